@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <fieldkit/core/operation.hpp>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 using fieldkit::core::CaseId;
@@ -68,6 +69,16 @@ TEST_CASE("CaseId: malformed hex and wrong byte lengths are errors") {
 TEST_CASE("CaseId: ordering follows the bytes") {
     CHECK(CaseId(sequentialBytes(1)) < CaseId(sequentialBytes(2)));
     CHECK(CaseId(sequentialBytes(1)) == CaseId(sequentialBytes(1)));
+}
+
+TEST_CASE("CaseId and FieldId can key unordered containers") {
+    std::unordered_map<CaseId, int> cases;
+    cases[CaseId(sequentialBytes(1))] = 1;
+    cases[CaseId(sequentialBytes(2))] = 2;
+    CHECK(cases.at(CaseId(sequentialBytes(1))) == 1);
+    CHECK(cases.size() == 2);
+    std::unordered_map<FieldId, int> perField{{fields::kName, 2}, {fields::kNote, 5}};
+    CHECK(perField.at(fields::kNote) == 5);
 }
 
 TEST_CASE("OperationKind: codes round-trip") {

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string_view>
 
@@ -71,3 +73,11 @@ struct FieldInfo {
 [[nodiscard]] std::optional<std::uint16_t> checklistItemOf(FieldId id);
 
 } // namespace fieldkit::core
+
+/** So field ids can key unordered containers (the hub groups operations per field). */
+template <>
+struct std::hash<fieldkit::core::FieldId> {
+    [[nodiscard]] std::size_t operator()(fieldkit::core::FieldId id) const noexcept {
+        return std::hash<std::uint32_t>{}(id.value);
+    }
+};

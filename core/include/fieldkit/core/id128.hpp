@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <fieldkit/core/result.hpp>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -73,3 +74,15 @@ using CaseId = Id128<CaseIdTag>;
 using DeviceId = Id128<DeviceIdTag>;
 
 } // namespace fieldkit::core
+
+/** Ids are random, so eight of their bytes are already a good hash. */
+template <typename Tag>
+struct std::hash<fieldkit::core::Id128<Tag>> {
+    [[nodiscard]] std::size_t operator()(const fieldkit::core::Id128<Tag>& id) const noexcept {
+        std::uint64_t folded = 0;
+        for (std::size_t i = 0; i < 8; ++i) {
+            folded = (folded << 8) | id.bytes()[i];
+        }
+        return std::hash<std::uint64_t>{}(folded);
+    }
+};
