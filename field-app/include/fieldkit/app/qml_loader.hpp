@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QQmlApplicationEngine>
+#include <QStringList>
+#include <QVariantMap>
+
+namespace fieldkit::app {
+
+/** Where the QML module's files are in the resources (Qt 6.4: qrc:/<URI path>/). */
+inline constexpr const char* kQmlRoot = ":/Fieldkit";
+
+/** Loads Main.qml with the C++ services as its required properties; returns false (and logs) on failure. */
+[[nodiscard]] bool loadMainWindow(QQmlApplicationEngine& engine, const QVariantMap& services);
+
+/** Compiles every QML file of the module and instantiates the main window with `services`;
+ *  returns each error or warning seen (empty means the self-test passed). */
+[[nodiscard]] QStringList selfTest(const QVariantMap& services);
+
+/** Grabs the first rendered frame of the engine's window into `file`, then calls `done(ok)`. */
+void screenshotFirstFrame(QQmlApplicationEngine& engine, const QString& file,
+                          const std::function<void(bool)>& done);
+
+} // namespace fieldkit::app

@@ -1,0 +1,43 @@
+#include <QCommandLineParser>
+#include <QDir>
+#include <fieldkit/app/app_options.hpp>
+
+namespace fieldkit::app {
+
+std::optional<AppOptions> parseAppOptions(const QStringList& arguments, QString* error) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("fieldkit – the field kit for mobile citizen service"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Device data folder."),
+                                  QStringLiteral("DIR"),
+                                  QDir::homePath() + QStringLiteral("/.local/share/fieldkit"));
+    const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("Hardware profile name."),
+                                     QStringLiteral("NAME"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save the first frame as PNG and exit."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Page to show for --screenshot."),
+                                  QStringLiteral("NAME"), QStringLiteral("home"));
+    const QCommandLineOption selfTest(QStringLiteral("self-test"),
+                                      QStringLiteral("Load every QML file and exit."));
+    parser.addOptions({data, profile, screenshot, page, selfTest});
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return std::nullopt;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        parser.showHelp(0);
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        parser.showVersion();
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QStringLiteral("Unexpected argument: ") + parser.positionalArguments().constFirst();
+        return std::nullopt;
+    }
+    return AppOptions{parser.value(data), parser.value(profile), parser.value(screenshot), parser.value(page),
+                      parser.isSet(selfTest)};
+}
+
+} // namespace fieldkit::app

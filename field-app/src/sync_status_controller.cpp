@@ -1,0 +1,59 @@
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <fieldkit/app/sync_status_controller.hpp>
+
+namespace fieldkit::app {
+
+std::optional<SyncStatusSnapshot> parseSyncStatus(const QByteArray& json) {
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        return std::nullopt;
+    }
+    const QJsonObject o = doc.object();
+    SyncStatusSnapshot s;
+    s.state = o.value("state").toString();
+    s.pendingOps = o.value("pending_ops").toInt();
+    s.lastSuccessMs = o.value("last_success_ms").toInteger();
+    s.lastError = o.value("last_error").toString();
+    return s;
+}
+
+SyncStatusController::SyncStatusController(QString statusFile, QObject* parent)
+    : QObject(parent)
+    , m_statusFile(std::move(statusFile)) {
+    m_snapshot.state = QStringLiteral("unknown");
+    // Polling a tiny file once a second is cheaper and more robust than watching a file that is replaced
+    // by rename (watchers lose track of the inode).
+    m_timer.setInterval(1000);
+    connect(&m_timer, &QTimer::timeout, this, &SyncStatusController::refresh);
+    m_timer.start();
+    refresh();
+}
+
+QString SyncStatusController::lastSuccess() const {
+    if (m_snapshot.lastSuccessMs <= 0) {
+        return {};
+    }
+    return QDateTime::fromMSecsSinceEpoch(m_snapshot.lastSuccessMs).toString(QStringLiteral("HH:mm"));
+}
+
+void SyncStatusController::refresh() {
+    QFile file(m_statusFile);
+    std::optional<SyncStatusSnapshot> next;
+    if (file.open(QIODevice::ReadOnly)) {
+        next = parseSyncStatus(file.readAll());
+    }
+    if (!next) {
+        next = SyncStatusSnapshot{QStringLiteral("unknown"), 0, 0, {}};
+    }
+    if (next->state != m_snapshot.state || next->pendingOps != m_snapshot.pendingOps ||
+        next->lastSuccessMs != m_snapshot.lastSuccessMs || next->lastError != m_snapshot.lastError) {
+        m_snapshot = *next;
+        emit changed();
+    }
+}
+
+} // namespace fieldkit::app

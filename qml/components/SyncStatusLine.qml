@@ -1,0 +1,60 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// Honest, one-line answer to "has my work reached the center?".
+Pane {
+    id: root
+
+    // An object with: state (string), pendingOps (int), lastSuccess (string, empty when never).
+    property var status: null
+
+    readonly property string stateText: {
+        if (!root.status)
+            return qsTr("Sync status unknown");
+        switch (root.status.state) {
+        case "ok": return qsTr("In contact with the center");
+        case "offline": return qsTr("Offline – work is kept on this device");
+        case "syncing": return qsTr("Synchronising…");
+        case "upgrade_required": return qsTr("Update needed before syncing");
+        case "refused": return qsTr("The center refused this device");
+        case "not_enrolled": return qsTr("Not enrolled with a center");
+        default: return qsTr("Not synchronised yet");
+        }
+    }
+    readonly property bool healthy: root.status !== null && root.status.state === "ok"
+
+    objectName: "syncStatusLine"
+    padding: Theme.spacing
+    background: Rectangle { color: Theme.surface }
+    Accessible.name: root.stateText
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+        Rectangle {
+            width: Math.round(Theme.fontBody * 0.75)
+            height: width
+            radius: width / 2
+            color: root.healthy ? Theme.accent : Theme.warning
+        }
+        Label {
+            objectName: "syncStateLabel"
+            text: root.stateText
+            font.pixelSize: Theme.fontBody
+            color: Theme.text
+            Layout.fillWidth: true
+        }
+        Label {
+            objectName: "pendingLabel"
+            text: root.status ? qsTr("%n item(s) waiting", "", root.status.pendingOps) : ""
+            font.pixelSize: Theme.fontBody
+            color: Theme.mutedText
+        }
+        Label {
+            text: root.status && root.status.lastSuccess !== "" ? qsTr("Last contact %1").arg(root.status.lastSuccess) : ""
+            font.pixelSize: Theme.fontBody
+            color: Theme.mutedText
+        }
+    }
+}

@@ -1,0 +1,109 @@
+#pragma once
+
+#include <cstdint>
+#include <fieldkit/core/result.hpp>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace fieldkit::sqlite {
+
+using Bytes = std::vector<std::uint8_t>;
+
+/** A prepared statement; bind by 1-based index, read columns by 0-based index. */
+class Statement {
+public:
+    Statement() = default;
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement();
+
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, std::span<const std::uint8_t> blob);
+    Statement& bindNull(int index);
+
+    /** Advances one row: true while a row is available, false when done, an Error on failure. */
+    [[nodiscard]] Result<bool> step();
+    /** Runs a statement that returns no rows. */
+    [[nodiscard]] Status run();
+    void reset();
+
+    [[nodiscard]] std::int64_t int64(int column) const;
+    [[nodiscard]] std::string text(int column) const;
+    [[nodiscard]] Bytes blob(int column) const;
+    [[nodiscard]] bool isNull(int column) const;
+
+private:
+    friend class Database;
+    Statement(sqlite3* db, sqlite3_stmt* stmt)
+        : m_db(db)
+        , m_stmt(stmt) {}
+    sqlite3* m_db = nullptr;
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+/** How a database file is opened. */
+enum class OpenMode { CreateIfMissing, MustExist, ReadOnly };
+
+/** One SQLite connection. Errors name what failed without echoing data. */
+class Database {
+public:
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&& other) noexcept;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+    ~Database();
+
+    [[nodiscard]] static Result<Database> open(const std::filesystem::path& path, OpenMode mode);
+
+    [[nodiscard]] Status exec(std::string_view sql);
+    [[nodiscard]] Result<Statement> prepare(std::string_view sql);
+    [[nodiscard]] std::int64_t lastInsertRowId() const;
+    [[nodiscard]] int changes() const;
+    [[nodiscard]] sqlite3* handle() const { return m_db; }
+
+    /** A single integer from a query such as "PRAGMA user_version". */
+    [[nodiscard]] Result<std::int64_t> queryInt(std::string_view sql);
+
+private:
+    explicit Database(sqlite3* db)
+        : m_db(db) {}
+    sqlite3* m_db = nullptr;
+};
+
+/** BEGIN IMMEDIATE … COMMIT; rolls back when destroyed uncommitted, so an early return loses nothing
+ * half-done. */
+class Transaction {
+public:
+    [[nodiscard]] static Result<Transaction> begin(Database& db);
+    Transaction(Transaction&& other) noexcept
+        : m_db(other.m_db) {
+        other.m_db = nullptr;
+    }
+    Transaction& operator=(Transaction&&) = delete;
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction();
+
+    [[nodiscard]] Status commit();
+
+private:
+    explicit Transaction(Database* db)
+        : m_db(db) {}
+    Database* m_db;
+};
+
+/** Maps an SQLite result code to a fieldkit error ("disk_full", "corrupt", "busy", ...). */
+[[nodiscard]] Error sqliteError(int code, std::string_view what);
+
+} // namespace fieldkit::sqlite

@@ -1,0 +1,223 @@
+#include <cassert>
+#include <fieldkit/sqlite/database.hpp>
+#include <sqlite3.h>
+#include <utility>
+
+namespace fieldkit::sqlite {
+
+Error sqliteError(int code, std::string_view what) {
+    const std::string subject(what);
+    switch (code & 0xff) {
+    case SQLITE_FULL:
+        return makeError("disk_full", "The device storage is full; " + subject + " was not saved.");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return makeError("corrupt",
+                         "The database file is damaged or is not a fieldkit database (" + subject + ").");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return makeError("busy", "The database is busy (" + subject + "); try again.");
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+        return makeError("cannot_open", "The database cannot be opened for writing (" + subject + ").");
+    case SQLITE_CONSTRAINT:
+        return makeError("constraint", "The change breaks a rule of the database (" + subject + ").");
+    case SQLITE_IOERR:
+        return makeError("io_error", "The device storage reported an error (" + subject + ").");
+    default:
+        return makeError("sqlite",
+                         std::string("Database error in ") + subject + ": " + sqlite3_errstr(code) + ".");
+    }
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_stmt(std::exchange(other.m_stmt, nullptr)) {}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+    if (this != &other) {
+        sqlite3_finalize(m_stmt);
+        m_db = std::exchange(other.m_db, nullptr);
+        m_stmt = std::exchange(other.m_stmt, nullptr);
+    }
+    return *this;
+}
+
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    sqlite3_bind_int64(m_stmt, index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+    sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::span<const std::uint8_t> blob) {
+    // A zero-length blob must still bind as a blob, not as NULL.
+    static const std::uint8_t kEmpty = 0;
+    sqlite3_bind_blob64(m_stmt, index, blob.empty() ? &kEmpty : blob.data(), blob.size(), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bindNull(int index) {
+    sqlite3_bind_null(m_stmt, index);
+    return *this;
+}
+
+Result<bool> Statement::step() {
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) {
+        return true;
+    }
+    if (rc == SQLITE_DONE) {
+        return false;
+    }
+    return sqliteError(sqlite3_extended_errcode(m_db), "a statement");
+}
+
+Status Statement::run() {
+    auto stepped = step();
+    reset();
+    if (!stepped) {
+        return stepped.error();
+    }
+    return {};
+}
+
+void Statement::reset() {
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+std::int64_t Statement::int64(int column) const {
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+std::string Statement::text(int column) const {
+    const auto* data = sqlite3_column_text(m_stmt, column);
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    return data == nullptr ? std::string()
+                           : std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
+}
+
+Bytes Statement::blob(int column) const {
+    const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(m_stmt, column));
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    return data == nullptr ? Bytes() : Bytes(data, data + size);
+}
+
+bool Statement::isNull(int column) const {
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+Database::Database(Database&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)) {}
+
+Database& Database::operator=(Database&& other) noexcept {
+    if (this != &other) {
+        sqlite3_close_v2(m_db);
+        m_db = std::exchange(other.m_db, nullptr);
+    }
+    return *this;
+}
+
+Database::~Database() {
+    sqlite3_close_v2(m_db);
+}
+
+Result<Database> Database::open(const std::filesystem::path& path, OpenMode mode) {
+    int flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW;
+    switch (mode) {
+    case OpenMode::CreateIfMissing:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
+    case OpenMode::MustExist:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case OpenMode::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
+    }
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    Database db(raw);
+    if (rc != SQLITE_OK) {
+        return sqliteError(rc, "opening the database");
+    }
+    sqlite3_extended_result_codes(raw, 1);
+    sqlite3_busy_timeout(raw, 5000);
+    return db;
+}
+
+Status Database::exec(std::string_view sql) {
+    const std::string copy(sql);
+    const int rc = sqlite3_exec(m_db, copy.c_str(), nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+        return sqliteError(sqlite3_extended_errcode(m_db), "a database command");
+    }
+    return {};
+}
+
+Result<Statement> Database::prepare(std::string_view sql) {
+    sqlite3_stmt* stmt = nullptr;
+    const int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        return sqliteError(sqlite3_extended_errcode(m_db), "preparing a statement");
+    }
+    return Statement(m_db, stmt);
+}
+
+std::int64_t Database::lastInsertRowId() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const {
+    return sqlite3_changes(m_db);
+}
+
+Result<std::int64_t> Database::queryInt(std::string_view sql) {
+    auto stmt = prepare(sql);
+    if (!stmt) {
+        return stmt.error();
+    }
+    auto row = stmt->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return makeError("no_row", "The query returned no row.");
+    }
+    return stmt->int64(0);
+}
+
+Result<Transaction> Transaction::begin(Database& db) {
+    if (auto st = db.exec("BEGIN IMMEDIATE"); !st) {
+        return st.error();
+    }
+    return Transaction(&db);
+}
+
+Transaction::~Transaction() {
+    if (m_db != nullptr) {
+        (void)m_db->exec("ROLLBACK");
+    }
+}
+
+Status Transaction::commit() {
+    assert(m_db != nullptr);
+    auto st = m_db->exec("COMMIT");
+    if (!st) {
+        return st; // still open: the destructor rolls back
+    }
+    m_db = nullptr;
+    return {};
+}
+
+} // namespace fieldkit::sqlite

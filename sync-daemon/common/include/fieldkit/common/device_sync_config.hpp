@@ -1,0 +1,28 @@
+#pragma once
+
+#include <fieldkit/core/result.hpp>
+#include <filesystem>
+#include <string>
+
+namespace fieldkit::common {
+
+/** What a device needs to reach its hub: identity, TLS client credentials and the pinned hub key.
+ *  Stored in <data>/sync/, written at enrolment, read by fieldkit-syncd. */
+struct DeviceSyncConfig {
+    std::string deviceId;
+    std::string unit;
+    std::string keyPem;
+    std::string certPem;
+    std::string hubKeyPin;
+    std::string hubAddress; // default HOST:PORT; --hub overrides it (for example to go through a proxy)
+};
+
+[[nodiscard]] std::filesystem::path syncDir(const std::filesystem::path& dataDir);
+
+[[nodiscard]] Status saveDeviceSyncConfig(const std::filesystem::path& dataDir,
+                                          const DeviceSyncConfig& config);
+
+/** Fails with "not_enrolled" when the device has no sync identity yet. */
+[[nodiscard]] Result<DeviceSyncConfig> loadDeviceSyncConfig(const std::filesystem::path& dataDir);
+
+} // namespace fieldkit::common

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <fieldkit/core/result.hpp>
+#include <filesystem>
+#include <string>
+
+namespace fieldkit::device {
+
+/** Where the daemon stands, as the app and `fieldkit-syncd status` show it. Holds no personal data. */
+struct SyncStatus {
+    std::string state = "idle"; // idle | syncing | ok | offline | upgrade_required | refused | not_enrolled
+    std::int64_t lastAttemptMs = 0;
+    std::int64_t lastSuccessMs = 0;
+    std::string lastError;
+    std::uint64_t pendingOps = 0;
+    std::int64_t oldestPendingMs = 0;
+    std::uint64_t pullCursor = 0;
+    std::uint64_t hubHead = 0;
+};
+
+[[nodiscard]] std::string toJson(const SyncStatus& status);
+[[nodiscard]] Result<SyncStatus> syncStatusFromJson(std::string_view json);
+
+/** <data>/sync/status.json, replaced atomically so the app never reads half a file. */
+[[nodiscard]] std::filesystem::path syncStatusFile(const std::filesystem::path& dataDir);
+[[nodiscard]] Status saveSyncStatus(const std::filesystem::path& dataDir, const SyncStatus& status);
+[[nodiscard]] Result<SyncStatus> loadSyncStatus(const std::filesystem::path& dataDir);
+
+} // namespace fieldkit::device

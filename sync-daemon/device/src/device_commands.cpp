@@ -1,0 +1,124 @@
+#include <fieldkit/device/device_commands.hpp>
+#include <fieldkit/device/sync_client.hpp>
+#include <fieldkit/device/sync_status.hpp>
+#include <fieldkit/version.hpp>
+#include <iostream>
+#include <random>
+
+namespace fieldkit::device {
+namespace {
+
+constexpr const char* kUsage = R"(usage:
+  fieldkit-syncd run --data DIR [--hub HOST:PORT]
+  fieldkit-syncd sync-once --data DIR [--hub HOST:PORT]
+  fieldkit-syncd status --data DIR --json
+  fieldkit-syncd --version
+)";
+
+int fail(const Error& error) {
+    std::cerr << "fieldkit-syncd: " << error.message << '\n';
+    return 1;
+}
+
+struct Target {
+    common::DeviceSyncConfig config;
+    common::HostPort hub;
+};
+
+Result<Target> target(const common::Args& args) {
+    auto data = args.required("data");
+    if (!data) {
+        return data.error();
+    }
+    auto config = common::loadDeviceSyncConfig(*data);
+    if (!config) {
+        return config.error();
+    }
+    const std::string address = args.option("hub").value_or(config->hubAddress);
+    if (address.empty()) {
+        return makeError("no_hub", "No center address is known; pass --hub HOST:PORT.");
+    }
+    auto hub = common::parseHostPort(address);
+    if (!hub) {
+        return hub.error();
+    }
+    return Target{std::move(*config), *hub};
+}
+
+int syncOnceCommand(const common::Args& args) {
+    auto t = target(args);
+    if (!t) {
+        return fail(t.error());
+    }
+    auto result = syncOnce(t->config, t->hub, engine::DeviceSyncState{t->config.deviceId, 0, 0, kVersion});
+    if (!result) {
+        return fail(result.error());
+    }
+    if (result->outcome != engine::HandshakeOutcome::Proceed) {
+        return fail(makeError("refused", "The center did not accept this device: " + result->reason));
+    }
+    std::cout << "hello ok: device " << t->config.deviceId << ", hub head " << result->hubHead << '\n';
+    return 0;
+}
+
+int runCommand(const common::Args& args) {
+    auto t = target(args);
+    if (!t) {
+        return fail(t.error());
+    }
+    std::random_device seed;
+    std::mt19937_64 random(seed());
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    DaemonEnvironment env{[&] { return unit(random); },
+                          [](const std::string& line) { std::clog << "fieldkit-syncd: " << line << '\n'; },
+                          std::chrono::seconds(30)};
+    std::clog << "fieldkit-syncd: device " << t->config.deviceId << " syncing with " << t->hub.toString()
+              << '\n';
+    if (auto st = runDaemon(*args.option("data"), t->config, t->hub, env); !st) {
+        return fail(st.error());
+    }
+    return 0;
+}
+
+int statusCommand(const common::Args& args) {
+    auto data = args.required("data");
+    if (!data) {
+        return fail(data.error());
+    }
+    auto status = loadSyncStatus(*data);
+    if (!status) {
+        SyncStatus fresh;
+        fresh.state = common::loadDeviceSyncConfig(*data).ok() ? "idle" : "not_enrolled";
+        std::cout << toJson(fresh) << '\n';
+        return 0;
+    }
+    std::cout << toJson(*status) << '\n';
+    return 0;
+}
+
+} // namespace
+
+int runDeviceCommand(const common::Args& args) {
+    if (auto st = args.allowOnly({"data", "hub", "json", "version", "help"}); !st) {
+        std::cerr << "fieldkit-syncd: " << st.error().message << '\n' << kUsage;
+        return 2;
+    }
+    if (args.flag("version")) {
+        std::cout << "fieldkit-syncd " << kVersion << '\n';
+        return 0;
+    }
+    const std::string command = args.word(0);
+    if (command == "sync-once") {
+        return syncOnceCommand(args);
+    }
+    if (command == "run") {
+        return runCommand(args);
+    }
+    if (command == "status") {
+        return statusCommand(args);
+    }
+    std::cerr << kUsage;
+    return args.flag("help") ? 0 : 2;
+}
+
+} // namespace fieldkit::device

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <fieldkit/common/device_sync_config.hpp>
+#include <fieldkit/core/result.hpp>
+#include <fieldkit/hub/center_store.hpp>
+#include <fieldkit/tls/pki.hpp>
+#include <filesystem>
+#include <memory>
+
+namespace fieldkit::hub {
+
+/** The files of one center: its CA, the hub's TLS identity and the center store. */
+struct CenterDir {
+    std::filesystem::path root;
+
+    [[nodiscard]] std::filesystem::path authorityCert() const { return root / "ca.crt"; }
+    [[nodiscard]] std::filesystem::path authorityKey() const { return root / "ca.key"; }
+    [[nodiscard]] std::filesystem::path hubCert() const { return root / "hub.crt"; }
+    [[nodiscard]] std::filesystem::path hubKey() const { return root / "hub.key"; }
+    [[nodiscard]] std::filesystem::path store() const { return root / "center.db"; }
+};
+
+/** An opened center: credentials in memory, the store open. */
+struct Center {
+    tls::Credentials authority;
+    tls::Credentials hub;
+    std::unique_ptr<CenterStore> store;
+};
+
+/** Creates a new center in an empty (or missing) folder; refuses to touch an existing one. */
+[[nodiscard]] Status initCenter(const CenterDir& dir);
+
+[[nodiscard]] Result<Center> openCenter(const CenterDir& dir);
+
+/** Issues a device identity for `unit` directly (for a device on this machine, such as `./run app`);
+ *  network enrolment with a one-time code produces the same result. */
+[[nodiscard]] Result<common::DeviceSyncConfig> provisionDevice(Center& center, const std::string& unit,
+                                                               const std::string& hubAddress);
+
+} // namespace fieldkit::hub

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace fieldkit::hub {
+
+/** Counters the ops listener exposes; the hub runs on one thread, so plain integers suffice. */
+struct HubMetrics {
+    static constexpr std::array<double, 8> kDurationBuckets = {0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30};
+
+    std::int64_t connectedDevices = 0;
+    std::uint64_t sessionsTotal = 0;
+    std::uint64_t handshakeFailures = 0;
+    std::uint64_t framesRejected = 0;
+    std::uint64_t opsApplied = 0;
+    std::uint64_t conflicts = 0;
+    std::uint64_t bytesIn = 0;
+    std::uint64_t bytesOut = 0;
+    std::array<std::uint64_t, kDurationBuckets.size()> syncDurationBuckets{};
+    std::uint64_t syncDurationCount = 0;
+    double syncDurationSum = 0;
+
+    void observeSyncDuration(double seconds);
+};
+
+/** The Prometheus text exposition of the counters. */
+[[nodiscard]] std::string renderPrometheus(const HubMetrics& metrics);
+
+} // namespace fieldkit::hub

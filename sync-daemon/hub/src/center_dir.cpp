@@ -1,0 +1,112 @@
+#include <fieldkit/common/files.hpp>
+#include <fieldkit/hub/center_dir.hpp>
+#include <fieldkit/tls/random_id.hpp>
+#include <system_error>
+
+namespace fieldkit::hub {
+namespace {
+
+constexpr int kAuthorityDays = 3650;
+constexpr int kHubCertDays = 825;
+constexpr int kDeviceCertDays = 365;
+constexpr std::uint64_t kHubCertSerial = 2;
+
+Result<tls::Credentials> loadCredentials(const std::filesystem::path& key,
+                                         const std::filesystem::path& cert) {
+    auto keyPem = common::readFile(key);
+    auto certPem = common::readFile(cert);
+    if (!keyPem || !certPem) {
+        return makeError("center_incomplete", "The center folder lacks " + (keyPem ? cert : key).string() +
+                                                  "; was it initialised?");
+    }
+    return tls::Credentials{*keyPem, *certPem};
+}
+
+} // namespace
+
+Status initCenter(const CenterDir& dir) {
+    std::error_code ec;
+    if (std::filesystem::exists(dir.store(), ec) || std::filesystem::exists(dir.authorityKey(), ec)) {
+        return makeError("already_initialised",
+                         "A center already exists in " + dir.root.string() + "; not touched.");
+    }
+    std::filesystem::create_directories(dir.root, ec);
+    if (ec) {
+        return makeError("write_failed", "Cannot create " + dir.root.string() + ".");
+    }
+    std::filesystem::permissions(dir.root, std::filesystem::perms::owner_all, ec);
+
+    auto authority = tls::createAuthority("fieldkit center CA", kAuthorityDays);
+    if (!authority) {
+        return authority.error();
+    }
+    auto hubKey = tls::generatePrivateKey();
+    if (!hubKey) {
+        return hubKey.error();
+    }
+    auto csr = tls::createSigningRequest(*hubKey, "fieldkit-hub");
+    if (!csr) {
+        return csr.error();
+    }
+    auto hubCert = tls::issueCertificate(*authority, *csr, "fieldkit-hub", tls::CertRole::Server,
+                                         kHubCertDays, kHubCertSerial);
+    if (!hubCert) {
+        return hubCert.error();
+    }
+    auto store = openSqliteCenterStore(dir.store(), true);
+    if (!store) {
+        return store.error();
+    }
+    for (const auto& [path, content, secret] :
+         {std::tuple{dir.authorityKey(), authority->keyPem, true},
+          std::tuple{dir.authorityCert(), authority->certPem, false}, std::tuple{dir.hubKey(), *hubKey, true},
+          std::tuple{dir.hubCert(), *hubCert, false}}) {
+        if (auto st = common::writeFileAtomic(path, content, secret); !st) {
+            return st;
+        }
+    }
+    return {};
+}
+
+Result<Center> openCenter(const CenterDir& dir) {
+    auto authority = loadCredentials(dir.authorityKey(), dir.authorityCert());
+    if (!authority) {
+        return authority.error();
+    }
+    auto hub = loadCredentials(dir.hubKey(), dir.hubCert());
+    if (!hub) {
+        return hub.error();
+    }
+    auto store = openSqliteCenterStore(dir.store(), false);
+    if (!store) {
+        return store.error();
+    }
+    return Center{std::move(*authority), std::move(*hub), std::move(*store)};
+}
+
+Result<common::DeviceSyncConfig> provisionDevice(Center& center, const std::string& unit,
+                                                 const std::string& hubAddress) {
+    auto deviceId = tls::randomHex(8);
+    auto key = tls::generatePrivateKey();
+    if (!deviceId || !key) {
+        return makeError("no_randomness", "Could not create a device identity.");
+    }
+    const std::string id = "dev-" + *deviceId;
+    auto csr = tls::createSigningRequest(*key, id);
+    auto serial = center.store->nextCertificateSerial();
+    if (!csr || !serial) {
+        return !csr ? csr.error() : serial.error();
+    }
+    auto cert =
+        tls::issueCertificate(center.authority, *csr, id, tls::CertRole::Client, kDeviceCertDays, *serial);
+    auto pin = tls::publicKeyPin(center.hub.certPem);
+    if (!cert || !pin) {
+        return !cert ? cert.error() : pin.error();
+    }
+    if (auto st = center.store->registerDevice(id, unit); !st) {
+        return st.error();
+    }
+    return common::DeviceSyncConfig{id, unit, *key, *cert, *pin, hubAddress};
+}
+
+} // namespace fieldkit::hub

@@ -1,0 +1,167 @@
+#include <boost/asio/signal_set.hpp>
+#include <chrono>
+#include <fieldkit/hub/center_dir.hpp>
+#include <fieldkit/hub/hub_commands.hpp>
+#include <fieldkit/hub/hub_server.hpp>
+#include <fieldkit/tls/tls_context.hpp>
+#include <fieldkit/version.hpp>
+#include <iostream>
+
+namespace fieldkit::hub {
+namespace {
+
+constexpr const char* kUsage = R"(usage:
+  fieldkit-hub init --dir D
+  fieldkit-hub serve --dir D --listen HOST:PORT [--ops-listen HOST:PORT]
+  fieldkit-hub unit add --dir D NAME
+  fieldkit-hub provision-device --dir D --unit NAME --data DEVICE_DATA_DIR [--hub-address HOST:PORT]
+  fieldkit-hub --version
+)";
+
+int fail(const Error& error) {
+    std::cerr << "fieldkit-hub: " << error.message << '\n';
+    return 1;
+}
+
+std::int64_t nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+int init(const common::Args& args) {
+    auto dir = args.required("dir");
+    if (!dir) {
+        return fail(dir.error());
+    }
+    if (auto st = initCenter(CenterDir{*dir}); !st) {
+        return fail(st.error());
+    }
+    std::cout << "center created in " << *dir << '\n';
+    return 0;
+}
+
+int serve(const common::Args& args) {
+    auto dir = args.required("dir");
+    auto listen = args.required("listen");
+    if (!dir || !listen) {
+        return fail(!dir ? dir.error() : listen.error());
+    }
+    auto where = common::parseHostPort(*listen);
+    if (!where) {
+        return fail(where.error());
+    }
+    auto opsWhere = common::parseHostPort(args.option("ops-listen").value_or("127.0.0.1:0"));
+    if (!opsWhere) {
+        return fail(opsWhere.error());
+    }
+    auto center = openCenter(CenterDir{*dir});
+    if (!center) {
+        return fail(center.error());
+    }
+    CenterStore& store = *center->store;
+    auto tls =
+        tls::makeServerContext(center->hub, center->authority.certPem, [&store](const std::string& id) {
+            auto record = store.device(id);
+            return !record || record->revoked;
+        });
+    if (!tls) {
+        return fail(tls.error());
+    }
+    boost::asio::io_context io;
+    HubServer server(io, *tls, store, HubEnvironment{nowMs, [](const std::string& line) {
+                                                         std::clog << "fieldkit-hub: " << line << '\n';
+                                                     }});
+    auto bound = server.listen(*where);
+    if (!bound) {
+        return fail(bound.error());
+    }
+    auto opsBound = server.listenOps(*opsWhere);
+    if (!opsBound) {
+        return fail(opsBound.error());
+    }
+    server.start();
+    boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code&, int) { server.stop(); });
+    std::cout << "ops on " << common::HostPort{opsBound->address().to_string(), opsBound->port()}.toString()
+              << '\n';
+    std::cout << "listening on " << common::HostPort{bound->address().to_string(), bound->port()}.toString()
+              << std::endl;
+    io.run();
+    std::clog << "fieldkit-hub: stopped\n";
+    return 0;
+}
+
+int unitAdd(const common::Args& args) {
+    auto dir = args.required("dir");
+    const std::string name = args.word(2);
+    if (!dir) {
+        return fail(dir.error());
+    }
+    if (name.empty()) {
+        return fail(makeError("missing_name", "Name the unit, for example: unit add --dir D bike-07"));
+    }
+    auto center = openCenter(CenterDir{*dir});
+    if (!center) {
+        return fail(center.error());
+    }
+    if (auto st = center->store->addUnit(name); !st) {
+        return fail(st.error());
+    }
+    std::cout << "unit " << name << " added\n";
+    return 0;
+}
+
+int provision(const common::Args& args) {
+    auto dir = args.required("dir");
+    auto unit = args.required("unit");
+    auto data = args.required("data");
+    if (!dir || !unit || !data) {
+        return fail(!dir ? dir.error() : !unit ? unit.error() : data.error());
+    }
+    auto center = openCenter(CenterDir{*dir});
+    if (!center) {
+        return fail(center.error());
+    }
+    auto config = provisionDevice(*center, *unit, args.option("hub-address").value_or(""));
+    if (!config) {
+        return fail(config.error());
+    }
+    if (auto st = common::saveDeviceSyncConfig(*data, *config); !st) {
+        return fail(st.error());
+    }
+    std::cout << config->deviceId << '\n';
+    return 0;
+}
+
+} // namespace
+
+int runHubCommand(const common::Args& args) {
+    if (auto st =
+            args.allowOnly({"dir", "listen", "ops-listen", "unit", "data", "hub-address", "version", "help"});
+        !st) {
+        std::cerr << "fieldkit-hub: " << st.error().message << '\n' << kUsage;
+        return 2;
+    }
+    const std::string command = args.word(0);
+    if (args.flag("version")) {
+        std::cout << "fieldkit-hub " << kVersion << '\n';
+        return 0;
+    }
+    if (command == "init") {
+        return init(args);
+    }
+    if (command == "serve") {
+        return serve(args);
+    }
+    if (command == "unit" && args.word(1) == "add") {
+        return unitAdd(args);
+    }
+    if (command == "provision-device") {
+        return provision(args);
+    }
+    std::cerr << kUsage;
+    return args.flag("help") ? 0 : 2;
+}
+
+} // namespace fieldkit::hub

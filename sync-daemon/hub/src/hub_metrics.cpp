@@ -1,0 +1,46 @@
+#include <fieldkit/hub/hub_metrics.hpp>
+#include <sstream>
+
+namespace fieldkit::hub {
+
+void HubMetrics::observeSyncDuration(double seconds) {
+    for (std::size_t i = 0; i < kDurationBuckets.size(); ++i) {
+        if (seconds <= kDurationBuckets[i]) {
+            ++syncDurationBuckets[i];
+        }
+    }
+    ++syncDurationCount;
+    syncDurationSum += seconds;
+}
+
+std::string renderPrometheus(const HubMetrics& m) {
+    std::ostringstream out;
+    const auto gauge = [&](const char* name, const char* help, const char* type, auto value) {
+        out << "# HELP " << name << ' ' << help << "\n# TYPE " << name << ' ' << type << '\n'
+            << name << ' ' << value << '\n';
+    };
+    gauge("fieldkit_hub_connected_devices", "Devices with an open sync connection.", "gauge",
+          m.connectedDevices);
+    gauge("fieldkit_hub_sessions_total", "Sync sessions accepted.", "counter", m.sessionsTotal);
+    gauge("fieldkit_hub_handshake_failures_total", "TLS or WebSocket handshakes that failed.", "counter",
+          m.handshakeFailures);
+    gauge("fieldkit_hub_frames_rejected_total", "Malformed, oversized or out-of-order frames.", "counter",
+          m.framesRejected);
+    gauge("fieldkit_hub_ops_applied_total", "Operations applied to the center store.", "counter",
+          m.opsApplied);
+    gauge("fieldkit_hub_conflicts_total", "Field conflicts detected.", "counter", m.conflicts);
+    gauge("fieldkit_hub_bytes_in_total", "Payload bytes received from devices.", "counter", m.bytesIn);
+    gauge("fieldkit_hub_bytes_out_total", "Payload bytes sent to devices.", "counter", m.bytesOut);
+    out << "# HELP fieldkit_hub_sync_duration_seconds Time from hello to reply.\n"
+        << "# TYPE fieldkit_hub_sync_duration_seconds histogram\n";
+    for (std::size_t i = 0; i < HubMetrics::kDurationBuckets.size(); ++i) {
+        out << "fieldkit_hub_sync_duration_seconds_bucket{le=\"" << HubMetrics::kDurationBuckets[i] << "\"} "
+            << m.syncDurationBuckets[i] << '\n';
+    }
+    out << "fieldkit_hub_sync_duration_seconds_bucket{le=\"+Inf\"} " << m.syncDurationCount << '\n'
+        << "fieldkit_hub_sync_duration_seconds_sum " << m.syncDurationSum << '\n'
+        << "fieldkit_hub_sync_duration_seconds_count " << m.syncDurationCount << '\n';
+    return out.str();
+}
+
+} // namespace fieldkit::hub

@@ -1,0 +1,302 @@
+// The hub's network side: every Asio/Beast template of the hub is instantiated in this one translation unit.
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
+#include <fieldkit/engine/handshake.hpp>
+#include <fieldkit/hub/hub_server.hpp>
+#include <fieldkit/protocol/codec.hpp>
+#include <fieldkit/tls/tls_context.hpp>
+#include <optional>
+#include <unordered_set>
+
+namespace fieldkit::hub {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+using tcp = asio::ip::tcp;
+using WsStream = websocket::stream<beast::ssl_stream<beast::tcp_stream>>;
+constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+struct HubServer::Impl {
+    asio::io_context& io;
+    asio::ssl::context& tls;
+    CenterStore& store;
+    HubEnvironment env;
+    HubLimits limits;
+    HubMetrics metrics;
+    std::optional<tcp::acceptor> syncAcceptor;
+    std::optional<tcp::acceptor> opsAcceptor;
+    std::unordered_set<beast::tcp_stream*> openStreams;
+    bool stopped = false;
+
+    Impl(asio::io_context& i, asio::ssl::context& t, CenterStore& s, HubEnvironment e, HubLimits l)
+        : io(i)
+        , tls(t)
+        , store(s)
+        , env(std::move(e))
+        , limits(l) {}
+
+    void log(const std::string& line) const {
+        if (env.log) {
+            env.log(line);
+        }
+    }
+
+    Result<tcp::endpoint> bind(std::optional<tcp::acceptor>& acceptor, const common::HostPort& where) {
+        boost::system::error_code ec;
+        const auto address = asio::ip::make_address(where.host, ec);
+        if (ec) {
+            return makeError("bad_address", "Cannot listen on " + where.host + ": not an IP address.");
+        }
+        acceptor.emplace(io);
+        const tcp::endpoint endpoint(address, where.port);
+        if (acceptor->open(endpoint.protocol(), ec); !ec) {
+            acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+            acceptor->bind(endpoint, ec);
+        }
+        if (!ec) {
+            acceptor->listen(asio::socket_base::max_listen_connections, ec);
+        }
+        if (ec) {
+            return makeError("listen_failed",
+                             "Cannot listen on " + where.toString() + ": " + ec.message() + ".");
+        }
+        return acceptor->local_endpoint();
+    }
+
+    void spawn(asio::awaitable<void> task, const char* what) {
+        // Never `detached`: an escaped exception is logged, not swallowed.
+        asio::co_spawn(io, std::move(task), [this, what](const std::exception_ptr& error) {
+            if (!error) {
+                return;
+            }
+            try {
+                std::rethrow_exception(error);
+            } catch (const std::exception& e) {
+                log(std::string(what) + " ended with an error: " + e.what());
+            }
+        });
+    }
+
+    asio::awaitable<void> acceptSync() {
+        while (!stopped) {
+            auto [ec, socket] = co_await syncAcceptor->async_accept(kTuple);
+            if (ec) {
+                if (stopped) {
+                    co_return;
+                }
+                continue;
+            }
+            spawn(syncSession(std::move(socket)), "sync session");
+        }
+    }
+
+    asio::awaitable<void> syncSession(tcp::socket socket) {
+        WsStream ws(std::move(socket), tls);
+        auto& lowest = beast::get_lowest_layer(ws);
+        openStreams.insert(&lowest);
+        struct Forget {
+            Impl* self;
+            beast::tcp_stream* stream;
+            ~Forget() { self->openStreams.erase(stream); }
+        } forget{this, &lowest};
+
+        lowest.expires_after(limits.handshake);
+        if (auto [ec] = co_await ws.next_layer().async_handshake(asio::ssl::stream_base::server, kTuple);
+            ec) {
+            ++metrics.handshakeFailures;
+            log("refused a connection at the TLS handshake: " + ec.message());
+            co_return;
+        }
+        auto deviceId = tls::peerCommonName(ws.next_layer().native_handle());
+        if (!deviceId) {
+            ++metrics.handshakeFailures;
+            co_return;
+        }
+        if (auto [ec] = co_await ws.async_accept(kTuple); ec) {
+            ++metrics.handshakeFailures;
+            log("device " + *deviceId + ": WebSocket handshake failed: " + ec.message());
+            co_return;
+        }
+        lowest.expires_never();
+        ws.set_option(websocket::stream_base::timeout{limits.handshake, limits.idle, true});
+        ws.read_message_max(protocol::kMaxFrameBytes);
+        ws.binary(true);
+
+        ++metrics.sessionsTotal;
+        ++metrics.connectedDevices;
+        co_await serveDevice(ws, *deviceId);
+        --metrics.connectedDevices;
+    }
+
+    asio::awaitable<void> serveDevice(WsStream& ws, const std::string& deviceId) {
+        bool greeted = false;
+        beast::flat_buffer buffer;
+        while (!stopped) {
+            buffer.clear();
+            auto [ec, n] = co_await ws.async_read(buffer, kTuple);
+            if (ec) {
+                if (ec == websocket::error::message_too_big) {
+                    ++metrics.framesRejected;
+                    log("device " + deviceId + ": closed, frame larger than the limit");
+                    co_await ws.async_close(websocket::close_code::too_big, kTuple);
+                }
+                co_return;
+            }
+            metrics.bytesIn += n;
+            const auto data = buffer.cdata();
+            auto envelope =
+                protocol::decodeFrame(std::string_view(static_cast<const char*>(data.data()), data.size()));
+            if (!envelope) {
+                co_await reject(ws, deviceId, envelope.error().message);
+                co_return;
+            }
+            if (envelope->has_hello()) {
+                const auto start = env.nowMs();
+                auto welcome = greet(envelope->hello(), deviceId);
+                if (!welcome) {
+                    co_await reject(ws, deviceId, welcome.error().message);
+                    co_return;
+                }
+                greeted = welcome->status() == protocol::Welcome::OK;
+                protocol::Envelope reply;
+                *reply.mutable_welcome() = std::move(*welcome);
+                const std::string frame = protocol::encodeFrame(reply);
+                if (auto [wec, written] = co_await ws.async_write(asio::buffer(frame), kTuple); wec) {
+                    co_return;
+                }
+                metrics.bytesOut += frame.size();
+                metrics.observeSyncDuration(static_cast<double>(env.nowMs() - start) / 1000.0);
+                if (!greeted) {
+                    co_await ws.async_close(websocket::close_code::policy_error, kTuple);
+                    co_return;
+                }
+                continue;
+            }
+            co_await reject(ws, deviceId, greeted ? "unexpected message" : "a message before the hello");
+            co_return;
+        }
+    }
+
+    Result<protocol::Welcome> greet(const protocol::Hello& hello, const std::string& deviceId) {
+        if (hello.device_id() != deviceId) {
+            return makeError("identity_mismatch", "the hello names another device than its certificate");
+        }
+        auto record = store.device(deviceId);
+        if (!record) {
+            return record.error();
+        }
+        if (record->revoked) {
+            return makeError("revoked", "the device is revoked");
+        }
+        auto head = store.serverHead(record->unit);
+        if (!head) {
+            return head.error();
+        }
+        if (auto st = store.recordContact(deviceId, env.nowMs()); !st) {
+            return st.error();
+        }
+        log("device " + deviceId + " (unit " + record->unit + "): hello, protocol " +
+            std::to_string(hello.protocol_version()) + ", cursor " + std::to_string(hello.pull_cursor()));
+        return engine::answerHello(hello, *head, record->lastAppliedDeviceSeq, env.nowMs());
+    }
+
+    asio::awaitable<void> reject(WsStream& ws, const std::string& deviceId, const std::string& reason) {
+        ++metrics.framesRejected;
+        log("device " + deviceId + ": connection closed: " + reason);
+        co_await ws.async_close(websocket::close_reason(websocket::close_code::policy_error), kTuple);
+    }
+
+    asio::awaitable<void> acceptOps() {
+        while (!stopped) {
+            auto [ec, socket] = co_await opsAcceptor->async_accept(kTuple);
+            if (ec) {
+                if (stopped) {
+                    co_return;
+                }
+                continue;
+            }
+            spawn(opsSession(std::move(socket)), "ops request");
+        }
+    }
+
+    asio::awaitable<void> opsSession(tcp::socket socket) {
+        beast::tcp_stream stream(std::move(socket));
+        beast::flat_buffer buffer;
+        http::request<http::string_body> request;
+        stream.expires_after(limits.handshake);
+        if (auto [ec, n] = co_await http::async_read(stream, buffer, request, kTuple); ec) {
+            co_return;
+        }
+        http::response<http::string_body> response;
+        response.version(request.version());
+        response.keep_alive(false);
+        if (request.method() != http::verb::get) {
+            response.result(http::status::method_not_allowed);
+            response.body() = "only GET\n";
+        } else if (request.target() == "/healthz") {
+            response.result(http::status::ok);
+            response.set(http::field::content_type, "text/plain");
+            response.body() = "ok\n";
+        } else if (request.target() == "/metrics") {
+            response.result(http::status::ok);
+            response.set(http::field::content_type, "text/plain; version=0.0.4");
+            response.body() = renderPrometheus(metrics);
+        } else {
+            response.result(http::status::not_found);
+            response.body() = "not found\n";
+        }
+        response.prepare_payload();
+        co_await http::async_write(stream, response, kTuple);
+        boost::system::error_code ignored;
+        stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    }
+};
+
+HubServer::HubServer(asio::io_context& io, asio::ssl::context& tls, CenterStore& store, HubEnvironment env,
+                     HubLimits limits)
+    : m_impl(std::make_unique<Impl>(io, tls, store, std::move(env), limits)) {}
+
+HubServer::~HubServer() = default;
+
+Result<tcp::endpoint> HubServer::listen(const common::HostPort& where) {
+    return m_impl->bind(m_impl->syncAcceptor, where);
+}
+
+Result<tcp::endpoint> HubServer::listenOps(const common::HostPort& where) {
+    return m_impl->bind(m_impl->opsAcceptor, where);
+}
+
+void HubServer::start() {
+    if (m_impl->syncAcceptor) {
+        m_impl->spawn(m_impl->acceptSync(), "sync listener");
+    }
+    if (m_impl->opsAcceptor) {
+        m_impl->spawn(m_impl->acceptOps(), "ops listener");
+    }
+}
+
+void HubServer::stop() {
+    m_impl->stopped = true;
+    boost::system::error_code ignored;
+    for (auto* acceptor : {&m_impl->syncAcceptor, &m_impl->opsAcceptor}) {
+        if (*acceptor) {
+            (*acceptor)->close(ignored);
+        }
+    }
+    for (auto* stream : m_impl->openStreams) {
+        stream->socket().close(ignored);
+    }
+}
+
+const HubMetrics& HubServer::metrics() const {
+    return m_impl->metrics;
+}
+
+} // namespace fieldkit::hub

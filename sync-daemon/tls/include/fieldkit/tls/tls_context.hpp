@@ -1,0 +1,31 @@
+#pragma once
+
+#include <boost/asio/ssl/context.hpp>
+#include <fieldkit/core/result.hpp>
+#include <fieldkit/tls/pki.hpp>
+#include <functional>
+#include <string>
+
+namespace fieldkit::tls {
+
+/** Answers whether a device (by certificate common name) has been revoked; checked during the handshake. */
+using RevocationCheck = std::function<bool(const std::string& deviceId)>;
+
+/** TLS 1.3 only; demands a client certificate issued by `authorityPem` and not revoked. */
+[[nodiscard]] Result<boost::asio::ssl::context>
+makeServerContext(const Credentials& server, const std::string& authorityPem, RevocationCheck isRevoked);
+
+/** TLS 1.3 only; presents the device certificate and accepts only a hub whose key matches `hubKeyPin`. */
+[[nodiscard]] Result<boost::asio::ssl::context> makeClientContext(const Credentials& client,
+                                                                  const std::string& hubKeyPin);
+
+} // namespace fieldkit::tls
+
+struct ssl_st;
+
+namespace fieldkit::tls {
+
+/** The common name of the certificate the peer presented on an established connection. */
+[[nodiscard]] Result<std::string> peerCommonName(ssl_st* connection);
+
+} // namespace fieldkit::tls

@@ -1,0 +1,91 @@
+// The walking skeleton end to end: real hub and daemon processes, mutual TLS 1.3 on loopback.
+#include "fixtures.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+using namespace fieldkit::testing;
+
+TEST_CASE("the daemon and the hub exchange a hello over mutual TLS") {
+    CenterFixture center;
+    TempDir device;
+    const std::string deviceId = center.provision(device.path().string());
+    CHECK(deviceId.rfind("dev-", 0) == 0);
+
+    RunningHub hub(center.center());
+    auto sync = runProcess({kSyncd, "sync-once", "--data", device.path().string(), "--hub", hub.address()});
+    CHECK_MESSAGE(sync.exitCode == 0, sync.err);
+    CHECK(sync.out.find("hello ok: device " + deviceId) != std::string::npos);
+
+    hub.process.terminate();
+    CHECK(hub.process.err().find("device " + deviceId + " (unit bike-07): hello, protocol 1") !=
+          std::string::npos);
+}
+
+TEST_CASE("a device enrolled with another center is refused") {
+    CenterFixture ours;
+    CenterFixture theirs;
+    TempDir device;
+    theirs.provision(device.path().string());
+    RunningHub hub(ours.center());
+
+    auto sync = runProcess({kSyncd, "sync-once", "--data", device.path().string(), "--hub", hub.address()});
+    CHECK(sync.exitCode != 0);
+    // The device pinned the other center's key, so it must not trust this hub either.
+    CHECK(sync.err.find("pinned key") != std::string::npos);
+}
+
+TEST_CASE("the daemon keeps a status file the app can read") {
+    CenterFixture center;
+    TempDir device;
+    center.provision(device.path().string());
+    RunningHub hub(center.center());
+
+    ChildProcess daemon({kSyncd, "run", "--data", device.path().string(), "--hub", hub.address()});
+    const auto statusFile = device.path() / "sync" / "status.json";
+    std::string status;
+    for (int i = 0; i < 100 && status.find("\"state\":\"ok\"") == std::string::npos; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        std::ifstream in(statusFile);
+        std::ostringstream s;
+        s << in.rdbuf();
+        status = s.str();
+    }
+    CHECK(status.find("\"state\":\"ok\"") != std::string::npos);
+    CHECK(daemon.terminate() == 0);
+}
+
+TEST_CASE("the daemon reports offline and backs off when the hub is down") {
+    CenterFixture center;
+    TempDir device;
+    center.provision(device.path().string());
+    // Nothing listens on this port: bind it and close it again to find a free one.
+    auto sync = runProcess({kSyncd, "sync-once", "--data", device.path().string(), "--hub", "127.0.0.1:1"});
+    CHECK(sync.exitCode == 1);
+    CHECK(sync.err.find("No contact with the center") != std::string::npos);
+}
+
+TEST_CASE("an unenrolled device says so") {
+    TempDir device;
+    auto sync = runProcess({kSyncd, "sync-once", "--data", device.path().string(), "--hub", "127.0.0.1:9"});
+    CHECK(sync.exitCode == 1);
+    CHECK(sync.err.find("not enrolled") != std::string::npos);
+}
+
+TEST_CASE("hub init refuses to overwrite an existing center") {
+    CenterFixture center;
+    auto again = runProcess({kHub, "init", "--dir", center.center()});
+    CHECK(again.exitCode == 1);
+    CHECK(again.err.find("already exists") != std::string::npos);
+}
+
+TEST_CASE("every program prints its version") {
+    for (const auto& program : {kHub, kSyncd, kCtl}) {
+        auto r = runProcess({program, "--version"});
+        CHECK_MESSAGE(r.exitCode == 0, program);
+        CHECK(r.out.find("0.1.0") != std::string::npos);
+    }
+}

@@ -1,0 +1,68 @@
+import QtQuick
+import QtTest
+import Fieldkit
+
+// The sync line must tell staff the truth about what has reached the center.
+TestCase {
+    id: root
+    name: "SyncStatusLine"
+    when: windowShown
+    width: 800
+    height: 100
+
+    Component {
+        id: lineComponent
+        SyncStatusLine {
+            width: 800
+        }
+    }
+
+    Component {
+        id: statusComponent
+        QtObject {
+            property string state: "ok"
+            property int pendingOps: 0
+            property string lastSuccess: ""
+        }
+    }
+
+    function findByName(item, name) {
+        if (item.objectName === name)
+            return item;
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = findByName(item.children[i], name);
+            if (found)
+                return found;
+        }
+        return null;
+    }
+
+    function test_unknown_without_status() {
+        const line = createTemporaryObject(lineComponent, root);
+        compare(line.healthy, false);
+        compare(line.stateText, "Sync status unknown");
+    }
+
+    function test_healthy_when_ok() {
+        const status = createTemporaryObject(statusComponent, root, {state: "ok"});
+        const line = createTemporaryObject(lineComponent, root, {status: status});
+        verify(line.healthy);
+        compare(findByName(line, "syncStateLabel").text, "In contact with the center");
+    }
+
+    function test_offline_says_work_is_kept() {
+        const status = createTemporaryObject(statusComponent, root, {state: "offline", pendingOps: 3});
+        const line = createTemporaryObject(lineComponent, root, {status: status});
+        verify(!line.healthy);
+        verify(line.stateText.indexOf("Offline") === 0);
+        verify(findByName(line, "pendingLabel").text.indexOf("3") >= 0);
+    }
+
+    function test_follows_status_changes() {
+        const status = createTemporaryObject(statusComponent, root, {state: "offline"});
+        const line = createTemporaryObject(lineComponent, root, {status: status});
+        verify(!line.healthy);
+        status.state = "ok";
+        verify(line.healthy);
+    }
+}
