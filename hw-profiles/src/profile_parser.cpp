@@ -1,3 +1,4 @@
+#include "duplicate_key_finder.hpp"
 #include "enum_names.hpp"
 #include "json_pretty.hpp"
 #include "strict_reader.hpp"
@@ -41,6 +42,10 @@ Result<boost::json::value> parseDocument(std::string_view json, std::string_view
                                                  " is not valid JSON (line " + std::to_string(line) +
                                                  ", column " + std::to_string(column) + ": " + ec.message() +
                                                  ").");
+    }
+    if (auto duplicate = detail::findDuplicateKey(json)) {
+        return makeError("profile_duplicate_key", "Profile " + std::string(fileName) + ": " + *duplicate +
+                                                      " appears twice; each key may appear only once.");
     }
     return parser.release();
 }

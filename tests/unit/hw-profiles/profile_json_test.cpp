@@ -52,6 +52,7 @@ TEST_CASE("each malformed fixture gives its one expected message") {
         {"bad-enum-value.json", "profile_out_of_range", {"theme", "\"dark\"", "normal, high-contrast"}},
         {"bad-resolution-length.json", "profile_wrong_type", {"display.resolution", "2 elements", "found 1"}},
         {"bad-nested-null.json", "profile_wrong_type", {"sync.low_battery.mode", "a string", "null"}},
+        {"bad-duplicate-key.json", "profile_duplicate_key", {"power.low_percent", "appears twice"}},
         {"bad-top-level-array.json", "profile_wrong_type", {"the document", "an object", "an array"}},
     };
     for (const auto& row : rows) {
@@ -74,7 +75,7 @@ TEST_CASE("every fixture in tests/data/profiles is covered by the table above") 
     for (const auto& entry : std::filesystem::directory_iterator(test::kFixtures)) {
         files.push_back(entry.path().filename().string());
     }
-    CHECK(files.size() == 12);
+    CHECK(files.size() == 13);
 }
 
 TEST_CASE("every shipped profile round-trips through profileToJson and parseProfile") {
@@ -157,6 +158,23 @@ TEST_CASE("not-JSON variants are refused with a position") {
     auto blank = parseProfile(" \n\t ", "blank.json");
     REQUIRE_FALSE(blank.ok());
     CHECK(blank.error().code == "profile_empty");
+}
+
+TEST_CASE("duplicate keys are found at any depth, with their path") {
+    const std::vector<std::pair<const char*, const char*>> rows = {
+        {R"({"a": 1, "a": 2})", ": a appears twice"},
+        {R"({"sync": {"low_battery": {"mode": "pause", "mode": "normal"}}})",
+         ": sync.low_battery.mode appears twice"},
+        {R"({"x": [1, {"k": 1}, {"k": 1, "k": 2}]})", ": x[2].k appears twice"},
+        {R"({"x": [[], [{"k\u0041": 1, "kA": 2}]]})", ": x[1][0].kA appears twice"},
+    };
+    for (const auto& [text, part] : rows) {
+        CAPTURE(text);
+        auto r = parseProfile(text, "d.json");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().code == "profile_duplicate_key");
+        CHECK(contains(r.error().message, part));
+    }
 }
 
 TEST_CASE("the first problem in document order is the one reported") {

@@ -14,7 +14,7 @@ namespace fieldkit::hw {
  * first problem found comes back as one Error whose message names `fileName`, the field's JSON path (e.g.
  * `power.low_percent`) and the reason: missing, wrong type, out of range or unknown key. Error codes:
  * profile_empty, profile_not_json, profile_missing, profile_wrong_type, profile_out_of_range,
- * profile_unknown_key.
+ * profile_unknown_key, profile_duplicate_key.
  */
 [[nodiscard]] Result<Profile> parseProfile(std::string_view json, std::string_view fileName);
 
