@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Fieldkit
 
 // One case in a list: clear metadata only (service, status, last change); never personal data.
 ItemDelegate {

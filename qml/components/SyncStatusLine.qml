@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Fieldkit
 
 // Honest, one-line answer to "has my work reached the center?".
 Pane {

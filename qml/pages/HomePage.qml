@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Fieldkit
 
 // Start page: the open cases of this device, or a friendly word when there are none.
 Page {

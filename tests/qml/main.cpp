@@ -1,3 +1,4 @@
+#include <QQmlEngine>
 #include <QQuickStyle>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
@@ -9,6 +10,10 @@ class Setup : public QObject {
     Q_OBJECT
 public:
     Setup() { QQuickStyle::setStyle(QStringLiteral("Basic")); }
+
+public slots:
+    // The module's qmldir lives in the resources at qrc:/Fieldkit (Qt 6.4 does not search qrc:/ by itself).
+    void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(fieldkit_qml, Setup)

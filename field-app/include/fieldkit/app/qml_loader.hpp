@@ -9,6 +9,9 @@ namespace fieldkit::app {
 /** Where the QML module's files are in the resources (Qt 6.4: qrc:/<URI path>/). */
 inline constexpr const char* kQmlRoot = ":/Fieldkit";
 
+/** Lets files in the module's subfolders `import Fieldkit` (Qt 6.4 has no default qrc:/qt/qml path). */
+void addModuleImportPath(QQmlEngine& engine);
+
 /** Loads Main.qml with the C++ services as its required properties; returns false (and logs) on failure. */
 [[nodiscard]] bool loadMainWindow(QQmlApplicationEngine& engine, const QVariantMap& services);
 
