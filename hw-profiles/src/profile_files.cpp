@@ -14,7 +14,8 @@ namespace fieldkit::hw {
 
 namespace {
 
-constexpr std::uintmax_t kMaxProfileBytes = 1024 * 1024; // a profile is a few KiB; anything huge is a mistake
+constexpr std::uintmax_t kMaxProfileBytes =
+    std::uintmax_t{1024} * 1024; // a profile is a few KiB; anything huge is a mistake
 
 bool isProfileName(std::string_view name) {
     return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {

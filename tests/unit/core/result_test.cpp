@@ -1,6 +1,5 @@
 #include <doctest/doctest.h>
 #include <fieldkit/core/result.hpp>
-
 #include <string>
 
 using fieldkit::Error;

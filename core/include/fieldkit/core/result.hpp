@@ -7,7 +7,8 @@
 
 namespace fieldkit {
 
-/** A failure that a user, a peer or an attacker can cause: a code to branch on and one clear sentence to show. */
+/** A failure that a user, a peer or an attacker can cause: a code to branch on and one clear sentence to
+ * show. */
 struct Error {
     std::string code;    // stable, machine-readable: "wrong_pin", "bad_mac", "invalid_cpr", ...
     std::string message; // one sentence for a person; never contains personal data
@@ -19,8 +20,10 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : m_state(std::move(value)) {}
-    Result(Error error) : m_state(std::move(error)) {}
+    Result(T value)
+        : m_state(std::move(value)) {}
+    Result(Error error)
+        : m_state(std::move(error)) {}
 
     [[nodiscard]] bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -56,7 +59,9 @@ template <>
 class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)), m_failed(true) {}
+    Result(Error error)
+        : m_error(std::move(error))
+        , m_failed(true) {}
 
     [[nodiscard]] bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
@@ -72,6 +77,8 @@ private:
 
 using Status = Result<void>;
 
-inline Error makeError(std::string code, std::string message) { return Error{std::move(code), std::move(message)}; }
+inline Error makeError(std::string code, std::string message) {
+    return Error{std::move(code), std::move(message)};
+}
 
 } // namespace fieldkit
