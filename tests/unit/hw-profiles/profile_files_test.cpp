@@ -131,7 +131,7 @@ TEST_CASE("unreadable files and directories give errors, not empty results") {
     REQUIRE_FALSE(list.ok());
     CHECK(list.error().code == "profile_dir_unreadable");
 
-    auto huge = std::string(2 * 1024 * 1024, ' ');
+    auto huge = std::string(std::size_t{2} * 1024 * 1024, ' ');
     dir.write("huge.json", huge);
     auto tooLarge = loadProfileFile(dir.path() / "huge.json");
     REQUIRE_FALSE(tooLarge.ok());

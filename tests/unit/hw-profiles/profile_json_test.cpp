@@ -168,7 +168,9 @@ TEST_CASE("duplicate keys are found at any depth, with their path") {
         {R"({"x": [1, {"k": 1}, {"k": 1, "k": 2}]})", ": x[2].k appears twice"},
         {R"({"x": [[], [{"k\u0041": 1, "kA": 2}]]})", ": x[1][0].kA appears twice"},
     };
-    for (const auto& [text, part] : rows) {
+    for (const auto& row : rows) {
+        const auto* text = row.first;
+        const std::string part = row.second;
         CAPTURE(text);
         auto r = parseProfile(text, "d.json");
         REQUIRE_FALSE(r.ok());

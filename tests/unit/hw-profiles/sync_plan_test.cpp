@@ -122,10 +122,11 @@ TEST_CASE("sync plan table: each profile at full, low and critical battery, char
             {{false, true}, row.downMetered},
             {{false, false}, row.downUnmetered},
         };
-        for (const auto& [linkState, expect] : cases) {
+        for (const auto& linkCase : cases) {
+            const LinkState& linkState = linkCase.first;
             CAPTURE(linkState.up);
             CAPTURE(linkState.metered);
-            checkPlan(planSync(profile, battery, linkState, kWork, kNow), expect);
+            checkPlan(planSync(profile, battery, linkState, kWork, kNow), linkCase.second);
         }
     }
 }
