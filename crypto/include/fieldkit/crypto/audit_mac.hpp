@@ -1,0 +1,24 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <fieldkit/crypto/bytes.hpp>
+#include <fieldkit/crypto/secret_bytes.hpp>
+#include <fieldkit/crypto/symmetric_key.hpp>
+
+namespace fieldkit::crypto {
+
+/** Keyed hash that chains the audit log: each entry's MAC covers the previous MAC, so removing, reordering or
+ *  editing an entry breaks the chain, and without the data key nobody can forge a consistent replacement.
+ *  The key is a crypto_kdf subkey of the DEK (context "fkaudit1", subkey id 1). */
+class AuditMac {
+public:
+    explicit AuditMac(const DataKey& dek);
+    /** BLAKE2b-256 keyed by the subkey over previous MAC | entry bytes. */
+    [[nodiscard]] std::array<std::uint8_t, 32> chain(ByteView previous, ByteView entry) const;
+
+private:
+    SecretBytes m_subkey;
+};
+
+} // namespace fieldkit::crypto

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <fieldkit/crypto/bytes.hpp>
+#include <span>
+
+namespace fieldkit::crypto {
+
+/** Move-only owner of secret memory: sodium_malloc'd (guard pages, mlock'd), wiped and freed on destruction.
+ */
+class SecretBytes {
+public:
+    SecretBytes() = default;
+    /** Zero-filled secret buffer of `size` bytes; aborts if the secure allocator fails (nothing sane to do).
+     */
+    explicit SecretBytes(std::size_t size);
+    /** Copies `bytes` into secret memory; the caller wipes its own copy. */
+    [[nodiscard]] static SecretBytes copyOf(ByteView bytes);
+
+    SecretBytes(SecretBytes&& other) noexcept;
+    SecretBytes& operator=(SecretBytes&& other) noexcept;
+    SecretBytes(const SecretBytes&) = delete;
+    SecretBytes& operator=(const SecretBytes&) = delete;
+    ~SecretBytes();
+
+    [[nodiscard]] std::uint8_t* data() { return m_data; }
+    [[nodiscard]] const std::uint8_t* data() const { return m_data; }
+    [[nodiscard]] std::size_t size() const { return m_size; }
+    [[nodiscard]] bool empty() const { return m_size == 0; }
+    [[nodiscard]] ByteView view() const { return {m_data, m_size}; }
+    [[nodiscard]] std::span<std::uint8_t> span() { return {m_data, m_size}; }
+
+    /** Constant-time comparison (sodium_memcmp), so equality checks leak no timing. */
+    [[nodiscard]] bool equals(const SecretBytes& other) const;
+    /** Explicit deep copy: copying secrets should be visible in the code. */
+    [[nodiscard]] SecretBytes clone() const;
+
+    /** Page protection for long-lived secrets between uses; access while no-access faults (by design). */
+    void protectNoAccess();
+    void protectReadOnly();
+    void protectReadWrite();
+
+    /** Wipes and frees now (on lock), leaving an empty object. */
+    void reset();
+
+private:
+    std::uint8_t* m_data = nullptr;
+    std::size_t m_size = 0;
+};
+
+} // namespace fieldkit::crypto
