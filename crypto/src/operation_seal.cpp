@@ -22,7 +22,7 @@ constexpr std::size_t kTagSize = crypto_aead_xchacha20poly1305_ietf_ABYTES;
 constexpr int kCompressionLevel = 19;
 
 [[noreturn]] void die(const char* what) {
-    std::fprintf(stderr, "fieldkit crypto: %s\n", what);
+    static_cast<void>(std::fprintf(stderr, "fieldkit crypto: %s\n", what));
     std::abort();
 }
 

@@ -16,7 +16,7 @@ void ensureSodium() {
     // A magic static: thread-safe, and after the first call just a load.
     static const bool initialised = sodium_init() >= 0;
     if (!initialised) {
-        std::fprintf(stderr, "fieldkit crypto: sodium_init failed\n");
+        static_cast<void>(std::fprintf(stderr, "fieldkit crypto: sodium_init failed\n"));
         std::abort();
     }
 }

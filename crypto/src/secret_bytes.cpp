@@ -1,5 +1,6 @@
 #include "sodium_guard.hpp"
 
+#include <cassert>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -12,7 +13,7 @@ namespace fieldkit::crypto {
 namespace {
 
 [[noreturn]] void die(const char* what) {
-    std::fprintf(stderr, "fieldkit crypto: %s\n", what);
+    static_cast<void>(std::fprintf(stderr, "fieldkit crypto: %s\n", what));
     std::abort();
 }
 
@@ -36,6 +37,7 @@ SecretBytes::SecretBytes(std::size_t size) {
 SecretBytes SecretBytes::copyOf(ByteView bytes) {
     SecretBytes out(bytes.size());
     if (!bytes.empty()) {
+        assert(out.m_data != nullptr);
         std::memcpy(out.m_data, bytes.data(), bytes.size());
     }
     return out;

@@ -182,8 +182,8 @@ GeneratedCase CaseGenerator::next() {
         replaceAll(note, "{place}", std::string(pick(m_random, vocabulary::places)));
         replaceAll(note, "{days}", std::to_string(m_random.between(3, 14)));
         char date[16];
-        std::snprintf(date, sizeof date, "%d.%d.%d", m_random.between(1, 28), m_random.between(1, 12),
-                      m_random.between(2024, 2026));
+        static_cast<void>(std::snprintf(date, sizeof date, "%d.%d.%d", m_random.between(1, 28),
+                                        m_random.between(1, 12), m_random.between(2024, 2026)));
         replaceAll(note, "{date}", date);
         c.notes.push_back(std::move(note));
     }
@@ -203,8 +203,9 @@ GeneratedCase CaseGenerator::next() {
         static constexpr std::array kFiles = {"pasfoto.jpg", "laegeattest.pdf", "loenseddel.pdf",
                                               "lejekontrakt.pdf", "vielsesattest.pdf"};
         char id[33];
-        std::snprintf(id, sizeof id, "%016llx%016llx", static_cast<unsigned long long>(m_random.next()),
-                      static_cast<unsigned long long>(m_random.next()));
+        static_cast<void>(std::snprintf(id, sizeof id, "%016llx%016llx",
+                                        static_cast<unsigned long long>(m_random.next()),
+                                        static_cast<unsigned long long>(m_random.next())));
         c.attachment = std::string("{\"id\":\"") + id + "\",\"name\":\"" +
                        m_random.pick(std::span<const char* const>(kFiles)) +
                        "\",\"size\":" + std::to_string(m_random.between(40'000, 4'000'000)) + "}";

@@ -22,8 +22,8 @@ void appendString(std::string& out, std::string_view text) {
         default:
             if (static_cast<unsigned char>(ch) < 0x20) {
                 char escaped[8];
-                std::snprintf(escaped, sizeof escaped, "\\u%04x",
-                              static_cast<unsigned>(static_cast<unsigned char>(ch)));
+                static_cast<void>(std::snprintf(escaped, sizeof escaped, "\\u%04x",
+                                                static_cast<unsigned>(static_cast<unsigned char>(ch))));
                 out += escaped;
             } else {
                 out.push_back(ch);

@@ -20,9 +20,10 @@ struct Options {
 
 int usage(const char* error) {
     if (error != nullptr) {
-        std::fprintf(stderr, "fieldkit-casegen: %s\n", error);
+        static_cast<void>(std::fprintf(stderr, "fieldkit-casegen: %s\n", error));
     }
-    std::fprintf(stderr, "usage: fieldkit-casegen --count N --seed S --format json|payloads --out DIR\n");
+    static_cast<void>(std::fprintf(
+        stderr, "usage: fieldkit-casegen --count N --seed S --format json|payloads --out DIR\n"));
     return 2;
 }
 
@@ -45,7 +46,8 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "--help" || arg == "-h") {
-            return usage(nullptr), 0;
+            static_cast<void>(usage(nullptr));
+            return 0;
         }
         if (i + 1 >= argc) {
             return usage("every option needs a value");
@@ -76,7 +78,8 @@ int main(int argc, char** argv) {
     std::error_code ec;
     std::filesystem::create_directories(options.out, ec);
     if (ec) {
-        std::fprintf(stderr, "fieldkit-casegen: cannot create the output folder: %s\n", ec.message().c_str());
+        static_cast<void>(std::fprintf(stderr, "fieldkit-casegen: cannot create the output folder: %s\n",
+                                       ec.message().c_str()));
         return 1;
     }
 
@@ -86,16 +89,17 @@ int main(int argc, char** argv) {
         char name[48];
         std::string contents;
         if (options.format == "json") {
-            std::snprintf(name, sizeof name, "case-%06llu.json", n);
+            static_cast<void>(std::snprintf(name, sizeof name, "case-%06llu.json", n));
             contents = fieldkit::casegen::toJson(generated);
         } else {
-            std::snprintf(name, sizeof name, "payload-%06llu.bin", n);
+            static_cast<void>(std::snprintf(name, sizeof name, "payload-%06llu.bin", n));
             const auto encoded =
                 fieldkit::crypto::encodeFieldValues(fieldkit::casegen::toFieldValues(generated));
             contents.assign(encoded.begin(), encoded.end());
         }
         if (!writeFile(options.out / name, contents)) {
-            std::fprintf(stderr, "fieldkit-casegen: cannot write %s\n", (options.out / name).c_str());
+            static_cast<void>(
+                std::fprintf(stderr, "fieldkit-casegen: cannot write %s\n", (options.out / name).c_str()));
             return 1;
         }
     }
