@@ -1,6 +1,7 @@
 #include "dictionaries.hpp"
 #include "sodium_guard.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <cstdio>
@@ -18,8 +19,9 @@ namespace {
 constexpr std::uint8_t kVersionCasesV1 = 0x01;
 constexpr std::size_t kNonceSize = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
 constexpr std::size_t kTagSize = crypto_aead_xchacha20poly1305_ietf_ABYTES;
-// Records are small, so a high level costs microseconds and buys bytes on a metered LTE link.
-constexpr int kCompressionLevel = 19;
+// Measured on 1 KB case payloads: level 9 seals in ~26 us at 175 B; level 19 takes ~340 us for 172 B, which
+// would dominate batched saves. Changing the level never changes the format.
+constexpr int kCompressionLevel = 9;
 
 [[noreturn]] void die(const char* what) {
     static_cast<void>(std::fprintf(stderr, "fieldkit crypto: %s\n", what));
@@ -119,8 +121,11 @@ Result<Bytes> decompress(ByteView frame, const ZSTD_DDict* ddict) {
 }
 
 Bytes aeadAad(std::uint8_t version, ByteView aad) {
-    Bytes out{version};
-    out.insert(out.end(), aad.begin(), aad.end());
+    // Sized up front rather than grown from an initializer list: GCC 12 -O2 reports a false -Warray-bounds
+    // there.
+    Bytes out(1 + aad.size());
+    out[0] = version;
+    std::ranges::copy(aad, out.begin() + 1);
     return out;
 }
 
@@ -133,10 +138,10 @@ Bytes sealOperation(const RecordKey& key, ByteView aad, ByteView plaintext, Rand
     random.fill(nonce);
     const Bytes fullAad = aeadAad(kVersionCasesV1, aad);
 
-    Bytes out{kVersionCasesV1};
-    out.insert(out.end(), nonce.begin(), nonce.end());
-    const std::size_t headerSize = out.size();
-    out.resize(headerSize + compressed.size() + kTagSize);
+    constexpr std::size_t headerSize = 1 + kNonceSize;
+    Bytes out(headerSize + compressed.size() + kTagSize);
+    out[0] = kVersionCasesV1;
+    std::ranges::copy(nonce, out.begin() + 1);
     unsigned long long written = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(out.data() + headerSize, &written, compressed.data(),
                                                compressed.size(), fullAad.data(), fullAad.size(), nullptr,
