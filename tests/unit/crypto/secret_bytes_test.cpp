@@ -2,6 +2,8 @@
 
 #include <fieldkit/crypto/runtime.hpp>
 #include <fieldkit/crypto/secret_bytes.hpp>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <utility>
 
 using namespace fieldkit::crypto;
@@ -48,4 +50,13 @@ TEST_CASE("hex round trip and rejects bad input") {
     CHECK(toHex(test::hex("00ff10Ab")) == "00ff10ab");
     CHECK(fromHex("abc").error().code == errc::malformed);
     CHECK(fromHex("zz").error().code == errc::malformed);
+}
+
+TEST_CASE("disableCoreDumps turns off core files and ptrace-style dumping") {
+    REQUIRE(disableCoreDumps().ok());
+    rlimit limit{};
+    REQUIRE(getrlimit(RLIMIT_CORE, &limit) == 0);
+    CHECK(limit.rlim_cur == 0);
+    CHECK(limit.rlim_max == 0);
+    CHECK(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) == 0);
 }
