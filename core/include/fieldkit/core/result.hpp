@@ -43,6 +43,7 @@ public:
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }
+    T&& operator*() && { return std::move(*this).value(); }
     const T& operator*() const& { return value(); }
 
     [[nodiscard]] const Error& error() const {

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <fieldkit/core/result.hpp>
+#include <fieldkit/crypto/blind_index.hpp>
+#include <fieldkit/crypto/box_key_pair.hpp>
+#include <fieldkit/crypto/field_values.hpp>
+#include <fieldkit/crypto/key_slot.hpp>
+#include <fieldkit/store/device_store.hpp>
+#include <fieldkit/store/store_types.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fieldkit::store {
+
+/** An unlocked store: holds the data key in secret memory for one staff member until destroyed (lock).
+ *  Every change is one transaction that also queues its operation for sync; every read of personal data
+ *  writes an audit entry with its purpose. */
+class Session {
+public:
+    Session(DeviceStore& store, std::string staff, crypto::DataKey dek,
+            std::optional<crypto::BoxKeyPair> unitKey, crypto::BoxPublicKey centerKey,
+            crypto::BoxPublicKey unitPublicKey);
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    [[nodiscard]] const std::string& staff() const { return m_staff; }
+
+    // Cases
+    [[nodiscard]] Result<CreatedCase> createCase(const NewCase& input);
+    /** Sets register fields (name, address, phone, checklist answers, ...) in one operation. */
+    [[nodiscard]] Status setFields(const CaseId& id, const std::vector<crypto::FieldValue>& values);
+    [[nodiscard]] Status appendNote(const CaseId& id, const std::string& text);
+    /** Moves a case along the lifecycle; an invalid transition is refused with the reason. */
+    [[nodiscard]] Status changeStatus(const CaseId& id, core::CaseStatus to, const std::string& note = {});
+    [[nodiscard]] Result<std::vector<CaseSummary>> listCases(const CaseFilter& filter);
+    [[nodiscard]] Result<std::int64_t> countCases(const CaseFilter& filter);
+    /** Decrypts a case; audited with `purpose`. */
+    [[nodiscard]] Result<CaseDetails> openCase(const CaseId& id, const std::string& purpose);
+    /** Cases of this citizen via the blind index; audited with `purpose`. */
+    [[nodiscard]] Result<std::vector<CaseSummary>> findByCpr(const std::string& cpr,
+                                                             const std::string& purpose);
+    [[nodiscard]] Result<std::vector<HistoryEntry>> history(const CaseId& id);
+    /** Indexes cases that arrived from other devices of the unit (the daemon cannot: it is blind). */
+    [[nodiscard]] Result<int> indexArrivedCases();
+
+    // Contacts and statistics
+    [[nodiscard]] Status registerContact(const ContactRecord& contact);
+    [[nodiscard]] Result<ContactStatistics> contactStatistics(std::int64_t fromMs, std::int64_t toMs);
+
+    // Staff and administration
+    [[nodiscard]] Status addStaff(const std::string& name, const std::string& pin,
+                                  const crypto::KdfParams& kdf);
+    [[nodiscard]] Status removeStaff(const std::string& name);
+    [[nodiscard]] Status changePin(const std::string& oldPin, const std::string& newPin,
+                                   const crypto::KdfParams& kdf);
+    /** Crypto-shreds closed cases the center acknowledged more than `windowMs` ago; returns how many. */
+    [[nodiscard]] Result<int> purge(std::int64_t windowMs);
+    /** integrity_check, the audit chain, and that every operation opens. */
+    [[nodiscard]] Result<VerifyReport> verify();
+    [[nodiscard]] Result<std::vector<AuditEntry>> auditLog(const std::string& caseHex = {});
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+    std::string m_staff;
+};
+
+} // namespace fieldkit::store

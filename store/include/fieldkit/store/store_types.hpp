@@ -1,0 +1,132 @@
+#pragma once
+
+#include <cstdint>
+#include <fieldkit/core/case_status.hpp>
+#include <fieldkit/core/channel.hpp>
+#include <fieldkit/core/id128.hpp>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fieldkit::store {
+
+using core::CaseId;
+
+/** The citizen's personal fields as staff enter them; all of it is encrypted at rest. */
+struct CitizenFields {
+    std::string cpr; // DDMMYYSSSS or DDMMYY-SSSS; empty when the citizen gave none
+    std::string name;
+    std::string address;
+    std::string phone;
+};
+
+/** What staff fill in to open a case. */
+struct NewCase {
+    std::string service; // service code from the catalogue
+    std::string channel; // bike | to-go | kiosk | ...
+    CitizenFields citizen;
+    std::vector<std::string> notes;
+};
+
+/** The outcome of creating a case: its id, and a soft warning staff may want to see. */
+struct CreatedCase {
+    CaseId id;
+    bool cprFailsModulus11 = false; // valid since 2007; shown as a note, never refused
+};
+
+/** Clear metadata of a case: never personal. */
+struct CaseSummary {
+    CaseId id;
+    std::string service;
+    std::string kle;
+    core::CaseStatus status = core::CaseStatus::Opened;
+    std::string unit;
+    std::string channel;
+    std::int64_t createdMs = 0;
+    std::int64_t updatedMs = 0;
+    bool conflicted = false;
+    bool pendingSync = false;
+};
+
+/** Filters for the case list; empty means any. */
+struct CaseFilter {
+    std::optional<core::CaseStatus> status;
+    std::string service;
+    std::string unit;
+    bool openOnly = false; // excludes closed and withdrawn
+    int limit = 50;
+    int offset = 0;
+};
+
+/** One version of a field, with who wrote it and when (several versions = a conflict). */
+struct FieldVersion {
+    std::string value;
+    std::string staff;
+    std::string deviceId;
+    std::uint64_t deviceSeq = 0;
+    std::int64_t atMs = 0;
+};
+
+/** A decrypted case: every register field's current version(s) and every add-only entry. */
+struct CaseDetails {
+    CaseSummary summary;
+    std::map<std::uint32_t, std::vector<FieldVersion>> registers; // field id → versions in force
+    std::map<std::uint32_t, std::vector<FieldVersion>> appended; // add-only field id → entries, oldest first
+};
+
+/** One line of a case's history: an operation, without its personal content. */
+struct HistoryEntry {
+    std::string kind;
+    std::string staff;
+    std::int64_t atMs = 0;
+    std::vector<std::uint32_t> fields;
+    std::string statusChange; // new status when the operation changed it
+    bool synced = false;
+};
+
+/** A contact registered for channel statistics, possibly without a case. */
+struct ContactRecord {
+    std::string channel;
+    std::string service;
+    std::string type; // information | transaction | help-to-self-service
+    bool resolvedAtFirstContact = false;
+    std::string referredTo;
+    std::string citizenCpr; // optional; only its blind hash is stored (pseudonymous reference)
+};
+
+/** Contacts counted per channel and service for one day. */
+struct ContactStatistics {
+    std::map<std::string, int> perChannel;
+    std::map<std::string, int> perService;
+    int total = 0;
+    int helpToSelfService = 0;
+    int resolvedAtFirstContact = 0;
+};
+
+/** A staff member's key slot as the unlock screen shows it. */
+struct StaffSlotInfo {
+    std::string name;
+    int failedAttempts = 0;
+    bool disabled = false;
+};
+
+/** What `verify` found; `problems` is empty when everything holds. */
+struct VerifyReport {
+    std::int64_t cases = 0;
+    std::int64_t operations = 0;
+    std::int64_t auditEntries = 0;
+    std::vector<std::string> problems;
+};
+
+/** An audit entry: who did what to which case and why. */
+struct AuditEntry {
+    std::int64_t seq = 0;
+    std::int64_t atMs = 0;
+    std::string staff;
+    std::string action;
+    std::string caseId; // hex, empty for store-wide actions
+    std::string purpose;
+};
+
+} // namespace fieldkit::store

@@ -1,0 +1,229 @@
+#include "schema.hpp"
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace fieldkit::store::detail {
+namespace {
+
+// Migration N takes user_version N to N+1. Never edit a shipped step; add a new one.
+// No column holds personal data in the clear: citizen values live only inside operations.ciphertext.
+constexpr std::array<std::string_view, 1> kMigrations = {
+    R"sql(
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE key_slots (
+        staff_name TEXT PRIMARY KEY,
+        wrapped_dek BLOB NOT NULL,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_ms INTEGER NOT NULL
+    ) STRICT;
+
+    -- Public keys in the clear, secret halves wrapped by the DEK.
+    CREATE TABLE device_identity (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        serialised BLOB NOT NULL
+    ) STRICT;
+
+    CREATE TABLE unit_keys (
+        unit TEXT PRIMARY KEY,
+        public_key BLOB NOT NULL,
+        wrapped_secret BLOB NOT NULL
+    ) STRICT;
+
+    CREATE TABLE center_key (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        public_key BLOB NOT NULL
+    ) STRICT;
+
+    CREATE TABLE cases (
+        case_id BLOB PRIMARY KEY,
+        service TEXT NOT NULL,
+        kle TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        updated_ms INTEGER NOT NULL,
+        conflicted INTEGER NOT NULL DEFAULT 0,
+        wrapped_record_key BLOB,           -- NULL for a case that arrived from another device, until indexed
+        sealed_key_center BLOB NOT NULL,
+        sealed_key_unit BLOB NOT NULL,
+        closed_acked_ms INTEGER            -- when the center acknowledged the closing status: retention clock
+    ) STRICT;
+    CREATE INDEX cases_by_updated ON cases(updated_ms DESC);
+    CREATE INDEX cases_by_status ON cases(status, updated_ms DESC);
+
+    CREATE TABLE operations (
+        op_id INTEGER PRIMARY KEY,
+        case_id BLOB NOT NULL REFERENCES cases(case_id) ON DELETE CASCADE,
+        device_id TEXT NOT NULL,
+        device_seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        hlc INTEGER NOT NULL,
+        staff TEXT NOT NULL,
+        field_refs BLOB NOT NULL,          -- clear (field id, base seq) pairs
+        meta TEXT NOT NULL DEFAULT '',     -- clear metadata changes, e.g. status=done
+        ciphertext BLOB NOT NULL,
+        server_seq INTEGER,                -- assigned by the center; NULL until acknowledged
+        UNIQUE (device_id, device_seq)
+    ) STRICT;
+    CREATE INDEX operations_by_case ON operations(case_id, op_id);
+
+    -- The version(s) in force of each register field; more than one row means a conflict.
+    CREATE TABLE field_heads (
+        case_id BLOB NOT NULL REFERENCES cases(case_id) ON DELETE CASCADE,
+        field_id INTEGER NOT NULL,
+        op_id INTEGER NOT NULL REFERENCES operations(op_id) ON DELETE CASCADE,
+        PRIMARY KEY (case_id, field_id, op_id)
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE TABLE outbox (
+        device_seq INTEGER PRIMARY KEY,
+        op_id INTEGER NOT NULL REFERENCES operations(op_id) ON DELETE CASCADE,
+        queued_ms INTEGER NOT NULL
+    ) STRICT;
+
+    CREATE TABLE sync_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        next_device_seq INTEGER NOT NULL,
+        pull_cursor INTEGER NOT NULL,
+        last_acked_device_seq INTEGER NOT NULL,
+        last_hlc INTEGER NOT NULL
+    ) STRICT;
+    INSERT INTO sync_state VALUES (1, 1, 0, 0, 0);
+
+    CREATE TABLE blind_index (
+        hash BLOB NOT NULL,
+        case_id BLOB NOT NULL REFERENCES cases(case_id) ON DELETE CASCADE,
+        PRIMARY KEY (hash, case_id)
+    ) STRICT, WITHOUT ROWID;
+
+    -- Append-only and MAC-chained; holds no personal data (ids, staff, action, purpose).
+    CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        at_ms INTEGER NOT NULL,
+        staff TEXT NOT NULL,
+        action TEXT NOT NULL,
+        case_id TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        mac BLOB NOT NULL
+    ) STRICT;
+    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+    CREATE TABLE contacts (
+        contact_id INTEGER PRIMARY KEY,
+        at_ms INTEGER NOT NULL,
+        channel TEXT NOT NULL,
+        service TEXT NOT NULL,
+        kle TEXT NOT NULL DEFAULT '',
+        type TEXT NOT NULL,
+        resolved_first INTEGER NOT NULL,
+        referred_to TEXT NOT NULL DEFAULT '',
+        citizen_ref BLOB,                  -- blind hash of the CPR: pseudonymous
+        staff TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX contacts_by_time ON contacts(at_ms);
+
+    CREATE TABLE attachments (
+        attachment_id BLOB PRIMARY KEY,
+        case_id BLOB NOT NULL REFERENCES cases(case_id) ON DELETE CASCADE,
+        header BLOB NOT NULL,
+        wrapped_key BLOB NOT NULL,
+        sealed_key_center BLOB NOT NULL,
+        sealed_key_unit BLOB NOT NULL,
+        size INTEGER NOT NULL,
+        chunk_count INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE attachment_chunks (
+        attachment_id BLOB NOT NULL REFERENCES attachments(attachment_id) ON DELETE CASCADE,
+        chunk_index INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        acked INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (attachment_id, chunk_index)
+    ) STRICT, WITHOUT ROWID;
+    )sql",
+};
+
+} // namespace
+
+Status applyPragmas(sqlite::Database& db) {
+    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+                               "PRAGMA secure_delete=ON"}) {
+        if (auto st = db.exec(pragma); !st) {
+            return st;
+        }
+    }
+    return {};
+}
+
+Status migrate(sqlite::Database& db) {
+    auto version = db.queryInt("PRAGMA user_version");
+    if (!version) {
+        return version.error();
+    }
+    if (*version > static_cast<std::int64_t>(kMigrations.size())) {
+        return makeError("newer_store", "The store was written by a newer fieldkit; update the app.");
+    }
+    for (auto v = static_cast<std::size_t>(*version); v < kMigrations.size(); ++v) {
+        auto tx = sqlite::Transaction::begin(db);
+        if (!tx) {
+            return tx.error();
+        }
+        if (auto st = db.exec(kMigrations[v]); !st) {
+            return st;
+        }
+        if (auto st = db.exec("PRAGMA user_version = " + std::to_string(v + 1)); !st) {
+            return st;
+        }
+        if (auto st = tx->commit(); !st) {
+            return st;
+        }
+    }
+    return {};
+}
+
+Status checkFormat(sqlite::Database& db) {
+    const Error foreign =
+        makeError("not_a_store", "The file is not a fieldkit store; it was left untouched.");
+    // Reading the schema is the first thing that fails on a damaged or non-SQLite file.
+    auto tables = db.queryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'meta'");
+    if (!tables) {
+        if (tables.error().code == "corrupt") {
+            return makeError("corrupt_store",
+                             "The store file is damaged or not a database; it was left untouched. "
+                             "Restore the device from the center.");
+        }
+        return tables.error();
+    }
+    if (*tables == 0) {
+        return foreign;
+    }
+    auto stmt = db.prepare("SELECT value FROM meta WHERE key = 'format'");
+    if (!stmt) {
+        return stmt.error();
+    }
+    auto row = stmt->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row || stmt->text(0) != kStoreFormat) {
+        return foreign;
+    }
+    auto version = db.queryInt("PRAGMA user_version");
+    if (!version) {
+        return version.error();
+    }
+    if (*version > static_cast<std::int64_t>(kMigrations.size())) {
+        return makeError("newer_store", "The store was written by a newer fieldkit; update the app.");
+    }
+    return {};
+}
+
+} // namespace fieldkit::store::detail

@@ -1,0 +1,178 @@
+#include "store_fixture.hpp"
+
+#include <fieldkit/core/field.hpp>
+#include <fieldkit/store/sync_queue.hpp>
+
+using namespace fieldkit;
+using namespace fieldkit::testing;
+namespace fields = core::fields;
+
+TEST_CASE("a created case lists with clear metadata and opens with its personal fields") {
+    StoreFixture f;
+    auto s = f.unlock();
+    auto created = s->createCase(passportCase());
+    REQUIRE_MESSAGE(created.ok(), created.error().message);
+    CHECK_FALSE(created->cprFailsModulus11);
+
+    auto list = s->listCases({});
+    REQUIRE(list.ok());
+    REQUIRE(list->size() == 1);
+    CHECK(list->front().id == created->id);
+    CHECK(list->front().service == "passport");
+    CHECK(list->front().status == core::CaseStatus::Opened);
+    CHECK(list->front().unit == "bike-07");
+    CHECK(list->front().pendingSync);
+
+    auto details = s->openCase(created->id, "passport application");
+    REQUIRE(details.ok());
+    CHECK(details->registers.at(fields::kCpr.value).front().value == "0707614285");
+    CHECK(details->registers.at(fields::kName.value).front().value == "Jens Jensen");
+    CHECK(details->registers.at(fields::kName.value).front().staff == "anna");
+    CHECK(details->appended.at(fields::kNote.value).front().value == "Needs a new photo.");
+}
+
+TEST_CASE("every read of personal data is audited with its purpose, and the chain verifies") {
+    StoreFixture f;
+    auto s = f.unlock();
+    auto created = s->createCase(passportCase());
+    REQUIRE(s->openCase(created->id, "citizen asked about status").ok());
+    CHECK(s->openCase(created->id, "").error().code == "missing_purpose");
+    auto found = s->findByCpr("070761-4285", "citizen at the counter");
+    REQUIRE(found.ok());
+
+    auto log = s->auditLog(created->id.toHex());
+    REQUIRE(log.ok());
+    std::vector<std::string> actions;
+    for (const auto& e : *log) {
+        actions.push_back(e.action + "/" + e.purpose);
+    }
+    CHECK(std::find(actions.begin(), actions.end(), "view/citizen asked about status") != actions.end());
+    CHECK(std::find(actions.begin(), actions.end(), "find_cpr/citizen at the counter") != actions.end());
+    auto report = s->verify();
+    REQUIRE(report.ok());
+    CHECK(report->problems.empty());
+}
+
+TEST_CASE("a removed or edited audit entry breaks the chain") {
+    StoreFixture f;
+    auto s = f.unlock();
+    auto created = s->createCase(passportCase());
+    REQUIRE(s->openCase(created->id, "check").ok());
+    REQUIRE(f.store->database().exec("DELETE FROM audit_log WHERE action = 'create'").ok());
+    auto report = s->verify();
+    REQUIRE(report.ok());
+    REQUIRE(report->problems.size() == 1);
+    CHECK(report->problems.front().find("audit log chain breaks") != std::string::npos);
+    // And it is append-only by trigger.
+    CHECK_FALSE(f.store->database().exec("UPDATE audit_log SET purpose = 'x'").ok());
+}
+
+TEST_CASE("CPR lookup goes through the blind index") {
+    StoreFixture f;
+    auto s = f.unlock();
+    auto a = s->createCase(passportCase("0707614285"));
+    auto b = s->createCase(passportCase("1010101234"));
+    REQUIRE((a.ok() && b.ok()));
+    auto found = s->findByCpr("0707614285", "lookup");
+    REQUIRE(found.ok());
+    REQUIRE(found->size() == 1);
+    CHECK(found->front().id == a->id);
+    CHECK(s->findByCpr("3102001234", "lookup").error().code.find("cpr") == 0);
+    CHECK(s->findByCpr("0101011234", "lookup")->empty());
+}
+
+TEST_CASE("an invalid CPR is refused; a modulus-11 failure is only a warning") {
+    StoreFixture f;
+    auto s = f.unlock();
+    auto invalid = s->createCase(passportCase("3102611234"));
+    REQUIRE_FALSE(invalid.ok());
+    CHECK(invalid.error().code == "cpr_invalid_day");
+    CHECK(s->listCases({})->empty());
+
+    auto soft = s->createCase(passportCase("0101701234"));
+    REQUIRE(soft.ok());
+    CHECK(soft->cprFailsModulus11);
+}
+
+TEST_CASE("status follows the lifecycle and refuses a wrong step with the reason") {
+    StoreFixture f;
+    auto s = f.unlock();
+    auto c = s->createCase(passportCase());
+    REQUIRE(s->changeStatus(c->id, core::CaseStatus::Informed).ok());
+    auto backwards = s->changeStatus(c->id, core::CaseStatus::Opened);
+    REQUIRE_FALSE(backwards.ok());
+    CHECK(backwards.error().message.find("informed") != std::string::npos);
+    REQUIRE(s->changeStatus(c->id, core::CaseStatus::Done, "passport ordered").ok());
+    REQUIRE(s->changeStatus(c->id, core::CaseStatus::Closed).ok());
+    CHECK(s->changeStatus(c->id, core::CaseStatus::Informed).error().code.size() > 0);
+
+    auto history = s->history(c->id);
+    REQUIRE(history.ok());
+    REQUIRE(history->size() == 4);
+    CHECK(history->at(1).statusChange == "informed");
+    CHECK(history->at(3).statusChange == "closed");
+    auto details = s->openCase(c->id, "check");
+    CHECK(details->appended.at(fields::kStatusNote.value).front().value == "passport ordered");
+}
+
+TEST_CASE("every change queues its operation with the next device sequence") {
+    StoreFixture f;
+    auto s = f.unlock();
+    auto c = s->createCase(passportCase());
+    REQUIRE(s->appendNote(c->id, "Called back.").ok());
+    REQUIRE(s->setFields(c->id, {{fields::kPhone.value, "+45 87654321"}}).ok());
+    store::SyncQueue queue(*f.store);
+    auto pending = queue.pending(10);
+    REQUIRE(pending.ok());
+    REQUIRE(pending->size() == 3);
+    CHECK(pending->at(0).deviceSeq == 1);
+    CHECK(pending->at(2).deviceSeq == 3);
+    CHECK(pending->at(0).meta.find("status=opened") != std::string::npos);
+    CHECK(queue.position()->pendingOps == 3);
+
+    REQUIRE(queue.acknowledge({{1, 101}, {2, 102}}).ok());
+    CHECK(queue.position()->pendingOps == 1);
+    CHECK(queue.position()->lastAckedDeviceSeq == 2);
+
+    auto details = s->openCase(c->id, "check");
+    CHECK(details->registers.at(fields::kPhone.value).size() == 1);
+    CHECK(details->registers.at(fields::kPhone.value).front().value == "+45 87654321");
+    CHECK(details->appended.at(fields::kNote.value).size() == 2);
+}
+
+TEST_CASE("contacts count per channel and service, with the share of help to self-service") {
+    StoreFixture f;
+    auto s = f.unlock();
+    REQUIRE(s->registerContact({"bike", "mitid", "help-to-self-service", true, "", "0707614285"}).ok());
+    REQUIRE(s->registerContact({"bike", "guidance", "information", true, "Udbetaling Danmark", ""}).ok());
+    REQUIRE(s->registerContact({"kiosk", "passport", "transaction", false, "", ""}).ok());
+    CHECK(s->registerContact({"fax", "passport", "transaction", false, "", ""}).error().code.size() > 0);
+    auto stats = s->contactStatistics(0, f.clock.nowMs() + 1);
+    REQUIRE(stats.ok());
+    CHECK(stats->total == 3);
+    CHECK(stats->perChannel.at("bike") == 2);
+    CHECK(stats->perService.at("passport") == 1);
+    CHECK(stats->helpToSelfService == 1);
+    CHECK(stats->resolvedAtFirstContact == 2);
+}
+
+TEST_CASE("retention purges closed cases the center acknowledged, after the window, and nothing else") {
+    StoreFixture f;
+    auto s = f.unlock();
+    auto closed = s->createCase(passportCase());
+    auto open = s->createCase(passportCase("1010101234"));
+    REQUIRE(s->changeStatus(closed->id, core::CaseStatus::Withdrawn).ok());
+    store::SyncQueue queue(*f.store);
+    const std::int64_t hour = 3600 * 1000;
+    CHECK(*s->purge(24 * hour) == 0); // not acknowledged yet
+    REQUIRE(queue.acknowledge({{1, 11}, {2, 12}, {3, 13}}).ok());
+    CHECK(*s->purge(24 * hour) == 0); // acknowledged just now
+    f.clock.advance(25 * hour);
+    CHECK(*s->purge(24 * hour) == 1);
+    auto left = s->listCases({});
+    REQUIRE(left->size() == 1);
+    CHECK(left->front().id == open->id);
+    CHECK(s->openCase(closed->id, "check").error().code == "unknown_case");
+    CHECK(s->findByCpr("0707614285", "check")->empty());
+    CHECK(s->verify()->problems.empty());
+}

@@ -1,0 +1,120 @@
+#include "store_fixture.hpp"
+
+#include <fieldkit/store/sync_queue.hpp>
+
+using namespace fieldkit;
+using namespace fieldkit::testing;
+
+TEST_CASE("a new store opens again and lists its staff") {
+    StoreFixture f;
+    const auto deviceId = f.store->deviceId();
+    f.store.reset();
+    auto reopened = store::DeviceStore::open(f.file(), f.clock);
+    REQUIRE(reopened.ok());
+    CHECK((*reopened)->deviceId() == deviceId);
+    CHECK((*reopened)->unit() == "bike-07");
+    auto staff = (*reopened)->staff();
+    REQUIRE(staff.ok());
+    REQUIRE(staff->size() == 1);
+    CHECK(staff->front().name == "anna");
+}
+
+TEST_CASE("creating over an existing file is refused and leaves it alone") {
+    StoreFixture f;
+    const auto before = readAll(f.file());
+    auto again = store::DeviceStore::create(f.file(), {"bo", "9999", cheapKdf(), "bike-07", true}, f.clock);
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.error().code == "store_exists");
+    CHECK(readAll(f.file()) == before);
+}
+
+TEST_CASE("a wrong PIN says how many attempts are left and the tenth disables the slot") {
+    StoreFixture f;
+    for (int attempt = 1; attempt < store::kMaxPinAttempts; ++attempt) {
+        auto s = f.store->unlock("anna", "0000");
+        REQUIRE_FALSE(s.ok());
+        CHECK(s.error().code == "wrong_pin");
+        CHECK(s.error().message.find(std::to_string(store::kMaxPinAttempts - attempt) + " attempt") !=
+              std::string::npos);
+    }
+    // The counter is persisted: reopening does not reset it.
+    f.store.reset();
+    f.store = std::move(*store::DeviceStore::open(f.file(), f.clock));
+    auto last = f.store->unlock("anna", "0000");
+    REQUIRE_FALSE(last.ok());
+    CHECK(last.error().code == "slot_disabled");
+    auto evenRight = f.store->unlock("anna", "1234");
+    REQUIRE_FALSE(evenRight.ok());
+    CHECK(evenRight.error().code == "slot_disabled");
+    CHECK(evenRight.error().message.find("administrator") != std::string::npos);
+}
+
+TEST_CASE("a right PIN after wrong ones resets the counter") {
+    StoreFixture f;
+    CHECK_FALSE(f.store->unlock("anna", "0000").ok());
+    CHECK(f.unlock() != nullptr);
+    auto staff = f.store->staff();
+    CHECK(staff->front().failedAttempts == 0);
+}
+
+TEST_CASE("another staff member gets a slot of their own") {
+    StoreFixture f;
+    {
+        auto s = f.unlock();
+        REQUIRE(s->addStaff("bo", "5678", cheapKdf()).ok());
+        CHECK(s->addStaff("bo", "5678", cheapKdf()).error().code == "staff_exists");
+    }
+    auto bo = f.unlock("bo", "5678");
+    auto id = bo->createCase(passportCase());
+    REQUIRE(id.ok());
+    // Both slots open the same data key: anna reads what bo wrote.
+    auto anna = f.unlock();
+    CHECK(anna->openCase(id->id, "check").ok());
+    CHECK(f.store->unlock("nobody", "1").error().code == "unknown_staff");
+}
+
+TEST_CASE("a foreign SQLite file is refused and not modified") {
+    StoreFixture f;
+    const auto foreign = f.dir / "foreign.db";
+    {
+        auto db = sqlite::Database::open(foreign, sqlite::OpenMode::CreateIfMissing);
+        REQUIRE(db->exec("CREATE TABLE t(x); INSERT INTO t VALUES (1)").ok());
+    }
+    const auto before = readAll(foreign);
+    auto opened = store::DeviceStore::open(foreign);
+    REQUIRE_FALSE(opened.ok());
+    CHECK(opened.error().code == "not_a_store");
+    CHECK(readAll(foreign) == before);
+    CHECK_FALSE(std::filesystem::exists(foreign.string() + "-wal"));
+}
+
+TEST_CASE("a corrupt file is refused with a clear message and left untouched") {
+    StoreFixture f;
+    const auto garbage = f.dir / "garbage.db";
+    {
+        std::ofstream out(garbage, std::ios::binary);
+        for (int i = 0; i < 8192; ++i) {
+            out.put(static_cast<char>((i * 7919) & 0xff));
+        }
+    }
+    const auto before = readAll(garbage);
+    auto opened = store::DeviceStore::open(garbage);
+    REQUIRE_FALSE(opened.ok());
+    CHECK(opened.error().code == "corrupt_store");
+    CHECK(opened.error().message.find("left untouched") != std::string::npos);
+    CHECK(readAll(garbage) == before);
+
+    auto missing = store::DeviceStore::open(f.dir / "nothing.db");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().code == "no_store");
+    CHECK_FALSE(std::filesystem::exists(f.dir / "nothing.db"));
+}
+
+TEST_CASE("a store from a newer fieldkit is refused") {
+    StoreFixture f;
+    REQUIRE(f.store->database().exec("PRAGMA user_version = 99").ok());
+    f.store.reset();
+    auto opened = store::DeviceStore::open(f.file());
+    REQUIRE_FALSE(opened.ok());
+    CHECK(opened.error().code == "newer_store");
+}
