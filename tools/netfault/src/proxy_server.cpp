@@ -16,6 +16,7 @@
 #include <fieldkit/netfault/proxy_server.hpp>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -298,8 +299,10 @@ private:
             }
             const Kind kind = pipe.queue.front().kind;
             if (kind == Kind::reset) {
-                fault("reset " + std::string(pipe.name) + " (probability " +
-                      std::to_string(pipe.shaper.profile().resetProbability) + " per segment)");
+                std::ostringstream what;
+                what << "reset " << pipe.name << " (probability " << pipe.shaper.profile().resetProbability
+                     << " per segment)";
+                fault(what.str());
                 close("reset", true);
                 co_return;
             }
@@ -530,14 +533,6 @@ Result<common::HostPort> ProxyServer::listen() {
 
 void ProxyServer::run() {
     m_impl->run();
-}
-
-void ProxyServer::dropAll() {
-    m_impl->dropAll("link drop");
-}
-
-void ProxyServer::stop() {
-    m_impl->stop();
 }
 
 } // namespace fieldkit::netfault

@@ -7,7 +7,9 @@
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/netfault/link_profile.hpp>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 
 namespace fieldkit::netfault {
 

@@ -23,14 +23,9 @@ public:
      */
     [[nodiscard]] Result<common::HostPort> listen();
 
-    /** Serves until SIGINT or SIGTERM (or stop()); SIGUSR1 drops every open connection. Returns once every
-     * connection is closed. */
+    /** Serves until SIGINT or SIGTERM; SIGUSR1 resets every open connection (the link went down) and keeps
+     * accepting new ones. Returns once every connection is closed. */
     void run();
-
-    /** Resets every open connection, as if the link went down; new connections are still accepted. */
-    void dropAll();
-    /** Stops accepting, closes every connection and lets run() return. */
-    void stop();
 
 private:
     class Impl;
