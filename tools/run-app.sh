@@ -15,6 +15,8 @@ SYNCD="$BUILD/sync-daemon/device/fieldkit-syncd"
 APP="$BUILD/field-app/fieldkit"
 CTL="$BUILD/tools/ctl/fieldkit-ctl"
 UNIT=bike-07
+DEMO_STAFF="Anna Jensen" # a local demo only; real devices are provisioned by the municipality
+DEMO_PIN=1234
 
 pids=()
 cleanup() {
@@ -41,11 +43,18 @@ hub_address=$(sed -n 's/^listening on //p' "$LOCAL/hub.out")
 [ -n "$hub_address" ] || { echo "fieldkit: the hub did not start; see $hub_log" >&2; exit 1; }
 echo "center listening on $hub_address ($(sed -n 's/^ops on //p' "$LOCAL/hub.out") for /healthz and /metrics)"
 
-if [ ! -f "$DEVICE/sync/device.crt" ]; then
+# The device: an encrypted store with a demo staff member and realistic sample cases, then a client
+# certificate from the local center for the store's device id.
+if [ ! -f "$DEVICE/store.db" ]; then
   mkdir -p "$DEVICE"
-  device_id=$("$HUB" provision-device --dir "$CENTER" --unit "$UNIT" --data "$DEVICE")
+  FIELDKIT_PIN=$DEMO_PIN "$CTL" --data "$DEVICE" init --staff "$DEMO_STAFF" --unit "$UNIT" --standalone --kdf-ms 500
+  FIELDKIT_PIN=$DEMO_PIN "$CTL" --data "$DEVICE" case generate --count 40 --seed 7 >/dev/null
+  echo "demo store: staff \"$DEMO_STAFF\", PIN $DEMO_PIN, 40 sample cases"
+fi
+if [ ! -f "$DEVICE/sync/device.crt" ]; then
+  device_id=$("$HUB" provision-device --dir "$CENTER" --unit "$UNIT" --data "$DEVICE" \
+    --device-id "$("$CTL" --data "$DEVICE" device-id)")
   echo "device $device_id enrolled in unit $UNIT"
-  if [ -x "$ROOT/tools/sample-cases.sh" ]; then "$ROOT/tools/sample-cases.sh" "$CTL" "$DEVICE"; fi
 fi
 
 "$SYNCD" run --data "$DEVICE" --hub "$hub_address" 2>"$LOCAL/syncd.log" &

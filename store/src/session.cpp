@@ -477,6 +477,13 @@ Result<CreatedCase> Session::createCase(const NewCase& input) {
             values.push_back({field.value, *value});
         }
     }
+    for (const auto& [item, answer] : input.checklist) {
+        auto field = core::checklistAnswerField(item);
+        if (!field) {
+            return makeError("bad_checklist_item", "Checklist item " + std::to_string(item) + " is out of range.");
+        }
+        values.push_back({field->value, answer});
+    }
     for (const auto& note : input.notes) {
         values.push_back({core::fields::kNote.value, note});
     }

@@ -85,13 +85,18 @@ Result<Center> openCenter(const CenterDir& dir) {
 }
 
 Result<common::DeviceSyncConfig> provisionDevice(Center& center, const std::string& unit,
-                                                 const std::string& hubAddress) {
-    auto deviceId = tls::randomHex(8);
+                                                 const std::string& hubAddress, const std::string& deviceId) {
+    auto random = tls::randomHex(16);
     auto key = tls::generatePrivateKey();
-    if (!deviceId || !key) {
+    if (!random || !key) {
         return makeError("no_randomness", "Could not create a device identity.");
     }
-    const std::string id = "dev-" + *deviceId;
+    const bool wellFormed =
+        deviceId.size() == 32 && deviceId.find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (!deviceId.empty() && !wellFormed) {
+        return makeError("bad_device_id", "A device id is 32 lowercase hexadecimal characters.");
+    }
+    const std::string id = deviceId.empty() ? *random : deviceId;
     auto csr = tls::createSigningRequest(*key, id);
     auto serial = center.store->nextCertificateSerial();
     if (!csr || !serial) {

@@ -14,7 +14,7 @@ constexpr const char* kUsage = R"(usage:
   fieldkit-hub init --dir D
   fieldkit-hub serve --dir D --listen HOST:PORT [--ops-listen HOST:PORT]
   fieldkit-hub unit add --dir D NAME
-  fieldkit-hub provision-device --dir D --unit NAME --data DEVICE_DATA_DIR [--hub-address HOST:PORT]
+  fieldkit-hub provision-device --dir D --unit NAME --data DEVICE_DATA_DIR [--device-id ID] [--hub-address HOST:PORT]
   fieldkit-hub --version
 )";
 
@@ -123,7 +123,8 @@ int provision(const common::Args& args) {
     if (!center) {
         return fail(center.error());
     }
-    auto config = provisionDevice(*center, *unit, args.option("hub-address").value_or(""));
+    auto config = provisionDevice(*center, *unit, args.option("hub-address").value_or(""),
+                                  args.option("device-id").value_or(""));
     if (!config) {
         return fail(config.error());
     }
@@ -137,8 +138,8 @@ int provision(const common::Args& args) {
 } // namespace
 
 int runHubCommand(const common::Args& args) {
-    if (auto st =
-            args.allowOnly({"dir", "listen", "ops-listen", "unit", "data", "hub-address", "version", "help"});
+    if (auto st = args.allowOnly(
+            {"dir", "listen", "ops-listen", "unit", "data", "hub-address", "device-id", "version", "help"});
         !st) {
         std::cerr << "fieldkit-hub: " << st.error().message << '\n' << kUsage;
         return 2;

@@ -1,13 +1,22 @@
-// fieldkit-ctl: scripting and admin CLI over the device store. Wires arguments to the commands.
-#include <cstring>
-#include <fieldkit/version.hpp>
+// fieldkit-ctl: scripting and admin CLI over the device store. Wires the process to the commands.
+#include <cstdlib>
+#include <fieldkit/common/args.hpp>
+#include <fieldkit/crypto/runtime.hpp>
+#include <fieldkit/ctl/ctl_commands.hpp>
 #include <iostream>
 
 int main(int argc, char** argv) {
-    if (argc == 2 && std::strcmp(argv[1], "--version") == 0) {
-        std::cout << "fieldkit-ctl " << fieldkit::kVersion << '\n';
-        return 0;
+    // A PIN or plaintext must never end up in a core file.
+    (void)fieldkit::crypto::disableCoreDumps();
+    auto args = fieldkit::common::Args::parse(argc, argv, {"version", "help", "json", "standalone"});
+    if (!args) {
+        std::cerr << "fieldkit-ctl: " << args.error().message << '\n';
+        return 2;
     }
-    std::cerr << "usage: fieldkit-ctl --version\n";
-    return 2;
+    fieldkit::ctl::CtlEnvironment env{std::cin, std::cout, std::cerr, [](const char* name) {
+                                          const char* value =
+                                              std::getenv(name); // NOLINT(concurrency-mt-unsafe)
+                                          return value ? std::optional<std::string>(value) : std::nullopt;
+                                      }};
+    return fieldkit::ctl::runCtlCommand(*args, env);
 }

@@ -27,6 +27,7 @@ struct NewCase {
     std::string channel; // bike | to-go | kiosk | ...
     CitizenFields citizen;
     std::vector<std::string> notes;
+    std::vector<std::pair<std::uint16_t, std::string>> checklist; // service checklist item id → answer
 };
 
 /** The outcome of creating a case: its id, and a soft warning staff may want to see. */

@@ -32,9 +32,10 @@ struct Center {
 
 [[nodiscard]] Result<Center> openCenter(const CenterDir& dir);
 
-/** Issues a device identity for `unit` directly (for a device on this machine, such as `./run app`);
- *  network enrolment with a one-time code produces the same result. */
+/** Issues a device identity for `unit` directly (keeping the store's `deviceId` when given) (for a device on
+ * this machine, such as `./run app`); network enrolment with a one-time code produces the same result. */
 [[nodiscard]] Result<common::DeviceSyncConfig> provisionDevice(Center& center, const std::string& unit,
-                                                               const std::string& hubAddress);
+                                                               const std::string& hubAddress,
+                                                               const std::string& deviceId = {});
 
 } // namespace fieldkit::hub

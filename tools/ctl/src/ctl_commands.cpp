@@ -1,0 +1,488 @@
+#include <charconv>
+#include <fieldkit/casegen/case_generator.hpp>
+#include <fieldkit/crypto/key_slot.hpp>
+#include <fieldkit/crypto/runtime.hpp>
+#include <fieldkit/ctl/case_json.hpp>
+#include <fieldkit/ctl/ctl_commands.hpp>
+#include <fieldkit/hw/dmi_product_name.hpp>
+#include <fieldkit/hw/profile_files.hpp>
+#include <fieldkit/hw/profile_json.hpp>
+#include <fieldkit/hw/profile_selection.hpp>
+#include <fieldkit/store/device_store.hpp>
+#include <fieldkit/store/session.hpp>
+#include <fieldkit/store/sync_queue.hpp>
+#include <fieldkit/version.hpp>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace fieldkit::ctl {
+namespace {
+
+constexpr const char* kUsage = R"(usage: fieldkit-ctl --data DIR COMMAND ...
+  init --staff NAME [--unit UNIT] [--standalone] [--kdf-ms MS]   PIN from FIELDKIT_PIN (or standard input)
+  staff add --name NAME [--staff YOU]                            FIELDKIT_PIN unlocks, FIELDKIT_NEW_PIN is theirs
+  staff list
+  case create --json FILE|-        prints the new case id
+  case generate --count N [--seed S]   realistic sample cases (demo, tests, benchmarks)
+  case list --json [--status S] [--service S] [--limit N]
+  case show ID --json [--purpose TEXT]
+  case find --cpr CPR --json [--purpose TEXT]
+  contact add --json FILE|-
+  verify
+  purge --older-than HOURS
+  device-id
+  sync-status --json
+fieldkit-ctl profile check FILE
+fieldkit-ctl profile show [--profile NAME]
+fieldkit-ctl --version
+Every command that reads personal data unlocks with a staff PIN (FIELDKIT_PIN, or standard input); --staff
+names the staff member when the device has several.
+)";
+
+constexpr const char* kDefaultPurpose = "administration (fieldkit-ctl)";
+
+/** Fails the command with one sentence. */
+struct Failure {
+    Error error;
+};
+
+class Command {
+public:
+    Command(const common::Args& args, CtlEnvironment& env)
+        : m_args(args)
+        , m_env(env) {}
+
+    int fail(const Error& e) const {
+        m_env.err << "fieldkit-ctl: " << e.message << '\n';
+        return 1;
+    }
+
+    [[nodiscard]] std::string dataDir() const { return m_args.option("data").value_or(""); }
+
+    Result<std::unique_ptr<store::DeviceStore>> openStore() const {
+        if (dataDir().empty()) {
+            return makeError("missing_option", "The option --data DIR is required.");
+        }
+        return store::DeviceStore::open(store::DeviceStore::fileIn(dataDir()));
+    }
+
+    Result<std::string> pin(const char* variable, const char* prompt) const {
+        if (auto value = m_env.getenv(variable); value && !value->empty()) {
+            return *value;
+        }
+        m_env.err << prompt << std::flush;
+        std::string line;
+        if (!std::getline(m_env.in, line) || line.empty()) {
+            return makeError("missing_pin", std::string("No PIN given (set ") + variable + " or type it).");
+        }
+        return line;
+    }
+
+    Result<std::unique_ptr<store::Session>> unlock(store::DeviceStore& s) const {
+        std::string staff = m_args.option("staff").value_or("");
+        if (staff.empty()) {
+            auto slots = s.staff();
+            if (!slots) {
+                return slots.error();
+            }
+            if (slots->size() != 1) {
+                return makeError("which_staff",
+                                 "Several staff members have keys here; say which with --staff NAME.");
+            }
+            staff = slots->front().name;
+        }
+        auto p = pin("FIELDKIT_PIN", "PIN: ");
+        if (!p) {
+            return p.error();
+        }
+        return s.unlock(staff, *p);
+    }
+
+    /** `--json` is a flag (`case list --json`), so in `case create --json FILE|-` the file is the next word.
+     */
+    [[nodiscard]] std::string jsonSource() const {
+        const std::string word = m_args.word(2);
+        return word.empty() ? "-" : word;
+    }
+
+    Result<std::string> readInput(const std::string& source) const {
+        if (source == "-") {
+            std::ostringstream s;
+            s << m_env.in.rdbuf();
+            return s.str();
+        }
+        std::ifstream file(source);
+        if (!file) {
+            return makeError("missing_file", "Cannot read " + source + ".");
+        }
+        std::ostringstream s;
+        s << file.rdbuf();
+        return s.str();
+    }
+
+    Result<crypto::KdfParams> kdfParams() const {
+        std::uint32_t ms = 1000;
+        if (auto text = m_args.option("kdf-ms")) {
+            if (std::from_chars(text->data(), text->data() + text->size(), ms).ec != std::errc() || ms == 0) {
+                return makeError("bad_option", "--kdf-ms must be a positive number of milliseconds.");
+            }
+        }
+        return crypto::calibrateKdf(ms);
+    }
+
+    int init() const {
+        auto staff = m_args.required("staff");
+        if (!staff) {
+            return fail(staff.error());
+        }
+        if (dataDir().empty()) {
+            return fail(makeError("missing_option", "The option --data DIR is required."));
+        }
+        auto p = pin("FIELDKIT_PIN", "PIN for the first staff member: ");
+        auto kdf = kdfParams();
+        if (!p || !kdf) {
+            return fail(!p ? p.error() : kdf.error());
+        }
+        std::error_code ec;
+        std::filesystem::create_directories(dataDir(), ec);
+        std::filesystem::permissions(dataDir(), std::filesystem::perms::owner_all, ec);
+        auto created = store::DeviceStore::create(
+            store::DeviceStore::fileIn(dataDir()),
+            {*staff, *p, *kdf, m_args.option("unit").value_or("bike-07"), m_args.flag("standalone")});
+        if (!created) {
+            return fail(created.error());
+        }
+        m_env.out << "store created for device " << (*created)->deviceId() << " (Argon2id "
+                  << kdf->memlimit / (1024 * 1024) << " MiB, " << kdf->opslimit << " passes)\n";
+        return 0;
+    }
+
+    int staffCommand() const {
+        auto s = openStore();
+        if (!s) {
+            return fail(s.error());
+        }
+        if (m_args.word(1) == "list") {
+            auto slots = (*s)->staff();
+            if (!slots) {
+                return fail(slots.error());
+            }
+            for (const auto& slot : *slots) {
+                m_env.out << slot.name << (slot.disabled ? " (disabled)" : "") << '\n';
+            }
+            return 0;
+        }
+        if (m_args.word(1) != "add") {
+            m_env.err << kUsage;
+            return 2;
+        }
+        auto name = m_args.required("name");
+        if (!name) {
+            return fail(name.error());
+        }
+        auto session = unlock(**s);
+        if (!session) {
+            return fail(session.error());
+        }
+        auto newPin = pin("FIELDKIT_NEW_PIN", "PIN for the new staff member: ");
+        auto kdf = kdfParams();
+        if (!newPin || !kdf) {
+            return fail(!newPin ? newPin.error() : kdf.error());
+        }
+        if (auto st = (*session)->addStaff(*name, *newPin, *kdf); !st) {
+            return fail(st.error());
+        }
+        m_env.out << "staff member " << *name << " added\n";
+        return 0;
+    }
+
+    int caseCommand() const {
+        const std::string sub = m_args.word(1);
+        auto s = openStore();
+        if (!s) {
+            return fail(s.error());
+        }
+        auto session = unlock(**s);
+        if (!session) {
+            return fail(session.error());
+        }
+        store::Session& work = **session;
+        const std::string purpose = m_args.option("purpose").value_or(kDefaultPurpose);
+        if (sub == "create") {
+            auto input = readInput(jsonSource());
+            if (!input) {
+                return fail(input.error());
+            }
+            auto parsed = parseNewCase(*input);
+            if (!parsed) {
+                return fail(parsed.error());
+            }
+            auto created = work.createCase(*parsed);
+            if (!created) {
+                return fail(created.error());
+            }
+            if (created->cprFailsModulus11) {
+                m_env.err
+                    << "fieldkit-ctl: note: the CPR number fails the modulus-11 check; numbers issued since "
+                       "2007 may, so it was accepted.\n";
+            }
+            m_env.out << created->id.toHex() << '\n';
+            return 0;
+        }
+        if (sub == "generate") {
+            return generate(work);
+        }
+        if (sub == "list") {
+            store::CaseFilter filter;
+            filter.limit = std::stoi(m_args.option("limit").value_or("1000"));
+            filter.service = m_args.option("service").value_or("");
+            if (auto status = m_args.option("status")) {
+                auto parsed = core::caseStatusFromString(*status);
+                if (!parsed) {
+                    return fail(parsed.error());
+                }
+                filter.status = *parsed;
+            }
+            auto cases = work.listCases(filter);
+            if (!cases) {
+                return fail(cases.error());
+            }
+            m_env.out << summariesToJson(*cases) << '\n';
+            return 0;
+        }
+        if (sub == "show") {
+            auto id = core::CaseId::fromHex(m_args.word(2));
+            if (!id) {
+                return fail(makeError("bad_case_id", "Give the case id as 32 hexadecimal characters."));
+            }
+            auto details = work.openCase(*id, purpose);
+            if (!details) {
+                return fail(details.error());
+            }
+            m_env.out << detailsToJson(*details) << '\n';
+            return 0;
+        }
+        if (sub == "find") {
+            auto cpr = m_args.required("cpr");
+            if (!cpr) {
+                return fail(cpr.error());
+            }
+            auto found = work.findByCpr(*cpr, purpose);
+            if (!found) {
+                return fail(found.error());
+            }
+            m_env.out << summariesToJson(*found) << '\n';
+            return 0;
+        }
+        m_env.err << kUsage;
+        return 2;
+    }
+
+    int generate(store::Session& work) const {
+        const int count = std::stoi(m_args.option("count").value_or("10"));
+        casegen::CaseGenerator generator(std::stoull(m_args.option("seed").value_or("1")));
+        for (int i = 0; i < count; ++i) {
+            const auto g = generator.next();
+            store::NewCase c{g.service, g.channel, {g.cpr, g.name, g.address, g.phone}, g.notes, {}};
+            std::uint16_t item = 1;
+            for (const auto& [question, answer] : g.checklist) {
+                c.checklist.emplace_back(item++, question + ": " + answer);
+            }
+            auto created = work.createCase(c);
+            if (!created) {
+                return fail(created.error());
+            }
+            // Printed only after the commit: every id printed is durably stored.
+            m_env.out << created->id.toHex() << std::endl;
+        }
+        return 0;
+    }
+
+    int contactCommand() const {
+        if (m_args.word(1) != "add") {
+            m_env.err << kUsage;
+            return 2;
+        }
+        auto s = openStore();
+        if (!s) {
+            return fail(s.error());
+        }
+        auto input = readInput(jsonSource());
+        if (!input) {
+            return fail(input.error());
+        }
+        auto contact = parseContact(*input);
+        if (!contact) {
+            return fail(contact.error());
+        }
+        auto session = unlock(**s);
+        if (!session) {
+            return fail(session.error());
+        }
+        if (auto st = (*session)->registerContact(*contact); !st) {
+            return fail(st.error());
+        }
+        m_env.out << "contact registered\n";
+        return 0;
+    }
+
+    int verify() const {
+        auto s = openStore();
+        if (!s) {
+            return fail(s.error());
+        }
+        auto session = unlock(**s);
+        if (!session) {
+            return fail(session.error());
+        }
+        auto report = (*session)->verify();
+        if (!report) {
+            return fail(report.error());
+        }
+        for (const auto& problem : report->problems) {
+            m_env.err << "fieldkit-ctl: verify: " << problem << '\n';
+        }
+        m_env.out << "verified " << report->cases << " cases, " << report->operations << " operations, "
+                  << report->auditEntries
+                  << " audit entries: " << (report->problems.empty() ? "ok" : "PROBLEMS") << '\n';
+        return report->problems.empty() ? 0 : 1;
+    }
+
+    int purge() const {
+        auto hours = m_args.required("older-than");
+        if (!hours) {
+            return fail(hours.error());
+        }
+        double h = 0;
+        if (std::from_chars(hours->data(), hours->data() + hours->size(), h).ec != std::errc() || h < 0) {
+            return fail(makeError("bad_option", "--older-than must be a number of hours."));
+        }
+        auto s = openStore();
+        if (!s) {
+            return fail(s.error());
+        }
+        auto session = unlock(**s);
+        if (!session) {
+            return fail(session.error());
+        }
+        auto purged = (*session)->purge(static_cast<std::int64_t>(h * 3600 * 1000));
+        if (!purged) {
+            return fail(purged.error());
+        }
+        m_env.out << "purged " << *purged << " cases\n";
+        return 0;
+    }
+
+    int deviceId() const {
+        auto s = openStore();
+        if (!s) {
+            return fail(s.error());
+        }
+        m_env.out << (*s)->deviceId() << '\n';
+        return 0;
+    }
+
+    int syncStatus() const {
+        auto s = openStore();
+        if (!s) {
+            return fail(s.error());
+        }
+        auto position = store::SyncQueue(**s).position();
+        if (!position) {
+            return fail(position.error());
+        }
+        m_env.out << R"({"pending_ops":)" << position->pendingOps << R"(,"oldest_pending_ms":)"
+                  << position->oldestPendingMs << R"(,"pull_cursor":)" << position->pullCursor
+                  << R"(,"last_acked_device_seq":)" << position->lastAckedDeviceSeq << "}\n";
+        return 0;
+    }
+
+    int profile() const {
+        if (m_args.word(1) == "check") {
+            auto loaded = hw::loadProfileFile(m_args.word(2));
+            if (!loaded) {
+                return fail(loaded.error());
+            }
+            m_env.out << "profile " << loaded->name << " is valid\n";
+            return 0;
+        }
+        if (m_args.word(1) == "show") {
+            const auto dir = hw::resolveProfilesDir(m_env.getenv("FIELDKIT_PROFILES_DIR").value_or(""));
+            auto all = hw::loadAllProfiles(dir);
+            if (!all) {
+                return fail(all.error());
+            }
+            const auto dmi = hw::readDmiProductName();
+            const auto selection =
+                hw::selectProfile(m_args.option("profile").value_or(""),
+                                  m_env.getenv("FIELDKIT_PROFILE").value_or(""), dmi, *all);
+            auto chosen = hw::loadNamedProfile(selection.name, dir);
+            if (!chosen) {
+                return fail(chosen.error());
+            }
+            m_env.err << "fieldkit-ctl: " << selection.reason << '\n';
+            m_env.out << hw::profileToJson(*chosen) << '\n';
+            return 0;
+        }
+        m_env.err << kUsage;
+        return 2;
+    }
+
+private:
+    const common::Args& m_args;
+    CtlEnvironment& m_env;
+};
+
+} // namespace
+
+int runCtlCommand(const common::Args& args, CtlEnvironment& env) {
+    if (auto st = args.allowOnly({"data", "staff", "standalone", "unit", "kdf-ms", "name", "json", "count",
+                                  "seed", "status", "service", "limit", "purpose", "cpr", "older-than",
+                                  "profile", "version", "help"});
+        !st) {
+        env.err << "fieldkit-ctl: " << st.error().message << '\n' << kUsage;
+        return 2;
+    }
+    if (args.flag("version")) {
+        env.out << "fieldkit-ctl " << kVersion << '\n';
+        return 0;
+    }
+    if (auto st = crypto::initCrypto(); !st) {
+        env.err << "fieldkit-ctl: " << st.error().message << '\n';
+        return 1;
+    }
+    Command command(args, env);
+    const std::string word = args.word(0);
+    if (word == "init") {
+        return command.init();
+    }
+    if (word == "staff") {
+        return command.staffCommand();
+    }
+    if (word == "case") {
+        return command.caseCommand();
+    }
+    if (word == "contact") {
+        return command.contactCommand();
+    }
+    if (word == "verify") {
+        return command.verify();
+    }
+    if (word == "purge") {
+        return command.purge();
+    }
+    if (word == "device-id") {
+        return command.deviceId();
+    }
+    if (word == "sync-status") {
+        return command.syncStatus();
+    }
+    if (word == "profile") {
+        return command.profile();
+    }
+    env.err << kUsage;
+    return args.flag("help") ? 0 : 2;
+}
+
+} // namespace fieldkit::ctl
