@@ -1,47 +1,68 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import QtQuick.Window
+import Fieldkit
 
 // The one window. Services come from C++ as required properties; the title never carries citizen data.
 ApplicationWindow {
     id: root
 
+    required property var session
+    required property var language
+    required property var profile
     required property var caseModel
     required property var syncStatus
+    required property var catalogue
+    required property var lifeSituations
+    required property var cprInput
+    required property var caseEditor
+    required property var conflicts
+    required property var contacts
+    property string startPage: ""
 
-    width: 1280
-    height: 800
+    function showPage(name: var): bool {
+        return shell.showPage(String(name));
+    }
+
+    width: root.profile.windowWidth
+    height: root.profile.windowHeight
     visible: true
-    title: "fieldkit"
+    visibility: root.profile.fullScreen && root.startPage === "" ? Window.FullScreen : Window.AutomaticVisibility
+    flags: root.profile.fullScreen ? Qt.Window | Qt.FramelessWindowHint : Qt.Window
+    title: qsTr("fieldkit")
     color: Theme.background
 
-    Component.onCompleted: Theme.pixelsPerMm = Screen.pixelDensity > 0 ? Screen.pixelDensity : 4
-
-    header: ToolBar {
-        background: Rectangle { color: Theme.accent }
-        RowLayout {
-            anchors.fill: parent
-            anchors.leftMargin: Theme.spacing
-            Label {
-                text: qsTr("fieldkit")
-                color: "white"
-                font.pixelSize: Theme.fontTitle
-                font.bold: true
-                Layout.fillWidth: true
-            }
-        }
+    Component.onCompleted: {
+        Theme.highContrast = root.profile.highContrast;
+        Theme.minTouchMm = root.profile.minTouchMm;
+        Theme.pixelsPerMm = root.profile.pixelsPerMm > 0 ? root.profile.pixelsPerMm : Screen.pixelDensity;
     }
 
-    StackView {
-        id: stack
+    AppShell {
+        id: shell
         anchors.fill: parent
-        initialItem: HomePage {
-            caseModel: root.caseModel
-        }
+        session: root.session
+        language: root.language
+        profile: root.profile
+        caseModel: root.caseModel
+        syncStatus: root.syncStatus
+        catalogue: root.catalogue
+        lifeSituations: root.lifeSituations
+        cprInput: root.cprInput
+        caseEditor: root.caseEditor
+        conflicts: root.conflicts
+        contacts: root.contacts
+        startPage: root.startPage
     }
 
-    footer: SyncStatusLine {
-        status: root.syncStatus
+    Loader {
+        active: root.profile.onScreenKeyboard
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        sourceComponent: Component {
+            OnScreenKeyboard {}
+        }
     }
 }

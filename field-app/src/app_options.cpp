@@ -36,6 +36,11 @@ std::optional<AppOptions> parseAppOptions(const QStringList& arguments, QString*
         *error = QStringLiteral("Unexpected argument: ") + parser.positionalArguments().constFirst();
         return std::nullopt;
     }
+    if (!kPages.contains(parser.value(page))) {
+        *error = QStringLiteral("Unknown page (use one of: ") + kPages.join(QStringLiteral(", ")) +
+                 QLatin1Char(')');
+        return std::nullopt;
+    }
     return AppOptions{parser.value(data), parser.value(profile), parser.value(screenshot), parser.value(page),
                       parser.isSet(selfTest)};
 }

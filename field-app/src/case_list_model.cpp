@@ -1,6 +1,19 @@
 #include <fieldkit/app/case_list_model.hpp>
+#include <fieldkit/app/service_catalogue_model.hpp>
 
 namespace fieldkit::app {
+
+CaseListModel::CaseListModel(const CaseRepository& repository, const ServiceCatalogueModel& services,
+                             QObject* parent)
+    : QAbstractListModel(parent)
+    , m_repository(repository)
+    , m_services(services) {
+    connect(&services, &QAbstractItemModel::dataChanged, this, [this] {
+        if (!m_rows.empty()) {
+            emit dataChanged(index(0), index(rowCount() - 1), {ServiceRole});
+        }
+    });
+}
 
 int CaseListModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
@@ -16,25 +29,96 @@ QVariant CaseListModel::data(const QModelIndex& index, int role) const {
         return row.caseId;
     case ServiceRole:
     case Qt::DisplayRole:
-        return row.service;
-    case StatusRole:
-        return row.status;
+        return m_services.nameOf(row.serviceCode);
+    case ServiceCodeRole:
+        return row.serviceCode;
+    case StatusRole: {
+        const auto s = core::toString(row.status);
+        return QString::fromLatin1(s.data(), static_cast<qsizetype>(s.size()));
+    }
     case UpdatedRole:
-        return row.updated;
+        return row.updated.toString(QStringLiteral("HH:mm"));
+    case ConflictedRole:
+        return row.conflicted;
+    case MineRole:
+        return row.mine;
     default:
         return {};
     }
 }
 
 QHash<int, QByteArray> CaseListModel::roleNames() const {
-    return {
-        {CaseIdRole, "caseId"}, {ServiceRole, "service"}, {StatusRole, "status"}, {UpdatedRole, "updated"}};
+    return {{CaseIdRole, "caseId"}, {ServiceRole, "service"}, {ServiceCodeRole, "serviceCode"},
+            {StatusRole, "status"}, {UpdatedRole, "updated"}, {ConflictedRole, "conflicted"},
+            {MineRole, "mine"}};
 }
 
-void CaseListModel::setRows(std::vector<CaseListRow> rows) {
+bool CaseListModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && static_cast<int>(m_rows.size()) < m_total;
+}
+
+void CaseListModel::fetchMore(const QModelIndex& parent) {
+    if (!canFetchMore(parent)) {
+        return;
+    }
+    auto page = m_repository.listCases(m_filter, static_cast<int>(m_rows.size()), kPageSize);
+    if (page.empty()) {
+        m_total = static_cast<int>(m_rows.size()); // the store shrank under us: stop asking
+        emit countsChanged();
+        return;
+    }
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
+    for (auto& c : page) {
+        m_rows.push_back(std::move(c));
+    }
+    endInsertRows();
+}
+
+QString CaseListModel::filter() const {
+    switch (m_filter) {
+    case CaseFilter::All:
+        return QStringLiteral("all");
+    case CaseFilter::Mine:
+        return QStringLiteral("mine");
+    case CaseFilter::Conflicted:
+        return QStringLiteral("conflicted");
+    }
+    return {};
+}
+
+void CaseListModel::setFilter(const QString& filter) {
+    CaseFilter next = CaseFilter::All;
+    if (filter == QLatin1String("mine")) {
+        next = CaseFilter::Mine;
+    } else if (filter == QLatin1String("conflicted")) {
+        next = CaseFilter::Conflicted;
+    }
+    if (next == m_filter) {
+        return;
+    }
+    m_filter = next;
+    emit filterChanged();
+    reload();
+}
+
+void CaseListModel::reload() {
     beginResetModel();
-    m_rows = std::move(rows);
+    m_rows.clear();
+    m_total = m_repository.countCases(m_filter);
+    m_conflicts = m_repository.countCases(CaseFilter::Conflicted);
+    m_rows = m_repository.listCases(m_filter, 0, kPageSize);
     endResetModel();
+    emit countsChanged();
+}
+
+void CaseListModel::clear() {
+    beginResetModel();
+    m_rows.clear();
+    m_total = 0;
+    m_conflicts = 0;
+    endResetModel();
+    emit countsChanged();
 }
 
 } // namespace fieldkit::app

@@ -1,37 +1,66 @@
-// Wires the app together: options, services, QML. No logic lives here.
+// Wires the app together: options, profile, services, QML. No logic lives here.
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
+#include <fieldkit/app/activity_filter.hpp>
+#include <fieldkit/app/app_composition.hpp>
 #include <fieldkit/app/app_options.hpp>
-#include <fieldkit/app/case_list_model.hpp>
+#include <fieldkit/app/language_controller.hpp>
+#include <fieldkit/app/profile_loading.hpp>
 #include <fieldkit/app/qml_loader.hpp>
-#include <fieldkit/app/sync_status_controller.hpp>
+#include <fieldkit/app/session_controller.hpp>
 #include <fieldkit/version.hpp>
 
 Q_IMPORT_QML_PLUGIN(FieldkitPlugin)
 
 int main(int argc, char* argv[]) {
-    QGuiApplication app(argc, argv);
-    QGuiApplication::setApplicationName(QStringLiteral("fieldkit"));
-    QGuiApplication::setApplicationVersion(QString::fromLatin1(fieldkit::kVersion));
-    QQuickStyle::setStyle(QStringLiteral("Basic"));
-
+    QCoreApplication::setApplicationName(QStringLiteral("fieldkit"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(fieldkit::kVersion));
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        arguments << QString::fromLocal8Bit(argv[i]);
+    }
+    // Options and profile come before the application object: a screenshot renders at the profile's scale.
     QString error;
-    const auto options = fieldkit::app::parseAppOptions(QGuiApplication::arguments(), &error);
+    const auto options = fieldkit::app::parseAppOptions(arguments, &error);
     if (!options) {
         std::fprintf(stderr, "fieldkit: %s\n", qPrintable(error));
         return 2;
     }
+    auto loaded = fieldkit::app::loadAppProfile(options->profile);
+    if (!loaded) {
+        std::fprintf(stderr, "fieldkit: %s\n", loaded.error().message.c_str());
+        return 2;
+    }
+    std::fprintf(stderr, "fieldkit: profile %s (%s)\n", loaded->profile.name.c_str(),
+                 loaded->selection.reason.c_str());
+    if (!options->screenshotFile.isEmpty()) {
+        qputenv("QT_SCALE_FACTOR", QByteArray::number(loaded->profile.display.scale));
+    }
+    if (loaded->profile.input.onScreenKeyboard && !options->selfTest) {
+        qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
+    }
 
-    fieldkit::app::CaseListModel cases;
-    fieldkit::app::SyncStatusController syncStatus(options->dataDir + QStringLiteral("/sync/status.json"));
-    const QVariantMap services{{QStringLiteral("caseModel"), QVariant::fromValue(&cases)},
-                               {QStringLiteral("syncStatus"), QVariant::fromValue(&syncStatus)}};
+    QGuiApplication app(argc, argv);
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    // The encrypted store is not wired yet: in-memory backends with a demo day until it is.
+    const fieldkit::hw::SteadyClock clock;
+    const fieldkit::app::WallClock wallClock = [] { return QDateTime::currentDateTime(); };
+    fieldkit::app::AppComposition composition(fieldkit::app::makeInMemoryBackends(wallClock, true),
+                                              loaded->profile, loaded->selection, options->dataDir, clock,
+                                              wallClock);
 
     if (options->selfTest) {
-        const QStringList problems = fieldkit::app::selfTest(services);
+        // Unlocked with a case open, so every page has something to bind to.
+        if (!composition.prepareDemoPage(QStringLiteral("case"), QStringLiteral("1234"))) {
+            std::fprintf(stderr, "fieldkit self-test: the demo session could not be prepared\n");
+            return 1;
+        }
+        const QStringList problems =
+            fieldkit::app::selfTest(composition.qmlProperties(), fieldkit::app::kPages);
         for (const auto& p : problems) {
             std::fprintf(stderr, "fieldkit self-test: %s\n", qPrintable(p));
         }
@@ -39,8 +68,21 @@ int main(int argc, char* argv[]) {
         return problems.isEmpty() ? 0 : 1;
     }
 
+    QString startPage;
+    if (!options->screenshotFile.isEmpty()) {
+        startPage = options->page;
+        if (!composition.prepareDemoPage(startPage, QStringLiteral("1234"))) {
+            std::fprintf(stderr, "fieldkit: no demo data for page %s\n", qPrintable(startPage));
+            return 1;
+        }
+    }
+
+    fieldkit::app::ActivityFilter activity(composition.session());
+    app.installEventFilter(&activity);
+
     QQmlApplicationEngine engine;
-    if (!fieldkit::app::loadMainWindow(engine, services)) {
+    composition.language().attachEngine(&engine);
+    if (!fieldkit::app::loadMainWindow(engine, composition.qmlProperties(startPage))) {
         std::fprintf(stderr, "fieldkit: the main window could not be loaded\n");
         return 1;
     }

@@ -1,9 +1,11 @@
+#include <QCoreApplication>
 #include <QDirIterator>
 #include <QFile>
 #include <QQmlComponent>
 #include <QQuickWindow>
 #include <QTimer>
 #include <fieldkit/app/qml_loader.hpp>
+#include <fieldkit/app/qr_image_provider.hpp>
 
 namespace fieldkit::app {
 namespace {
@@ -13,22 +15,44 @@ QQuickWindow* mainWindow(QQmlApplicationEngine& engine) {
     return roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow*>(roots.constFirst());
 }
 
+void checkEngine(QQmlApplicationEngine& engine, const QVariantMap& services, const QStringList& pages,
+                 QStringList& problems);
+
 } // namespace
 
 void addModuleImportPath(QQmlEngine& engine) {
     engine.addImportPath(QStringLiteral("qrc:/"));
 }
 
+void addImageProviders(QQmlEngine& engine) {
+    if (engine.imageProvider(QStringLiteral("qr")) == nullptr) {
+        engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider); // the engine takes ownership
+    }
+}
+
 bool loadMainWindow(QQmlApplicationEngine& engine, const QVariantMap& services) {
     addModuleImportPath(engine);
+    addImageProviders(engine);
     engine.setInitialProperties(services);
     engine.load(QUrl(QStringLiteral("qrc:/Fieldkit/Main.qml")));
     return mainWindow(engine) != nullptr;
 }
 
-QStringList selfTest(const QVariantMap& services) {
+QStringList selfTest(const QVariantMap& services, const QStringList& pages) {
     QStringList problems;
-    QQmlApplicationEngine engine;
+    {
+        QQmlApplicationEngine engine;
+        checkEngine(engine, services, pages, problems);
+    }
+    // The scene graph frees textures with deleteLater: let that happen before the caller exits.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    return problems;
+}
+
+namespace {
+
+void checkEngine(QQmlApplicationEngine& engine, const QVariantMap& services, const QStringList& pages,
+                 QStringList& problems) {
     addModuleImportPath(engine);
     QObject::connect(&engine, &QQmlEngine::warnings, [&problems](const QList<QQmlError>& warnings) {
         for (const auto& w : warnings) {
@@ -55,9 +79,23 @@ QStringList selfTest(const QVariantMap& services) {
     }
     if (!loadMainWindow(engine, services)) {
         problems << QStringLiteral("Main.qml did not create a window");
+        return;
     }
-    return problems;
+    // Visit every page so that warnings raised only by live bindings are caught too.
+    QObject* root = engine.rootObjects().constFirst();
+    for (const QString& page : pages) {
+        if (!QMetaObject::invokeMethod(root, "showPage", Q_ARG(QVariant, QVariant(page)))) {
+            problems << QStringLiteral("Main.qml cannot show page ") + page;
+        }
+        QCoreApplication::processEvents();
+    }
+    if (auto* window = mainWindow(engine)) {
+        window->close();
+        window->deleteLater();
+    }
 }
+
+} // namespace
 
 void screenshotFirstFrame(QQmlApplicationEngine& engine, const QString& file,
                           const std::function<void(bool)>& done) {

@@ -1,7 +1,10 @@
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <fieldkit/app/sync_status_controller.hpp>
 
 namespace fieldkit::app {
@@ -38,6 +41,19 @@ QString SyncStatusController::lastSuccess() const {
         return {};
     }
     return QDateTime::fromMSecsSinceEpoch(m_snapshot.lastSuccessMs).toString(QStringLiteral("HH:mm"));
+}
+
+bool SyncStatusController::requestSyncNow() {
+    const QFileInfo status(m_statusFile);
+    if (!QDir().mkpath(status.absolutePath())) {
+        return false;
+    }
+    QSaveFile request(status.absolutePath() + QStringLiteral("/sync-now"));
+    if (!request.open(QIODevice::WriteOnly)) {
+        return false;
+    }
+    request.write(QByteArray::number(QDateTime::currentMSecsSinceEpoch()));
+    return request.commit();
 }
 
 void SyncStatusController::refresh() {

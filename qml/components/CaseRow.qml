@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -11,9 +12,16 @@ ItemDelegate {
     required property string service
     required property string status
     required property string updated
+    required property bool conflicted
 
-    height: Theme.touchTarget
-    Accessible.name: root.service + ", " + root.status
+    implicitHeight: Theme.touchTarget
+    Accessible.name: root.service + ", " + Texts.statusName(root.status) + (root.conflicted ? ", " + qsTr("conflict") : "")
+    background: Rectangle {
+        color: root.down ? Theme.surfaceAlt : Theme.surface
+        radius: Theme.radius
+        border.color: root.conflicted ? Theme.warning : Theme.border
+        border.width: root.conflicted ? 2 * Theme.borderWidth : Theme.borderWidth
+    }
 
     contentItem: RowLayout {
         spacing: Theme.spacing
@@ -21,10 +29,18 @@ ItemDelegate {
             text: root.service
             font.pixelSize: Theme.fontBody
             color: Theme.text
+            elide: Text.ElideRight
             Layout.fillWidth: true
         }
         Label {
-            text: root.status
+            visible: root.conflicted
+            text: qsTr("Conflict")
+            font.pixelSize: Theme.fontSmall
+            font.bold: true
+            color: Theme.warning
+        }
+        Label {
+            text: Texts.statusName(root.status)
             font.pixelSize: Theme.fontBody
             color: Theme.mutedText
         }

@@ -2,8 +2,59 @@
 #include <QQuickStyle>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
+#include <fieldkit/app/app_composition.hpp>
+#include <fieldkit/app/language_controller.hpp>
+#include <fieldkit/app/profile_settings.hpp>
+#include <fieldkit/app/qml_loader.hpp>
+#include <fieldkit/hw/fake_sensors.hpp>
+#include <fieldkit/hw/profile_files.hpp>
+#include <memory>
 
 Q_IMPORT_QML_PLUGIN(FieldkitPlugin)
+
+/** The real controllers over in-memory demo backends, with clocks the tests move (FieldkitTest.Harness). */
+class Harness : public QObject {
+    Q_OBJECT
+
+public:
+    /** A fresh app for `profile` (shipped profile name) in `language`; returns Main.qml's properties. */
+    Q_INVOKABLE QVariantMap start(const QString& profile, const QString& language = QStringLiteral("en")) {
+        m_app.reset();
+        auto loaded =
+            fieldkit::hw::loadNamedProfile(profile.toStdString(), fieldkit::hw::shippedProfilesDir());
+        if (!loaded) {
+            qWarning("unknown profile");
+            return {};
+        }
+        fieldkit::hw::ProfileSelection selection{profile.toStdString(),
+                                                 fieldkit::hw::SelectionSource::CommandLine, "test"};
+        auto wall = [this] { return m_wall; };
+        m_app = std::make_unique<fieldkit::app::AppComposition>(
+            fieldkit::app::makeInMemoryBackends(wall, true), std::move(loaded).value(), selection,
+            QStringLiteral("/nonexistent"), m_clock, wall);
+        m_app->language().setLanguage(language);
+        return m_app->qmlProperties();
+    }
+
+    /** Moves both clocks forward. */
+    Q_INVOKABLE void advance(int seconds) {
+        m_clock.advance(std::chrono::seconds{seconds});
+        m_wall = m_wall.addSecs(seconds);
+    }
+
+    /** How many looks at personal data were logged. */
+    Q_INVOKABLE int auditCount() const {
+        const auto* repo =
+            m_app ? dynamic_cast<const fieldkit::app::InMemoryCaseRepository*>(&m_app->caseRepository())
+                  : nullptr;
+        return repo != nullptr ? static_cast<int>(repo->auditLog().size()) : -1;
+    }
+
+private:
+    fieldkit::hw::FakeClock m_clock;
+    QDateTime m_wall = QDateTime(QDate(2024, 5, 14), QTime(10, 0));
+    std::unique_ptr<fieldkit::app::AppComposition> m_app;
+};
 
 /** Runs before any test engine exists: the style must match the app's. */
 class Setup : public QObject {
@@ -13,7 +64,18 @@ public:
 
 public slots:
     // The module's qmldir lives in the resources at qrc:/Fieldkit (Qt 6.4 does not search qrc:/ by itself).
-    void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
+    void qmlEngineAvailable(QQmlEngine* engine) {
+        fieldkit::app::addModuleImportPath(*engine);
+        fieldkit::app::addImageProviders(*engine);
+        if (!m_harness) {
+            m_harness = std::make_unique<Harness>();
+            qmlRegisterSingletonInstance("FieldkitTest", 1, 0, "Harness", m_harness.get());
+        }
+    }
+    void cleanupTestCase() { m_harness.reset(); }
+
+private:
+    std::unique_ptr<Harness> m_harness;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(fieldkit_qml, Setup)

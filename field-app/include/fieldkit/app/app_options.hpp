@@ -15,6 +15,13 @@ struct AppOptions {
     bool selfTest = false;  // load every QML file, exit non-zero on any error or warning
 };
 
+/** The pages `--page` accepts (and the self-test visits). */
+inline const QStringList kPages{QStringLiteral("unlock"),    QStringLiteral("home"),
+                                QStringLiteral("citizen"),   QStringLiteral("catalogue"),
+                                QStringLiteral("service"),   QStringLiteral("case"),
+                                QStringLiteral("conflicts"), QStringLiteral("contact"),
+                                QStringLiteral("kiosk"),     QStringLiteral("settings")};
+
 /** Parses `arguments` (including the program name); on failure returns nullopt and sets `error`. */
 [[nodiscard]] std::optional<AppOptions> parseAppOptions(const QStringList& arguments, QString* error);
 

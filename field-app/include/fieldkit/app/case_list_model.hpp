@@ -2,35 +2,65 @@
 
 #include <QAbstractListModel>
 #include <QString>
+#include <fieldkit/app/case_repository.hpp>
 #include <vector>
 
 namespace fieldkit::app {
 
-/** One row of the case list: clear metadata only. */
-struct CaseListRow {
-    QString caseId;
-    QString service;
-    QString status;
-    QString updated;
-};
+class ServiceCatalogueModel;
 
-/** The cases shown on the home page. */
+/** A list of cases (clear metadata only), fetched from the repository in pages so 10k cases never block. */
 class CaseListModel : public QAbstractListModel {
     Q_OBJECT
+    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
+    Q_PROPERTY(int totalCount READ totalCount NOTIFY countsChanged)
+    Q_PROPERTY(int conflictCount READ conflictCount NOTIFY countsChanged)
 
 public:
-    enum Role { CaseIdRole = Qt::UserRole + 1, ServiceRole, StatusRole, UpdatedRole };
+    enum Role {
+        CaseIdRole = Qt::UserRole + 1,
+        ServiceRole,     // name in the current language
+        ServiceCodeRole, // stable code
+        StatusRole,      // core status code
+        UpdatedRole,     // local time as text
+        ConflictedRole,
+        MineRole,
+    };
 
-    using QAbstractListModel::QAbstractListModel;
+    static constexpr int kPageSize = 100;
+
+    CaseListModel(const CaseRepository& repository, const ServiceCatalogueModel& services,
+                  QObject* parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    [[nodiscard]] bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
 
-    void setRows(std::vector<CaseListRow> rows);
+    /** "all", "mine" or "conflicted". */
+    [[nodiscard]] QString filter() const;
+    void setFilter(const QString& filter);
+    /** Cases matching the filter, including those not fetched yet. */
+    [[nodiscard]] int totalCount() const { return m_total; }
+    [[nodiscard]] int conflictCount() const { return m_conflicts; }
+
+    /** Re-reads the first page (after a save, an inbound sync or unlocking). */
+    Q_INVOKABLE void reload();
+    /** Forgets every row (on lock). */
+    Q_INVOKABLE void clear();
+
+signals:
+    void filterChanged();
+    void countsChanged();
 
 private:
-    std::vector<CaseListRow> m_rows;
+    const CaseRepository& m_repository;
+    const ServiceCatalogueModel& m_services;
+    CaseFilter m_filter = CaseFilter::All;
+    std::vector<CaseSummary> m_rows;
+    int m_total = 0;
+    int m_conflicts = 0;
 };
 
 } // namespace fieldkit::app

@@ -33,6 +33,10 @@ public:
     /** Local time of the last successful contact, "" when there was none. */
     [[nodiscard]] QString lastSuccess() const;
 
+    /** Asks the daemon to sync at once by dropping a `sync-now` file next to the status file (the daemon
+     *  deletes it when it starts the round trip); false when the file cannot be written. */
+    Q_INVOKABLE bool requestSyncNow();
+
 public slots:
     void refresh();
 

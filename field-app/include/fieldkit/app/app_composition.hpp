@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QObject>
+#include <QVariantMap>
+#include <fieldkit/app/case_repository.hpp>
+#include <fieldkit/app/contact_repository.hpp>
+#include <fieldkit/app/in_memory_backends.hpp>
+#include <fieldkit/app/session_service.hpp>
+#include <fieldkit/hw/clock.hpp>
+#include <fieldkit/hw/profile.hpp>
+#include <fieldkit/hw/profile_selection.hpp>
+#include <memory>
+
+namespace fieldkit::app {
+
+class CaseEditController;
+class CaseListModel;
+class ConflictController;
+class ContactController;
+class CprInputController;
+class LanguageController;
+class LifeSituationModel;
+class ProfileSettings;
+class ServiceCatalogueModel;
+class SessionController;
+class SyncStatusController;
+
+/** The store-side services the app runs on: in memory today, the encrypted store later. */
+struct AppBackends {
+    std::unique_ptr<SessionService> session;
+    std::unique_ptr<CaseRepository> cases;
+    std::unique_ptr<ContactRepository> contacts;
+};
+
+/** In-memory backends, optionally with a demo working day (for screenshots and tests). */
+[[nodiscard]] AppBackends makeInMemoryBackends(const WallClock& clock, bool demoData);
+
+/**
+ * Builds the models and controllers over the backends and wires their signals (lock and kiosk reset drop
+ * citizen data, saves refresh lists, reveals are audited). The composition root: it owns, QML only receives
+ * each service as an initial property of Main.qml.
+ */
+class AppComposition : public QObject {
+    Q_OBJECT
+
+public:
+    AppComposition(AppBackends backends, hw::Profile profile, hw::ProfileSelection selection,
+                   const QString& dataDir, const hw::Clock& clock, WallClock wallClock,
+                   QObject* parent = nullptr);
+    ~AppComposition() override;
+
+    /** Main.qml's required properties. */
+    [[nodiscard]] QVariantMap qmlProperties(const QString& startPage = {}) const;
+
+    [[nodiscard]] LanguageController& language() { return *m_language; }
+    [[nodiscard]] SessionController& session() { return *m_session; }
+    [[nodiscard]] CaseEditController& caseEditor() { return *m_caseEditor; }
+    [[nodiscard]] ConflictController& conflicts() { return *m_conflicts; }
+    [[nodiscard]] CaseRepository& caseRepository() { return *m_backends.cases; }
+
+    /** Screenshots: unlock as the first staff member with `pin` and open what `page` shows. */
+    bool prepareDemoPage(const QString& page, const QString& pin);
+
+private:
+    AppBackends m_backends; // outlives the controllers below: ~AppComposition deletes them first
+    LanguageController* m_language;
+    ProfileSettings* m_profile;
+    ServiceCatalogueModel* m_catalogue;
+    LifeSituationModel* m_lifeSituations;
+    SessionController* m_session;
+    CaseListModel* m_caseList;
+    CaseEditController* m_caseEditor;
+    ConflictController* m_conflicts;
+    CprInputController* m_cprInput;
+    ContactController* m_contacts;
+    SyncStatusController* m_syncStatus;
+};
+
+} // namespace fieldkit::app

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QVariantList>
+#include <fieldkit/app/case_repository.hpp>
+#include <optional>
+
+namespace fieldkit::app {
+
+class LanguageController;
+
+/**
+ * Opening and editing one case: create, load (audited), checklist ticks, add-only notes, status changes
+ * along the lifecycle (core::checkTransition decides; a refusal keeps its reason code), referral.
+ */
+class CaseEditController : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(bool loaded READ loaded NOTIFY changed)
+    Q_PROPERTY(QString caseId READ caseId NOTIFY changed)
+    Q_PROPERTY(QString serviceCode READ serviceCode NOTIFY changed)
+    Q_PROPERTY(QString status READ status NOTIFY changed)
+    Q_PROPERTY(QStringList allowedNextStatuses READ allowedNextStatuses NOTIFY changed)
+    Q_PROPERTY(QString channel READ channel NOTIFY changed)
+    Q_PROPERTY(QString created READ created NOTIFY changed)
+    Q_PROPERTY(QString updated READ updated NOTIFY changed)
+    Q_PROPERTY(bool conflicted READ conflicted NOTIFY changed)
+    Q_PROPERTY(QString maskedCpr READ maskedCpr NOTIFY changed)
+    Q_PROPERTY(QString citizenName READ citizenName NOTIFY changed)
+    Q_PROPERTY(QString address READ address NOTIFY changed)
+    Q_PROPERTY(QString phone READ phone NOTIFY changed)
+    Q_PROPERTY(QString referredTo READ referredTo NOTIFY changed)
+    Q_PROPERTY(QVariantList checklist READ checklist NOTIFY changed)
+    Q_PROPERTY(QVariantList notes READ notes NOTIFY changed)
+    Q_PROPERTY(QString errorCode READ errorCode NOTIFY changed)
+
+public:
+    CaseEditController(CaseRepository& repository, const LanguageController& language,
+                       QObject* parent = nullptr);
+
+    [[nodiscard]] bool loaded() const { return m_case.has_value(); }
+    [[nodiscard]] QString caseId() const;
+    [[nodiscard]] QString serviceCode() const;
+    [[nodiscard]] QString status() const;
+    [[nodiscard]] QStringList allowedNextStatuses() const;
+    [[nodiscard]] QString channel() const;
+    [[nodiscard]] QString created() const;
+    [[nodiscard]] QString updated() const;
+    [[nodiscard]] bool conflicted() const;
+    [[nodiscard]] QString maskedCpr() const;
+    [[nodiscard]] QString citizenName() const;
+    [[nodiscard]] QString address() const;
+    [[nodiscard]] QString phone() const;
+    [[nodiscard]] QString referredTo() const;
+    /** The service's checklist with ticks: [{itemId, text, done}]. */
+    [[nodiscard]] QVariantList checklist() const;
+    /** [{at, author, text}], oldest first. */
+    [[nodiscard]] QVariantList notes() const;
+    /** The code of the last refusal or failure ("status_backwards", "case_not_found", ...); empty after
+     * success. */
+    [[nodiscard]] QString errorCode() const { return m_errorCode; }
+
+    /** Creates a case and loads it; `channel` is a core channel code; `cprDigits` may be empty. */
+    Q_INVOKABLE bool createCase(const QString& serviceCode, const QString& channel, const QString& cprDigits,
+                                const QString& name, const QString& address, const QString& phone);
+    Q_INVOKABLE bool load(const QString& caseId);
+    /** Whether the status menu may offer `to`; sets errorCode to the refusal reason when not. */
+    Q_INVOKABLE bool canChangeStatus(const QString& to);
+    /** Changes the status after the user confirmed; refused transitions change nothing. */
+    Q_INVOKABLE bool changeStatus(const QString& to, const QString& reason);
+    /** Records the authority and moves the case to `referred`. */
+    Q_INVOKABLE bool refer(const QString& authority, const QString& reason);
+    Q_INVOKABLE bool setChecklistItem(int itemId, bool done);
+    /** Notes are add-only: there is no edit or delete. Blank notes are refused. */
+    Q_INVOKABLE bool addNote(const QString& text);
+    /** Cases of the citizen with this CPR on the device: [{caseId, serviceCode, status}] (blind index). */
+    Q_INVOKABLE QVariantList casesForCpr(const QString& cprDigits) const;
+    /** Forgets the loaded case (lock, kiosk reset). */
+    Q_INVOKABLE void clear();
+
+signals:
+    void changed();
+    /** A case was created or changed: lists should refresh. */
+    void caseSaved(const QString& caseId);
+
+private:
+    bool fail(const Error& error);
+    bool reload();
+
+    CaseRepository& m_repository;
+    const LanguageController& m_language;
+    std::optional<CaseDetails> m_case;
+    QString m_errorCode;
+};
+
+} // namespace fieldkit::app

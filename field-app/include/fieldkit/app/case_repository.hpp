@@ -1,0 +1,111 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <cstdint>
+#include <fieldkit/core/case_status.hpp>
+#include <fieldkit/core/channel.hpp>
+#include <fieldkit/core/cpr.hpp>
+#include <fieldkit/core/result.hpp>
+#include <map>
+#include <vector>
+
+namespace fieldkit::app {
+
+/** Clear metadata of a case: all that lists and statistics may show (never personal). */
+struct CaseSummary {
+    QString caseId;
+    QString serviceCode;
+    core::CaseStatus status = core::CaseStatus::Opened;
+    core::Channel channel = core::Channel::Bike;
+    QDateTime created;
+    QDateTime updated;
+    bool mine = false; // owned by the staff member of the unlocked session
+    bool conflicted = false;
+};
+
+/** Which cases a list shows. */
+enum class CaseFilter { All, Mine, Conflicted };
+
+/** One add-only note; notes are never edited or deleted. */
+struct CaseNote {
+    QDateTime at;
+    QString authorName;
+    QString text;
+};
+
+/** The register fields the app edits as text. */
+enum class CaseField { Name, Address, Phone, ReferredTo };
+
+/** A case with its decrypted personal fields; lives in memory only while the session is unlocked. */
+struct CaseDetails {
+    CaseSummary summary;
+    QString cprDigits; // ten digits, empty when the citizen gave none
+    QString name;
+    QString address;
+    QString phone;
+    QString referredTo;                      // authority the case was referred to, empty when none
+    std::map<std::uint16_t, bool> checklist; // checklist item id of the service -> ticked
+    std::vector<CaseNote> notes;             // oldest first
+};
+
+/** What staff enter when a case is opened. */
+struct NewCase {
+    QString serviceCode;
+    core::Channel channel = core::Channel::Bike;
+    QString cprDigits;
+    QString name;
+    QString address;
+    QString phone;
+};
+
+/** One concurrent version of a register field. */
+struct ConflictVersion {
+    QString versionId; // names the version in the resolve operation
+    QString value;
+    QString authorName;
+    QDateTime at;
+};
+
+/** A register field changed concurrently on two devices: every version is kept until a person resolves it. */
+struct FieldConflict {
+    CaseField field = CaseField::Name;
+    std::vector<ConflictVersion> versions;
+};
+
+/**
+ * The cases of the unlocked device store, as the app needs them.
+ *
+ * Implemented in memory (tests, screenshots) and by the encrypted store. Every call runs on the UI thread and
+ * must be quick; failures are values (`Result`/`Status` with a code and a sentence without personal data).
+ */
+class CaseRepository {
+public:
+    virtual ~CaseRepository() = default;
+
+    [[nodiscard]] virtual int countCases(CaseFilter filter) const = 0;
+    /** Newest first; `offset`/`limit` page the list so 10k cases never block the UI. */
+    [[nodiscard]] virtual std::vector<CaseSummary> listCases(CaseFilter filter, int offset,
+                                                             int limit) const = 0;
+    /** Returns the new case id. */
+    [[nodiscard]] virtual Result<QString> createCase(const NewCase& newCase) = 0;
+    /** Decrypts a case; the store logs the view with `purpose` (who, when, which case, why). */
+    [[nodiscard]] virtual Result<CaseDetails> loadCase(const QString& caseId, const QString& purpose) = 0;
+    /** The caller has checked the transition with core::checkTransition; the store checks again. */
+    [[nodiscard]] virtual Status setStatus(const QString& caseId, core::CaseStatus to,
+                                           const QString& reason) = 0;
+    [[nodiscard]] virtual Status setField(const QString& caseId, CaseField field, const QString& value) = 0;
+    [[nodiscard]] virtual Status setChecklistItem(const QString& caseId, std::uint16_t itemId, bool done) = 0;
+    [[nodiscard]] virtual Status appendNote(const QString& caseId, const QString& text) = 0;
+    /** Cases whose CPR equals `cpr` (blind index lookup), newest first; nothing is decrypted. */
+    [[nodiscard]] virtual std::vector<CaseSummary> findByCpr(const core::Cpr& cpr) const = 0;
+    [[nodiscard]] virtual std::vector<FieldConflict> conflicts(const QString& caseId) const = 0;
+    /** Writes `value` and closes the versions named (a resolve operation). */
+    [[nodiscard]] virtual Status resolveConflict(const QString& caseId, CaseField field, const QString& value,
+                                                 const std::vector<QString>& closedVersionIds) = 0;
+    /** Logs a look at personal data outside loadCase (e.g. revealing a CPR number); empty caseId = no case
+     * yet. */
+    [[nodiscard]] virtual Status recordAudit(const QString& caseId, const QString& purpose) = 0;
+};
+
+} // namespace fieldkit::app

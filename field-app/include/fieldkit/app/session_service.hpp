@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QString>
+#include <vector>
+
+namespace fieldkit::app {
+
+/** A staff member with a key slot on this device. */
+struct StaffMember {
+    QString staffId;
+    QString displayName;
+};
+
+/** The outcome of one unlock attempt. */
+struct UnlockResult {
+    bool ok = false;
+    QString errorCode;     // "wrong_pin", "locked_out", "unknown_staff", "store_error"; empty when ok
+    int attemptsLeft = -1; // after a wrong PIN; -1 when the store does not limit attempts
+};
+
+/**
+ * Opens and closes the device store for one staff member (the data key is unwrapped with the PIN).
+ *
+ * Implemented in memory (tests, screenshots) and by the encrypted store, which also persists the attempt
+ * counter so a restart does not reset it.
+ */
+class SessionService {
+public:
+    virtual ~SessionService() = default;
+
+    [[nodiscard]] virtual std::vector<StaffMember> staff() const = 0;
+    [[nodiscard]] virtual UnlockResult unlock(const QString& staffId, const QString& pin) = 0;
+    /** Wipes the data key from memory; must not fail. */
+    virtual void lock() = 0;
+};
+
+} // namespace fieldkit::app

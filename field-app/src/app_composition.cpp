@@ -1,0 +1,125 @@
+#include <fieldkit/app/app_composition.hpp>
+#include <fieldkit/app/case_edit_controller.hpp>
+#include <fieldkit/app/case_list_model.hpp>
+#include <fieldkit/app/conflict_controller.hpp>
+#include <fieldkit/app/contact_controller.hpp>
+#include <fieldkit/app/cpr_input_controller.hpp>
+#include <fieldkit/app/language_controller.hpp>
+#include <fieldkit/app/life_situation_model.hpp>
+#include <fieldkit/app/profile_settings.hpp>
+#include <fieldkit/app/service_catalogue_model.hpp>
+#include <fieldkit/app/session_controller.hpp>
+#include <fieldkit/app/sync_status_controller.hpp>
+#include <fieldkit/core/service_catalogue.hpp>
+
+namespace fieldkit::app {
+
+AppBackends makeInMemoryBackends(const WallClock& clock, bool demoData) {
+    auto session = std::make_unique<InMemorySessionService>(demoAccounts());
+    auto* sessionPtr = session.get();
+    auto cases = std::make_unique<InMemoryCaseRepository>(
+        clock, [sessionPtr] { return sessionPtr->currentStaffName(); });
+    auto contacts = std::make_unique<InMemoryContactRepository>();
+    if (demoData) {
+        seedDemoData(*cases, *contacts, clock());
+    }
+    return {std::move(session), std::move(cases), std::move(contacts)};
+}
+
+AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::ProfileSelection selection,
+                               const QString& dataDir, const hw::Clock& clock, WallClock wallClock,
+                               QObject* parent)
+    : QObject(parent)
+    , m_backends(std::move(backends))
+    , m_language(new LanguageController(this))
+    , m_profile(new ProfileSettings(profile, std::move(selection), this))
+    , m_catalogue(new ServiceCatalogueModel(core::serviceCatalogue(), *m_language, this))
+    , m_lifeSituations(new LifeSituationModel(*m_language, this))
+    , m_session(new SessionController(*m_backends.session, std::move(profile), clock, this))
+    , m_caseList(new CaseListModel(*m_backends.cases, *m_catalogue, this))
+    , m_caseEditor(new CaseEditController(*m_backends.cases, *m_language, this))
+    , m_conflicts(new ConflictController(*m_backends.cases, this))
+    , m_cprInput(new CprInputController(this))
+    , m_contacts(new ContactController(*m_backends.contacts, *m_catalogue, m_profile->channel(),
+                                       std::move(wallClock), this))
+    , m_syncStatus(new SyncStatusController(dataDir + QStringLiteral("/sync/status.json"), this)) {
+    auto dropCitizenData = [this] {
+        m_caseEditor->clear();
+        m_conflicts->clear();
+        m_cprInput->clear();
+    };
+    connect(m_session, &SessionController::locked, this, [this, dropCitizenData] {
+        dropCitizenData();
+        m_caseList->clear();
+    });
+    connect(m_session, &SessionController::citizenDataHideRequested, this, dropCitizenData);
+    connect(m_session, &SessionController::changed, this, [this] {
+        if (m_session->unlocked() && m_caseList->totalCount() == 0) {
+            m_caseList->reload();
+            m_contacts->refresh();
+        }
+    });
+    connect(m_caseEditor, &CaseEditController::caseSaved, m_caseList, &CaseListModel::reload);
+    connect(m_conflicts, &ConflictController::resolved, this, [this](const QString& caseId) {
+        m_caseList->reload();
+        if (m_caseEditor->caseId() == caseId) {
+            m_caseEditor->load(caseId);
+        }
+    });
+    connect(m_cprInput, &CprInputController::auditRequested, this, [this](const QString& purpose) {
+        if (const auto ok = m_backends.cases->recordAudit(m_caseEditor->caseId(), purpose); !ok) {
+            // The reveal must not go unlogged: hide again at once.
+            m_cprInput->hide();
+        }
+    });
+}
+
+AppComposition::~AppComposition() {
+    // Controllers hold references into the backends: delete them before the backends go.
+    const auto children = this->children();
+    for (QObject* child : children) {
+        delete child;
+    }
+}
+
+QVariantMap AppComposition::qmlProperties(const QString& startPage) const {
+    return {{QStringLiteral("session"), QVariant::fromValue(m_session)},
+            {QStringLiteral("language"), QVariant::fromValue(m_language)},
+            {QStringLiteral("profile"), QVariant::fromValue(m_profile)},
+            {QStringLiteral("caseModel"), QVariant::fromValue(m_caseList)},
+            {QStringLiteral("syncStatus"), QVariant::fromValue(m_syncStatus)},
+            {QStringLiteral("catalogue"), QVariant::fromValue(m_catalogue)},
+            {QStringLiteral("lifeSituations"), QVariant::fromValue(m_lifeSituations)},
+            {QStringLiteral("cprInput"), QVariant::fromValue(m_cprInput)},
+            {QStringLiteral("caseEditor"), QVariant::fromValue(m_caseEditor)},
+            {QStringLiteral("conflicts"), QVariant::fromValue(m_conflicts)},
+            {QStringLiteral("contacts"), QVariant::fromValue(m_contacts)},
+            {QStringLiteral("startPage"), startPage}};
+}
+
+bool AppComposition::prepareDemoPage(const QString& page, const QString& pin) {
+    if (page == QLatin1String("unlock") || page == QLatin1String("kiosk")) {
+        return true;
+    }
+    const auto staff = m_backends.session->staff();
+    if (staff.empty() || !m_session->unlock(staff.front().staffId, pin)) {
+        return false;
+    }
+    m_caseList->reload();
+    if (page == QLatin1String("case") || page == QLatin1String("conflicts")) {
+        const auto conflicted = m_backends.cases->listCases(CaseFilter::Conflicted, 0, 1);
+        const auto any = m_backends.cases->listCases(CaseFilter::All, 0, 1);
+        const auto& pick = page == QLatin1String("conflicts") ? conflicted : any;
+        if (pick.empty()) {
+            return false;
+        }
+        m_caseEditor->load(pick.front().caseId);
+        m_conflicts->load(pick.front().caseId);
+    }
+    if (page == QLatin1String("citizen")) {
+        m_cprInput->setText(QStringLiteral("070761-4285"));
+    }
+    return true;
+}
+
+} // namespace fieldkit::app

@@ -1,0 +1,264 @@
+#include <QVariantMap>
+#include <fieldkit/app/case_edit_controller.hpp>
+#include <fieldkit/app/language_controller.hpp>
+#include <fieldkit/core/service_catalogue.hpp>
+
+namespace fieldkit::app {
+namespace {
+
+QString fromView(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+QString timeText(const QDateTime& t) {
+    return t.isValid() ? t.toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+}
+
+} // namespace
+
+CaseEditController::CaseEditController(CaseRepository& repository, const LanguageController& language,
+                                       QObject* parent)
+    : QObject(parent)
+    , m_repository(repository)
+    , m_language(language) {
+    connect(&language, &LanguageController::languageChanged, this, &CaseEditController::changed);
+}
+
+QString CaseEditController::caseId() const {
+    return m_case ? m_case->summary.caseId : QString();
+}
+
+QString CaseEditController::serviceCode() const {
+    return m_case ? m_case->summary.serviceCode : QString();
+}
+
+QString CaseEditController::status() const {
+    return m_case ? fromView(core::toString(m_case->summary.status)) : QString();
+}
+
+QStringList CaseEditController::allowedNextStatuses() const {
+    QStringList out;
+    if (m_case) {
+        for (const auto s : core::allowedNextStatuses(m_case->summary.status)) {
+            out << fromView(core::toString(s));
+        }
+    }
+    return out;
+}
+
+QString CaseEditController::channel() const {
+    return m_case ? fromView(core::toString(m_case->summary.channel)) : QString();
+}
+
+QString CaseEditController::created() const {
+    return m_case ? timeText(m_case->summary.created) : QString();
+}
+
+QString CaseEditController::updated() const {
+    return m_case ? timeText(m_case->summary.updated) : QString();
+}
+
+bool CaseEditController::conflicted() const {
+    return m_case && m_case->summary.conflicted;
+}
+
+QString CaseEditController::maskedCpr() const {
+    if (!m_case || m_case->cprDigits.isEmpty()) {
+        return {};
+    }
+    const auto cpr = core::parseCpr(m_case->cprDigits.toStdString());
+    return cpr ? QString::fromStdString(cpr->masked()) : QString();
+}
+
+QString CaseEditController::citizenName() const {
+    return m_case ? m_case->name : QString();
+}
+
+QString CaseEditController::address() const {
+    return m_case ? m_case->address : QString();
+}
+
+QString CaseEditController::phone() const {
+    return m_case ? m_case->phone : QString();
+}
+
+QString CaseEditController::referredTo() const {
+    return m_case ? m_case->referredTo : QString();
+}
+
+QVariantList CaseEditController::checklist() const {
+    QVariantList out;
+    if (!m_case) {
+        return out;
+    }
+    const core::Service* service = core::serviceCatalogue().find(m_case->summary.serviceCode.toStdString());
+    if (service == nullptr) {
+        return out;
+    }
+    for (const auto& item : service->checklist) {
+        const auto it = m_case->checklist.find(item.id);
+        out.append(QVariantMap{{QStringLiteral("itemId"), item.id},
+                               {QStringLiteral("text"), localized(item.text, m_language.coreLanguage())},
+                               {QStringLiteral("done"), it != m_case->checklist.end() && it->second}});
+    }
+    return out;
+}
+
+QVariantList CaseEditController::notes() const {
+    QVariantList out;
+    if (m_case) {
+        for (const auto& n : m_case->notes) {
+            out.append(QVariantMap{{QStringLiteral("at"), timeText(n.at)},
+                                   {QStringLiteral("author"), n.authorName},
+                                   {QStringLiteral("text"), n.text}});
+        }
+    }
+    return out;
+}
+
+bool CaseEditController::fail(const Error& error) {
+    m_errorCode = QString::fromStdString(error.code);
+    emit changed();
+    return false;
+}
+
+bool CaseEditController::reload() {
+    const QString id = caseId();
+    auto details = m_repository.loadCase(id, QStringLiteral("case-edit"));
+    if (!details) {
+        return fail(details.error());
+    }
+    m_case = std::move(details).value();
+    m_errorCode.clear();
+    emit changed();
+    emit caseSaved(id);
+    return true;
+}
+
+bool CaseEditController::createCase(const QString& serviceCode, const QString& channel,
+                                    const QString& cprDigits, const QString& name, const QString& address,
+                                    const QString& phone) {
+    if (core::serviceCatalogue().find(serviceCode.toStdString()) == nullptr) {
+        return fail(makeError("unknown_service", "This service is not in the catalogue."));
+    }
+    const auto ch = core::channelFromString(channel.toStdString());
+    if (!ch) {
+        return fail(ch.error());
+    }
+    if (!cprDigits.isEmpty()) {
+        if (const auto cpr = core::parseCpr(cprDigits.toStdString()); !cpr) {
+            return fail(cpr.error());
+        }
+    }
+    auto id = m_repository.createCase(NewCase{serviceCode, *ch, cprDigits, name, address, phone});
+    if (!id) {
+        return fail(id.error());
+    }
+    if (!load(*id)) {
+        return false;
+    }
+    emit caseSaved(*id);
+    return true;
+}
+
+bool CaseEditController::load(const QString& caseId) {
+    auto details = m_repository.loadCase(caseId, QStringLiteral("case-view"));
+    if (!details) {
+        return fail(details.error());
+    }
+    m_case = std::move(details).value();
+    m_errorCode.clear();
+    emit changed();
+    return true;
+}
+
+bool CaseEditController::canChangeStatus(const QString& to) {
+    if (!m_case) {
+        return fail(makeError("no_case", "No case is open."));
+    }
+    const auto target = core::caseStatusFromString(to.toStdString());
+    if (!target) {
+        return fail(target.error());
+    }
+    if (const auto ok = core::checkTransition(m_case->summary.status, *target); !ok) {
+        return fail(ok.error());
+    }
+    if (!m_errorCode.isEmpty()) {
+        m_errorCode.clear();
+        emit changed();
+    }
+    return true;
+}
+
+bool CaseEditController::changeStatus(const QString& to, const QString& reason) {
+    if (!canChangeStatus(to)) {
+        return false;
+    }
+    const auto target = core::caseStatusFromString(to.toStdString());
+    if (const auto ok = m_repository.setStatus(caseId(), *target, reason.trimmed()); !ok) {
+        return fail(ok.error());
+    }
+    return reload();
+}
+
+bool CaseEditController::refer(const QString& authority, const QString& reason) {
+    if (authority.trimmed().isEmpty()) {
+        return fail(makeError("authority_missing", "Name the authority the case is referred to."));
+    }
+    if (!canChangeStatus(QStringLiteral("referred"))) {
+        return false;
+    }
+    if (const auto ok = m_repository.setField(caseId(), CaseField::ReferredTo, authority.trimmed()); !ok) {
+        return fail(ok.error());
+    }
+    return changeStatus(QStringLiteral("referred"), reason);
+}
+
+bool CaseEditController::setChecklistItem(int itemId, bool done) {
+    if (!m_case) {
+        return fail(makeError("no_case", "No case is open."));
+    }
+    if (itemId < 0 || itemId > 0xffff) {
+        return fail(makeError("unknown_item", "This checklist item does not exist."));
+    }
+    if (const auto ok = m_repository.setChecklistItem(caseId(), static_cast<std::uint16_t>(itemId), done);
+        !ok) {
+        return fail(ok.error());
+    }
+    return reload();
+}
+
+bool CaseEditController::addNote(const QString& text) {
+    if (!m_case) {
+        return fail(makeError("no_case", "No case is open."));
+    }
+    if (text.trimmed().isEmpty()) {
+        return fail(makeError("note_empty", "A note needs some text."));
+    }
+    if (const auto ok = m_repository.appendNote(caseId(), text.trimmed()); !ok) {
+        return fail(ok.error());
+    }
+    return reload();
+}
+
+QVariantList CaseEditController::casesForCpr(const QString& cprDigits) const {
+    QVariantList out;
+    const auto cpr = core::parseCpr(cprDigits.toStdString());
+    if (!cpr) {
+        return out;
+    }
+    for (const auto& summary : m_repository.findByCpr(*cpr)) {
+        out.append(QVariantMap{{QStringLiteral("caseId"), summary.caseId},
+                               {QStringLiteral("serviceCode"), summary.serviceCode},
+                               {QStringLiteral("status"), fromView(core::toString(summary.status))}});
+    }
+    return out;
+}
+
+void CaseEditController::clear() {
+    m_case.reset();
+    m_errorCode.clear();
+    emit changed();
+}
+
+} // namespace fieldkit::app

@@ -1,0 +1,356 @@
+#include <algorithm>
+#include <fieldkit/app/in_memory_backends.hpp>
+
+namespace fieldkit::app {
+namespace {
+
+Error notFound() {
+    return makeError("case_not_found", "There is no case with this id on this device.");
+}
+
+bool matches(const CaseSummary& summary, CaseFilter filter) {
+    switch (filter) {
+    case CaseFilter::All:
+        return true;
+    case CaseFilter::Mine:
+        return summary.mine;
+    case CaseFilter::Conflicted:
+        return summary.conflicted;
+    }
+    return false;
+}
+
+} // namespace
+
+InMemorySessionService::InMemorySessionService(std::vector<Account> accounts, int maxAttempts)
+    : m_accounts(std::move(accounts))
+    , m_maxAttempts(maxAttempts) {}
+
+std::vector<StaffMember> InMemorySessionService::staff() const {
+    std::vector<StaffMember> out;
+    out.reserve(m_accounts.size());
+    for (const auto& a : m_accounts) {
+        out.push_back(a.member);
+    }
+    return out;
+}
+
+UnlockResult InMemorySessionService::unlock(const QString& staffId, const QString& pin) {
+    const auto it = std::find_if(m_accounts.begin(), m_accounts.end(),
+                                 [&](const Account& a) { return a.member.staffId == staffId; });
+    if (it == m_accounts.end()) {
+        return {false, QStringLiteral("unknown_staff"), -1};
+    }
+    int& failures = m_failures[staffId];
+    if (failures >= m_maxAttempts) {
+        return {false, QStringLiteral("locked_out"), 0};
+    }
+    if (it->pin != pin) {
+        ++failures;
+        const int left = m_maxAttempts - failures;
+        return {false, left > 0 ? QStringLiteral("wrong_pin") : QStringLiteral("locked_out"), left};
+    }
+    failures = 0;
+    m_current = staffId;
+    return {true, {}, m_maxAttempts};
+}
+
+void InMemorySessionService::lock() {
+    m_current.clear();
+}
+
+QString InMemorySessionService::currentStaffName() const {
+    for (const auto& a : m_accounts) {
+        if (a.member.staffId == m_current) {
+            return a.member.displayName;
+        }
+    }
+    return {};
+}
+
+InMemoryCaseRepository::InMemoryCaseRepository(WallClock clock, std::function<QString()> staffName)
+    : m_clock(std::move(clock))
+    , m_staffName(std::move(staffName)) {}
+
+std::vector<const InMemoryCaseRepository::Stored*> InMemoryCaseRepository::filtered(CaseFilter filter) const {
+    std::vector<const Stored*> out;
+    for (const auto& c : m_cases) {
+        if (matches(c.details.summary, filter)) {
+            out.push_back(&c);
+        }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Stored* a, const Stored* b) {
+        return a->details.summary.updated > b->details.summary.updated;
+    });
+    return out;
+}
+
+int InMemoryCaseRepository::countCases(CaseFilter filter) const {
+    return static_cast<int>(filtered(filter).size());
+}
+
+std::vector<CaseSummary> InMemoryCaseRepository::listCases(CaseFilter filter, int offset, int limit) const {
+    const auto all = filtered(filter);
+    std::vector<CaseSummary> out;
+    for (int i = std::max(offset, 0); i < static_cast<int>(all.size()) && i < offset + limit; ++i) {
+        out.push_back(all[static_cast<std::size_t>(i)]->details.summary);
+    }
+    return out;
+}
+
+Result<QString> InMemoryCaseRepository::createCase(const NewCase& newCase) {
+    if (newCase.serviceCode.isEmpty()) {
+        return makeError("service_missing", "A case needs a service.");
+    }
+    Stored stored;
+    auto& s = stored.details.summary;
+    s.caseId = QStringLiteral("case-%1").arg(m_nextId++, 4, 10, QLatin1Char('0'));
+    s.serviceCode = newCase.serviceCode;
+    s.channel = newCase.channel;
+    s.created = m_clock();
+    s.updated = s.created;
+    s.mine = true;
+    stored.details.cprDigits = newCase.cprDigits;
+    stored.details.name = newCase.name;
+    stored.details.address = newCase.address;
+    stored.details.phone = newCase.phone;
+    QString id = s.caseId;
+    m_cases.push_back(std::move(stored));
+    return id;
+}
+
+InMemoryCaseRepository::Stored* InMemoryCaseRepository::find(const QString& caseId) {
+    const auto it = std::find_if(m_cases.begin(), m_cases.end(),
+                                 [&](const Stored& s) { return s.details.summary.caseId == caseId; });
+    return it == m_cases.end() ? nullptr : &*it;
+}
+
+void InMemoryCaseRepository::touch(Stored& stored) {
+    stored.details.summary.updated = m_clock();
+}
+
+Result<CaseDetails> InMemoryCaseRepository::loadCase(const QString& caseId, const QString& purpose) {
+    Stored* s = find(caseId);
+    if (s == nullptr) {
+        return notFound();
+    }
+    m_audit.push_back({caseId, purpose});
+    return s->details;
+}
+
+Status InMemoryCaseRepository::setStatus(const QString& caseId, core::CaseStatus to, const QString& reason) {
+    Stored* s = find(caseId);
+    if (s == nullptr) {
+        return notFound();
+    }
+    if (auto ok = core::checkTransition(s->details.summary.status, to); !ok) {
+        return ok.error();
+    }
+    s->details.summary.status = to;
+    if (!reason.isEmpty()) {
+        s->details.notes.push_back({m_clock(), m_staffName(), reason});
+    }
+    touch(*s);
+    return {};
+}
+
+Status InMemoryCaseRepository::setField(const QString& caseId, CaseField field, const QString& value) {
+    Stored* s = find(caseId);
+    if (s == nullptr) {
+        return notFound();
+    }
+    auto& d = s->details;
+    switch (field) {
+    case CaseField::Name:
+        d.name = value;
+        break;
+    case CaseField::Address:
+        d.address = value;
+        break;
+    case CaseField::Phone:
+        d.phone = value;
+        break;
+    case CaseField::ReferredTo:
+        d.referredTo = value;
+        break;
+    }
+    touch(*s);
+    return {};
+}
+
+Status InMemoryCaseRepository::setChecklistItem(const QString& caseId, std::uint16_t itemId, bool done) {
+    Stored* s = find(caseId);
+    if (s == nullptr) {
+        return notFound();
+    }
+    s->details.checklist[itemId] = done;
+    touch(*s);
+    return {};
+}
+
+Status InMemoryCaseRepository::appendNote(const QString& caseId, const QString& text) {
+    Stored* s = find(caseId);
+    if (s == nullptr) {
+        return notFound();
+    }
+    s->details.notes.push_back({m_clock(), m_staffName(), text});
+    touch(*s);
+    return {};
+}
+
+std::vector<CaseSummary> InMemoryCaseRepository::findByCpr(const core::Cpr& cpr) const {
+    std::vector<CaseSummary> out;
+    const QString digits = QString::fromStdString(cpr.digits());
+    for (const Stored* c : filtered(CaseFilter::All)) {
+        if (c->details.cprDigits == digits) {
+            out.push_back(c->details.summary);
+        }
+    }
+    return out;
+}
+
+std::vector<FieldConflict> InMemoryCaseRepository::conflicts(const QString& caseId) const {
+    for (const auto& c : m_cases) {
+        if (c.details.summary.caseId == caseId) {
+            return c.conflicts;
+        }
+    }
+    return {};
+}
+
+Status InMemoryCaseRepository::resolveConflict(const QString& caseId, CaseField field, const QString& value,
+                                               const std::vector<QString>& closedVersionIds) {
+    Stored* s = find(caseId);
+    if (s == nullptr) {
+        return notFound();
+    }
+    const auto it = std::find_if(s->conflicts.begin(), s->conflicts.end(),
+                                 [&](const FieldConflict& c) { return c.field == field; });
+    if (it == s->conflicts.end()) {
+        return makeError("no_conflict", "This field has no conflict to resolve.");
+    }
+    if (closedVersionIds.size() != it->versions.size()) {
+        return makeError("resolve_incomplete", "A resolution must close every version of the field.");
+    }
+    s->conflicts.erase(it);
+    s->details.summary.conflicted = !s->conflicts.empty();
+    return setField(caseId, field, value);
+}
+
+Status InMemoryCaseRepository::recordAudit(const QString& caseId, const QString& purpose) {
+    m_audit.push_back({caseId, purpose});
+    return {};
+}
+
+void InMemoryCaseRepository::insert(Stored stored) {
+    stored.details.summary.conflicted = !stored.conflicts.empty();
+    m_cases.push_back(std::move(stored));
+}
+
+Status InMemoryContactRepository::addContact(const ContactRecord& contact) {
+    m_contacts.push_back(contact);
+    return {};
+}
+
+std::vector<ContactRecord> InMemoryContactRepository::contactsBetween(const QDateTime& from,
+                                                                      const QDateTime& to) const {
+    std::vector<ContactRecord> out;
+    for (const auto& c : m_contacts) {
+        if (c.at >= from && c.at < to) {
+            out.push_back(c);
+        }
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const ContactRecord& a, const ContactRecord& b) { return a.at < b.at; });
+    return out;
+}
+
+std::vector<InMemorySessionService::Account> demoAccounts() {
+    return {{{QStringLiteral("staff-1"), QStringLiteral("Mette Jensen")}, QStringLiteral("1234")},
+            {{QStringLiteral("staff-2"), QStringLiteral("Ali Hassan")}, QStringLiteral("2468")}};
+}
+
+void seedDemoData(InMemoryCaseRepository& cases, InMemoryContactRepository& contacts, const QDateTime& now) {
+    using core::CaseStatus;
+    using core::Channel;
+    struct Demo {
+        const char* service;
+        CaseStatus status;
+        int minutesAgo;
+        bool mine;
+        const char* cpr;
+        const char* name;
+        const char* address;
+    };
+    // Fictitious citizens; the CPR numbers are test numbers (valid dates, not real people).
+    const Demo demos[] = {
+        {"passport", CaseStatus::Informed, 12, true, "0707614285", "Karen Nielsen",
+         "Vestergade 12, 8000 Aarhus C"},
+        {"moving", CaseStatus::Opened, 35, true, "1502882371", "Jonas Madsen",
+         "Nørregade 3, 2. tv, 8000 Aarhus C"},
+        {"health-card", CaseStatus::Decided, 80, false, "2311540129", "Birthe Sørensen",
+         "Parkvej 7, 8210 Aarhus V"},
+        {"pension", CaseStatus::Opened, 140, true, "0103591234", "Erik Poulsen",
+         "Skovbrynet 21, 8240 Risskov"},
+        {"digital-post", CaseStatus::Done, 200, false, "1812930456", "Sara Ahmed",
+         "Gudrunsvej 44, 8220 Brabrand"},
+    };
+    int n = 0;
+    for (const auto& d : demos) {
+        InMemoryCaseRepository::Stored s;
+        auto& sum = s.details.summary;
+        sum.caseId = QStringLiteral("demo-%1").arg(++n);
+        sum.serviceCode = QString::fromLatin1(d.service);
+        sum.status = d.status;
+        sum.channel = Channel::Bike;
+        sum.created = now.addSecs(-60LL * (d.minutesAgo + 30));
+        sum.updated = now.addSecs(-60LL * d.minutesAgo);
+        sum.mine = d.mine;
+        s.details.cprDigits = QString::fromLatin1(d.cpr);
+        s.details.name = QString::fromUtf8(d.name);
+        s.details.address = QString::fromUtf8(d.address);
+        s.details.phone = QStringLiteral("+45 20 %1 %2").arg(10 + n).arg(40 + n);
+        if (n == 1) {
+            s.details.checklist = {{1, true}, {2, true}, {3, false}};
+            s.details.notes.push_back({sum.created, QStringLiteral("Mette Jensen"),
+                                       QStringLiteral("Borgeren har gammelt pas med; foto tages i dag.")});
+        }
+        if (n == 2) {
+            s.conflicts.push_back(
+                {CaseField::Address,
+                 {{QStringLiteral("v-17"), QStringLiteral("Nørregade 3, 2. tv, 8000 Aarhus C"),
+                   QStringLiteral("Mette Jensen"), now.addSecs(-60LL * 50)},
+                  {QStringLiteral("v-18"), QStringLiteral("Nørregade 3, 2. th, 8000 Aarhus C"),
+                   QStringLiteral("Ali Hassan"), now.addSecs(-60LL * 45)}}});
+            s.conflicts.push_back({CaseField::Phone,
+                                   {{QStringLiteral("v-21"), QStringLiteral("+45 20 11 41"),
+                                     QStringLiteral("Mette Jensen"), now.addSecs(-60LL * 50)},
+                                    {QStringLiteral("v-22"), QStringLiteral("+45 31 22 19 08"),
+                                     QStringLiteral("Ali Hassan"), now.addSecs(-60LL * 44)}}});
+        }
+        cases.insert(std::move(s));
+    }
+    struct DemoContact {
+        Channel channel;
+        const char* service;
+        core::ContactType type;
+        bool resolved;
+        int minutesAgo;
+    };
+    const DemoContact demoContacts[] = {
+        {Channel::Bike, "mitid", core::ContactType::HelpToSelfService, true, 20},
+        {Channel::Bike, "moving", core::ContactType::HelpToSelfService, true, 40},
+        {Channel::Bike, "passport", core::ContactType::Transaction, true, 60},
+        {Channel::Bike, "guidance", core::ContactType::Information, true, 70},
+        {Channel::Phone, "tax-card", core::ContactType::Information, false, 90},
+        {Channel::Bike, "digital-post", core::ContactType::HelpToSelfService, true, 110},
+    };
+    const QDateTime startOfDay(now.date(), QTime(0, 0));
+    for (const auto& c : demoContacts) {
+        const QDateTime at = std::max(startOfDay, now.addSecs(-60LL * c.minutesAgo));
+        (void)contacts.addContact({at, c.channel, QString::fromLatin1(c.service), c.type, c.resolved,
+                                   c.resolved ? QString() : QStringLiteral("Skattestyrelsen")});
+    }
+}
+
+} // namespace fieldkit::app

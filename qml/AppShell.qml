@@ -1,0 +1,258 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Fieldkit
+
+// Navigation and the parts every page shares (toolbar, lock, sync line); follows the session: locked shows
+// the unlock page, a kiosk reset shows the welcome screen. Titles are generic: never citizen data.
+Page {
+    id: root
+
+    required property var session
+    required property var language
+    required property var profile
+    required property var caseModel
+    required property var syncStatus
+    required property var catalogue
+    required property var lifeSituations
+    required property var cprInput
+    required property var caseEditor
+    required property var conflicts
+    required property var contacts
+    property string startPage: ""
+
+    readonly property Page currentPageItem: stack.currentItem as Page
+    readonly property string currentPage: stack.currentItem ? stack.currentItem.objectName : ""
+    readonly property bool citizenFacing: root.currentPage === "kioskWelcomePage"
+
+    function resetTo(component: Component) {
+        stack.replace(null, component, {}, StackView.Immediate);
+    }
+
+    // Follows the session: lock, unlock, kiosk reset.
+    function followSession() {
+        if (root.session.kioskMode && root.session.citizenDataHidden) {
+            if (!root.citizenFacing)
+                root.resetTo(welcomeComponent);
+        } else if (!root.session.unlocked) {
+            if (root.currentPage !== "unlockPage")
+                root.resetTo(unlockComponent);
+        } else if (root.currentPage === "unlockPage" || root.citizenFacing || root.currentPage === "") {
+            root.resetTo(homeComponent);
+        }
+    }
+
+    // Opens a page by name with the stack a user would have walked (screenshots, self-test).
+    function showPage(name: string) {
+        const trail = {
+            "unlock": [unlockComponent],
+            "kiosk": [welcomeComponent],
+            "home": [homeComponent],
+            "citizen": [homeComponent, citizenComponent],
+            "catalogue": [homeComponent, catalogueComponent],
+            "service": [homeComponent, catalogueComponent, serviceComponent],
+            "case": [homeComponent, caseComponent],
+            "conflicts": [homeComponent, caseComponent, conflictsComponent],
+            "contact": [homeComponent, contactComponent],
+            "settings": [homeComponent, settingsComponent]
+        }[name];
+        if (!trail)
+            return false;
+        root.resetTo(trail[0]);
+        for (let i = 1; i < trail.length; ++i)
+            stack.push(trail[i], {}, StackView.Immediate);
+        return true;
+    }
+
+    function push(component: Component, properties: var) {
+        stack.push(component, properties ?? {});
+    }
+
+    objectName: "appShell"
+    background: Rectangle { color: Theme.background }
+    Component.onCompleted: {
+        if (root.startPage === "" || !root.showPage(root.startPage))
+            root.followSession();
+    }
+
+    Connections {
+        target: root.session
+        function onChanged() {
+            root.followSession();
+        }
+    }
+
+    header: ToolBar {
+        visible: !root.citizenFacing
+        implicitHeight: Theme.touchTarget + Theme.spacing
+        background: Rectangle { color: Theme.accent }
+
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.spacing
+            anchors.rightMargin: Theme.spacing
+            spacing: Theme.spacing
+
+            ToolButton {
+                objectName: "backButton"
+                visible: stack.depth > 1
+                implicitWidth: Theme.touchTarget
+                implicitHeight: Theme.touchTarget
+                text: "‹"
+                font.pixelSize: Theme.fontTitle
+                Accessible.name: qsTr("Back")
+                onClicked: stack.pop()
+            }
+            Label {
+                objectName: "pageTitle"
+                text: root.currentPageItem ? root.currentPageItem.title : ""
+                color: Theme.onAccent
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            Label {
+                visible: root.session.unlocked
+                text: root.session.staffName
+                color: Theme.onAccent
+                font.pixelSize: Theme.fontBody
+            }
+            ToolButton {
+                objectName: "privacyButton"
+                visible: root.session.kioskMode && root.session.unlocked
+                implicitHeight: Theme.touchTarget
+                text: qsTr("Hide")
+                font.pixelSize: Theme.fontBody
+                Accessible.name: qsTr("Hide citizen data and show the welcome screen")
+                onClicked: root.session.hideCitizenData()
+            }
+            ToolButton {
+                objectName: "settingsButton"
+                visible: root.session.unlocked && root.currentPage !== "settingsPage"
+                implicitHeight: Theme.touchTarget
+                text: qsTr("Settings")
+                font.pixelSize: Theme.fontBody
+                Accessible.name: qsTr("Settings")
+                onClicked: root.push(settingsComponent, {})
+            }
+            ToolButton {
+                objectName: "lockButton"
+                visible: root.session.unlocked
+                implicitHeight: Theme.touchTarget
+                text: qsTr("Lock")
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                Accessible.name: qsTr("Lock the device")
+                onClicked: root.session.lock()
+            }
+        }
+    }
+
+    StackView {
+        id: stack
+        objectName: "stack"
+        anchors.fill: parent
+    }
+
+    footer: SyncStatusLine {
+        visible: root.session.unlocked && !root.citizenFacing
+        status: root.syncStatus
+    }
+
+    Component {
+        id: unlockComponent
+        UnlockPage {
+            session: root.session
+        }
+    }
+    Component {
+        id: welcomeComponent
+        KioskWelcomePage {
+            onStaffRequested: root.session.unlocked ? root.session.showCitizenData() : root.resetTo(unlockComponent)
+        }
+    }
+    Component {
+        id: homeComponent
+        HomePage {
+            caseModel: root.caseModel
+            onOpenCase: caseId => {
+                root.caseEditor.load(caseId);
+                root.push(caseComponent, {});
+            }
+            onNewContact: root.push(contactComponent, {})
+            onFindCitizen: {
+                root.cprInput.clear();
+                root.push(citizenComponent, {});
+            }
+            onOpenCatalogue: root.push(catalogueComponent, {})
+        }
+    }
+    Component {
+        id: citizenComponent
+        CitizenPage {
+            cprInput: root.cprInput
+            lifeSituations: root.lifeSituations
+            catalogue: root.catalogue
+            caseEditor: root.caseEditor
+            profile: root.profile
+            onCaseOpened: stack.replace(caseComponent, {})
+            onOpenCase: caseId => {
+                root.caseEditor.load(caseId);
+                root.push(caseComponent, {});
+            }
+            onOpenService: code => root.push(serviceComponent, { code: code })
+        }
+    }
+    Component {
+        id: catalogueComponent
+        CataloguePage {
+            catalogue: root.catalogue
+            onOpenService: code => root.push(serviceComponent, { code: code })
+        }
+    }
+    Component {
+        id: serviceComponent
+        ServicePage {
+            catalogue: root.catalogue
+            code: "passport"
+            onStartCase: code => root.push(citizenComponent, { serviceCode: code })
+            onRegisterContact: code => root.push(contactComponent, { serviceCode: code })
+        }
+    }
+    Component {
+        id: caseComponent
+        CasePage {
+            caseEditor: root.caseEditor
+            catalogue: root.catalogue
+            onOpenConflicts: caseId => {
+                root.conflicts.load(caseId);
+                root.push(conflictsComponent, {});
+            }
+        }
+    }
+    Component {
+        id: conflictsComponent
+        ConflictsPage {
+            conflicts: root.conflicts
+            onDone: stack.pop()
+        }
+    }
+    Component {
+        id: contactComponent
+        ContactPage {
+            contacts: root.contacts
+            catalogue: root.catalogue
+        }
+    }
+    Component {
+        id: settingsComponent
+        SettingsPage {
+            language: root.language
+            profile: root.profile
+            session: root.session
+            syncStatus: root.syncStatus
+        }
+    }
+}

@@ -1,0 +1,90 @@
+pragma Singleton
+import QtQuick
+
+// Translated names for the stable codes the C++ layer uses (statuses, channels, errors): codes stay in C++,
+// words stay in QML, so the .ts file holds every visible string.
+QtObject {
+    id: root
+
+    function statusName(code: string): string {
+        switch (code) {
+        case "opened": return qsTr("Opened");
+        case "informed": return qsTr("Informed");
+        case "decided": return qsTr("Decided");
+        case "ordered": return qsTr("Ordered");
+        case "done": return qsTr("Done");
+        case "closed": return qsTr("Closed");
+        case "referred": return qsTr("Referred");
+        case "withdrawn": return qsTr("Withdrawn");
+        default: return code;
+        }
+    }
+
+    function channelName(code: string): string {
+        switch (code) {
+        case "bike": return qsTr("Service bike");
+        case "to-go": return qsTr("Home visit");
+        case "kiosk": return qsTr("Station kiosk");
+        case "phone": return qsTr("Phone");
+        case "counter": return qsTr("Counter");
+        case "web": return qsTr("Web");
+        default: return code;
+        }
+    }
+
+    function contactTypeName(code: string): string {
+        switch (code) {
+        case "information": return qsTr("Information");
+        case "transaction": return qsTr("Transaction");
+        case "help-to-self-service": return qsTr("Help to self-service");
+        default: return code;
+        }
+    }
+
+    function fieldName(code: string): string {
+        switch (code) {
+        case "name": return qsTr("Name");
+        case "address": return qsTr("Address");
+        case "phone": return qsTr("Phone");
+        case "referred-to": return qsTr("Referred to");
+        default: return code;
+        }
+    }
+
+    function profileSource(code: string): string {
+        switch (code) {
+        case "command-line": return qsTr("chosen on the command line");
+        case "environment": return qsTr("chosen by FIELDKIT_PROFILE");
+        case "dmi": return qsTr("detected from the device model");
+        default: return qsTr("fallback: nothing else matched");
+        }
+    }
+
+    // One sentence for each error code the controllers report; never contains personal data.
+    function errorText(code: string): string {
+        switch (code) {
+        case "": return "";
+        case "cpr_empty": return qsTr("Enter a CPR number.");
+        case "cpr_wrong_length": return qsTr("A CPR number has 10 digits.");
+        case "cpr_misplaced_dash": return qsTr("The dash belongs after the sixth digit.");
+        case "cpr_not_digits": return qsTr("A CPR number contains only digits.");
+        case "cpr_invalid_month": return qsTr("The month in this CPR number does not exist.");
+        case "cpr_invalid_day": return qsTr("The day in this CPR number does not exist.");
+        case "wrong_pin": return qsTr("Wrong PIN.");
+        case "locked_out": return qsTr("Too many wrong PINs: this staff member is locked out. Ask your team lead.");
+        case "unknown_staff": return qsTr("Choose your name first.");
+        case "store_error": return qsTr("The device store could not be opened.");
+        case "status_unchanged": return qsTr("The case already has this status.");
+        case "status_final": return qsTr("The case is finished: its status cannot change.");
+        case "status_backwards": return qsTr("A case cannot go back to an earlier status.");
+        case "status_close_before_done": return qsTr("Only a done or referred case can be closed; withdraw it instead.");
+        case "status_after_referral": return qsTr("A referred case can only be closed or withdrawn.");
+        case "authority_missing": return qsTr("Name the authority the case is referred to.");
+        case "note_empty": return qsTr("A note needs some text.");
+        case "value_empty": return qsTr("Choose a version or write a value.");
+        case "unknown_service": return qsTr("Choose a service.");
+        case "case_not_found": return qsTr("This case is no longer on the device.");
+        default: return qsTr("Something went wrong (%1).").arg(code);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Fieldkit
+
+// Language, the hardware profile in use and why, the session, and Sync now.
+Page {
+    id: root
+
+    required property var language
+    required property var profile
+    required property var session
+    required property var syncStatus
+
+    objectName: "settingsPage"
+    title: qsTr("Settings")
+    background: Rectangle { color: Theme.background }
+
+    Flickable {
+        anchors.fill: parent
+        contentHeight: body.implicitHeight + 2 * Theme.spacing
+        clip: true
+
+        ColumnLayout {
+            id: body
+            x: Theme.spacing
+            y: Theme.spacing
+            width: parent.width - 2 * Theme.spacing
+            spacing: Theme.spacing
+
+            SectionTitle {
+                text: qsTr("Language")
+            }
+            RowLayout {
+                spacing: Theme.spacing
+                TouchButton {
+                    objectName: "languageDa"
+                    text: "Dansk"
+                    Accessible.name: qsTr("Danish")
+                    checkable: true
+                    checked: root.language.language === "da"
+                    onClicked: root.language.language = "da"
+                }
+                TouchButton {
+                    objectName: "languageEn"
+                    text: "English"
+                    Accessible.name: qsTr("English")
+                    checkable: true
+                    checked: root.language.language === "en"
+                    onClicked: root.language.language = "en"
+                }
+            }
+
+            SectionTitle {
+                text: qsTr("Device profile")
+            }
+            BodyText {
+                objectName: "profileName"
+                Layout.fillWidth: true
+                font.bold: true
+                text: root.profile.name
+            }
+            BodyText {
+                Layout.fillWidth: true
+                text: root.profile.description
+            }
+            BodyText {
+                objectName: "profileReason"
+                Layout.fillWidth: true
+                muted: true
+                text: qsTr("Why: %1").arg(Texts.profileSource(root.profile.source))
+            }
+            BodyText {
+                Layout.fillWidth: true
+                muted: true
+                text: qsTr("Touch targets at least %1 mm; locks after %n minute(s) idle.", "", root.profile.idleLockMinutes).arg(root.profile.minTouchMm)
+            }
+
+            SectionTitle {
+                text: qsTr("Synchronisation")
+            }
+            RowLayout {
+                spacing: Theme.spacing
+                TouchButton {
+                    objectName: "syncNowButton"
+                    text: qsTr("Sync now")
+                    onClicked: syncRequested.text = root.syncStatus.requestSyncNow() ? qsTr("Asked the sync service to sync now.") : qsTr("The sync service could not be asked.")
+                }
+                BodyText {
+                    id: syncRequested
+                    objectName: "syncRequested"
+                    muted: true
+                }
+            }
+
+            SectionTitle {
+                text: qsTr("Session")
+            }
+            BodyText {
+                Layout.fillWidth: true
+                text: qsTr("Signed in as %1").arg(root.session.staffName)
+            }
+            BodyText {
+                Layout.fillWidth: true
+                muted: true
+                text: qsTr("Adding a staff member needs the device store (not available in this build).")
+            }
+        }
+    }
+}

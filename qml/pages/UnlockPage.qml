@@ -1,0 +1,78 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Fieldkit
+
+// Pick your name, enter your PIN. Wrong PINs show how many attempts are left.
+Page {
+    id: root
+
+    required property var session
+    property string selectedStaffId: root.session.staff.length === 1 ? root.session.staff[0].staffId : ""
+
+    objectName: "unlockPage"
+    title: qsTr("Unlock")
+    background: Rectangle { color: Theme.background }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing * 2
+        spacing: Theme.spacing * 3
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 1
+            spacing: Theme.spacing
+
+            SectionTitle {
+                text: qsTr("Who are you?")
+            }
+            Repeater {
+                model: root.session.staff
+                delegate: TouchButton {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    text: modelData.name
+                    checkable: true
+                    checked: root.selectedStaffId === modelData.staffId
+                    onClicked: root.selectedStaffId = modelData.staffId
+                }
+            }
+            Item {
+                Layout.fillHeight: true
+            }
+        }
+
+        ColumnLayout {
+            Layout.fillHeight: true
+            Layout.preferredWidth: 1
+            spacing: Theme.spacing
+
+            PinPad {
+                id: pad
+                Layout.alignment: Qt.AlignHCenter
+                enabled: root.selectedStaffId !== "" && root.session.errorCode !== "locked_out"
+                onSubmitted: pin => root.session.unlock(root.selectedStaffId, pin)
+            }
+            Label {
+                objectName: "unlockError"
+                Layout.fillWidth: true
+                Layout.maximumWidth: pad.width * 1.4
+                Layout.alignment: Qt.AlignHCenter
+                horizontalAlignment: Text.AlignHCenter
+                visible: root.session.errorCode !== ""
+                wrapMode: Text.WordWrap
+                color: Theme.danger
+                font.pixelSize: Theme.fontBody
+                text: root.session.errorCode === "wrong_pin" && root.session.attemptsLeft >= 0
+                      ? qsTr("Wrong PIN. %n attempt(s) left.", "", root.session.attemptsLeft)
+                      : Texts.errorText(root.session.errorCode)
+            }
+            Item {
+                Layout.fillHeight: true
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+#include "test_support.hpp"
+
+#include <QSignalSpy>
+#include <doctest/doctest.h>
+#include <fieldkit/app/case_edit_controller.hpp>
+#include <fieldkit/app/conflict_controller.hpp>
+#include <fieldkit/app/language_controller.hpp>
+
+using namespace fieldkit::app;
+
+namespace {
+
+struct Fixture {
+    test::ManualWallClock wall;
+    InMemoryCaseRepository repo{wall.fn(), [] { return QStringLiteral("Mette Jensen"); }};
+    LanguageController language;
+    CaseEditController editor{repo, language};
+};
+
+} // namespace
+
+TEST_CASE("a new case opens in status opened with the service's checklist") {
+    Fixture f;
+    QSignalSpy saved(&f.editor, &CaseEditController::caseSaved);
+    REQUIRE(f.editor.createCase(QStringLiteral("passport"), QStringLiteral("bike"),
+                                QStringLiteral("0707614285"), QStringLiteral("Karen Nielsen"), {}, {}));
+    CHECK(saved.count() == 1);
+    CHECK(f.editor.status() == QStringLiteral("opened"));
+    CHECK(f.editor.maskedCpr() == QStringLiteral("070761-XXXX"));
+    CHECK(f.editor.checklist().size() == 6);
+    CHECK(f.editor.allowedNextStatuses().contains(QStringLiteral("informed")));
+    CHECK_FALSE(f.editor.allowedNextStatuses().contains(QStringLiteral("closed")));
+}
+
+TEST_CASE("an invalid CPR or unknown service creates nothing") {
+    Fixture f;
+    CHECK_FALSE(f.editor.createCase(QStringLiteral("passport"), QStringLiteral("bike"),
+                                    QStringLiteral("3102611234"), {}, {}, {}));
+    CHECK(f.editor.errorCode() == QStringLiteral("cpr_invalid_day"));
+    CHECK_FALSE(f.editor.createCase(QStringLiteral("nope"), QStringLiteral("bike"), {}, {}, {}, {}));
+    CHECK(f.editor.errorCode() == QStringLiteral("unknown_service"));
+    CHECK(f.repo.countCases(CaseFilter::All) == 0);
+}
+
+TEST_CASE("status moves forward along the lifecycle; refusals keep their reason and change nothing") {
+    Fixture f;
+    REQUIRE(f.editor.createCase(QStringLiteral("passport"), QStringLiteral("bike"), {}, {}, {}, {}));
+    CHECK(f.editor.changeStatus(QStringLiteral("decided"), QStringLiteral("Photo taken")));
+    CHECK(f.editor.status() == QStringLiteral("decided"));
+    CHECK(f.editor.notes().size() == 1); // the reason is kept as a note
+    CHECK_FALSE(f.editor.changeStatus(QStringLiteral("informed"), {}));
+    CHECK(f.editor.errorCode() == QStringLiteral("status_backwards"));
+    CHECK(f.editor.status() == QStringLiteral("decided"));
+    CHECK_FALSE(f.editor.changeStatus(QStringLiteral("closed"), {}));
+    CHECK(f.editor.errorCode() == QStringLiteral("status_close_before_done"));
+    CHECK(f.editor.changeStatus(QStringLiteral("done"), {}));
+    CHECK(f.editor.errorCode().isEmpty());
+    CHECK(f.editor.changeStatus(QStringLiteral("closed"), {}));
+    CHECK(f.editor.allowedNextStatuses().isEmpty());
+    CHECK_FALSE(f.editor.changeStatus(QStringLiteral("withdrawn"), {}));
+    CHECK(f.editor.errorCode() == QStringLiteral("status_final"));
+}
+
+TEST_CASE("referral records the authority and leaves only close or withdraw") {
+    Fixture f;
+    REQUIRE(f.editor.createCase(QStringLiteral("tax-card"), QStringLiteral("to-go"), {}, {}, {}, {}));
+    CHECK_FALSE(f.editor.refer(QStringLiteral("  "), {}));
+    CHECK(f.editor.errorCode() == QStringLiteral("authority_missing"));
+    CHECK(f.editor.refer(QStringLiteral("Skattestyrelsen"), {}));
+    CHECK(f.editor.status() == QStringLiteral("referred"));
+    CHECK(f.editor.referredTo() == QStringLiteral("Skattestyrelsen"));
+    CHECK(f.editor.allowedNextStatuses() ==
+          QStringList{QStringLiteral("closed"), QStringLiteral("withdrawn")});
+}
+
+TEST_CASE("notes are add-only and never blank; checklist ticks are stored") {
+    Fixture f;
+    REQUIRE(f.editor.createCase(QStringLiteral("moving"), QStringLiteral("bike"), {}, {}, {}, {}));
+    CHECK_FALSE(f.editor.addNote(QStringLiteral("   ")));
+    CHECK(f.editor.errorCode() == QStringLiteral("note_empty"));
+    CHECK(f.editor.addNote(QStringLiteral("Needs help with MitID")));
+    CHECK(f.editor.addNote(QStringLiteral("Second")));
+    REQUIRE(f.editor.notes().size() == 2);
+    CHECK(f.editor.notes().at(0).toMap().value(QStringLiteral("author")) == QStringLiteral("Mette Jensen"));
+    CHECK(f.editor.setChecklistItem(2, true));
+    CHECK(f.editor.checklist().at(1).toMap().value(QStringLiteral("done")).toBool());
+    CHECK_FALSE(f.editor.checklist().at(0).toMap().value(QStringLiteral("done")).toBool());
+}
+
+TEST_CASE("loading a case is audited; finding by CPR decrypts nothing") {
+    Fixture f;
+    InMemoryContactRepository contacts;
+    seedDemoData(f.repo, contacts, f.wall.now);
+    const auto before = f.repo.auditLog().size();
+    const auto found = f.editor.casesForCpr(QStringLiteral("0707614285"));
+    REQUIRE(found.size() == 1);
+    CHECK(f.repo.auditLog().size() == before);
+    REQUIRE(f.editor.load(found.at(0).toMap().value(QStringLiteral("caseId")).toString()));
+    CHECK(f.repo.auditLog().size() == before + 1);
+    CHECK(f.editor.citizenName() == QStringLiteral("Karen Nielsen"));
+    f.editor.clear();
+    CHECK_FALSE(f.editor.loaded());
+    CHECK(f.editor.citizenName().isEmpty());
+}
+
+TEST_CASE("conflicts: versions side by side; resolving closes every version of the field") {
+    test::ManualWallClock wall;
+    InMemoryCaseRepository repo{wall.fn(), [] { return QStringLiteral("Ali Hassan"); }};
+    InMemoryContactRepository contacts;
+    seedDemoData(repo, contacts, wall.now);
+    const auto conflicted = repo.listCases(CaseFilter::Conflicted, 0, 10);
+    REQUIRE(conflicted.size() == 1);
+    ConflictController controller(repo);
+    QSignalSpy resolved(&controller, &ConflictController::resolved);
+    controller.load(conflicted.front().caseId);
+    REQUIRE(controller.count() == 2);
+    const auto first = controller.fields().at(0).toMap();
+    CHECK(first.value(QStringLiteral("field")) == QStringLiteral("address"));
+    CHECK(first.value(QStringLiteral("versions")).toList().size() == 2);
+    CHECK_FALSE(controller.resolve(QStringLiteral("address"), QStringLiteral(" ")));
+    CHECK(controller.errorCode() == QStringLiteral("value_empty"));
+    CHECK(controller.resolve(QStringLiteral("address"), QStringLiteral("Nørregade 3, 2. th, 8000 Aarhus C")));
+    CHECK(resolved.count() == 1);
+    CHECK(controller.count() == 1);
+    CHECK(repo.countCases(CaseFilter::Conflicted) == 1);
+    CHECK(controller.resolve(QStringLiteral("phone"), QStringLiteral("+45 31 22 19 08")));
+    CHECK(controller.count() == 0);
+    CHECK(repo.countCases(CaseFilter::Conflicted) == 0);
+    const auto details = repo.loadCase(conflicted.front().caseId, QStringLiteral("test"));
+    CHECK(details->address == QStringLiteral("Nørregade 3, 2. th, 8000 Aarhus C"));
+}

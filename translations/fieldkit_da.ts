@@ -1,0 +1,791 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da_DK" sourcelanguage="en">
+<context>
+    <name>AppShell</name>
+    <message>
+        <source>Back</source>
+        <translation>Tilbage</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Skjul</translation>
+    </message>
+    <message>
+        <source>Hide citizen data and show the welcome screen</source>
+        <translation>Skjul borgerdata og vis velkomstskærmen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lås</translation>
+    </message>
+    <message>
+        <source>Lock the device</source>
+        <translation>Lås enheden</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Opened %1 · changed %2 · %3</source>
+        <translation>Oprettet %1 · ændret %2 · %3</translation>
+    </message>
+    <message>
+        <source>This case was changed on two devices at once. Nothing is lost: choose which version to keep.</source>
+        <translation>Sagen blev ændret på to enheder på samme tid. Intet er tabt: vælg hvilken version der skal gælde.</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Løs</translation>
+    </message>
+    <message>
+        <source>CPR %1</source>
+        <translation>CPR %1</translation>
+    </message>
+    <message>
+        <source>Referred to %1</source>
+        <translation>Henvist til %1</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Skift status</translation>
+    </message>
+    <message>
+        <source>The case is finished.</source>
+        <translation>Sagen er afsluttet.</translation>
+    </message>
+    <message>
+        <source>Refer to authority</source>
+        <translation>Henvis til myndighed</translation>
+    </message>
+    <message>
+        <source>Refer</source>
+        <translation>Henvis</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Tjekliste</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notater</translation>
+    </message>
+    <message>
+        <source>New note (notes cannot be changed later)</source>
+        <translation>Nyt notat (notater kan ikke ændres bagefter)</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Nyt notat</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Tilføj notat</translation>
+    </message>
+</context>
+<context>
+    <name>CaseRow</name>
+    <message>
+        <source>conflict</source>
+        <translation>konflikt</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <source>Services</source>
+        <translation>Ydelser</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenPage</name>
+    <message>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>Navn (valgfrit)</translation>
+    </message>
+    <message>
+        <source>Address (optional)</source>
+        <translation>Adresse (valgfrit)</translation>
+    </message>
+    <message>
+        <source>Phone (optional)</source>
+        <translation>Telefon (valgfrit)</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Ny sag</translation>
+    </message>
+    <message>
+        <source>Choose a service</source>
+        <translation>Vælg en ydelse</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Ydelse</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Opret sag</translation>
+    </message>
+    <message>
+        <source>Cases on this device</source>
+        <translation>Sager på denne enhed</translation>
+    </message>
+    <message>
+        <source>Life situation</source>
+        <translation>Livssituation</translation>
+    </message>
+    <message>
+        <source>Choose a life situation to go through everything the citizen should know at once.</source>
+        <translation>Vælg en livssituation for at gennemgå alt, hvad borgeren bør vide, på én gang.</translation>
+    </message>
+    <message>
+        <source>Open the service for: %1</source>
+        <translation>Åbn ydelsen for: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikter</translation>
+    </message>
+    <message>
+        <source>No conflicts left on this case.</source>
+        <translation>Der er ikke flere konflikter på sagen.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Keep this</source>
+        <translation>Behold denne</translation>
+    </message>
+    <message>
+        <source>Keep “%1”</source>
+        <translation>Behold “%1”</translation>
+    </message>
+    <message>
+        <source>Or write the correct value</source>
+        <translation>Eller skriv den rigtige værdi</translation>
+    </message>
+    <message>
+        <source>Use this value</source>
+        <translation>Brug denne værdi</translation>
+    </message>
+    <message>
+        <source>Back to the case</source>
+        <translation>Tilbage til sagen</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPage</name>
+    <message>
+        <source>New contact</source>
+        <translation>Ny henvendelse</translation>
+    </message>
+    <message>
+        <source>Register a contact</source>
+        <translation>Registrér en henvendelse</translation>
+    </message>
+    <message>
+        <source>Channel: %1</source>
+        <translation>Kanal: %1</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Ydelse</translation>
+    </message>
+    <message>
+        <source>Type of contact</source>
+        <translation>Type af henvendelse</translation>
+    </message>
+    <message>
+        <source>Resolved at first contact</source>
+        <translation>Løst ved første henvendelse</translation>
+    </message>
+    <message>
+        <source>Referred to (authority, optional)</source>
+        <translation>Henvist til (myndighed, valgfrit)</translation>
+    </message>
+    <message>
+        <source>Register contact</source>
+        <translation>Registrér henvendelse</translation>
+    </message>
+    <message>
+        <source>Contact registered.</source>
+        <translation>Henvendelsen er registreret.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n henvendelse</numerusform>
+            <numerusform>%n henvendelser</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Help to self-service: %1 %</source>
+        <translation>Hjælp til selvbetjening: %1 %</translation>
+    </message>
+    <message>
+        <source>Resolved at first contact: %1 %</source>
+        <translation>Løst ved første henvendelse: %1 %</translation>
+    </message>
+    <message>
+        <source>Per channel</source>
+        <translation>Pr. kanal</translation>
+    </message>
+    <message>
+        <source>Per service</source>
+        <translation>Pr. ydelse</translation>
+    </message>
+</context>
+<context>
+    <name>CprField</name>
+    <message>
+        <source>CPR number (DDMMYY-XXXX)</source>
+        <translation>CPR-nummer (DDMMÅÅ-XXXX)</translation>
+    </message>
+    <message>
+        <source>CPR number shown in full</source>
+        <translation>CPR-nummer vist fuldt ud</translation>
+    </message>
+    <message>
+        <source>CPR number, hidden</source>
+        <translation>CPR-nummer, skjult</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Skjul</translation>
+    </message>
+    <message>
+        <source>Show (logged)</source>
+        <translation>Vis (logges)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ret</translation>
+    </message>
+    <message>
+        <source>Note: this number fails the old modulus 11 check. Numbers issued since 2007 may do so; it is still valid.</source>
+        <translation>Bemærk: nummeret består ikke det gamle modulus 11-tjek. Numre udstedt siden 2007 kan gøre det; nummeret er stadig gyldigt.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Cases</source>
+        <translation>Sager</translation>
+    </message>
+    <message>
+        <source>Find citizen</source>
+        <translation>Find borger</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Ny henvendelse</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Ydelser</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Åbne sager</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Konflikter (%1)</translation>
+    </message>
+    <message>
+        <source>No cases on this device yet.</source>
+        <translation>Der er endnu ingen sager på denne enhed.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Velkommen</translation>
+    </message>
+    <message>
+        <source>Welcome to Citizen Service</source>
+        <translation>Velkommen til Borgerservice</translation>
+    </message>
+    <message>
+        <source>Moving, passport, health card, MitID, Digital Post, pension – we help you here, or show you how to do it yourself.</source>
+        <translation>Flytning, pas, sundhedskort, MitID, Digital Post, pension – vi hjælper dig her eller viser dig, hvordan du selv gør det.</translation>
+    </message>
+    <message>
+        <source>Please speak to the staff at the counter.</source>
+        <translation>Henvend dig til personalet ved skranken.</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personale</translation>
+    </message>
+    <message>
+        <source>Staff: continue working</source>
+        <translation>Personale: arbejd videre</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>fieldkit</source>
+        <translation>fieldkit</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Enter PIN</source>
+        <translation>Indtast pinkode</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digit(s) entered</source>
+        <translation>
+            <numerusform>%n ciffer indtastet</numerusform>
+            <numerusform>%n cifre indtastet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete last digit</source>
+        <translation>Slet sidste ciffer</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Lås op</translation>
+    </message>
+</context>
+<context>
+    <name>QrImage</name>
+    <message>
+        <source>QR code for %1</source>
+        <translation>QR-kode til %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePage</name>
+    <message>
+        <source>Service</source>
+        <translation>Ydelse</translation>
+    </message>
+    <message>
+        <source>Responsible: %1</source>
+        <translation>Ansvarlig: %1</translation>
+    </message>
+    <message>
+        <source>KLE %1</source>
+        <translation>KLE %1</translation>
+    </message>
+    <message>
+        <source>Personal attendance is required.</source>
+        <translation>Personligt fremmøde er påkrævet.</translation>
+    </message>
+    <message>
+        <source>No personal attendance needed.</source>
+        <translation>Personligt fremmøde er ikke nødvendigt.</translation>
+    </message>
+    <message>
+        <source>Fee: %1</source>
+        <translation>Gebyr: %1</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Tjekliste</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Opret sag</translation>
+    </message>
+    <message>
+        <source>Register contact</source>
+        <translation>Registrér henvendelse</translation>
+    </message>
+    <message>
+        <source>Self-service</source>
+        <translation>Selvbetjening</translation>
+    </message>
+    <message>
+        <source>Scan with your phone to do it yourself.</source>
+        <translation>Scan med din telefon og gør det selv.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceTile</name>
+    <message>
+        <source>Personal attendance</source>
+        <translation>Personligt fremmøde</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <source>Device profile</source>
+        <translation>Enhedsprofil</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Hvorfor: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Touch targets at least %1 mm; locks after %n minute(s) idle.</source>
+        <translation>
+            <numerusform>Berøringsflader mindst %1 mm; låser efter %n minuts inaktivitet.</numerusform>
+            <numerusform>Berøringsflader mindst %1 mm; låser efter %n minutters inaktivitet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synkronisering</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synkronisér nu</translation>
+    </message>
+    <message>
+        <source>Asked the sync service to sync now.</source>
+        <translation>Synkroniseringstjenesten er bedt om at synkronisere nu.</translation>
+    </message>
+    <message>
+        <source>The sync service could not be asked.</source>
+        <translation>Synkroniseringstjenesten kunne ikke kontaktes.</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Logget ind som %1</translation>
+    </message>
+    <message>
+        <source>Adding a staff member needs the device store (not available in this build).</source>
+        <translation>Tilføjelse af en medarbejder kræver enhedens datalager (ikke tilgængeligt i denne udgave).</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChangeDialog</name>
+    <message>
+        <source>Change status</source>
+        <translation>Skift status</translation>
+    </message>
+    <message>
+        <source>Change the status from “%1” to “%2”? This cannot be undone.</source>
+        <translation>Skift status fra “%1” til “%2”? Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>Reason (optional, kept as a note)</source>
+        <translation>Begrundelse (valgfri, gemmes som notat)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annullér</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLine</name>
+    <message>
+        <source>Sync status unknown</source>
+        <translation>Synkroniseringsstatus ukendt</translation>
+    </message>
+    <message>
+        <source>In contact with the center</source>
+        <translation>I forbindelse med centret</translation>
+    </message>
+    <message>
+        <source>Offline – work is kept on this device</source>
+        <translation>Offline – arbejdet gemmes på denne enhed</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Synkroniserer…</translation>
+    </message>
+    <message>
+        <source>Update needed before syncing</source>
+        <translation>Opdatering nødvendig før synkronisering</translation>
+    </message>
+    <message>
+        <source>The center refused this device</source>
+        <translation>Centret har afvist denne enhed</translation>
+    </message>
+    <message>
+        <source>Not enrolled with a center</source>
+        <translation>Ikke tilmeldt et center</translation>
+    </message>
+    <message>
+        <source>Not synchronised yet</source>
+        <translation>Ikke synkroniseret endnu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) waiting</source>
+        <translation>
+            <numerusform>%n element venter</numerusform>
+            <numerusform>%n elementer venter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last contact %1</source>
+        <translation>Seneste kontakt %1</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <source>Opened</source>
+        <translation>Oprettet</translation>
+    </message>
+    <message>
+        <source>Informed</source>
+        <translation>Oplyst</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Afgjort</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>Bestilt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Udført</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lukket</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Henvist</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Trukket tilbage</translation>
+    </message>
+    <message>
+        <source>Service bike</source>
+        <translation>Servicecykel</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Hjemmebesøg</translation>
+    </message>
+    <message>
+        <source>Station kiosk</source>
+        <translation>Stationskiosk</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Skranke</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Sagsbehandling</translation>
+    </message>
+    <message>
+        <source>Help to self-service</source>
+        <translation>Hjælp til selvbetjening</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>Henvist til</translation>
+    </message>
+    <message>
+        <source>chosen on the command line</source>
+        <translation>valgt på kommandolinjen</translation>
+    </message>
+    <message>
+        <source>chosen by FIELDKIT_PROFILE</source>
+        <translation>valgt med FIELDKIT_PROFILE</translation>
+    </message>
+    <message>
+        <source>detected from the device model</source>
+        <translation>genkendt ud fra enhedsmodellen</translation>
+    </message>
+    <message>
+        <source>fallback: nothing else matched</source>
+        <translation>standardvalg: intet andet passede</translation>
+    </message>
+    <message>
+        <source>Enter a CPR number.</source>
+        <translation>Indtast et CPR-nummer.</translation>
+    </message>
+    <message>
+        <source>A CPR number has 10 digits.</source>
+        <translation>Et CPR-nummer har 10 cifre.</translation>
+    </message>
+    <message>
+        <source>The dash belongs after the sixth digit.</source>
+        <translation>Bindestregen skal stå efter sjette ciffer.</translation>
+    </message>
+    <message>
+        <source>A CPR number contains only digits.</source>
+        <translation>Et CPR-nummer består kun af cifre.</translation>
+    </message>
+    <message>
+        <source>The month in this CPR number does not exist.</source>
+        <translation>Måneden i dette CPR-nummer findes ikke.</translation>
+    </message>
+    <message>
+        <source>The day in this CPR number does not exist.</source>
+        <translation>Dagen i dette CPR-nummer findes ikke.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Forkert pinkode.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this staff member is locked out. Ask your team lead.</source>
+        <translation>For mange forkerte pinkoder: medarbejderen er spærret. Kontakt din teamleder.</translation>
+    </message>
+    <message>
+        <source>Choose your name first.</source>
+        <translation>Vælg først dit navn.</translation>
+    </message>
+    <message>
+        <source>The device store could not be opened.</source>
+        <translation>Enhedens datalager kunne ikke åbnes.</translation>
+    </message>
+    <message>
+        <source>The case already has this status.</source>
+        <translation>Sagen har allerede denne status.</translation>
+    </message>
+    <message>
+        <source>The case is finished: its status cannot change.</source>
+        <translation>Sagen er afsluttet: dens status kan ikke ændres.</translation>
+    </message>
+    <message>
+        <source>A case cannot go back to an earlier status.</source>
+        <translation>En sag kan ikke gå tilbage til en tidligere status.</translation>
+    </message>
+    <message>
+        <source>Only a done or referred case can be closed; withdraw it instead.</source>
+        <translation>Kun en udført eller henvist sag kan lukkes; træk den tilbage i stedet.</translation>
+    </message>
+    <message>
+        <source>A referred case can only be closed or withdrawn.</source>
+        <translation>En henvist sag kan kun lukkes eller trækkes tilbage.</translation>
+    </message>
+    <message>
+        <source>Name the authority the case is referred to.</source>
+        <translation>Angiv den myndighed, sagen henvises til.</translation>
+    </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation>Et notat skal have tekst.</translation>
+    </message>
+    <message>
+        <source>Choose a version or write a value.</source>
+        <translation>Vælg en version eller skriv en værdi.</translation>
+    </message>
+    <message>
+        <source>Choose a service.</source>
+        <translation>Vælg en ydelse.</translation>
+    </message>
+    <message>
+        <source>This case is no longer on the device.</source>
+        <translation>Sagen findes ikke længere på enheden.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>Noget gik galt (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Unlock</source>
+        <translation>Lås op</translation>
+    </message>
+    <message>
+        <source>Who are you?</source>
+        <translation>Hvem er du?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left.</source>
+        <translation>
+            <numerusform>Forkert pinkode. %n forsøg tilbage.</numerusform>
+            <numerusform>Forkert pinkode. %n forsøg tilbage.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
