@@ -32,9 +32,13 @@ public:
         m_app = std::make_unique<fieldkit::app::AppComposition>(
             fieldkit::app::makeInMemoryBackends(wall, true), std::move(loaded).value(), selection,
             QStringLiteral("/nonexistent"), m_clock, wall);
+        m_app->language().attachEngine(m_engine);
         m_app->language().setLanguage(language);
         return m_app->qmlProperties();
     }
+
+    /** The engine of the running test file: a language switch retranslates it. */
+    void setEngine(QQmlEngine* engine) { m_engine = engine; }
 
     /** Moves both clocks forward. */
     Q_INVOKABLE void advance(int seconds) {
@@ -54,6 +58,7 @@ private:
     fieldkit::hw::FakeClock m_clock;
     QDateTime m_wall = QDateTime(QDate(2024, 5, 14), QTime(10, 0));
     std::unique_ptr<fieldkit::app::AppComposition> m_app;
+    QQmlEngine* m_engine = nullptr;
 };
 
 /** Runs before any test engine exists: the style must match the app's. */
@@ -71,6 +76,7 @@ public slots:
             m_harness = std::make_unique<Harness>();
             qmlRegisterSingletonInstance("FieldkitTest", 1, 0, "Harness", m_harness.get());
         }
+        m_harness->setEngine(engine);
     }
     void cleanupTestCase() { m_harness.reset(); }
 
