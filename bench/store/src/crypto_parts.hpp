@@ -7,7 +7,7 @@
 namespace fieldkit::bench {
 
 /** Mean cost of each cryptographic step Session::createCase takes for one case, measured alone in a loop
- *  over realistic cases (microseconds per call). */
+ *  over realistic cases (microseconds per call, fastest of several rounds). */
 struct CryptoParts {
     double encodeUs = 0;             // encodeFieldValues
     double sealOperationUs = 0;      // zstd level 9 with the cases-v1 dictionary, then XChaCha20-Poly1305

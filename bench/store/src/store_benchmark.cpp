@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <fcntl.h>
 #include <fieldkit/bench/samples.hpp>
 #include <fieldkit/bench/table.hpp>
 #include <fieldkit/casegen/split_mix64.hpp>
@@ -20,6 +21,8 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <time.h>
+#include <unistd.h>
 
 namespace fieldkit::bench {
 namespace {
@@ -28,6 +31,50 @@ constexpr const char* kStaff = "bench";
 constexpr const char* kPin = "4711-bench";
 constexpr const char* kUnit = "bike-07";
 constexpr std::uint64_t kFloorOpslimit = 3; // planOpslimit never goes below 3 passes
+
+/** CPU time this thread has used (user + system): what a wall-clock figure spent on CPU rather than waiting.
+ */
+std::chrono::nanoseconds threadCpuTime() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return std::chrono::seconds(ts.tv_sec) + std::chrono::nanoseconds(ts.tv_nsec);
+}
+
+/** Bytes this process has passed to write() so far (/proc/self/io "wchar"): WAL frames and checkpoint copies.
+ */
+std::uint64_t bytesWritten() {
+    std::ifstream in("/proc/self/io");
+    std::string key;
+    std::uint64_t value = 0;
+    while (in >> key >> value) {
+        if (key == "wchar:") {
+            return value;
+        }
+    }
+    return 0;
+}
+
+/** p50 of writing 4 KiB and fsyncing it in `dir`: the floor under every durable save on this disk. */
+double fsyncLatencyMs(const std::filesystem::path& dir, int samples) {
+    const auto path = dir / ("fieldkit-bench-fsync-" + std::to_string(getpid()));
+    const int fd = open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        return 0.0;
+    }
+    const std::vector<char> page(4096, 'x');
+    Samples s;
+    for (int i = 0; i < samples; ++i) {
+        s.add(timed([&] {
+            if (pwrite(fd, page.data(), page.size(), 0) < 0 || fsync(fd) != 0) {
+                throw std::runtime_error("write+fsync failed in " + dir.string());
+            }
+        }));
+    }
+    close(fd);
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+    return s.percentileMs(50);
+}
 
 /** A workload step failed: the benchmark stops, since its numbers would mean nothing. */
 [[noreturn]] void fail(const std::string& what, const Error& error) {
@@ -80,6 +127,9 @@ struct DatasetResult {
     int size = 0;
     double fieldkitCreateSeconds = 0; // building the dataset, batches of plan.batchSize
     double plainCreateSeconds = 0;
+    double fieldkitCreateCpuSeconds = 0; // of fieldkitCreateSeconds, on CPU
+    double fieldkitBytesPerCase = 0;     // written while building the dataset
+    double plainBytesPerCase = 0;
     Samples fieldkitSave;
     Samples plainSave;
     Samples fieldkitPage;
@@ -145,14 +195,23 @@ DatasetResult runDataset(const StorePlan& plan, int size, std::ostream& log) {
     cprs.reserve(static_cast<std::size_t>(size));
     std::chrono::nanoseconds fieldkitTime{0};
     std::chrono::nanoseconds plainTime{0};
+    std::chrono::nanoseconds fieldkitCpu{0};
+    std::uint64_t fieldkitBytes = 0;
+    std::uint64_t plainBytes = 0;
     std::map<std::string, SqliteTimer::Statement, std::less<>> statements;
     {
         const SqliteTimer timer(db.handle());
         for (int done = 0; done < size;) {
             const int n = std::min(plan.batchSize, size - done);
             const auto batch = source.next(static_cast<std::size_t>(n));
+            const auto cpuBefore = threadCpuTime();
+            const auto bytesBefore = bytesWritten();
             fieldkitTime += timed([&] { createBatch(*fieldkit, *session, batch); });
+            fieldkitCpu += threadCpuTime() - cpuBefore;
+            const auto bytesBetween = bytesWritten();
             plainTime += timed([&] { require(plain->insertBatch(batch), "plain batch insert"); });
+            fieldkitBytes += bytesBetween - bytesBefore;
+            plainBytes += bytesWritten() - bytesBetween;
             for (const auto& c : batch) {
                 cprs.push_back(c.citizen.cpr);
             }
@@ -169,6 +228,9 @@ DatasetResult runDataset(const StorePlan& plan, int size, std::ostream& log) {
     }
     r.fieldkitCreateSeconds = std::chrono::duration<double>(fieldkitTime).count();
     r.plainCreateSeconds = std::chrono::duration<double>(plainTime).count();
+    r.fieldkitCreateCpuSeconds = std::chrono::duration<double>(fieldkitCpu).count();
+    r.fieldkitBytesPerCase = static_cast<double>(fieldkitBytes) / size;
+    r.plainBytesPerCase = static_cast<double>(plainBytes) / size;
     // The store prepares every statement on every call; what that costs, statement by statement.
     for (const auto& [sql, stats] : statements) {
         const double perCase = static_cast<double>(stats.runs) / size;
@@ -391,6 +453,7 @@ StorePlan planFor(RunMode mode) {
 
 bool runStoreBenchmark(const StorePlan& plan, std::ostream& out, std::ostream& log) {
     const std::string loadBefore = loadAverage();
+    const double fsyncMs = fsyncLatencyMs(plan.workDir, plan.mode == RunMode::Smoke ? 5 : 50);
     std::vector<DatasetResult> datasets;
     for (const int size : plan.datasets) {
         datasets.push_back(runDataset(plan, size, log));
@@ -444,7 +507,9 @@ bool runStoreBenchmark(const StorePlan& plan, std::ostream& out, std::ostream& l
         << "host: " << firstLine("/proc/cpuinfo", "model name") << ", " << std::thread::hardware_concurrency()
         << " cores; load " << loadBefore << " before, " << loadAverage() << " after\n"
         << "SQLite " << sqlite3_libversion() << "; stores in " << plan.workDir.string()
-        << " (both on the same disk); WAL, synchronous=FULL\n\n";
+        << " (both on the same disk); WAL, synchronous=FULL;\n"
+        << "write+fsync of 4 KiB on that disk: p50 " << formatMs(fsyncMs)
+        << " (every durable save waits for one; it varies with the other load on this machine)\n\n";
     table.print(out);
     out << "\nratio: the share of plain SQLite's speed fieldkit keeps (plain time / fieldkit time for "
            "latencies,\n"
@@ -497,13 +562,21 @@ bool runStoreBenchmark(const StorePlan& plan, std::ostream& out, std::ostream& l
     part("other (store logic, allocation, cold caches)", totalUs - knownUs, "remainder");
     out << "\nWhere the time goes (batched create)\n";
     split.print(out);
-    out << "reference: sealOperation alone " << formatUs(parts.sealOperationUs)
+    const auto perCase = [&big](double seconds) { return fixed(seconds * 1e6 / big.size, 1) + " us"; };
+    out << "- sealOperation alone " << formatUs(parts.sealOperationUs)
         << "; crypto::measureCompression (zstd with and without the dictionary) "
-        << formatUs(parts.measureCompressionUs) << "; sizes raw " << fixed(parts.plaintextBytes, 0)
-        << " B, zstd+dict " << fixed(parts.withDictionaryBytes, 0) << " B, zstd alone "
-        << fixed(parts.withoutDictionaryBytes, 0) << " B, sealed " << fixed(parts.sealedBytes, 0)
-        << " B;\nplain SQLite insert " << fixed(big.plainCreateSeconds * 1e6 / big.size, 1)
-        << " us/case in a " << plan.batchSize << "-case transaction.\n";
+        << formatUs(parts.measureCompressionUs) << ".\n- sizes per case: raw "
+        << fixed(parts.plaintextBytes, 0) << " B, zstd+dictionary " << fixed(parts.withDictionaryBytes, 0)
+        << " B, zstd alone " << fixed(parts.withoutDictionaryBytes, 0) << " B, sealed "
+        << fixed(parts.sealedBytes, 0) << " B.\n"
+        << "- on CPU " << perCase(big.fieldkitCreateCpuSeconds) << " per case (user+sys), off CPU "
+        << perCase(big.fieldkitCreateSeconds - big.fieldkitCreateCpuSeconds)
+        << " (waiting for the disk or for a core).\n"
+        << "- written per case while building: fieldkit " << fixed(big.fieldkitBytesPerCase / 1024.0, 1)
+        << " KiB, plain " << fixed(big.plainBytesPerCase / 1024.0, 1)
+        << " KiB (WAL frames and checkpoint copies).\n"
+        << "- plain SQLite insert " << perCase(big.plainCreateSeconds) << " per case in a " << plan.batchSize
+        << "-case transaction.\n";
 
     if (!table.complete() || !split.complete()) {
         log << "fieldkit-bench-store: the table came out incomplete\n";
