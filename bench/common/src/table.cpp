@@ -39,6 +39,7 @@ void Table::print(std::ostream& out) const {
     }
     line(titles);
     std::vector<std::string> rule;
+    rule.reserve(widths.size());
     for (const auto w : widths) {
         rule.emplace_back(w, '-');
     }

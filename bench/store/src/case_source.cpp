@@ -10,7 +10,10 @@ store::NewCase CaseSource::next() {
     store::NewCase c{g.service, g.channel, {g.cpr, g.name, g.address, g.phone}, g.notes, {}};
     std::uint16_t item = 1;
     for (const auto& [question, answer] : g.checklist) {
-        c.checklist.emplace_back(item++, question + ": " + answer);
+        std::string text = question;
+        text += ": ";
+        text += answer;
+        c.checklist.emplace_back(item++, std::move(text));
     }
     return c;
 }
