@@ -195,6 +195,106 @@ Result<std::unique_ptr<DeviceStore>> DeviceStore::open(const std::filesystem::pa
     return std::make_unique<DeviceStore>(std::move(*db), *deviceId, clock);
 }
 
+Result<std::optional<crypto::BoxKeyPair>> DeviceStore::loadUnitKey(const crypto::DataKey& dek) {
+    auto stmt = m_db.prepare("SELECT wrapped_secret, sealed_secret FROM unit_keys WHERE unit = ?1");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, unit());
+    auto row = stmt->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return std::optional<crypto::BoxKeyPair>();
+    }
+    const Error damaged =
+        makeError("damaged_keys", "The unit key on this device does not open; re-enrol the device.");
+    if (!stmt->isNull(0)) {
+        auto pair = crypto::unwrapBoxKeyPair(dek, crypto::WrappedKeyKind::unitBoxSecret, stmt->blob(0));
+        if (!pair) {
+            return damaged;
+        }
+        return std::optional<crypto::BoxKeyPair>(std::move(*pair));
+    }
+    // First unlock after enrolment: the unit key was sealed to this device's box key by the center.
+    const auto sealed = stmt->blob(1);
+    stmt->reset();
+    auto identityStmt = m_db.prepare("SELECT serialised FROM device_identity WHERE id = 1");
+    if (!identityStmt) {
+        return identityStmt.error();
+    }
+    auto identityRow = identityStmt->step();
+    if (!identityRow || !*identityRow) {
+        return damaged;
+    }
+    auto identity = crypto::DeviceIdentity::deserialise(dek, identityStmt->blob(0));
+    if (!identity) {
+        return damaged;
+    }
+    auto pair = crypto::openSealedBoxKeyPair(identity->box(), sealed);
+    if (!pair) {
+        return damaged;
+    }
+    auto keep =
+        m_db.prepare("UPDATE unit_keys SET wrapped_secret = ?2, sealed_secret = NULL WHERE unit = ?1");
+    if (!keep) {
+        return keep.error();
+    }
+    if (auto st = keep->bind(1, unit())
+                      .bind(2, crypto::ByteView(
+                                   crypto::wrapBoxKeyPair(dek, crypto::WrappedKeyKind::unitBoxSecret, *pair)))
+                      .run();
+        !st) {
+        return st.error();
+    }
+    return std::optional<crypto::BoxKeyPair>(std::move(*pair));
+}
+
+Result<std::vector<std::uint8_t>> DeviceStore::boxPublicKey() {
+    auto stmt = m_db.prepare("SELECT serialised FROM device_identity WHERE id = 1");
+    if (!stmt) {
+        return stmt.error();
+    }
+    auto row = stmt->step();
+    if (!row || !*row) {
+        return row ? makeError("damaged_keys", "The device identity is missing.") : row.error();
+    }
+    auto pk = crypto::DeviceIdentity::boxPublicKeyOf(stmt->blob(0));
+    if (!pk) {
+        return pk.error();
+    }
+    return std::vector<std::uint8_t>(pk->bytes.begin(), pk->bytes.end());
+}
+
+Status DeviceStore::installEnrolment(const EnrolmentKeys& keys) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto center = m_db.prepare("INSERT OR REPLACE INTO center_key(id, public_key) VALUES (1, ?1)");
+    auto unitRow = m_db.prepare("INSERT OR REPLACE INTO unit_keys(unit, public_key, wrapped_secret, "
+                                "sealed_secret) VALUES (?1, ?2, NULL, ?3)");
+    auto meta = m_db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('unit', ?1)");
+    if (!center || !unitRow || !meta) {
+        return makeError("damaged_store", "The store's schema is incomplete.");
+    }
+    if (auto st = center->bind(1, crypto::ByteView(keys.centerPublicKey)).run(); !st) {
+        return st;
+    }
+    if (auto st = unitRow->bind(1, keys.unit)
+                      .bind(2, crypto::ByteView(keys.unitPublicKey))
+                      .bind(3, crypto::ByteView(keys.unitSecretSealed))
+                      .run();
+        !st) {
+        return st;
+    }
+    if (auto st = meta->bind(1, keys.unit).run(); !st) {
+        return st;
+    }
+    return tx->commit();
+}
+
 std::string DeviceStore::unit() {
     auto unit = getMeta(m_db, "unit");
     return unit ? *unit : std::string();
@@ -289,19 +389,13 @@ Result<std::unique_ptr<Session>> DeviceStore::unlock(const std::string& staffNam
             }
         }
     }
-    if (auto unitStmt = m_db.prepare("SELECT public_key, wrapped_secret FROM unit_keys WHERE unit = ?1");
-        unitStmt) {
-        unitStmt->bind(1, unit());
-        if (auto r = unitStmt->step(); r && *r) {
-            auto pair =
-                crypto::unwrapBoxKeyPair(*dek, crypto::WrappedKeyKind::unitBoxSecret, unitStmt->blob(1));
-            if (!pair) {
-                return makeError("damaged_keys",
-                                 "The unit key on this device does not open; re-enrol the device.");
-            }
-            unitPublic = pair->publicKey();
-            unitKey = std::move(*pair);
-        }
+    auto unitKeys = loadUnitKey(*dek);
+    if (!unitKeys) {
+        return unitKeys.error();
+    }
+    if (*unitKeys) {
+        unitPublic = (*unitKeys)->publicKey();
+        unitKey = std::move(**unitKeys);
     }
     if (auto st =
             detail::AuditWriter(*dek).append(m_db, m_clock.nowMs(), staffName, "unlock", "", "work session");

@@ -34,6 +34,7 @@ sqlite::Bytes encodeFieldRefs(const std::vector<FieldRef>& refs) {
     for (const auto& ref : refs) {
         putVarint(out, ref.fieldId);
         putVarint(out, ref.baseSeq);
+        putVarint(out, ref.baseDeviceSeq);
     }
     return out;
 }
@@ -50,10 +51,12 @@ Result<std::vector<FieldRef>> decodeFieldRefs(const sqlite::Bytes& encoded) {
     for (std::uint64_t i = 0; i < count; ++i) {
         std::uint64_t id = 0;
         std::uint64_t base = 0;
-        if (!getVarint(encoded, pos, id) || !getVarint(encoded, pos, base) || id > UINT32_MAX) {
+        std::uint64_t own = 0;
+        if (!getVarint(encoded, pos, id) || !getVarint(encoded, pos, base) || !getVarint(encoded, pos, own) ||
+            id > UINT32_MAX) {
             return bad;
         }
-        refs.push_back(FieldRef{static_cast<std::uint32_t>(id), base});
+        refs.push_back(FieldRef{static_cast<std::uint32_t>(id), base, own});
     }
     if (pos != encoded.size()) {
         return bad;

@@ -30,10 +30,13 @@ constexpr std::array<std::string_view, 1> kMigrations = {
         serialised BLOB NOT NULL
     ) STRICT;
 
+    -- The unit key arrives at enrolment sealed to this device's box key (the daemon stores it blind); the
+    -- app opens it at the next unlock and keeps it wrapped by the DEK instead.
     CREATE TABLE unit_keys (
         unit TEXT PRIMARY KEY,
         public_key BLOB NOT NULL,
-        wrapped_secret BLOB NOT NULL
+        wrapped_secret BLOB,
+        sealed_secret BLOB
     ) STRICT;
 
     CREATE TABLE center_key (
@@ -71,6 +74,7 @@ constexpr std::array<std::string_view, 1> kMigrations = {
         meta TEXT NOT NULL DEFAULT '',     -- clear metadata changes, e.g. status=done
         ciphertext BLOB NOT NULL,
         server_seq INTEGER,                -- assigned by the center; NULL until acknowledged
+        rejected TEXT,                     -- the center's reason when it refused the operation: needs attention
         UNIQUE (device_id, device_seq)
     ) STRICT;
     CREATE INDEX operations_by_case ON operations(case_id, op_id);
@@ -94,9 +98,10 @@ constexpr std::array<std::string_view, 1> kMigrations = {
         next_device_seq INTEGER NOT NULL,
         pull_cursor INTEGER NOT NULL,
         last_acked_device_seq INTEGER NOT NULL,
-        last_hlc INTEGER NOT NULL
+        last_hlc INTEGER NOT NULL,
+        checksum INTEGER NOT NULL           -- XOR of fingerprints of operations the center sequenced
     ) STRICT;
-    INSERT INTO sync_state VALUES (1, 1, 0, 0, 0);
+    INSERT INTO sync_state VALUES (1, 1, 0, 0, 0, 0);
 
     CREATE TABLE blind_index (
         hash BLOB NOT NULL,

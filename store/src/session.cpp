@@ -168,36 +168,29 @@ struct Session::Impl {
         return key;
     }
 
-    /** The center sequence of the version(s) of `field` this device has seen: the base of a new change. */
-    Result<std::uint64_t> baseOf(const CaseId& id, std::uint32_t field) {
+    /** The version(s) of `field` this device has seen: the base of a new change. A head the center has
+     *  sequenced is named by its server_seq; the device's own unacknowledged head by its device_seq. */
+    Result<detail::FieldRef> baseOf(const CaseId& id, std::uint32_t field) {
         auto stmt =
-            db.prepare("SELECT o.server_seq, o.field_refs FROM field_heads h JOIN operations o ON o.op_id = "
-                       "h.op_id WHERE h.case_id = ?1 AND h.field_id = ?2");
+            db.prepare("SELECT o.server_seq, o.device_id, o.device_seq FROM field_heads h JOIN operations o "
+                       "ON o.op_id = h.op_id WHERE h.case_id = ?1 AND h.field_id = ?2");
         if (!stmt) {
             return stmt.error();
         }
         stmt->bind(1, idView(id)).bind(2, static_cast<std::int64_t>(field));
-        std::uint64_t base = 0;
+        detail::FieldRef ref{field, 0, 0};
         while (true) {
             auto row = stmt->step();
             if (!row) {
                 return row.error();
             }
             if (!*row) {
-                return base;
+                return ref;
             }
             if (!stmt->isNull(0)) {
-                base = std::max(base, static_cast<std::uint64_t>(stmt->int64(0)));
-                continue;
-            }
-            // Not yet acknowledged: the device's own earlier change rests on the same base.
-            auto refs = detail::decodeFieldRefs(stmt->blob(1));
-            if (refs) {
-                for (const auto& ref : *refs) {
-                    if (ref.fieldId == field) {
-                        base = std::max(base, ref.baseSeq);
-                    }
-                }
+                ref.baseSeq = std::max(ref.baseSeq, static_cast<std::uint64_t>(stmt->int64(0)));
+            } else if (stmt->text(1) == store.deviceId()) {
+                ref.baseDeviceSeq = std::max(ref.baseDeviceSeq, static_cast<std::uint64_t>(stmt->int64(2)));
             }
         }
     }
@@ -225,15 +218,15 @@ struct Session::Impl {
             if (!seen.insert(v.field_id).second) {
                 continue;
             }
-            std::uint64_t base = 0;
+            detail::FieldRef ref{v.field_id, 0, 0};
             if (!isAddOnly(v.field_id)) {
                 auto b = baseOf(id, v.field_id);
                 if (!b) {
                     return b.error();
                 }
-                base = *b;
+                ref = *b;
             }
-            refs.push_back(detail::FieldRef{v.field_id, base});
+            refs.push_back(ref);
         }
         std::vector<std::uint32_t> fieldIds;
         for (const auto& r : refs) {
@@ -480,7 +473,8 @@ Result<CreatedCase> Session::createCase(const NewCase& input) {
     for (const auto& [item, answer] : input.checklist) {
         auto field = core::checklistAnswerField(item);
         if (!field) {
-            return makeError("bad_checklist_item", "Checklist item " + std::to_string(item) + " is out of range.");
+            return makeError("bad_checklist_item",
+                             "Checklist item " + std::to_string(item) + " is out of range.");
         }
         values.push_back({field->value, answer});
     }

@@ -1,20 +1,51 @@
+#include "field_refs.hpp"
+
+#include <algorithm>
+#include <fieldkit/core/field.hpp>
+#include <fieldkit/core/hlc.hpp>
+#include <fieldkit/core/partition_checksum.hpp>
 #include <fieldkit/store/sync_queue.hpp>
+#include <map>
+#include <set>
 
 namespace fieldkit::store {
 
 using sqlite::Transaction;
 
-Result<std::vector<OutboxOperation>> SyncQueue::pending(int limit) {
-    auto stmt = m_store.database().prepare(
-        "SELECT x.device_seq, o.case_id, o.kind, o.hlc, o.field_refs, o.meta, o.ciphertext, "
-        "c.sealed_key_center, "
-        "c.sealed_key_unit, x.queued_ms FROM outbox x JOIN operations o ON o.op_id = x.op_id "
-        "JOIN cases c ON c.case_id = o.case_id ORDER BY x.device_seq LIMIT ?1");
+namespace {
+
+std::map<std::string, std::string> parseMeta(const std::string& meta) {
+    std::map<std::string, std::string> out;
+    std::size_t pos = 0;
+    while (pos < meta.size()) {
+        const auto end = std::min(meta.find(';', pos), meta.size());
+        const auto eq = meta.find('=', pos);
+        if (eq != std::string::npos && eq < end) {
+            out[meta.substr(pos, eq - pos)] = meta.substr(eq + 1, end - eq - 1);
+        }
+        pos = end + 1;
+    }
+    return out;
+}
+
+Error schemaIncomplete() {
+    return makeError("damaged_store", "The store's schema is incomplete.");
+}
+
+} // namespace
+
+Result<std::vector<SyncOperation>> SyncQueue::pending(int limit) {
+    auto stmt =
+        m_store.database().prepare("SELECT o.case_id, o.device_seq, o.kind, o.hlc, o.field_refs, o.meta, "
+                                   "o.ciphertext, c.sealed_key_center, "
+                                   "c.sealed_key_unit, o.staff, c.unit, x.queued_ms FROM outbox x JOIN "
+                                   "operations o ON o.op_id = x.op_id "
+                                   "JOIN cases c ON c.case_id = o.case_id ORDER BY x.device_seq LIMIT ?1");
     if (!stmt) {
         return stmt.error();
     }
     stmt->bind(1, static_cast<std::int64_t>(limit));
-    std::vector<OutboxOperation> out;
+    std::vector<SyncOperation> out;
     while (true) {
         auto row = stmt->step();
         if (!row) {
@@ -23,17 +54,34 @@ Result<std::vector<OutboxOperation>> SyncQueue::pending(int limit) {
         if (!*row) {
             return out;
         }
-        out.push_back(OutboxOperation{static_cast<std::uint64_t>(stmt->int64(0)), stmt->blob(1),
-                                      stmt->text(2), static_cast<std::uint64_t>(stmt->int64(3)),
-                                      stmt->blob(4), stmt->text(5), stmt->blob(6), stmt->blob(7),
-                                      stmt->blob(8), stmt->int64(9)});
+        auto refs = detail::decodeFieldRefs(stmt->blob(4));
+        if (!refs) {
+            return refs.error();
+        }
+        SyncOperation op;
+        op.caseId = stmt->blob(0);
+        op.deviceId = m_store.deviceId();
+        op.deviceSeq = static_cast<std::uint64_t>(stmt->int64(1));
+        op.kind = stmt->text(2);
+        op.hlc = static_cast<std::uint64_t>(stmt->int64(3));
+        op.fields = std::move(*refs);
+        op.meta = stmt->text(5);
+        op.ciphertext = stmt->blob(6);
+        op.sealedKeyCenter = stmt->blob(7);
+        op.sealedKeyUnit = stmt->blob(8);
+        op.staff = stmt->text(9);
+        op.unit = stmt->text(10);
+        op.queuedMs = stmt->int64(11);
+        out.push_back(std::move(op));
     }
 }
 
 Result<SyncPosition> SyncQueue::position() {
     auto stmt = m_store.database().prepare(
         "SELECT s.pull_cursor, s.last_acked_device_seq, (SELECT count(*) FROM outbox), "
-        "(SELECT coalesce(min(queued_ms), 0) FROM outbox) FROM sync_state s WHERE s.id = 1");
+        "(SELECT coalesce(min(queued_ms), 0) FROM outbox), (SELECT count(*) FROM operations WHERE rejected "
+        "IS NOT "
+        "NULL), s.checksum FROM sync_state s WHERE s.id = 1");
     if (!stmt) {
         return stmt.error();
     }
@@ -42,49 +90,218 @@ Result<SyncPosition> SyncQueue::position() {
         return row ? makeError("damaged_store", "The store lacks its sync state.") : row.error();
     }
     return SyncPosition{static_cast<std::uint64_t>(stmt->int64(0)),
-                        static_cast<std::uint64_t>(stmt->int64(1)), stmt->int64(2), stmt->int64(3)};
+                        static_cast<std::uint64_t>(stmt->int64(1)),
+                        stmt->int64(2),
+                        stmt->int64(3),
+                        stmt->int64(4),
+                        static_cast<std::uint64_t>(stmt->int64(5))};
 }
 
-Status SyncQueue::acknowledge(const std::vector<std::pair<std::uint64_t, std::uint64_t>>& acks) {
+Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {
     auto& db = m_store.database();
     auto tx = Transaction::begin(db);
     if (!tx) {
         return tx.error();
     }
-    auto mark = db.prepare("UPDATE operations SET server_seq = ?3 WHERE device_id = ?1 AND device_seq = ?2");
+    auto mark =
+        db.prepare("UPDATE operations SET server_seq = ?3 WHERE device_id = ?1 AND device_seq = ?2 AND "
+                   "server_seq IS NULL");
+    auto refuse = db.prepare("UPDATE operations SET rejected = ?3 WHERE device_id = ?1 AND device_seq = ?2");
     auto drop = db.prepare("DELETE FROM outbox WHERE device_seq = ?1");
     auto closing =
         db.prepare("UPDATE cases SET closed_acked_ms = ?3 WHERE case_id = (SELECT case_id FROM operations "
                    "WHERE device_id = ?1 "
                    "AND device_seq = ?2 AND (meta LIKE '%status=closed%' OR meta LIKE '%status=withdrawn%')) "
                    "AND status IN ('closed', 'withdrawn')");
-    auto cursor = db.prepare(
-        "UPDATE sync_state SET last_acked_device_seq = max(last_acked_device_seq, ?1) WHERE id = 1");
-    if (!mark || !drop || !closing || !cursor) {
-        return makeError("damaged_store", "The store's schema is incomplete.");
+    auto state = db.prepare("SELECT checksum FROM sync_state WHERE id = 1");
+    auto save = db.prepare("UPDATE sync_state SET last_acked_device_seq = max(last_acked_device_seq, ?1), "
+                           "checksum = ?2 WHERE id = 1");
+    if (!mark || !refuse || !drop || !closing || !state || !save) {
+        return schemaIncomplete();
     }
+    auto row = state->step();
+    if (!row || !*row) {
+        return row ? schemaIncomplete() : row.error();
+    }
+    auto checksum = static_cast<std::uint64_t>(state->int64(0));
+    state->reset();
     const std::int64_t now = m_store.clock().nowMs();
-    for (const auto& [deviceSeq, serverSeq] : acks) {
-        const auto seq = static_cast<std::int64_t>(deviceSeq);
-        for (auto* st : {&*mark, &*closing}) {
-            st->bind(1, m_store.deviceId()).bind(2, seq);
-        }
-        mark->bind(3, static_cast<std::int64_t>(serverSeq));
-        closing->bind(3, now);
-        if (auto s = mark->run(); !s) {
-            return s;
-        }
-        if (auto s = closing->run(); !s) {
-            return s;
+    for (const auto& r : results) {
+        const auto seq = static_cast<std::int64_t>(r.deviceSeq);
+        if (r.rejected) {
+            if (auto s = refuse->bind(1, m_store.deviceId()).bind(2, seq).bind(3, r.reason).run(); !s) {
+                return s;
+            }
+        } else {
+            if (auto s = mark->bind(1, m_store.deviceId())
+                             .bind(2, seq)
+                             .bind(3, static_cast<std::int64_t>(r.serverSeq))
+                             .run();
+                !s) {
+                return s;
+            }
+            if (db.changes() > 0) {
+                checksum ^= core::operationFingerprint(r.serverSeq, m_store.deviceId(), r.deviceSeq);
+            }
+            if (auto s = closing->bind(1, m_store.deviceId()).bind(2, seq).bind(3, now).run(); !s) {
+                return s;
+            }
         }
         if (auto s = drop->bind(1, seq).run(); !s) {
             return s;
         }
-        if (auto s = cursor->bind(1, seq).run(); !s) {
+        if (auto s = save->bind(1, seq).bind(2, static_cast<std::int64_t>(checksum)).run(); !s) {
             return s;
         }
     }
     return tx->commit();
+}
+
+Result<InboundOutcome> SyncQueue::applyInbound(const std::vector<SyncOperation>& changes,
+                                               std::uint64_t checkpoint, bool more,
+                                               std::uint64_t hubChecksum) {
+    auto& db = m_store.database();
+    auto tx = Transaction::begin(db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto exists = db.prepare("SELECT 1 FROM operations WHERE device_id = ?1 AND device_seq = ?2");
+    auto caseRow = db.prepare("SELECT 1 FROM cases WHERE case_id = ?1");
+    auto newCase = db.prepare(
+        "INSERT INTO cases(case_id, service, status, unit, channel, created_ms, updated_ms, "
+        "wrapped_record_key, "
+        "sealed_key_center, sealed_key_unit) VALUES (?1, ?2, 'opened', ?3, ?4, ?5, ?5, NULL, ?6, ?7)");
+    auto insert =
+        db.prepare("INSERT INTO operations(case_id, device_id, device_seq, kind, hlc, staff, field_refs, "
+                   "meta, ciphertext, server_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    auto closeHead = db.prepare("DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2 AND op_id IN "
+                                "(SELECT op_id FROM operations WHERE case_id = ?1 AND server_seq = ?3)");
+    auto addHead =
+        db.prepare("INSERT OR IGNORE INTO field_heads(case_id, field_id, op_id) VALUES (?1, ?2, ?3)");
+    auto status = db.prepare("UPDATE cases SET status = ?2 WHERE case_id = ?1");
+    auto touch = db.prepare("UPDATE cases SET updated_ms = max(updated_ms, ?2), conflicted = EXISTS (SELECT "
+                            "1 FROM field_heads h WHERE "
+                            "h.case_id = ?1 GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = ?1");
+    auto state = db.prepare("SELECT checksum FROM sync_state WHERE id = 1");
+    auto save = db.prepare("UPDATE sync_state SET pull_cursor = ?1, checksum = ?2 WHERE id = 1");
+    if (!exists || !caseRow || !newCase || !insert || !closeHead || !addHead || !status || !touch || !state ||
+        !save) {
+        return schemaIncomplete();
+    }
+    auto stateRow = state->step();
+    if (!stateRow || !*stateRow) {
+        return stateRow ? schemaIncomplete() : stateRow.error();
+    }
+    auto checksum = static_cast<std::uint64_t>(state->int64(0));
+    state->reset();
+
+    InboundOutcome outcome;
+    for (const auto& op : changes) {
+        exists->bind(1, op.deviceId).bind(2, static_cast<std::int64_t>(op.deviceSeq));
+        auto present = exists->step();
+        exists->reset();
+        if (!present) {
+            return present.error();
+        }
+        if (*present) {
+            ++outcome.alreadyPresent; // a replayed page: applying twice must change nothing
+            continue;
+        }
+        if (op.caseId.size() != 16) {
+            return makeError("malformed", "The center sent an operation without a valid case id.");
+        }
+        const auto meta = parseMeta(op.meta);
+        const auto atMs = static_cast<std::int64_t>(core::Hlc::decode(op.hlc).physicalMs());
+        caseRow->bind(1, op.caseId);
+        auto known = caseRow->step();
+        caseRow->reset();
+        if (!known) {
+            return known.error();
+        }
+        if (!*known) {
+            const auto get = [&meta](const char* key) {
+                const auto it = meta.find(key);
+                return it == meta.end() ? std::string() : it->second;
+            };
+            if (auto s = newCase->bind(1, op.caseId)
+                             .bind(2, get("service"))
+                             .bind(3, op.unit)
+                             .bind(4, get("channel"))
+                             .bind(5, atMs)
+                             .bind(6, op.sealedKeyCenter)
+                             .bind(7, op.sealedKeyUnit)
+                             .run();
+                !s) {
+                return s.error();
+            }
+        }
+        if (auto s = insert->bind(1, op.caseId)
+                         .bind(2, op.deviceId)
+                         .bind(3, static_cast<std::int64_t>(op.deviceSeq))
+                         .bind(4, op.kind)
+                         .bind(5, static_cast<std::int64_t>(op.hlc))
+                         .bind(6, op.staff)
+                         .bind(7, detail::encodeFieldRefs(op.fields))
+                         .bind(8, op.meta)
+                         .bind(9, op.ciphertext)
+                         .bind(10, static_cast<std::int64_t>(op.serverSeq))
+                         .run();
+            !s) {
+            return s.error();
+        }
+        const std::int64_t opId = db.lastInsertRowId();
+        std::set<std::uint32_t> fields;
+        for (const auto& ref : op.fields) {
+            const auto info = core::fieldInfo(core::FieldId{ref.fieldId});
+            const bool addOnly = info.known ? info.kind == core::FieldKind::AddOnly : op.kind == "append";
+            if (!addOnly) {
+                fields.insert(ref.fieldId);
+            }
+        }
+        for (const auto field : fields) {
+            for (const auto closed : op.closes) {
+                if (auto s = closeHead->bind(1, op.caseId)
+                                 .bind(2, static_cast<std::int64_t>(field))
+                                 .bind(3, static_cast<std::int64_t>(closed))
+                                 .run();
+                    !s) {
+                    return s.error();
+                }
+            }
+            if (auto s =
+                    addHead->bind(1, op.caseId).bind(2, static_cast<std::int64_t>(field)).bind(3, opId).run();
+                !s) {
+                return s.error();
+            }
+        }
+        if (const auto it = meta.find("status"); it != meta.end()) {
+            if (auto s = status->bind(1, op.caseId).bind(2, it->second).run(); !s) {
+                return s.error();
+            }
+        }
+        if (auto s = touch->bind(1, op.caseId).bind(2, atMs).run(); !s) {
+            return s.error();
+        }
+        checksum ^= core::operationFingerprint(op.serverSeq, op.deviceId, op.deviceSeq);
+        ++outcome.applied;
+    }
+    std::uint64_t cursor = checkpoint;
+    if (!more && checksum != hubChecksum) {
+        // Silent divergence (a lost or doubled change): pull the partition again from the start. Applying is
+        // idempotent, so the re-pull only adds what is missing.
+        outcome.diverged = true;
+        cursor = 0;
+    }
+    if (auto s = save->bind(1, static_cast<std::int64_t>(cursor))
+                     .bind(2, static_cast<std::int64_t>(checksum))
+                     .run();
+        !s) {
+        return s.error();
+    }
+    if (auto s = tx->commit(); !s) {
+        return s.error();
+    }
+    return outcome;
 }
 
 } // namespace fieldkit::store

@@ -26,10 +26,22 @@ struct CenterFixture {
 
     [[nodiscard]] std::string center() const { return (dir / "center").string(); }
 
-    /** Gives a device folder a client certificate from this center; returns the device id. */
+    /** Creates a device store (staff "anna", PIN 2468) in `deviceData` and enrols it with this center:
+     *  a client certificate and the center and unit keys. Returns the device id. */
     std::string provision(const std::string& deviceData) const {
+        auto init = runProcess(
+            {kCtl, "--data", deviceData, "init", "--staff", "anna", "--unit", unit, "--kdf-ms", "1"},
+            std::chrono::seconds(60), {"FIELDKIT_PIN=2468"});
+        REQUIRE_MESSAGE(init.exitCode == 0, init.err);
+        auto info = runProcess({kCtl, "--data", deviceData, "device-info"});
+        REQUIRE_MESSAGE(info.exitCode == 0, info.err);
+        const auto field = [&](const std::string& name) {
+            const auto start = info.out.find("\"" + name + "\":\"") + name.size() + 4;
+            return info.out.substr(start, info.out.find('"', start) - start);
+        };
         auto r =
-            runProcess({kHub, "provision-device", "--dir", center(), "--unit", unit, "--data", deviceData});
+            runProcess({kHub, "provision-device", "--dir", center(), "--unit", unit, "--data", deviceData,
+                        "--device-id", field("device_id"), "--device-box-key", field("box_public_key")});
         REQUIRE_MESSAGE(r.exitCode == 0, r.err);
         return r.out.substr(0, r.out.find('\n'));
     }

@@ -18,7 +18,7 @@ TEST_CASE("the daemon and the hub exchange a hello over mutual TLS") {
     RunningHub hub(center.center());
     auto sync = runProcess({kSyncd, "sync-once", "--data", device.path().string(), "--hub", hub.address()});
     CHECK_MESSAGE(sync.exitCode == 0, sync.err);
-    CHECK(sync.out.find("hello ok: device " + deviceId) != std::string::npos);
+    CHECK(sync.out.find("synced: device " + deviceId) != std::string::npos);
 
     hub.process.terminate();
     CHECK(hub.process.err().find("device " + deviceId + " (unit bike-07): hello, protocol 1") !=

@@ -29,7 +29,8 @@ Status saveDeviceSyncConfig(const std::filesystem::path& dataDir, const DeviceSy
     const std::pair<const char*, const std::string*> files[] = {
         {"device.id", &config.deviceId},     {"unit", &config.unit},
         {"device.crt", &config.certPem},     {"hub.pin", &config.hubKeyPin},
-        {"hub.address", &config.hubAddress},
+        {"hub.address", &config.hubAddress}, {"center.pub", &config.centerPublicKey},
+        {"unit.pub", &config.unitPublicKey}, {"unit.sealed", &config.unitSecretSealed},
     };
     if (auto st = writeFileAtomic(dir / "device.key", config.keyPem, true); !st) {
         return st;
@@ -50,8 +51,15 @@ Result<DeviceSyncConfig> loadDeviceSyncConfig(const std::filesystem::path& dataD
     }
     DeviceSyncConfig config;
     const std::pair<const char*, std::string*> files[] = {
-        {"device.id", &config.deviceId}, {"unit", &config.unit},         {"device.key", &config.keyPem},
-        {"device.crt", &config.certPem}, {"hub.pin", &config.hubKeyPin}, {"hub.address", &config.hubAddress},
+        {"device.id", &config.deviceId},
+        {"unit", &config.unit},
+        {"device.key", &config.keyPem},
+        {"device.crt", &config.certPem},
+        {"hub.pin", &config.hubKeyPin},
+        {"hub.address", &config.hubAddress},
+        {"center.pub", &config.centerPublicKey},
+        {"unit.pub", &config.unitPublicKey},
+        {"unit.sealed", &config.unitSecretSealed},
     };
     for (const auto& [name, value] : files) {
         auto content = readFile(dir / name);

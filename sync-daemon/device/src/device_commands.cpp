@@ -50,15 +50,22 @@ int syncOnceCommand(const common::Args& args) {
     if (!t) {
         return fail(t.error());
     }
-    auto result = syncOnce(t->config, t->hub, engine::DeviceSyncState{t->config.deviceId, 0, 0, kVersion});
+    auto result = syncOnce(*args.option("data"), t->config, t->hub);
     if (!result) {
         return fail(result.error());
     }
     if (result->outcome != engine::HandshakeOutcome::Proceed) {
         return fail(makeError("refused", "The center did not accept this device: " + result->reason));
     }
-    std::cout << "hello ok: device " << t->config.deviceId << ", hub head " << result->hubHead << '\n';
-    return 0;
+    std::cout << "synced: device " << t->config.deviceId << ", " << result->pushed << " sent ("
+              << result->rejected << " refused), " << result->pulled << " received, " << result->roundTrips
+              << " round trips, hub head " << result->hubHead << '\n';
+    if (result->diverged) {
+        return fail(
+            makeError("diverged", "The partition checksums differed; the partition will be pulled again."));
+    }
+    // Exit 0 only when everything went out and everything came in.
+    return result->outboxEmpty && result->reachedHead && result->rejected == 0 ? 0 : 3;
 }
 
 int runCommand(const common::Args& args) {
@@ -71,7 +78,7 @@ int runCommand(const common::Args& args) {
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     DaemonEnvironment env{[&] { return unit(random); },
                           [](const std::string& line) { std::clog << "fieldkit-syncd: " << line << '\n'; },
-                          std::chrono::seconds(30)};
+                          std::chrono::seconds(30), std::chrono::milliseconds(500)};
     std::clog << "fieldkit-syncd: device " << t->config.deviceId << " syncing with " << t->hub.toString()
               << '\n';
     if (auto st = runDaemon(*args.option("data"), t->config, t->hub, env); !st) {

@@ -8,10 +8,14 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
+#include <fieldkit/crypto/bytes.hpp>
+#include <fieldkit/device/operation_mapping.hpp>
 #include <fieldkit/device/sync_client.hpp>
 #include <fieldkit/device/sync_status.hpp>
 #include <fieldkit/protocol/codec.hpp>
+#include <fieldkit/store/sync_queue.hpp>
 #include <fieldkit/tls/tls_context.hpp>
+#include <fieldkit/version.hpp>
 #include <optional>
 
 namespace fieldkit::device {
@@ -34,8 +38,73 @@ std::int64_t nowMs() {
         .count();
 }
 
+/** Opens the shared store and, on the first run after enrolment, files away the keys the center handed over.
+ */
+Result<std::unique_ptr<store::DeviceStore>> openStore(const std::filesystem::path& dataDir,
+                                                      const common::DeviceSyncConfig& config) {
+    auto opened = store::DeviceStore::open(store::DeviceStore::fileIn(dataDir));
+    if (!opened) {
+        return opened.error();
+    }
+    auto& db = (*opened)->database();
+    auto installed = db.queryInt("SELECT count(*) FROM center_key");
+    if (!installed) {
+        return installed.error();
+    }
+    if (*installed == 0 && !config.centerPublicKey.empty()) {
+        auto center = crypto::fromHex(config.centerPublicKey);
+        auto unitPk = crypto::fromHex(config.unitPublicKey);
+        auto sealed = crypto::fromHex(config.unitSecretSealed);
+        if (!center || !unitPk || !sealed) {
+            return makeError("incomplete_enrolment",
+                             "The enrolment keys are damaged; enrol the device again.");
+        }
+        if (auto st = (*opened)->installEnrolment({*center, config.unit, *unitPk, *sealed}); !st) {
+            return st.error();
+        }
+    }
+    return opened;
+}
+
+asio::awaitable<Result<protocol::Envelope>> readEnvelope(WsStream& ws) {
+    beast::flat_buffer buffer;
+    if (auto [ec, n] = co_await ws.async_read(buffer, kTuple); ec) {
+        co_return offline("waiting for the reply", ec);
+    }
+    const auto data = buffer.cdata();
+    auto envelope =
+        protocol::decodeFrame(std::string_view(static_cast<const char*>(data.data()), data.size()));
+    if (!envelope) {
+        co_return makeError("protocol_violation", "The center sent a reply this device does not understand.");
+    }
+    co_return std::move(*envelope);
+}
+
+asio::awaitable<Status> writeEnvelope(WsStream& ws, const protocol::Envelope& envelope) {
+    const std::string frame = protocol::encodeFrame(envelope);
+    if (auto [ec, n] = co_await ws.async_write(asio::buffer(frame), kTuple); ec) {
+        co_return offline("sending", ec);
+    }
+    co_return Status();
+}
+
+protocol::Envelope pushEnvelope(const std::vector<store::SyncOperation>& pending) {
+    protocol::Envelope push;
+    auto* batch = push.mutable_push();
+    for (const auto& op : pending) {
+        *batch->add_ops() = toWire(op);
+    }
+    return push;
+}
+
 asio::awaitable<Result<SessionResult>> session(asio::ssl::context& tls, common::HostPort hub,
-                                               engine::DeviceSyncState state, ClientLimits limits) {
+                                               store::DeviceStore& local, const std::string& deviceId,
+                                               ClientLimits limits) {
+    store::SyncQueue queue(local);
+    auto position = queue.position();
+    if (!position) {
+        co_return position.error();
+    }
     auto executor = co_await asio::this_coro::executor;
     tcp::resolver resolver(executor);
     auto [rec, endpoints] = co_await resolver.async_resolve(hub.host, std::to_string(hub.port), kTuple);
@@ -63,24 +132,84 @@ asio::awaitable<Result<SessionResult>> session(asio::ssl::context& tls, common::
     ws.binary(true);
     ws.read_message_max(protocol::kMaxFrameBytes);
 
+    // One round trip: the hello and the first batch leave together, without waiting for the welcome.
+    auto pending = queue.pending(limits.batchOps);
+    if (!pending) {
+        co_return pending.error();
+    }
     protocol::Envelope hello;
-    *hello.mutable_hello() = engine::makeHello(state);
-    const std::string frame = protocol::encodeFrame(hello);
-    if (auto [ec, n] = co_await ws.async_write(asio::buffer(frame), kTuple); ec) {
-        co_return offline("sending", ec);
+    *hello.mutable_hello() =
+        engine::makeHello({deviceId, position->pullCursor, position->lastAckedDeviceSeq, kVersion});
+    hello.mutable_hello()->set_max_changes(limits.pageChanges);
+    if (auto st = co_await writeEnvelope(ws, hello); !st) {
+        co_return st.error();
     }
-    beast::flat_buffer buffer;
-    if (auto [ec, n] = co_await ws.async_read(buffer, kTuple); ec) {
-        co_return offline("waiting for the reply", ec);
+    if (auto st = co_await writeEnvelope(ws, pushEnvelope(*pending)); !st) {
+        co_return st.error();
     }
-    const auto data = buffer.cdata();
-    auto reply = protocol::decodeFrame(std::string_view(static_cast<const char*>(data.data()), data.size()));
-    if (!reply || !reply->has_welcome()) {
-        co_return makeError("protocol_violation", "The center sent a reply this device does not understand.");
+    auto welcome = co_await readEnvelope(ws);
+    if (!welcome) {
+        co_return welcome.error();
     }
-    const auto& welcome = reply->welcome();
-    SessionResult result{engine::evaluateWelcome(welcome), welcome.reason(), welcome.server_head(),
-                         welcome.last_applied_device_seq()};
+    if (!welcome->has_welcome()) {
+        co_return makeError("protocol_violation", "The center did not answer the hello.");
+    }
+    SessionResult result;
+    result.outcome = engine::evaluateWelcome(welcome->welcome());
+    result.reason = welcome->welcome().reason();
+    result.hubHead = welcome->welcome().server_head();
+    if (result.outcome != engine::HandshakeOutcome::Proceed) {
+        co_return result; // the outbox is kept, untouched
+    }
+    while (true) {
+        lowest.expires_after(limits.exchange);
+        auto reply = co_await readEnvelope(ws);
+        if (!reply) {
+            co_return reply.error();
+        }
+        if (!reply->has_reply()) {
+            co_return makeError("protocol_violation", "The center sent something other than a sync reply.");
+        }
+        ++result.roundTrips;
+        const auto& r = reply->reply();
+        std::vector<store::PushResult> acks;
+        for (const auto& ack : r.acks()) {
+            acks.push_back(fromWire(ack));
+            result.rejected += acks.back().rejected ? 1 : 0;
+        }
+        result.pushed += acks.size();
+        // Acks first: a change that builds on one of ours names it by the server sequence the ack carries.
+        if (auto st = queue.acknowledge(acks); !st) {
+            co_return st.error();
+        }
+        std::vector<store::SyncOperation> changes;
+        changes.reserve(static_cast<std::size_t>(r.changes_size()));
+        for (const auto& op : r.changes()) {
+            changes.push_back(fromWire(op));
+        }
+        auto applied = queue.applyInbound(changes, r.checkpoint(), r.more(), r.partition_checksum());
+        if (!applied) {
+            co_return applied.error();
+        }
+        result.pulled += static_cast<std::size_t>(applied->applied);
+        result.diverged = result.diverged || applied->diverged;
+        pending = queue.pending(limits.batchOps);
+        if (!pending) {
+            co_return pending.error();
+        }
+        if (pending->empty() && !r.more() && !applied->diverged) {
+            result.outboxEmpty = true;
+            result.reachedHead = true;
+            break;
+        }
+        if (result.roundTrips > 10000) {
+            break; // a safety stop; the next session continues
+        }
+        if (auto st = co_await writeEnvelope(ws, pushEnvelope(*pending)); !st) {
+            co_return st.error();
+        }
+    }
+    lowest.expires_after(limits.connect);
     co_await ws.async_close(websocket::close_code::normal, kTuple);
     co_return result;
 }
@@ -103,24 +232,52 @@ const char* stateName(engine::HandshakeOutcome outcome) {
     return "unknown";
 }
 
+void recordPosition(store::DeviceStore& local, SyncStatus& status) {
+    if (auto position = store::SyncQueue(local).position(); position) {
+        status.pendingOps = static_cast<std::uint64_t>(position->pendingOps);
+        status.oldestPendingMs = position->oldestPendingMs;
+        status.pullCursor = position->pullCursor;
+    }
+}
+
 } // namespace
 
-Result<SessionResult> syncOnce(const common::DeviceSyncConfig& config, const common::HostPort& hub,
-                               const engine::DeviceSyncState& state, ClientLimits limits) {
+Result<SessionResult> syncOnce(const std::filesystem::path& dataDir, const common::DeviceSyncConfig& config,
+                               const common::HostPort& hub, ClientLimits limits) {
     auto tls = clientContext(config);
     if (!tls) {
         return tls.error();
     }
+    auto local = openStore(dataDir, config);
+    if (!local) {
+        return local.error();
+    }
     asio::io_context io;
     std::optional<Result<SessionResult>> outcome;
     // Asio needs a default-constructible result type, so the outcome is handed back by assignment.
-    auto run = [&]() -> asio::awaitable<void> { outcome = co_await session(*tls, hub, state, limits); };
+    auto run = [&]() -> asio::awaitable<void> {
+        outcome = co_await session(*tls, hub, **local, config.deviceId, limits);
+    };
     asio::co_spawn(io, run(), [&](const std::exception_ptr& error) {
         if (error) {
             outcome = makeError("internal", "The sync session failed.");
         }
     });
     io.run();
+    SyncStatus status = loadSyncStatus(dataDir).ok() ? *loadSyncStatus(dataDir) : SyncStatus{};
+    status.lastAttemptMs = nowMs();
+    if (outcome && outcome->ok() && (*outcome)->outcome == engine::HandshakeOutcome::Proceed) {
+        status.state = "ok";
+        status.lastSuccessMs = status.lastAttemptMs;
+        status.lastError.clear();
+        status.hubHead = (*outcome)->hubHead;
+    } else if (outcome) {
+        status.state = outcome->ok() ? stateName((*outcome)->outcome)
+                                     : (outcome->error().code == "offline" ? "offline" : "refused");
+        status.lastError = outcome->ok() ? (*outcome)->reason : outcome->error().message;
+    }
+    recordPosition(**local, status);
+    (void)saveSyncStatus(dataDir, status);
     return outcome.value_or(makeError("internal", "The sync session did not finish."));
 }
 
@@ -129,6 +286,10 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
     auto tls = clientContext(config);
     if (!tls) {
         return tls.error();
+    }
+    auto local = openStore(dataDir, config);
+    if (!local) {
+        return local.error();
     }
     asio::io_context io;
     asio::steady_timer timer(io);
@@ -143,10 +304,23 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
         SyncStatus status = loadSyncStatus(dataDir).ok() ? *loadSyncStatus(dataDir) : SyncStatus{};
         std::uint32_t failures = 0;
         const engine::BackoffPolicy backoff;
+        auto nextSync = std::chrono::steady_clock::now();
+        const auto nowFile = common::syncDir(dataDir) / "sync-now";
         while (!stopping) {
+            // Sync when due, when the app asks ("Sync now"), or when a local change waits in the outbox.
+            recordPosition(**local, status);
+            std::error_code ec;
+            const bool asked = std::filesystem::remove(nowFile, ec);
+            const bool due = std::chrono::steady_clock::now() >= nextSync;
+            if (!due && !asked && !(status.pendingOps > 0 && failures == 0)) {
+                timer.expires_after(env.poll);
+                co_await timer.async_wait(kTuple);
+                continue;
+            }
             status.lastAttemptMs = nowMs();
-            const engine::DeviceSyncState state{config.deviceId, status.pullCursor, 0, ""};
-            auto result = co_await session(*tls, hub, state, ClientLimits{});
+            status.state = "syncing";
+            (void)saveSyncStatus(dataDir, status);
+            auto result = co_await session(*tls, hub, **local, config.deviceId, ClientLimits{});
             std::chrono::milliseconds wait = env.interval;
             if (result && result->outcome == engine::HandshakeOutcome::Proceed) {
                 failures = 0;
@@ -154,6 +328,11 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
                 status.lastSuccessMs = nowMs();
                 status.lastError.clear();
                 status.hubHead = result->hubHead;
+                if (result->pushed + result->pulled > 0) {
+                    env.log("synced: " + std::to_string(result->pushed) + " sent, " +
+                            std::to_string(result->pulled) + " received, " +
+                            std::to_string(result->rejected) + " refused");
+                }
             } else {
                 status.state = result ? stateName(result->outcome)
                                       : (result.error().code == "offline" ? "offline" : "refused");
@@ -162,11 +341,11 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
                 env.log("sync failed (" + status.state + "): " + status.lastError + "; next try in " +
                         std::to_string(wait.count()) + " ms");
             }
+            recordPosition(**local, status);
             if (auto st = saveSyncStatus(dataDir, status); !st) {
                 env.log(st.error().message);
             }
-            timer.expires_after(wait);
-            co_await timer.async_wait(kTuple);
+            nextSync = std::chrono::steady_clock::now() + wait;
         }
     };
     std::optional<Status> outcome;

@@ -1,4 +1,5 @@
 #include <fieldkit/common/files.hpp>
+#include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/hub/center_dir.hpp>
 #include <fieldkit/tls/random_id.hpp>
 #include <system_error>
@@ -57,6 +58,11 @@ Status initCenter(const CenterDir& dir) {
     if (!store) {
         return store.error();
     }
+    const auto centerKey = crypto::BoxKeyPair::generate();
+    const std::string centerSecret(centerKey.secret().view().begin(), centerKey.secret().view().end());
+    if (auto st = common::writeFileAtomic(dir.centerKey(), centerSecret, true); !st) {
+        return st;
+    }
     for (const auto& [path, content, secret] :
          {std::tuple{dir.authorityKey(), authority->keyPem, true},
           std::tuple{dir.authorityCert(), authority->certPem, false}, std::tuple{dir.hubKey(), *hubKey, true},
@@ -81,11 +87,44 @@ Result<Center> openCenter(const CenterDir& dir) {
     if (!store) {
         return store.error();
     }
-    return Center{std::move(*authority), std::move(*hub), std::move(*store)};
+    auto secret = common::readFile(dir.centerKey());
+    if (!secret) {
+        return makeError("center_incomplete", "The center folder lacks its center key.");
+    }
+    auto centerKey = crypto::BoxKeyPair::fromSecret(crypto::SecretBytes::copyOf(crypto::asBytes(*secret)));
+    if (!centerKey) {
+        return makeError("center_incomplete", "The center key is damaged.");
+    }
+    return Center{std::move(*authority), std::move(*hub), std::move(*store), std::move(*centerKey)};
+}
+
+Status addUnit(Center& center, const std::string& name) {
+    if (name.empty() ||
+        name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) {
+        return makeError("bad_unit_name",
+                         "A unit name uses lowercase letters, digits and dashes, e.g. bike-07.");
+    }
+    const auto pair = crypto::BoxKeyPair::generate();
+    const auto& pk = pair.publicKey().bytes;
+    return center.store->addUnit(UnitRecord{name, std::vector<std::uint8_t>(pk.begin(), pk.end()),
+                                            crypto::sealBoxKeyPair(pair, center.centerKey.publicKey())});
 }
 
 Result<common::DeviceSyncConfig> provisionDevice(Center& center, const std::string& unit,
-                                                 const std::string& hubAddress, const std::string& deviceId) {
+                                                 const std::string& hubAddress, const std::string& deviceId,
+                                                 const std::vector<std::uint8_t>& deviceBoxKey) {
+    auto devicePk = crypto::BoxPublicKey::fromBytes(deviceBoxKey);
+    if (!devicePk) {
+        return makeError("bad_device_key", "The device's box public key must be 32 bytes.");
+    }
+    auto unitRecord = center.store->unit(unit);
+    if (!unitRecord) {
+        return unitRecord.error();
+    }
+    auto unitPair = crypto::openSealedBoxKeyPair(center.centerKey, unitRecord->sealedSecret);
+    if (!unitPair) {
+        return makeError("damaged_keys", "The unit's key does not open with the center key.");
+    }
     auto random = tls::randomHex(16);
     auto key = tls::generatePrivateKey();
     if (!random || !key) {
@@ -111,7 +150,16 @@ Result<common::DeviceSyncConfig> provisionDevice(Center& center, const std::stri
     if (auto st = center.store->registerDevice(id, unit); !st) {
         return st.error();
     }
-    return common::DeviceSyncConfig{id, unit, *key, *cert, *pin, hubAddress};
+    const auto& centerPk = center.centerKey.publicKey().bytes;
+    return common::DeviceSyncConfig{id,
+                                    unit,
+                                    *key,
+                                    *cert,
+                                    *pin,
+                                    hubAddress,
+                                    crypto::toHex(centerPk),
+                                    crypto::toHex(unitRecord->publicKey),
+                                    crypto::toHex(crypto::sealBoxKeyPair(*unitPair, *devicePk))};
 }
 
 } // namespace fieldkit::hub

@@ -1,6 +1,8 @@
 #include <boost/asio/signal_set.hpp>
 #include <chrono>
+#include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/hub/center_dir.hpp>
+#include <fieldkit/hub/center_export.hpp>
 #include <fieldkit/hub/hub_commands.hpp>
 #include <fieldkit/hub/hub_server.hpp>
 #include <fieldkit/tls/tls_context.hpp>
@@ -14,7 +16,10 @@ constexpr const char* kUsage = R"(usage:
   fieldkit-hub init --dir D
   fieldkit-hub serve --dir D --listen HOST:PORT [--ops-listen HOST:PORT]
   fieldkit-hub unit add --dir D NAME
-  fieldkit-hub provision-device --dir D --unit NAME --data DEVICE_DATA_DIR [--device-id ID] [--hub-address HOST:PORT]
+  fieldkit-hub provision-device --dir D --unit NAME --data DEVICE_DATA_DIR --device-id ID --device-box-key HEX [--hub-address HOST:PORT]
+  fieldkit-hub export --dir D --json
+  fieldkit-hub stats --dir D --json
+  fieldkit-hub revoke --dir D DEVICE
   fieldkit-hub --version
 )";
 
@@ -105,7 +110,7 @@ int unitAdd(const common::Args& args) {
     if (!center) {
         return fail(center.error());
     }
-    if (auto st = center->store->addUnit(name); !st) {
+    if (auto st = addUnit(*center, name); !st) {
         return fail(st.error());
     }
     std::cout << "unit " << name << " added\n";
@@ -123,8 +128,13 @@ int provision(const common::Args& args) {
     if (!center) {
         return fail(center.error());
     }
+    auto boxKey = crypto::fromHex(args.option("device-box-key").value_or(""));
+    if (!boxKey) {
+        return fail(
+            makeError("bad_device_key", "--device-box-key must be the device's box public key in hex."));
+    }
     auto config = provisionDevice(*center, *unit, args.option("hub-address").value_or(""),
-                                  args.option("device-id").value_or(""));
+                                  args.option("device-id").value_or(""), *boxKey);
     if (!config) {
         return fail(config.error());
     }
@@ -135,11 +145,44 @@ int provision(const common::Args& args) {
     return 0;
 }
 
+int exportCommand(const common::Args& args) {
+    auto dir = args.required("dir");
+    if (!dir) {
+        return fail(dir.error());
+    }
+    auto center = openCenter(CenterDir{*dir});
+    if (!center) {
+        return fail(center.error());
+    }
+    auto json = args.word(0) == "export" ? exportCases(*center) : centerStatsJson(*center->store);
+    if (!json) {
+        return fail(json.error());
+    }
+    std::cout << *json << '\n';
+    return 0;
+}
+
+int revoke(const common::Args& args) {
+    auto dir = args.required("dir");
+    if (!dir) {
+        return fail(dir.error());
+    }
+    auto center = openCenter(CenterDir{*dir});
+    if (!center) {
+        return fail(center.error());
+    }
+    if (auto st = center->store->revokeDevice(args.word(1)); !st) {
+        return fail(st.error());
+    }
+    std::cout << "device " << args.word(1) << " revoked\n";
+    return 0;
+}
+
 } // namespace
 
 int runHubCommand(const common::Args& args) {
-    if (auto st = args.allowOnly(
-            {"dir", "listen", "ops-listen", "unit", "data", "hub-address", "device-id", "version", "help"});
+    if (auto st = args.allowOnly({"dir", "listen", "ops-listen", "unit", "data", "hub-address", "device-id",
+                                  "device-box-key", "version", "help", "json"});
         !st) {
         std::cerr << "fieldkit-hub: " << st.error().message << '\n' << kUsage;
         return 2;
@@ -160,6 +203,12 @@ int runHubCommand(const common::Args& args) {
     }
     if (command == "provision-device") {
         return provision(args);
+    }
+    if (command == "export" || command == "stats") {
+        return exportCommand(args);
+    }
+    if (command == "revoke") {
+        return revoke(args);
     }
     std::cerr << kUsage;
     return args.flag("help") ? 0 : 2;

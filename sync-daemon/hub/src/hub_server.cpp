@@ -135,8 +135,27 @@ struct HubServer::Impl {
         --metrics.connectedDevices;
     }
 
-    asio::awaitable<void> serveDevice(WsStream& ws, const std::string& deviceId) {
+    /** Per-connection protocol state: a hello first, then any number of push batches. */
+    struct SessionState {
         bool greeted = false;
+        std::uint64_t cursor = 0;
+        std::uint32_t maxChanges = kDefaultPage;
+        std::int64_t helloMs = 0;
+    };
+    static constexpr std::uint32_t kDefaultPage = 2000;
+
+    asio::awaitable<bool> send(WsStream& ws, const protocol::Envelope& envelope) {
+        const std::string frame = protocol::encodeFrame(envelope);
+        auto [ec, written] = co_await ws.async_write(asio::buffer(frame), kTuple);
+        if (ec) {
+            co_return false;
+        }
+        metrics.bytesOut += frame.size();
+        co_return true;
+    }
+
+    asio::awaitable<void> serveDevice(WsStream& ws, const std::string& deviceId) {
+        SessionState session;
         beast::flat_buffer buffer;
         while (!stopped) {
             buffer.clear();
@@ -157,31 +176,92 @@ struct HubServer::Impl {
                 co_await reject(ws, deviceId, envelope.error().message);
                 co_return;
             }
-            if (envelope->has_hello()) {
-                const auto start = env.nowMs();
+            if (envelope->has_hello() && !session.greeted) {
+                session.helloMs = env.nowMs();
                 auto welcome = greet(envelope->hello(), deviceId);
                 if (!welcome) {
                     co_await reject(ws, deviceId, welcome.error().message);
                     co_return;
                 }
-                greeted = welcome->status() == protocol::Welcome::OK;
+                session.greeted = welcome->status() == protocol::Welcome::OK;
+                session.cursor = envelope->hello().pull_cursor();
+                if (envelope->hello().max_changes() != 0) {
+                    session.maxChanges = std::min(envelope->hello().max_changes(), kDefaultPage);
+                }
                 protocol::Envelope reply;
                 *reply.mutable_welcome() = std::move(*welcome);
-                const std::string frame = protocol::encodeFrame(reply);
-                if (auto [wec, written] = co_await ws.async_write(asio::buffer(frame), kTuple); wec) {
+                if (!co_await send(ws, reply)) {
                     co_return;
                 }
-                metrics.bytesOut += frame.size();
-                metrics.observeSyncDuration(static_cast<double>(env.nowMs() - start) / 1000.0);
-                if (!greeted) {
+                if (!session.greeted) {
                     co_await ws.async_close(websocket::close_code::policy_error, kTuple);
                     co_return;
                 }
                 continue;
             }
-            co_await reject(ws, deviceId, greeted ? "unexpected message" : "a message before the hello");
+            if (envelope->has_push() && session.greeted) {
+                auto reply = sync(deviceId, envelope->push(), session);
+                if (!reply) {
+                    co_await reject(ws, deviceId, reply.error().message);
+                    co_return;
+                }
+                metrics.observeSyncDuration(static_cast<double>(env.nowMs() - session.helloMs) / 1000.0);
+                protocol::Envelope out;
+                *out.mutable_reply() = std::move(*reply);
+                if (!co_await send(ws, out)) {
+                    co_return;
+                }
+                session.helloMs = env.nowMs();
+                continue;
+            }
+            co_await reject(ws, deviceId,
+                            session.greeted ? "unexpected message" : "a message before the hello");
             co_return;
         }
+    }
+
+    /** One round trip's work: apply the batch (one transaction), then the changes since the cursor. */
+    Result<protocol::SyncReply> sync(const std::string& deviceId, const protocol::PushBatch& batch,
+                                     SessionState& session) {
+        auto record = store.device(deviceId);
+        if (!record) {
+            return record.error();
+        }
+        if (record->revoked) {
+            return makeError("revoked", "the device is revoked");
+        }
+        std::vector<protocol::Operation> ops(batch.ops().begin(), batch.ops().end());
+        auto acks = store.applyBatch(*record, ops);
+        if (!acks) {
+            log("device " + deviceId + ": batch not applied: " + acks.error().message);
+            return acks.error();
+        }
+        auto page =
+            store.changesSince(record->unit, session.cursor, deviceId, static_cast<int>(session.maxChanges));
+        if (!page) {
+            return page.error();
+        }
+        protocol::SyncReply reply;
+        std::size_t applied = 0;
+        for (auto& ack : *acks) {
+            applied += ack.result() == protocol::PushAck::APPLIED ? 1 : 0;
+            metrics.conflicts += ack.conflicted() ? 1 : 0;
+            *reply.add_acks() = std::move(ack);
+        }
+        metrics.opsApplied += applied;
+        for (auto& op : page->ops) {
+            *reply.add_changes() = std::move(op);
+        }
+        reply.set_checkpoint(page->checkpoint);
+        reply.set_more(page->more);
+        reply.set_partition_checksum(page->checksum);
+        session.cursor = page->checkpoint;
+        if (!ops.empty() || reply.changes_size() > 0) {
+            log("device " + deviceId + ": " + std::to_string(applied) + " of " + std::to_string(ops.size()) +
+                " applied, " + std::to_string(reply.changes_size()) + " changes sent, checkpoint " +
+                std::to_string(page->checkpoint));
+        }
+        return reply;
     }
 
     Result<protocol::Welcome> greet(const protocol::Hello& hello, const std::string& deviceId) {

@@ -1,19 +1,29 @@
+#include <algorithm>
 #include <array>
+#include <fieldkit/core/field.hpp>
+#include <fieldkit/core/merge.hpp>
+#include <fieldkit/core/partition_checksum.hpp>
 #include <fieldkit/hub/center_store.hpp>
 #include <fieldkit/sqlite/database.hpp>
+#include <map>
 #include <string_view>
 
 namespace fieldkit::hub {
 namespace {
 
+using sqlite::Bytes;
 using sqlite::Database;
 using sqlite::Transaction;
 
-// Each entry migrates user_version N to N+1 in its own transaction.
+// Each entry migrates user_version N to N+1 in its own transaction. Plain SQL that PostgreSQL also reads,
+// apart from STRICT/WITHOUT ROWID, so a second implementation can mirror it.
 constexpr std::array<std::string_view, 1> kMigrations = {
     R"sql(
     CREATE TABLE units (
-        name TEXT PRIMARY KEY
+        name TEXT PRIMARY KEY,
+        public_key BLOB NOT NULL,
+        sealed_secret BLOB NOT NULL,     -- the unit's secret box key sealed to the center key
+        checksum INTEGER NOT NULL DEFAULT 0
     ) STRICT;
     CREATE TABLE devices (
         device_id TEXT PRIMARY KEY,
@@ -26,9 +36,86 @@ constexpr std::array<std::string_view, 1> kMigrations = {
         name TEXT PRIMARY KEY,
         value INTEGER NOT NULL
     ) STRICT;
-    INSERT INTO counters VALUES ('certificate_serial', 1), ('server_seq', 0);
+    INSERT INTO counters VALUES ('certificate_serial', 2), ('server_seq', 0);
+
+    CREATE TABLE cases (
+        case_id BLOB PRIMARY KEY,
+        unit TEXT NOT NULL REFERENCES units(name),
+        service TEXT NOT NULL,
+        status TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        conflicted INTEGER NOT NULL DEFAULT 0,
+        sealed_key_center BLOB NOT NULL,
+        sealed_key_unit BLOB NOT NULL
+    ) STRICT;
+
+    -- Every applied operation, as the protobuf message devices pull (server_seq and closes filled in).
+    CREATE TABLE operations (
+        server_seq INTEGER PRIMARY KEY,
+        unit TEXT NOT NULL,
+        case_id BLOB NOT NULL REFERENCES cases(case_id),
+        device_id TEXT NOT NULL,
+        device_seq INTEGER NOT NULL,
+        message BLOB NOT NULL,
+        UNIQUE (device_id, device_seq)
+    ) STRICT;
+    CREATE INDEX operations_by_unit ON operations(unit, server_seq);
+    CREATE INDEX operations_by_case ON operations(case_id, server_seq);
+
+    -- Open versions of each register field; several rows = a conflict kept for a person to resolve.
+    CREATE TABLE field_heads (
+        case_id BLOB NOT NULL,
+        field_id INTEGER NOT NULL,
+        server_seq INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (case_id, field_id, server_seq)
+    ) STRICT, WITHOUT ROWID;
+
+    -- The answer given to each pushed operation, so a repeat gets the original one (exactly-once effect).
+    CREATE TABLE push_results (
+        device_id TEXT NOT NULL,
+        device_seq INTEGER NOT NULL,
+        result INTEGER NOT NULL,           -- PushAck.Result
+        ack BLOB NOT NULL,
+        PRIMARY KEY (device_id, device_seq)
+    ) STRICT, WITHOUT ROWID;
     )sql",
 };
+
+template <typename T>
+Result<T> prepared(Database& db, std::string_view sql, auto&& body) {
+    auto stmt = db.prepare(sql);
+    if (!stmt) {
+        return stmt.error();
+    }
+    return body(*stmt);
+}
+
+protocol::PushAck rejected(std::uint64_t deviceSeq, const std::string& reason) {
+    protocol::PushAck ack;
+    ack.set_device_seq(deviceSeq);
+    ack.set_result(protocol::PushAck::REJECTED);
+    ack.set_reason(reason);
+    return ack;
+}
+
+std::map<std::string, std::string> parseMeta(const std::string& meta) {
+    std::map<std::string, std::string> out;
+    std::size_t pos = 0;
+    while (pos < meta.size()) {
+        const auto end = std::min(meta.find(';', pos), meta.size());
+        const auto eq = meta.find('=', pos);
+        if (eq != std::string::npos && eq < end) {
+            out[meta.substr(pos, eq - pos)] = meta.substr(eq + 1, end - eq - 1);
+        }
+        pos = end + 1;
+    }
+    return out;
+}
+
+Bytes toBytes(const std::string& s) {
+    return Bytes(s.begin(), s.end());
+}
 
 /** SQLite implementation of the center store. */
 class SqliteCenterStore final : public CenterStore {
@@ -62,45 +149,63 @@ public:
         return {};
     }
 
-    Status addUnit(const std::string& name) override {
-        auto stmt = m_db.prepare("INSERT INTO units(name) VALUES (?1)");
+    Status addUnit(const UnitRecord& unit) override {
+        auto stmt = m_db.prepare("INSERT INTO units(name, public_key, sealed_secret) VALUES (?1, ?2, ?3)");
         if (!stmt) {
             return stmt.error();
         }
-        auto st = stmt->bind(1, name).run();
+        auto st = stmt->bind(1, unit.name).bind(2, unit.publicKey).bind(3, unit.sealedSecret).run();
         if (!st && st.error().code == "constraint") {
-            return makeError("unit_exists", "A unit named " + name + " already exists.");
+            return makeError("unit_exists", "A unit named " + unit.name + " already exists.");
         }
         return st;
     }
 
-    Result<std::vector<std::string>> units() override {
-        auto stmt = m_db.prepare("SELECT name FROM units ORDER BY name");
-        if (!stmt) {
-            return stmt.error();
-        }
-        std::vector<std::string> names;
-        while (true) {
-            auto row = stmt->step();
-            if (!row) {
-                return row.error();
-            }
-            if (!*row) {
-                return names;
-            }
-            names.push_back(stmt->text(0));
-        }
+    Result<UnitRecord> unit(const std::string& name) override {
+        return prepared<UnitRecord>(m_db, "SELECT public_key, sealed_secret FROM units WHERE name = ?1",
+                                    [&](sqlite::Statement& s) -> Result<UnitRecord> {
+                                        s.bind(1, name);
+                                        auto row = s.step();
+                                        if (!row) {
+                                            return row.error();
+                                        }
+                                        if (!*row) {
+                                            return makeError("unknown_unit",
+                                                             "There is no unit named " + name + ".");
+                                        }
+                                        return UnitRecord{name, s.blob(0), s.blob(1)};
+                                    });
     }
 
-    Status registerDevice(const std::string& deviceId, const std::string& unit) override {
+    Result<std::vector<std::string>> units() override {
+        return prepared<std::vector<std::string>>(
+            m_db, "SELECT name FROM units ORDER BY name",
+            [](sqlite::Statement& s) -> Result<std::vector<std::string>> {
+                std::vector<std::string> names;
+                while (true) {
+                    auto row = s.step();
+                    if (!row) {
+                        return row.error();
+                    }
+                    if (!*row) {
+                        return names;
+                    }
+                    names.push_back(s.text(0));
+                }
+            });
+    }
+
+    Status registerDevice(const std::string& deviceId, const std::string& unitName) override {
+        if (auto u = unit(unitName); !u) {
+            return u.error();
+        }
         auto stmt = m_db.prepare("INSERT INTO devices(device_id, unit) VALUES (?1, ?2)");
         if (!stmt) {
             return stmt.error();
         }
-        auto st = stmt->bind(1, deviceId).bind(2, unit).run();
+        auto st = stmt->bind(1, deviceId).bind(2, unitName).run();
         if (!st && st.error().code == "constraint") {
-            return makeError("unknown_unit_or_device_exists",
-                             "The unit " + unit + " does not exist, or the device is already registered.");
+            return makeError("device_exists", "The device " + deviceId + " is already enrolled.");
         }
         return st;
     }
@@ -145,12 +250,17 @@ public:
         return stmt->bind(1, deviceId).bind(2, nowMs).run();
     }
 
-    Result<std::uint64_t> serverHead(const std::string& /*unit*/) override {
-        auto head = m_db.queryInt("SELECT value FROM counters WHERE name = 'server_seq'");
-        if (!head) {
-            return head.error();
+    Result<std::uint64_t> serverHead(const std::string& unitName) override {
+        auto stmt = m_db.prepare("SELECT coalesce(max(server_seq), 0) FROM operations WHERE unit = ?1");
+        if (!stmt) {
+            return stmt.error();
         }
-        return static_cast<std::uint64_t>(*head);
+        stmt->bind(1, unitName);
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        return static_cast<std::uint64_t>(stmt->int64(0));
     }
 
     Result<std::uint64_t> nextCertificateSerial() override {
@@ -158,21 +268,492 @@ public:
         if (!tx) {
             return tx.error();
         }
+        if (auto st = m_db.exec("UPDATE counters SET value = value + 1 WHERE name = 'certificate_serial'");
+            !st) {
+            return st.error();
+        }
         auto serial = m_db.queryInt("SELECT value FROM counters WHERE name = 'certificate_serial'");
         if (!serial) {
             return serial.error();
         }
-        if (auto st = m_db.exec("UPDATE counters SET value = value + 1 WHERE name = 'certificate_serial'");
+        if (auto st = tx->commit(); !st) {
+            return st.error();
+        }
+        return static_cast<std::uint64_t>(*serial);
+    }
+
+    Result<std::vector<protocol::PushAck>> applyBatch(const DeviceRecord& device,
+                                                      const std::vector<protocol::Operation>& ops) override {
+        auto tx = Transaction::begin(m_db);
+        if (!tx) {
+            return tx.error();
+        }
+        std::vector<protocol::PushAck> acks;
+        std::uint64_t lastApplied = device.lastAppliedDeviceSeq;
+        for (const auto& op : ops) {
+            auto previous = storedAck(device.deviceId, op.device_seq());
+            if (!previous) {
+                return previous.error();
+            }
+            if (previous->has_value()) {
+                auto ack = **previous;
+                if (ack.result() == protocol::PushAck::APPLIED) {
+                    ack.set_result(protocol::PushAck::DUPLICATE);
+                }
+                acks.push_back(std::move(ack));
+                continue;
+            }
+            protocol::PushAck ack;
+            if (op.device_id() != device.deviceId) {
+                ack = rejected(op.device_seq(), "the operation names another device");
+            } else if (op.device_seq() <= lastApplied) {
+                ack =
+                    rejected(op.device_seq(), "the operation is older than what the center already applied");
+            } else {
+                if (auto st = m_db.exec("SAVEPOINT op"); !st) {
+                    return st.error();
+                }
+                auto applied = applyOne(device, op);
+                if (!applied) {
+                    if (auto st = m_db.exec("ROLLBACK TO op"); !st) {
+                        return st.error();
+                    }
+                    if (applied.error().code == "rejected") {
+                        ack = rejected(op.device_seq(), applied.error().message);
+                    } else {
+                        return applied.error(); // storage failure: nothing of the batch is kept
+                    }
+                } else {
+                    ack = std::move(*applied);
+                }
+                if (auto st = m_db.exec("RELEASE op"); !st) {
+                    return st.error();
+                }
+            }
+            if (auto st = saveAck(device.deviceId, ack); !st) {
+                return st.error();
+            }
+            lastApplied = std::max<std::uint64_t>(lastApplied, op.device_seq());
+            acks.push_back(std::move(ack));
+        }
+        auto bump = m_db.prepare("UPDATE devices SET last_applied_device_seq = ?2 WHERE device_id = ?1");
+        if (!bump) {
+            return bump.error();
+        }
+        if (auto st = bump->bind(1, device.deviceId).bind(2, static_cast<std::int64_t>(lastApplied)).run();
             !st) {
             return st.error();
         }
         if (auto st = tx->commit(); !st) {
             return st.error();
         }
-        return static_cast<std::uint64_t>(*serial) + 1;
+        return acks;
+    }
+
+    Result<ChangesPage> changesSince(const std::string& unitName, std::uint64_t cursor,
+                                     const std::string& excludeDevice, int limit) override {
+        auto stmt = m_db.prepare("SELECT server_seq, device_id, message FROM operations WHERE unit = ?1 AND "
+                                 "server_seq > ?2 ORDER BY server_seq LIMIT ?3");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, unitName)
+            .bind(2, static_cast<std::int64_t>(cursor))
+            .bind(3, static_cast<std::int64_t>(limit) + 1);
+        ChangesPage page;
+        page.checkpoint = cursor;
+        int scanned = 0;
+        while (true) {
+            auto row = stmt->step();
+            if (!row) {
+                return row.error();
+            }
+            if (!*row) {
+                break;
+            }
+            if (++scanned > limit) {
+                page.more = true;
+                break;
+            }
+            page.checkpoint = static_cast<std::uint64_t>(stmt->int64(0));
+            if (stmt->text(1) == excludeDevice) {
+                continue; // the device has its own operations; the checkpoint still moves past them
+            }
+            const Bytes message = stmt->blob(2);
+            protocol::Operation op;
+            if (!op.ParseFromArray(message.data(), static_cast<int>(message.size()))) {
+                return makeError("corrupt", "A stored operation does not parse.");
+            }
+            page.ops.push_back(std::move(op));
+        }
+        auto checksum = m_db.prepare("SELECT checksum FROM units WHERE name = ?1");
+        if (!checksum) {
+            return checksum.error();
+        }
+        checksum->bind(1, unitName);
+        if (auto row = checksum->step(); row && *row) {
+            page.checksum = static_cast<std::uint64_t>(checksum->int64(0));
+        }
+        return page;
+    }
+
+    Result<std::vector<CenterCase>> cases() override {
+        auto stmt =
+            m_db.prepare("SELECT case_id, unit, service, status, channel, conflicted, sealed_key_center FROM "
+                         "cases ORDER BY case_id");
+        if (!stmt) {
+            return stmt.error();
+        }
+        std::vector<CenterCase> out;
+        while (true) {
+            auto row = stmt->step();
+            if (!row) {
+                return row.error();
+            }
+            if (!*row) {
+                return out;
+            }
+            out.push_back(CenterCase{stmt->blob(0), stmt->text(1), stmt->text(2), stmt->text(3),
+                                     stmt->text(4), stmt->int64(5) != 0, stmt->blob(6)});
+        }
+    }
+
+    Result<std::vector<protocol::Operation>>
+    caseOperations(const std::vector<std::uint8_t>& caseId) override {
+        auto stmt = m_db.prepare("SELECT message FROM operations WHERE case_id = ?1 ORDER BY server_seq");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, caseId);
+        std::vector<protocol::Operation> out;
+        while (true) {
+            auto row = stmt->step();
+            if (!row) {
+                return row.error();
+            }
+            if (!*row) {
+                return out;
+            }
+            const Bytes message = stmt->blob(0);
+            protocol::Operation op;
+            if (!op.ParseFromArray(message.data(), static_cast<int>(message.size()))) {
+                return makeError("corrupt", "A stored operation does not parse.");
+            }
+            out.push_back(std::move(op));
+        }
+    }
+
+    Result<std::vector<std::pair<std::uint32_t, std::uint64_t>>>
+    fieldHeads(const std::vector<std::uint8_t>& caseId) override {
+        auto stmt = m_db.prepare("SELECT field_id, server_seq FROM field_heads WHERE case_id = ?1 "
+                                 "ORDER BY field_id, server_seq");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, caseId);
+        std::vector<std::pair<std::uint32_t, std::uint64_t>> out;
+        while (true) {
+            auto row = stmt->step();
+            if (!row) {
+                return row.error();
+            }
+            if (!*row) {
+                return out;
+            }
+            out.emplace_back(static_cast<std::uint32_t>(stmt->int64(0)),
+                             static_cast<std::uint64_t>(stmt->int64(1)));
+        }
+    }
+
+    Result<CenterStats> stats() override {
+        CenterStats s;
+        const std::pair<const char*, std::int64_t*> queries[] = {
+            {"SELECT count(*) FROM devices", &s.devices},
+            {"SELECT count(*) FROM units", &s.units},
+            {"SELECT count(*) FROM cases", &s.cases},
+            {"SELECT count(*) FROM operations", &s.operations},
+            {"SELECT count(*) FROM cases WHERE conflicted = 1", &s.conflictedCases},
+            {"SELECT count(*) FROM push_results WHERE result = 2", &s.rejected},
+        };
+        for (const auto& [sql, target] : queries) {
+            auto value = m_db.queryInt(sql);
+            if (!value) {
+                return value.error();
+            }
+            *target = *value;
+        }
+        return s;
     }
 
 private:
+    Result<std::optional<protocol::PushAck>> storedAck(const std::string& deviceId, std::uint64_t deviceSeq) {
+        auto stmt = m_db.prepare("SELECT ack FROM push_results WHERE device_id = ?1 AND device_seq = ?2");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, deviceId).bind(2, static_cast<std::int64_t>(deviceSeq));
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return std::optional<protocol::PushAck>();
+        }
+        const Bytes blob = stmt->blob(0);
+        protocol::PushAck ack;
+        if (!ack.ParseFromArray(blob.data(), static_cast<int>(blob.size()))) {
+            return makeError("corrupt", "A stored acknowledgement does not parse.");
+        }
+        return std::optional<protocol::PushAck>(std::move(ack));
+    }
+
+    Status saveAck(const std::string& deviceId, const protocol::PushAck& ack) {
+        auto stmt = m_db.prepare(
+            "INSERT INTO push_results(device_id, device_seq, result, ack) VALUES (?1, ?2, ?3, ?4)");
+        if (!stmt) {
+            return stmt.error();
+        }
+        return stmt->bind(1, deviceId)
+            .bind(2, static_cast<std::int64_t>(ack.device_seq()))
+            .bind(3, static_cast<std::int64_t>(ack.result()))
+            .bind(4, toBytes(ack.SerializeAsString()))
+            .run();
+    }
+
+    /** The server_seq of the device's own earlier operation, so a chain of local edits is not a conflict. */
+    Result<std::uint64_t> ownServerSeq(const std::string& deviceId, std::uint64_t deviceSeq) {
+        auto ack = storedAck(deviceId, deviceSeq);
+        if (!ack) {
+            return ack.error();
+        }
+        if (!ack->has_value() || (*ack)->result() == protocol::PushAck::REJECTED) {
+            return makeError("rejected",
+                             "the operation builds on one of this device's changes that was not applied");
+        }
+        return (*ack)->server_seq();
+    }
+
+    Result<core::RegisterState> fieldState(const Bytes& caseId, std::uint32_t fieldId) {
+        auto stmt =
+            m_db.prepare("SELECT server_seq, deleted FROM field_heads WHERE case_id = ?1 AND field_id = ?2 "
+                         "ORDER BY server_seq");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, caseId).bind(2, static_cast<std::int64_t>(fieldId));
+        core::RegisterState state;
+        while (true) {
+            auto row = stmt->step();
+            if (!row) {
+                return row.error();
+            }
+            if (!*row) {
+                return state;
+            }
+            state.open.push_back({static_cast<std::uint64_t>(stmt->int64(0)), stmt->int64(1) != 0});
+        }
+    }
+
+    /** Applies one new operation; an Error with code "rejected" means the device's op is refused. */
+    Result<protocol::PushAck> applyOne(const DeviceRecord& device, const protocol::Operation& op) {
+        const Bytes caseId(op.case_id().begin(), op.case_id().end());
+        if (caseId.size() != 16) {
+            return makeError("rejected", "the case id is not 16 bytes");
+        }
+        auto kind = core::operationKindFromString(op.kind());
+        if (!kind) {
+            return makeError("rejected", "unknown operation kind");
+        }
+        const auto meta = parseMeta(op.meta());
+        auto existing = m_db.prepare("SELECT unit FROM cases WHERE case_id = ?1");
+        if (!existing) {
+            return existing.error();
+        }
+        existing->bind(1, caseId);
+        auto row = existing->step();
+        if (!row) {
+            return row.error();
+        }
+        if (*row && existing->text(0) != device.unit) {
+            return makeError("rejected", "the case belongs to another unit");
+        }
+        const bool isNew = !*row;
+        existing->reset();
+        if (isNew) {
+            const auto service = meta.find("service");
+            if (service == meta.end() || op.sealed_key_center().empty() || op.sealed_key_unit().empty()) {
+                return makeError("rejected", "a new case needs its service and sealed record keys");
+            }
+            auto insert =
+                m_db.prepare("INSERT INTO cases(case_id, unit, service, status, channel, sealed_key_center, "
+                             "sealed_key_unit) VALUES (?1, ?2, ?3, 'opened', ?4, ?5, ?6)");
+            if (!insert) {
+                return insert.error();
+            }
+            const auto channel = meta.find("channel");
+            if (auto st = insert->bind(1, caseId)
+                              .bind(2, device.unit)
+                              .bind(3, service->second)
+                              .bind(4, channel == meta.end() ? std::string() : channel->second)
+                              .bind(5, toBytes(op.sealed_key_center()))
+                              .bind(6, toBytes(op.sealed_key_unit()))
+                              .run();
+                !st) {
+                return st.error();
+            }
+        }
+
+        auto counter = m_db.exec("UPDATE counters SET value = value + 1 WHERE name = 'server_seq'");
+        auto seqValue = m_db.queryInt("SELECT value FROM counters WHERE name = 'server_seq'");
+        if (!counter || !seqValue) {
+            return !counter ? counter.error() : seqValue.error();
+        }
+        const auto seq = static_cast<std::uint64_t>(*seqValue);
+
+        // Group the field references per field (a resolve names one per version it closes).
+        std::map<std::uint32_t, std::vector<std::uint64_t>> bases;
+        for (const auto& ref : op.fields()) {
+            std::uint64_t base = ref.base_seq();
+            if (ref.base_device_seq() != 0) {
+                auto own = ownServerSeq(device.deviceId, ref.base_device_seq());
+                if (!own) {
+                    return own.error();
+                }
+                base = std::max(base, *own);
+            }
+            bases[ref.field_id()].push_back(base);
+        }
+        protocol::PushAck ack;
+        ack.set_device_seq(op.device_seq());
+        ack.set_server_seq(seq);
+        ack.set_result(protocol::PushAck::APPLIED);
+        bool conflicted = false;
+        for (const auto& [fieldId, fieldBases] : bases) {
+            const auto info = core::fieldInfo(core::FieldId{fieldId});
+            const bool addOnly =
+                info.known ? info.kind == core::FieldKind::AddOnly : *kind == core::OperationKind::Append;
+            if (addOnly) {
+                continue; // add-only values never conflict
+            }
+            auto state = fieldState(caseId, fieldId);
+            if (!state) {
+                return state.error();
+            }
+            const auto changeKind = *kind == core::OperationKind::Append ? core::OperationKind::Set : *kind;
+            auto decision = core::mergeField(core::FieldKind::Register, *state,
+                                             core::FieldChange{changeKind, fieldBases, seq});
+            if (!decision) {
+                return makeError("rejected", decision.error().message);
+            }
+            conflicted = conflicted || decision->outcome == core::MergeOutcome::Conflicted;
+            for (const auto closedSeq : decision->closed) {
+                ack.add_closes(closedSeq);
+                auto drop = m_db.prepare(
+                    "DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2 AND server_seq = ?3");
+                if (!drop) {
+                    return drop.error();
+                }
+                if (auto st = drop->bind(1, caseId)
+                                  .bind(2, static_cast<std::int64_t>(fieldId))
+                                  .bind(3, static_cast<std::int64_t>(closedSeq))
+                                  .run();
+                    !st) {
+                    return st.error();
+                }
+            }
+            auto head = m_db.prepare(
+                "INSERT INTO field_heads(case_id, field_id, server_seq, deleted) VALUES (?1, ?2, ?3, ?4)");
+            if (!head) {
+                return head.error();
+            }
+            if (auto st = head->bind(1, caseId)
+                              .bind(2, static_cast<std::int64_t>(fieldId))
+                              .bind(3, static_cast<std::int64_t>(seq))
+                              .bind(4, *kind == core::OperationKind::Delete ? 1 : 0)
+                              .run();
+                !st) {
+                return st.error();
+            }
+        }
+        ack.set_conflicted(conflicted);
+
+        // Clear metadata: the newest arrival wins (status is not personal and is not merged per field).
+        for (const char* key : {"status", "service", "channel"}) {
+            const auto it = meta.find(key);
+            if (it == meta.end()) {
+                continue;
+            }
+            auto update = m_db.prepare(std::string("UPDATE cases SET ") + key + " = ?2 WHERE case_id = ?1");
+            if (!update) {
+                return update.error();
+            }
+            if (auto st = update->bind(1, caseId).bind(2, it->second).run(); !st) {
+                return st.error();
+            }
+        }
+        if (auto st = m_db.exec(
+                "UPDATE cases SET conflicted = EXISTS (SELECT 1 FROM field_heads h WHERE h.case_id = "
+                "cases.case_id GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = x'" +
+                hex(caseId) + "'");
+            !st) {
+            return st.error();
+        }
+
+        protocol::Operation stored = op;
+        stored.set_server_seq(seq);
+        stored.set_unit(device.unit);
+        stored.clear_closes();
+        for (const auto closedSeq : ack.closes()) {
+            stored.add_closes(closedSeq);
+        }
+        if (!isNew) {
+            // The record key travels once per case; later operations need not repeat it.
+            stored.clear_sealed_key_center();
+            stored.clear_sealed_key_unit();
+        }
+        auto insert =
+            m_db.prepare("INSERT INTO operations(server_seq, unit, case_id, device_id, device_seq, message) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        auto current = m_db.prepare("SELECT checksum FROM units WHERE name = ?1");
+        auto checksum = m_db.prepare("UPDATE units SET checksum = ?2 WHERE name = ?1");
+        if (!insert || !checksum || !current) {
+            return makeError("corrupt", "The center store's schema is incomplete.");
+        }
+        if (auto st = insert->bind(1, static_cast<std::int64_t>(seq))
+                          .bind(2, device.unit)
+                          .bind(3, caseId)
+                          .bind(4, device.deviceId)
+                          .bind(5, static_cast<std::int64_t>(op.device_seq()))
+                          .bind(6, toBytes(stored.SerializeAsString()))
+                          .run();
+            !st) {
+            return st.error();
+        }
+        const auto fingerprint = core::operationFingerprint(seq, device.deviceId, op.device_seq());
+        current->bind(1, device.unit);
+        auto unitRow = current->step();
+        if (!unitRow || !*unitRow) {
+            return unitRow ? makeError("corrupt", "The device's unit is missing.") : unitRow.error();
+        }
+        // SQL has no portable XOR, so the running checksum is updated here.
+        const auto next = static_cast<std::uint64_t>(current->int64(0)) ^ fingerprint;
+        current->reset();
+        if (auto st = checksum->bind(1, device.unit).bind(2, static_cast<std::int64_t>(next)).run(); !st) {
+            return st.error();
+        }
+        return ack;
+    }
+
+    static std::string hex(const Bytes& bytes) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        std::string out;
+        for (const auto b : bytes) {
+            out += kHex[b >> 4];
+            out += kHex[b & 0xf];
+        }
+        return out;
+    }
+
     Database m_db;
 };
 

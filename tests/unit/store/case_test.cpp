@@ -130,7 +130,7 @@ TEST_CASE("every change queues its operation with the next device sequence") {
     CHECK(pending->at(0).meta.find("status=opened") != std::string::npos);
     CHECK(queue.position()->pendingOps == 3);
 
-    REQUIRE(queue.acknowledge({{1, 101}, {2, 102}}).ok());
+    REQUIRE(queue.acknowledge({{1, 101, false, ""}, {2, 102, false, ""}}).ok());
     CHECK(queue.position()->pendingOps == 1);
     CHECK(queue.position()->lastAckedDeviceSeq == 2);
 
@@ -165,7 +165,7 @@ TEST_CASE("retention purges closed cases the center acknowledged, after the wind
     store::SyncQueue queue(*f.store);
     const std::int64_t hour = 3600 * 1000;
     CHECK(*s->purge(24 * hour) == 0); // not acknowledged yet
-    REQUIRE(queue.acknowledge({{1, 11}, {2, 12}, {3, 13}}).ok());
+    REQUIRE(queue.acknowledge({{1, 11, false, ""}, {2, 12, false, ""}, {3, 13, false, ""}}).ok());
     CHECK(*s->purge(24 * hour) == 0); // acknowledged just now
     f.clock.advance(25 * hour);
     CHECK(*s->purge(24 * hour) == 1);

@@ -1,5 +1,7 @@
 #include <charconv>
 #include <fieldkit/casegen/case_generator.hpp>
+#include <fieldkit/core/field.hpp>
+#include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/crypto/key_slot.hpp>
 #include <fieldkit/crypto/runtime.hpp>
 #include <fieldkit/ctl/case_json.hpp>
@@ -24,6 +26,9 @@ constexpr const char* kUsage = R"(usage: fieldkit-ctl --data DIR COMMAND ...
   staff add --name NAME [--staff YOU]                            FIELDKIT_PIN unlocks, FIELDKIT_NEW_PIN is theirs
   staff list
   case create --json FILE|-        prints the new case id
+  case set ID [--name T] [--address T] [--phone T] [--cpr T]
+  case note ID --text T
+  case status ID STATUS [--text WHY]
   case generate --count N [--seed S]   realistic sample cases (demo, tests, benchmarks)
   case list --json [--status S] [--service S] [--limit N]
   case show ID --json [--purpose TEXT]
@@ -32,6 +37,7 @@ constexpr const char* kUsage = R"(usage: fieldkit-ctl --data DIR COMMAND ...
   verify
   purge --older-than HOURS
   device-id
+  device-info                      device id, box public key and unit (for enrolment)
   sync-status --json
 fieldkit-ctl profile check FILE
 fieldkit-ctl profile show [--profile NAME]
@@ -233,6 +239,9 @@ public:
         if (sub == "generate") {
             return generate(work);
         }
+        if (sub == "set" || sub == "note" || sub == "status") {
+            return editCase(work, sub);
+        }
         if (sub == "list") {
             store::CaseFilter filter;
             filter.limit = std::stoi(m_args.option("limit").value_or("1000"));
@@ -277,6 +286,38 @@ public:
         }
         m_env.err << kUsage;
         return 2;
+    }
+
+    int editCase(store::Session& work, const std::string& sub) const {
+        auto id = core::CaseId::fromHex(m_args.word(2));
+        if (!id) {
+            return fail(makeError("bad_case_id", "Give the case id as 32 hexadecimal characters."));
+        }
+        Status done;
+        if (sub == "set") {
+            std::vector<crypto::FieldValue> values;
+            for (const auto& [option, field] :
+                 {std::pair{"name", core::fields::kName}, std::pair{"address", core::fields::kAddress},
+                  std::pair{"phone", core::fields::kPhone}, std::pair{"cpr", core::fields::kCpr}}) {
+                if (auto value = m_args.option(option)) {
+                    values.push_back({field.value, *value});
+                }
+            }
+            done = work.setFields(*id, values);
+        } else if (sub == "note") {
+            done = work.appendNote(*id, m_args.option("text").value_or(""));
+        } else {
+            auto to = core::caseStatusFromString(m_args.word(3));
+            if (!to) {
+                return fail(to.error());
+            }
+            done = work.changeStatus(*id, *to, m_args.option("text").value_or(""));
+        }
+        if (!done) {
+            return fail(done.error());
+        }
+        m_env.out << "saved\n";
+        return 0;
     }
 
     int generate(store::Session& work) const {
@@ -383,6 +424,21 @@ public:
         return 0;
     }
 
+    /** What enrolment needs from the device: its id and the public key the unit key gets sealed to. */
+    int deviceInfo() const {
+        auto s = openStore();
+        if (!s) {
+            return fail(s.error());
+        }
+        auto box = (*s)->boxPublicKey();
+        if (!box) {
+            return fail(box.error());
+        }
+        m_env.out << R"({"device_id":")" << (*s)->deviceId() << R"(","box_public_key":")"
+                  << crypto::toHex(*box) << R"(","unit":")" << (*s)->unit() << "\"}\n";
+        return 0;
+    }
+
     int syncStatus() const {
         auto s = openStore();
         if (!s) {
@@ -437,9 +493,10 @@ private:
 } // namespace
 
 int runCtlCommand(const common::Args& args, CtlEnvironment& env) {
-    if (auto st = args.allowOnly({"data", "staff", "standalone", "unit", "kdf-ms", "name", "json", "count",
-                                  "seed", "status", "service", "limit", "purpose", "cpr", "older-than",
-                                  "profile", "version", "help"});
+    if (auto st =
+            args.allowOnly({"data",       "staff",   "standalone", "unit",    "kdf-ms",  "name",    "json",
+                            "count",      "seed",    "status",     "service", "limit",   "purpose", "cpr",
+                            "older-than", "profile", "version",    "help",    "address", "phone",   "text"});
         !st) {
         env.err << "fieldkit-ctl: " << st.error().message << '\n' << kUsage;
         return 2;
@@ -474,6 +531,9 @@ int runCtlCommand(const common::Args& args, CtlEnvironment& env) {
     }
     if (word == "device-id") {
         return command.deviceId();
+    }
+    if (word == "device-info") {
+        return command.deviceInfo();
     }
     if (word == "sync-status") {
         return command.syncStatus();

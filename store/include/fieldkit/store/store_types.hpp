@@ -13,6 +13,15 @@ namespace fieldkit::store {
 
 using core::CaseId;
 
+/** A field an operation touches and the version its author saw: a center sequence, or (when the author saw
+ *  its own change that the center has not acknowledged yet) that change's device sequence. */
+struct FieldRef {
+    std::uint32_t fieldId = 0;
+    std::uint64_t baseSeq = 0;
+    std::uint64_t baseDeviceSeq = 0;
+    friend bool operator==(const FieldRef&, const FieldRef&) = default;
+};
+
 /** The citizen's personal fields as staff enter them; all of it is encrypted at rest. */
 struct CitizenFields {
     std::string cpr; // DDMMYYSSSS or DDMMYY-SSSS; empty when the citizen gave none

@@ -4,24 +4,37 @@
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/sqlite/database.hpp>
 #include <fieldkit/store/device_store.hpp>
+#include <fieldkit/store/store_types.hpp>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace fieldkit::store {
 
-/** An operation waiting to be shipped: clear routing data and ciphertext only. */
-struct OutboxOperation {
-    std::uint64_t deviceSeq = 0;
+/** An operation as it travels: clear routing data and ciphertext only. */
+struct SyncOperation {
     sqlite::Bytes caseId;
+    std::string deviceId;
+    std::uint64_t deviceSeq = 0;
     std::string kind;
     std::uint64_t hlc = 0;
-    sqlite::Bytes fieldRefs;
+    std::vector<FieldRef> fields;
     std::string meta;
     sqlite::Bytes ciphertext;
-    sqlite::Bytes sealedKeyCenter; // the case's record key, so the center and the unit can read it
+    sqlite::Bytes sealedKeyCenter; // the case's record key sealed to the center and to the unit
     sqlite::Bytes sealedKeyUnit;
-    std::int64_t queuedMs = 0;
+    std::string staff;
+    std::uint64_t serverSeq = 0;       // inbound only
+    std::vector<std::uint64_t> closes; // inbound only: versions this change superseded at the center
+    std::string unit;
+    std::int64_t queuedMs = 0; // outbound only
+};
+
+/** The center's answer to one pushed operation. */
+struct PushResult {
+    std::uint64_t deviceSeq = 0;
+    std::uint64_t serverSeq = 0;
+    bool rejected = false;
+    std::string reason;
 };
 
 /** Where the device stands with the center. */
@@ -30,6 +43,15 @@ struct SyncPosition {
     std::uint64_t lastAckedDeviceSeq = 0;
     std::int64_t pendingOps = 0;
     std::int64_t oldestPendingMs = 0; // queue time of the oldest unsent operation, 0 when none
+    std::int64_t rejectedOps = 0;     // refused by the center: shown in "needs attention"
+    std::uint64_t checksum = 0;
+};
+
+/** What applying a page of changes did. */
+struct InboundOutcome {
+    int applied = 0;
+    int alreadyPresent = 0;
+    bool diverged = false; // checksums differed at the head: the cursor was reset to re-pull
 };
 
 /** The daemon's view of the store: it moves ciphertext and never needs (or gets) the data key. */
@@ -38,11 +60,18 @@ public:
     explicit SyncQueue(DeviceStore& store)
         : m_store(store) {}
 
-    [[nodiscard]] Result<std::vector<OutboxOperation>> pending(int limit);
+    [[nodiscard]] Result<std::vector<SyncOperation>> pending(int limit);
     [[nodiscard]] Result<SyncPosition> position();
-    /** The center durably applied these (device_seq, server_seq) pairs: drop them from the outbox, in one
-     *  transaction. Acknowledging a closing status starts the case's retention clock. */
-    [[nodiscard]] Status acknowledge(const std::vector<std::pair<std::uint64_t, std::uint64_t>>& acks);
+    /** The center's answers: applied operations leave the outbox with their server sequence, refused ones
+     *  leave it marked with the reason (never silently dropped). One transaction. Acknowledging a closing
+     *  status starts the case's retention clock. */
+    [[nodiscard]] Status acknowledge(const std::vector<PushResult>& results);
+    /** Applies changes from other devices and moves the cursor to `checkpoint`, in one transaction. At the
+     * head
+     *  (`more` false) the partition checksums are compared; on a mismatch the cursor goes back to 0. */
+    [[nodiscard]] Result<InboundOutcome> applyInbound(const std::vector<SyncOperation>& changes,
+                                                      std::uint64_t checkpoint, bool more,
+                                                      std::uint64_t hubChecksum);
 
 private:
     DeviceStore& m_store;

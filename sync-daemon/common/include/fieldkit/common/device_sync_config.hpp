@@ -15,6 +15,11 @@ struct DeviceSyncConfig {
     std::string certPem;
     std::string hubKeyPin;
     std::string hubAddress; // default HOST:PORT; --hub overrides it (for example to go through a proxy)
+    // Keys for sealing cases (hex): the center's and the unit's public keys, and the unit's secret key sealed
+    // to this device's box key, which only the unlocked app can open.
+    std::string centerPublicKey;
+    std::string unitPublicKey;
+    std::string unitSecretSealed;
 };
 
 [[nodiscard]] std::filesystem::path syncDir(const std::filesystem::path& dataDir);

@@ -17,30 +17,40 @@ struct SessionResult {
     engine::HandshakeOutcome outcome = engine::HandshakeOutcome::ProtocolViolation;
     std::string reason;
     std::uint64_t hubHead = 0;
-    std::uint64_t lastAppliedDeviceSeq = 0;
+    std::size_t pushed = 0;
+    std::size_t rejected = 0;
+    std::size_t pulled = 0;
+    std::size_t roundTrips = 0;
+    bool diverged = false;
+    bool outboxEmpty = false;
+    bool reachedHead = false;
 };
 
-/** Limits on every wait of the device side. */
+/** Limits on every wait and on batch sizes of the device side. */
 struct ClientLimits {
     std::chrono::seconds connect{10};
-    std::chrono::seconds exchange{30};
+    std::chrono::seconds exchange{60};
+    int batchOps = 1000;
+    std::uint32_t pageChanges = 2000;
 };
 
-/** One session with the hub over mutual TLS 1.3 + WebSocket: hello out, welcome back. Network failures
- *  (refused, dropped, timed out, hub key mismatch) are Errors with code "offline" or "hub_untrusted". */
-[[nodiscard]] Result<SessionResult> syncOnce(const common::DeviceSyncConfig& config,
-                                             const common::HostPort& hub,
-                                             const engine::DeviceSyncState& state, ClientLimits limits = {});
+/** One session with the hub over mutual TLS 1.3 + WebSocket: hello and the outbox batch go out together,
+ *  acks and changes come back; repeated on the open connection until the outbox is empty and the pull reached
+ *  the head. Network failures are Errors with code "offline" or "hub_untrusted". */
+[[nodiscard]] Result<SessionResult> syncOnce(const std::filesystem::path& dataDir,
+                                             const common::DeviceSyncConfig& config,
+                                             const common::HostPort& hub, ClientLimits limits = {});
 
 /** Seams of the long-running daemon. */
 struct DaemonEnvironment {
     std::function<double()> unitRandom;          // [0, 1), for backoff jitter
     std::function<void(const std::string&)> log; // one line, no personal data
     std::chrono::seconds interval{30};           // periodic sync when healthy
+    std::chrono::milliseconds poll{500};         // how often the outbox is checked for local changes
 };
 
-/** Runs until SIGINT/SIGTERM: syncs, records status in <data>/sync/status.json, backs off with full jitter.
- */
+/** Runs until SIGINT/SIGTERM: syncs on local change and periodically, records status in
+ *  <data>/sync/status.json, backs off with full jitter. */
 [[nodiscard]] Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncConfig& config,
                                const common::HostPort& hub, const DaemonEnvironment& env);
 

@@ -2,6 +2,7 @@
 
 #include <fieldkit/common/device_sync_config.hpp>
 #include <fieldkit/core/result.hpp>
+#include <fieldkit/crypto/box_key_pair.hpp>
 #include <fieldkit/hub/center_store.hpp>
 #include <fieldkit/tls/pki.hpp>
 #include <filesystem>
@@ -18,6 +19,9 @@ struct CenterDir {
     [[nodiscard]] std::filesystem::path hubCert() const { return root / "hub.crt"; }
     [[nodiscard]] std::filesystem::path hubKey() const { return root / "hub.key"; }
     [[nodiscard]] std::filesystem::path store() const { return root / "center.db"; }
+    /** The center's X25519 secret: opens every case's record key. 0600; an HSM would hold it in production.
+     */
+    [[nodiscard]] std::filesystem::path centerKey() const { return root / "center.key"; }
 };
 
 /** An opened center: credentials in memory, the store open. */
@@ -25,7 +29,11 @@ struct Center {
     tls::Credentials authority;
     tls::Credentials hub;
     std::unique_ptr<CenterStore> store;
+    crypto::BoxKeyPair centerKey;
 };
+
+/** Creates a unit with its own box key pair (the secret kept sealed to the center key). */
+[[nodiscard]] Status addUnit(Center& center, const std::string& name);
 
 /** Creates a new center in an empty (or missing) folder; refuses to touch an existing one. */
 [[nodiscard]] Status initCenter(const CenterDir& dir);
@@ -36,6 +44,7 @@ struct Center {
  * this machine, such as `./run app`); network enrolment with a one-time code produces the same result. */
 [[nodiscard]] Result<common::DeviceSyncConfig> provisionDevice(Center& center, const std::string& unit,
                                                                const std::string& hubAddress,
-                                                               const std::string& deviceId = {});
+                                                               const std::string& deviceId,
+                                                               const std::vector<std::uint8_t>& deviceBoxKey);
 
 } // namespace fieldkit::hub

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <fieldkit/core/result.hpp>
+#include <fieldkit/protocol/codec.hpp>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -18,13 +19,50 @@ struct DeviceRecord {
     std::uint64_t lastAppliedDeviceSeq = 0;
 };
 
+/** A unit's box key: public in the clear, secret sealed to the center key. */
+struct UnitRecord {
+    std::string name;
+    std::vector<std::uint8_t> publicKey;
+    std::vector<std::uint8_t> sealedSecret;
+};
+
+/** A page of changes for a device. */
+struct ChangesPage {
+    std::vector<protocol::Operation> ops;
+    std::uint64_t checkpoint = 0;
+    bool more = false;
+    std::uint64_t checksum = 0; // the unit's partition checksum; meaningful when !more
+};
+
+/** A case as the center holds it: clear metadata plus the sealed record key. */
+struct CenterCase {
+    std::vector<std::uint8_t> caseId;
+    std::string unit;
+    std::string service;
+    std::string status;
+    std::string channel;
+    bool conflicted = false;
+    std::vector<std::uint8_t> sealedKeyCenter;
+};
+
+/** Counts for `fieldkit-hub stats`; no personal data. */
+struct CenterStats {
+    std::int64_t devices = 0;
+    std::int64_t units = 0;
+    std::int64_t cases = 0;
+    std::int64_t operations = 0;
+    std::int64_t conflictedCases = 0;
+    std::int64_t rejected = 0;
+};
+
 /** The center's durable state. SQLite by default; every method is one transaction so a PostgreSQL
  *  implementation can mirror the boundaries exactly. */
 class CenterStore {
 public:
     virtual ~CenterStore() = default;
 
-    [[nodiscard]] virtual Status addUnit(const std::string& name) = 0;
+    [[nodiscard]] virtual Status addUnit(const UnitRecord& unit) = 0;
+    [[nodiscard]] virtual Result<UnitRecord> unit(const std::string& name) = 0;
     [[nodiscard]] virtual Result<std::vector<std::string>> units() = 0;
     [[nodiscard]] virtual Status registerDevice(const std::string& deviceId, const std::string& unit) = 0;
     [[nodiscard]] virtual Result<DeviceRecord> device(const std::string& deviceId) = 0;
@@ -34,6 +72,24 @@ public:
     [[nodiscard]] virtual Result<std::uint64_t> serverHead(const std::string& unit) = 0;
     /** Next serial number for a certificate the center's CA issues. */
     [[nodiscard]] virtual Result<std::uint64_t> nextCertificateSerial() = 0;
+
+    /** Applies a device's batch in one transaction: assigns server sequences, merges per field, records the
+     *  device's last applied device_seq, and answers one ack per operation (a repeat gets its original ack).
+     */
+    [[nodiscard]] virtual Result<std::vector<protocol::PushAck>>
+    applyBatch(const DeviceRecord& device, const std::vector<protocol::Operation>& ops) = 0;
+    /** Changes of `unit` after `cursor`, leaving out the device's own operations (it has them). */
+    [[nodiscard]] virtual Result<ChangesPage> changesSince(const std::string& unit, std::uint64_t cursor,
+                                                           const std::string& excludeDevice, int limit) = 0;
+
+    [[nodiscard]] virtual Result<std::vector<CenterCase>> cases() = 0;
+    /** Every operation of a case in server order. */
+    [[nodiscard]] virtual Result<std::vector<protocol::Operation>>
+    caseOperations(const std::vector<std::uint8_t>& caseId) = 0;
+    /** The open versions (server_seq) of each register field of a case: more than one means a conflict. */
+    [[nodiscard]] virtual Result<std::vector<std::pair<std::uint32_t, std::uint64_t>>>
+    fieldHeads(const std::vector<std::uint8_t>& caseId) = 0;
+    [[nodiscard]] virtual Result<CenterStats> stats() = 0;
 };
 
 /** Opens (or with `create`, creates) the embedded SQLite center store. */

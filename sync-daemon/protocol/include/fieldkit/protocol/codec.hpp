@@ -19,6 +19,11 @@ inline constexpr std::size_t kMaxFrameBytes = 4 * 1024 * 1024;
 using Envelope = fieldkit::sync::v1::Envelope;
 using Hello = fieldkit::sync::v1::Hello;
 using Welcome = fieldkit::sync::v1::Welcome;
+using Operation = fieldkit::sync::v1::Operation;
+using FieldRef = fieldkit::sync::v1::FieldRef;
+using PushBatch = fieldkit::sync::v1::PushBatch;
+using PushAck = fieldkit::sync::v1::PushAck;
+using SyncReply = fieldkit::sync::v1::SyncReply;
 
 /** Serialises one envelope into one frame. */
 [[nodiscard]] std::string encodeFrame(const Envelope& envelope);

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <fieldkit/core/result.hpp>
+#include <fieldkit/hub/center_dir.hpp>
+#include <string>
+
+namespace fieldkit::hub {
+
+/** Every case with its decrypted fields (each register's open versions: several = conflict) and add-only
+ *  entries, as JSON. Reading with the center key is what the center is for; the export is for the municipal
+ *  case system and for tests, and it says which device wrote each value. */
+[[nodiscard]] Result<std::string> exportCases(Center& center);
+
+/** Counts of devices, units, cases, operations, conflicts and refusals as JSON. */
+[[nodiscard]] Result<std::string> centerStatsJson(CenterStore& store);
+
+} // namespace fieldkit::hub

@@ -1,0 +1,140 @@
+#include <boost/json.hpp>
+#include <fieldkit/core/field.hpp>
+#include <fieldkit/crypto/field_values.hpp>
+#include <fieldkit/crypto/operation_aad.hpp>
+#include <fieldkit/crypto/operation_seal.hpp>
+#include <fieldkit/crypto/record_key.hpp>
+#include <fieldkit/hub/center_export.hpp>
+#include <map>
+#include <set>
+
+namespace fieldkit::hub {
+namespace json = boost::json;
+namespace {
+
+/** Must match the device store's operation schema version bound into every AAD. */
+constexpr std::uint32_t kOperationSchemaVersion = 1;
+
+std::string hex(const std::vector<std::uint8_t>& bytes) {
+    return crypto::toHex(bytes);
+}
+
+std::string fieldKey(std::uint32_t id) {
+    if (auto item = core::checklistItemOf(core::FieldId{id})) {
+        return "checklist-" + std::to_string(*item);
+    }
+    const auto info = core::fieldInfo(core::FieldId{id});
+    return info.known ? std::string(info.name) : "field-" + std::to_string(id);
+}
+
+struct OpenedOperation {
+    std::string deviceId;
+    std::string staff;
+    std::vector<crypto::FieldValue> values;
+};
+
+} // namespace
+
+Result<std::string> exportCases(Center& center) {
+    auto cases = center.store->cases();
+    if (!cases) {
+        return cases.error();
+    }
+    json::array out;
+    for (const auto& c : *cases) {
+        json::object entry{{"id", hex(c.caseId)}, {"unit", c.unit},       {"service", c.service},
+                           {"status", c.status},  {"channel", c.channel}, {"conflicted", c.conflicted}};
+        auto key = crypto::openSealedRecordKey(center.centerKey, c.sealedKeyCenter, c.caseId);
+        if (!key) {
+            entry["error"] = "the record key does not open with the center key";
+            out.push_back(std::move(entry));
+            continue;
+        }
+        auto ops = center.store->caseOperations(c.caseId);
+        if (!ops) {
+            return ops.error();
+        }
+        std::map<std::uint64_t, OpenedOperation> bySeq;
+        json::object appended;
+        json::array problems;
+        for (const auto& op : *ops) {
+            std::vector<std::uint32_t> fieldIds;
+            std::set<std::uint32_t> seen;
+            for (const auto& ref : op.fields()) {
+                if (seen.insert(ref.field_id()).second) {
+                    fieldIds.push_back(ref.field_id());
+                }
+            }
+            const auto aad =
+                crypto::operationAad(std::span<const std::uint8_t, 16>(c.caseId.data(), 16), op.device_id(),
+                                     op.device_seq(), fieldIds, kOperationSchemaVersion);
+            const std::vector<std::uint8_t> sealed(op.ciphertext().begin(), op.ciphertext().end());
+            auto plain = crypto::openOperation(*key, aad, sealed);
+            auto values = plain ? crypto::decodeFieldValues(*plain)
+                                : Result<std::vector<crypto::FieldValue>>(plain.error());
+            if (!values) {
+                problems.push_back(
+                    json::string("operation " + std::to_string(op.server_seq()) + " does not open"));
+                continue;
+            }
+            for (const auto& v : *values) {
+                if (core::fieldInfo(core::FieldId{v.field_id}).kind == core::FieldKind::AddOnly) {
+                    auto& list = appended[fieldKey(v.field_id)];
+                    if (!list.is_array()) {
+                        list = json::array();
+                    }
+                    list.as_array().push_back(
+                        json::object{{"value", v.value}, {"device", op.device_id()}, {"staff", op.staff()}});
+                }
+            }
+            bySeq[op.server_seq()] = OpenedOperation{op.device_id(), op.staff(), std::move(*values)};
+        }
+        auto heads = center.store->fieldHeads(c.caseId);
+        if (!heads) {
+            return heads.error();
+        }
+        json::object fields;
+        for (const auto& [fieldId, seq] : *heads) {
+            const auto it = bySeq.find(seq);
+            if (it == bySeq.end()) {
+                continue;
+            }
+            for (const auto& v : it->second.values) {
+                if (v.field_id != fieldId) {
+                    continue;
+                }
+                auto& list = fields[fieldKey(fieldId)];
+                if (!list.is_array()) {
+                    list = json::array();
+                }
+                list.as_array().push_back(json::object{{"value", v.value},
+                                                       {"device", it->second.deviceId},
+                                                       {"staff", it->second.staff},
+                                                       {"seq", seq}});
+            }
+        }
+        entry["fields"] = std::move(fields);
+        entry["appended"] = std::move(appended);
+        entry["operations"] = ops->size();
+        if (!problems.empty()) {
+            entry["problems"] = std::move(problems);
+        }
+        out.push_back(std::move(entry));
+    }
+    return json::serialize(out);
+}
+
+Result<std::string> centerStatsJson(CenterStore& store) {
+    auto stats = store.stats();
+    if (!stats) {
+        return stats.error();
+    }
+    return json::serialize(json::object{{"devices", stats->devices},
+                                        {"units", stats->units},
+                                        {"cases", stats->cases},
+                                        {"operations", stats->operations},
+                                        {"conflicted_cases", stats->conflictedCases},
+                                        {"rejected_operations", stats->rejected}});
+}
+
+} // namespace fieldkit::hub
