@@ -43,18 +43,21 @@ hub_address=$(sed -n 's/^listening on //p' "$LOCAL/hub.out")
 [ -n "$hub_address" ] || { echo "fieldkit: the hub did not start; see $hub_log" >&2; exit 1; }
 echo "center listening on $hub_address ($(sed -n 's/^ops on //p' "$LOCAL/hub.out") for /healthz and /metrics)"
 
-# The device: an encrypted store with a demo staff member and realistic sample cases, then a client
-# certificate from the local center for the store's device id.
+# The device: an encrypted store with a demo staff member, enrolled with the local center (client certificate,
+# center and unit keys), a first sync to file the keys away, then realistic sample cases.
 if [ ! -f "$DEVICE/store.db" ]; then
   mkdir -p "$DEVICE"
-  FIELDKIT_PIN=$DEMO_PIN "$CTL" --data "$DEVICE" init --staff "$DEMO_STAFF" --unit "$UNIT" --standalone --kdf-ms 500
-  FIELDKIT_PIN=$DEMO_PIN "$CTL" --data "$DEVICE" case generate --count 40 --seed 7 >/dev/null
-  echo "demo store: staff \"$DEMO_STAFF\", PIN $DEMO_PIN, 40 sample cases"
+  FIELDKIT_PIN=$DEMO_PIN "$CTL" --data "$DEVICE" init --staff "$DEMO_STAFF" --unit "$UNIT" --kdf-ms 500
 fi
 if [ ! -f "$DEVICE/sync/device.crt" ]; then
-  device_id=$("$HUB" provision-device --dir "$CENTER" --unit "$UNIT" --data "$DEVICE" \
-    --device-id "$("$CTL" --data "$DEVICE" device-id)")
-  echo "device $device_id enrolled in unit $UNIT"
+  info=$("$CTL" --data "$DEVICE" device-info)
+  device_id=$(sed -n 's/.*"device_id":"\([0-9a-f]*\)".*/\1/p' <<<"$info")
+  box_key=$(sed -n 's/.*"box_public_key":"\([0-9a-f]*\)".*/\1/p' <<<"$info")
+  "$HUB" provision-device --dir "$CENTER" --unit "$UNIT" --data "$DEVICE" --device-id "$device_id" \
+    --device-box-key "$box_key" --hub-address "$hub_address" >/dev/null
+  "$SYNCD" sync-once --data "$DEVICE" --hub "$hub_address" >/dev/null
+  FIELDKIT_PIN=$DEMO_PIN "$CTL" --data "$DEVICE" case generate --count 40 --seed 7 >/dev/null
+  echo "device $device_id enrolled in unit $UNIT; demo staff \"$DEMO_STAFF\", PIN $DEMO_PIN, 40 sample cases"
 fi
 
 "$SYNCD" run --data "$DEVICE" --hub "$hub_address" 2>"$LOCAL/syncd.log" &
@@ -68,7 +71,7 @@ fi
 # No display: run the real app under Xvfb and capture each page.
 mkdir -p "$SHOTS"
 sleep 1.5 # let the daemon report its first contact, so the status line shows it
-pages=(home)
+pages=(unlock home citizen catalogue service case conflicts contact kiosk settings)
 for page in "${pages[@]}"; do
   xvfb-run -a -s "-screen 0 1920x1200x24" "$APP" --data "$DEVICE" --page "$page" --screenshot "$SHOTS/$page.png"
   echo "screenshot: $SHOTS/$page.png"
