@@ -36,6 +36,18 @@ Error notFound() {
     return makeError("unknown_case", "There is no such case on this device.");
 }
 
+/** The field ids an operation's AAD binds: each once, in the order of its references (a resolve names a
+ *  field once per version it closes). */
+std::vector<std::uint32_t> distinctFieldIds(const std::vector<detail::FieldRef>& refs) {
+    std::vector<std::uint32_t> ids;
+    for (const auto& r : refs) {
+        if (std::find(ids.begin(), ids.end(), r.fieldId) == ids.end()) {
+            ids.push_back(r.fieldId);
+        }
+    }
+    return ids;
+}
+
 Error tampered(std::int64_t opId) {
     return makeError("tampered", "Case data failed its integrity check (operation " + std::to_string(opId) +
                                      "); it may have been altered or moved. Report this device.");
@@ -198,7 +210,9 @@ struct Session::Impl {
     /** Writes one operation, its field heads and its outbox entry. Call inside a transaction. */
     Status writeOperation(const CaseId& id, const std::string& kind,
                           const std::vector<crypto::FieldValue>& values, const std::string& meta,
-                          const crypto::RecordKey& key, const std::string& staff) {
+                          const crypto::RecordKey& key, const std::string& staff,
+                          const std::vector<detail::FieldRef>& resolveRefs = {},
+                          const std::vector<std::int64_t>& closedOps = {}) {
         auto state = db.prepare("SELECT next_device_seq, last_hlc FROM sync_state WHERE id = 1");
         if (!state) {
             return state.error();
@@ -212,10 +226,13 @@ struct Session::Impl {
                                         static_cast<std::uint64_t>(now()));
         state->reset();
 
-        std::vector<detail::FieldRef> refs;
+        // A resolve names its bases itself (one per version it closes); other changes build on what is in
+        // force.
+        const bool resolving = !resolveRefs.empty();
+        std::vector<detail::FieldRef> refs = resolveRefs;
         std::set<std::uint32_t> seen;
         for (const auto& v : values) {
-            if (!seen.insert(v.field_id).second) {
+            if (resolving || !seen.insert(v.field_id).second) {
                 continue;
             }
             detail::FieldRef ref{v.field_id, 0, 0};
@@ -228,10 +245,7 @@ struct Session::Impl {
             }
             refs.push_back(ref);
         }
-        std::vector<std::uint32_t> fieldIds;
-        for (const auto& r : refs) {
-            fieldIds.push_back(r.fieldId);
-        }
+        const auto fieldIds = distinctFieldIds(refs);
         const auto aad = crypto::operationAad(std::span<const std::uint8_t, 16>(id.bytes()), store.deviceId(),
                                               seq, fieldIds, kOperationSchemaVersion);
         const auto sealed = crypto::sealOperation(key, aad, crypto::encodeFieldValues(values));
@@ -256,15 +270,27 @@ struct Session::Impl {
             return st;
         }
         const std::int64_t opId = db.lastInsertRowId();
-        for (const auto& r : refs) {
+        for (const auto fieldId : fieldIds) {
+            const detail::FieldRef r{fieldId, 0, 0};
             if (isAddOnly(r.fieldId)) {
                 continue;
             }
-            // The author saw every version in force, so this change supersedes them all locally.
-            auto clear = db.prepare("DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2");
+            // A change supersedes every version in force (its author saw them); a resolve only those it
+            // names, so a version that arrived meanwhile stays open.
+            auto clear =
+                db.prepare(resolving ? "DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2 AND "
+                                       "op_id IN (SELECT value FROM json_each(?3))"
+                                     : "DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2");
             auto head = db.prepare("INSERT INTO field_heads(case_id, field_id, op_id) VALUES (?1, ?2, ?3)");
             if (!clear || !head) {
                 return !clear ? clear.error() : head.error();
+            }
+            if (resolving) {
+                std::string list = "[";
+                for (const auto op : closedOps) {
+                    list += (list.size() > 1 ? "," : "") + std::to_string(op);
+                }
+                clear->bind(3, list + "]");
             }
             if (auto st = clear->bind(1, idView(id)).bind(2, static_cast<std::int64_t>(r.fieldId)).run();
                 !st) {
@@ -280,7 +306,9 @@ struct Session::Impl {
         }
         auto outbox = db.prepare("INSERT INTO outbox(device_seq, op_id, queued_ms) VALUES (?1, ?2, ?3)");
         auto bump = db.prepare("UPDATE sync_state SET next_device_seq = ?1, last_hlc = ?2 WHERE id = 1");
-        auto touch = db.prepare("UPDATE cases SET updated_ms = ?2 WHERE case_id = ?1");
+        auto touch =
+            db.prepare("UPDATE cases SET updated_ms = ?2, conflicted = EXISTS (SELECT 1 FROM field_heads h "
+                       "WHERE h.case_id = ?1 GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = ?1");
         if (!outbox || !bump || !touch) {
             return makeError("damaged_store", "The store's schema is incomplete.");
         }
@@ -344,10 +372,7 @@ struct Session::Impl {
             if (!refs) {
                 return tampered(opId);
             }
-            std::vector<std::uint32_t> fieldIds;
-            for (const auto& r : *refs) {
-                fieldIds.push_back(r.fieldId);
-            }
+            const auto fieldIds = distinctFieldIds(*refs);
             const auto aad = crypto::operationAad(std::span<const std::uint8_t, 16>(id.bytes()), deviceId,
                                                   deviceSeq, fieldIds, kOperationSchemaVersion);
             auto plain = crypto::openOperation(key, aad, stmt->blob(6));
@@ -575,6 +600,67 @@ Status Session::setFields(const CaseId& id, const std::vector<crypto::FieldValue
         return st;
     }
     if (auto st = m_impl->audit.append(m_impl->db, m_impl->now(), m_staff, "edit", id.toHex(), "case work");
+        !st) {
+        return st;
+    }
+    return tx->commit();
+}
+
+Status Session::resolveField(const CaseId& id, std::uint32_t fieldId, const std::string& value,
+                             const std::vector<VersionRef>& closes) {
+    if (isAddOnly(fieldId)) {
+        return makeError("not_conflicting", "Add-only fields never conflict; there is nothing to resolve.");
+    }
+    if (closes.empty()) {
+        return makeError("nothing_to_resolve", "Name the versions the resolution replaces.");
+    }
+    auto key = m_impl->recordKey(id);
+    if (!key) {
+        return key.error();
+    }
+    auto tx = Transaction::begin(m_impl->db);
+    if (!tx) {
+        return tx.error();
+    }
+    std::vector<detail::FieldRef> refs;
+    std::vector<std::int64_t> closedOps;
+    auto find = m_impl->db.prepare(
+        "SELECT h.op_id, o.server_seq, o.device_id = ?4 FROM field_heads h JOIN operations o "
+        "ON o.op_id = h.op_id WHERE h.case_id = ?1 AND h.field_id = ?2 AND "
+        "o.device_id = ?3 AND o.device_seq = ?5");
+    if (!find) {
+        return find.error();
+    }
+    for (const auto& version : closes) {
+        find->bind(1, idView(id))
+            .bind(2, static_cast<std::int64_t>(fieldId))
+            .bind(3, version.deviceId)
+            .bind(4, m_impl->store.deviceId())
+            .bind(5, static_cast<std::int64_t>(version.deviceSeq));
+        auto row = find->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return makeError("stale_version",
+                             "One of the versions is no longer open; look at the field again.");
+        }
+        closedOps.push_back(find->int64(0));
+        if (!find->isNull(1)) {
+            refs.push_back({fieldId, static_cast<std::uint64_t>(find->int64(1)), 0});
+        } else if (find->int64(2) != 0) {
+            refs.push_back({fieldId, 0, version.deviceSeq});
+        } else {
+            return makeError("stale_version", "A version from another device has no center sequence yet.");
+        }
+        find->reset();
+    }
+    if (auto st =
+            m_impl->writeOperation(id, "resolve", {{fieldId, value}}, "", *key, m_staff, refs, closedOps);
+        !st) {
+        return st;
+    }
+    if (auto st = m_impl->audit.append(m_impl->db, m_impl->now(), m_staff, "resolve", id.toHex(), "conflict");
         !st) {
         return st;
     }

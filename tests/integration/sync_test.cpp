@@ -108,6 +108,23 @@ TEST_CASE("cases reach the center once, reach the other device, and a concurrent
     }
     auto stats = runProcess({kHub, "stats", "--dir", center.center(), "--json"});
     CHECK(stats.out.find("\"conflicted_cases\":1") != std::string::npos);
+
+    // A person resolves it on B; after syncing, one value stands everywhere and no flag is left.
+    auto resolved = b.run({"case", "resolve", first, "--field", "phone", "--value", "+45 33333333"});
+    REQUIRE_MESSAGE(resolved.exitCode == 0, resolved.err);
+    REQUIRE(b.sync(hub).exitCode == 0);
+    REQUIRE(a.sync(hub).exitCode == 0);
+    auto after = runProcess({kHub, "export", "--dir", center.center(), "--json"});
+    CHECK(count(after.out, "\"conflicted\":true") == 0);
+    CHECK(after.out.find("+45 33333333") != std::string::npos);
+    CHECK(after.out.find("+45 11111111") == std::string::npos);
+    for (const Device* device : {&a, &b}) {
+        auto list = device->run({"case", "list", "--json"});
+        CHECK(count(list.out, "\"conflicted\":true") == 0);
+        auto detail = device->run({"case", "show", first, "--json"});
+        CHECK(detail.out.find("+45 33333333") != std::string::npos);
+        CHECK(detail.out.find("+45 22222222") == std::string::npos);
+    }
 }
 
 TEST_CASE("a revoked device is refused and keeps its outbox") {

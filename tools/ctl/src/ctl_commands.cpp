@@ -16,6 +16,7 @@
 #include <fieldkit/version.hpp>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 namespace fieldkit::ctl {
@@ -29,6 +30,7 @@ constexpr const char* kUsage = R"(usage: fieldkit-ctl --data DIR COMMAND ...
   case set ID [--name T] [--address T] [--phone T] [--cpr T]
   case note ID --text T
   case status ID STATUS [--text WHY]
+  case resolve ID --field name|address|phone|cpr --value V   replaces every open version
   case generate --count N [--seed S]   realistic sample cases (demo, tests, benchmarks)
   case list --json [--status S] [--service S] [--limit N]
   case show ID --json [--purpose TEXT]
@@ -239,7 +241,7 @@ public:
         if (sub == "generate") {
             return generate(work);
         }
-        if (sub == "set" || sub == "note" || sub == "status") {
+        if (sub == "set" || sub == "note" || sub == "status" || sub == "resolve") {
             return editCase(work, sub);
         }
         if (sub == "list") {
@@ -304,6 +306,28 @@ public:
                 }
             }
             done = work.setFields(*id, values);
+        } else if (sub == "resolve") {
+            // The conflict view of a script: the given value replaces every version of the field now open.
+            const std::map<std::string, core::FieldId> names = {{"name", core::fields::kName},
+                                                                {"address", core::fields::kAddress},
+                                                                {"phone", core::fields::kPhone},
+                                                                {"cpr", core::fields::kCpr}};
+            const auto field = names.find(m_args.option("field").value_or(""));
+            if (field == names.end()) {
+                return fail(makeError("bad_option", "--field must be name, address, phone or cpr."));
+            }
+            auto details = work.openCase(*id, "resolving a conflict");
+            if (!details) {
+                return fail(details.error());
+            }
+            std::vector<store::VersionRef> closes;
+            if (const auto it = details->registers.find(field->second.value);
+                it != details->registers.end()) {
+                for (const auto& version : it->second) {
+                    closes.push_back({version.deviceId, version.deviceSeq});
+                }
+            }
+            done = work.resolveField(*id, field->second.value, m_args.option("value").value_or(""), closes);
         } else if (sub == "note") {
             done = work.appendNote(*id, m_args.option("text").value_or(""));
         } else {
@@ -493,10 +517,10 @@ private:
 } // namespace
 
 int runCtlCommand(const common::Args& args, CtlEnvironment& env) {
-    if (auto st =
-            args.allowOnly({"data",       "staff",   "standalone", "unit",    "kdf-ms",  "name",    "json",
-                            "count",      "seed",    "status",     "service", "limit",   "purpose", "cpr",
-                            "older-than", "profile", "version",    "help",    "address", "phone",   "text"});
+    if (auto st = args.allowOnly({"data",    "staff", "standalone", "unit",    "kdf-ms",  "name",
+                                  "json",    "count", "seed",       "status",  "service", "limit",
+                                  "purpose", "cpr",   "older-than", "profile", "version", "help",
+                                  "address", "phone", "text",       "field",   "value"});
         !st) {
         env.err << "fieldkit-ctl: " << st.error().message << '\n' << kUsage;
         return 2;

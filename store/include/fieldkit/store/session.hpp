@@ -32,6 +32,9 @@ public:
     /** Sets register fields (name, address, phone, checklist answers, ...) in one operation. */
     [[nodiscard]] Status setFields(const CaseId& id, const std::vector<crypto::FieldValue>& values);
     [[nodiscard]] Status appendNote(const CaseId& id, const std::string& text);
+    /** Closes the named conflicting versions of a register field with `value` (a person's decision). */
+    [[nodiscard]] Status resolveField(const CaseId& id, std::uint32_t fieldId, const std::string& value,
+                                      const std::vector<VersionRef>& closes);
     /** Moves a case along the lifecycle; an invalid transition is refused with the reason. */
     [[nodiscard]] Status changeStatus(const CaseId& id, core::CaseStatus to, const std::string& note = {});
     [[nodiscard]] Result<std::vector<CaseSummary>> listCases(const CaseFilter& filter);

@@ -78,6 +78,12 @@ struct FieldVersion {
     std::int64_t atMs = 0;
 };
 
+/** Names one version of a field: the operation that wrote it. */
+struct VersionRef {
+    std::string deviceId;
+    std::uint64_t deviceSeq = 0;
+};
+
 /** A decrypted case: every register field's current version(s) and every add-only entry. */
 struct CaseDetails {
     CaseSummary summary;
