@@ -8,7 +8,7 @@ namespace fieldkit::core {
 
 namespace {
 
-bool isAscendingUnique(const std::vector<FieldVersion>& open) {
+[[maybe_unused]] bool isAscendingUnique(const std::vector<FieldVersion>& open) {
     return std::adjacent_find(open.begin(), open.end(), [](const FieldVersion& a, const FieldVersion& b) {
                return a.seq >= b.seq;
            }) == open.end();

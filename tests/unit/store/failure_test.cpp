@@ -84,7 +84,7 @@ TEST_CASE("canary: no personal value appears in the raw database, WAL or SHM fil
         auto s = f.unlock();
         for (int i = 0; i < 20; ++i) {
             store::NewCase c{
-                "moving", "to-go", {"0707614285", markers[0], markers[1], markers[3]}, {markers[2]}};
+                "moving", "to-go", {"0707614285", markers[0], markers[1], markers[3]}, {markers[2]}, {}};
             REQUIRE(s->createCase(c).ok());
         }
         REQUIRE(s->registerContact({"bike", "mitid", "help-to-self-service", true, "", "0707614285"}).ok());

@@ -51,7 +51,8 @@ inline store::NewCase passportCase(const std::string& cpr = "0707614285") {
     return store::NewCase{"passport",
                           "bike",
                           {cpr, "Jens Jensen", "Nørregade 1, 8000 Aarhus C", "+45 12345678"},
-                          {"Needs a new photo."}};
+                          {"Needs a new photo."},
+                          {}};
 }
 
 inline std::string readAll(const std::filesystem::path& path) {

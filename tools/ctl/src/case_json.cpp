@@ -112,9 +112,9 @@ Result<store::NewCase> parseNewCase(std::string_view text) {
         }
         std::uint16_t item = 1;
         for (const auto& [key, answer] : checklist->as_object()) {
-            const std::string text =
+            const std::string answerText =
                 answer.is_string() ? std::string(answer.as_string()) : json::serialize(answer);
-            c.checklist.emplace_back(item++, std::string(key) + ": " + text);
+            c.checklist.emplace_back(item++, std::string(key) + ": " + answerText);
         }
     }
     return c;
