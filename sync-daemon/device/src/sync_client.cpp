@@ -11,6 +11,7 @@
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/device/operation_mapping.hpp>
 #include <fieldkit/device/sync_client.hpp>
+#include <fieldkit/device/sync_round.hpp>
 #include <fieldkit/device/sync_status.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <fieldkit/store/sync_queue.hpp>
@@ -88,12 +89,13 @@ asio::awaitable<Status> writeEnvelope(WsStream& ws, const protocol::Envelope& en
     co_return Status();
 }
 
-protocol::Envelope pushEnvelope(const std::vector<store::SyncOperation>& pending) {
-    protocol::Envelope push;
-    auto* batch = push.mutable_push();
-    for (const auto& op : pending) {
-        *batch->add_ops() = toWire(op);
+Result<protocol::Envelope> pushEnvelope(store::SyncQueue& queue, int limit) {
+    auto batch = buildPush(queue, limit);
+    if (!batch) {
+        return batch.error();
     }
+    protocol::Envelope push;
+    *push.mutable_push() = std::move(*batch);
     return push;
 }
 
@@ -133,9 +135,9 @@ asio::awaitable<Result<SessionResult>> session(asio::ssl::context& tls, common::
     ws.read_message_max(protocol::kMaxFrameBytes);
 
     // One round trip: the hello and the first batch leave together, without waiting for the welcome.
-    auto pending = queue.pending(limits.batchOps);
-    if (!pending) {
-        co_return pending.error();
+    auto push = pushEnvelope(queue, limits.batchOps);
+    if (!push) {
+        co_return push.error();
     }
     protocol::Envelope hello;
     *hello.mutable_hello() =
@@ -144,7 +146,7 @@ asio::awaitable<Result<SessionResult>> session(asio::ssl::context& tls, common::
     if (auto st = co_await writeEnvelope(ws, hello); !st) {
         co_return st.error();
     }
-    if (auto st = co_await writeEnvelope(ws, pushEnvelope(*pending)); !st) {
+    if (auto st = co_await writeEnvelope(ws, *push); !st) {
         co_return st.error();
     }
     auto welcome = co_await readEnvelope(ws);
@@ -171,33 +173,19 @@ asio::awaitable<Result<SessionResult>> session(asio::ssl::context& tls, common::
             co_return makeError("protocol_violation", "The center sent something other than a sync reply.");
         }
         ++result.roundTrips;
-        const auto& r = reply->reply();
-        std::vector<store::PushResult> acks;
-        for (const auto& ack : r.acks()) {
-            acks.push_back(fromWire(ack));
-            result.rejected += acks.back().rejected ? 1 : 0;
+        auto round = applyReply(queue, reply->reply());
+        if (!round) {
+            co_return round.error();
         }
-        result.pushed += acks.size();
-        // Acks first: a change that builds on one of ours names it by the server sequence the ack carries.
-        if (auto st = queue.acknowledge(acks); !st) {
-            co_return st.error();
+        result.pushed += round->acknowledged;
+        result.rejected += round->rejected;
+        result.pulled += round->pulled;
+        result.diverged = result.diverged || round->diverged;
+        push = pushEnvelope(queue, limits.batchOps);
+        if (!push) {
+            co_return push.error();
         }
-        std::vector<store::SyncOperation> changes;
-        changes.reserve(static_cast<std::size_t>(r.changes_size()));
-        for (const auto& op : r.changes()) {
-            changes.push_back(fromWire(op));
-        }
-        auto applied = queue.applyInbound(changes, r.checkpoint(), r.more(), r.partition_checksum());
-        if (!applied) {
-            co_return applied.error();
-        }
-        result.pulled += static_cast<std::size_t>(applied->applied);
-        result.diverged = result.diverged || applied->diverged;
-        pending = queue.pending(limits.batchOps);
-        if (!pending) {
-            co_return pending.error();
-        }
-        if (pending->empty() && !r.more() && !applied->diverged) {
+        if (push->push().ops_size() == 0 && !round->more && !round->diverged) {
             result.outboxEmpty = true;
             result.reachedHead = true;
             break;
@@ -205,7 +193,7 @@ asio::awaitable<Result<SessionResult>> session(asio::ssl::context& tls, common::
         if (result.roundTrips > 10000) {
             break; // a safety stop; the next session continues
         }
-        if (auto st = co_await writeEnvelope(ws, pushEnvelope(*pending)); !st) {
+        if (auto st = co_await writeEnvelope(ws, *push); !st) {
             co_return st.error();
         }
     }

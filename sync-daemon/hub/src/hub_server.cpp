@@ -9,6 +9,7 @@
 #include <boost/beast/websocket/ssl.hpp>
 #include <fieldkit/engine/handshake.hpp>
 #include <fieldkit/hub/hub_server.hpp>
+#include <fieldkit/hub/sync_service.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <fieldkit/tls/tls_context.hpp>
 #include <optional>
@@ -30,6 +31,7 @@ struct HubServer::Impl {
     HubEnvironment env;
     HubLimits limits;
     HubMetrics metrics;
+    SyncService service;
     std::optional<tcp::acceptor> syncAcceptor;
     std::optional<tcp::acceptor> opsAcceptor;
     std::unordered_set<beast::tcp_stream*> openStreams;
@@ -40,7 +42,8 @@ struct HubServer::Impl {
         , tls(t)
         , store(s)
         , env(std::move(e))
-        , limits(l) {}
+        , limits(l)
+        , service(s, env.nowMs) {}
 
     void log(const std::string& line) const {
         if (env.log) {
@@ -135,15 +138,6 @@ struct HubServer::Impl {
         --metrics.connectedDevices;
     }
 
-    /** Per-connection protocol state: a hello first, then any number of push batches. */
-    struct SessionState {
-        bool greeted = false;
-        std::uint64_t cursor = 0;
-        std::uint32_t maxChanges = kDefaultPage;
-        std::int64_t helloMs = 0;
-    };
-    static constexpr std::uint32_t kDefaultPage = 2000;
-
     asio::awaitable<bool> send(WsStream& ws, const protocol::Envelope& envelope) {
         const std::string frame = protocol::encodeFrame(envelope);
         auto [ec, written] = co_await ws.async_write(asio::buffer(frame), kTuple);
@@ -155,7 +149,8 @@ struct HubServer::Impl {
     }
 
     asio::awaitable<void> serveDevice(WsStream& ws, const std::string& deviceId) {
-        SessionState session;
+        HubSession session;
+        std::int64_t started = 0;
         beast::flat_buffer buffer;
         while (!stopped) {
             buffer.clear();
@@ -177,17 +172,15 @@ struct HubServer::Impl {
                 co_return;
             }
             if (envelope->has_hello() && !session.greeted) {
-                session.helloMs = env.nowMs();
-                auto welcome = greet(envelope->hello(), deviceId);
+                started = env.nowMs();
+                auto welcome = service.greet(envelope->hello(), deviceId, session);
                 if (!welcome) {
                     co_await reject(ws, deviceId, welcome.error().message);
                     co_return;
                 }
-                session.greeted = welcome->status() == protocol::Welcome::OK;
-                session.cursor = envelope->hello().pull_cursor();
-                if (envelope->hello().max_changes() != 0) {
-                    session.maxChanges = std::min(envelope->hello().max_changes(), kDefaultPage);
-                }
+                log("device " + deviceId + ": hello, protocol " +
+                    std::to_string(envelope->hello().protocol_version()) + ", cursor " +
+                    std::to_string(envelope->hello().pull_cursor()));
                 protocol::Envelope reply;
                 *reply.mutable_welcome() = std::move(*welcome);
                 if (!co_await send(ws, reply)) {
@@ -200,18 +193,19 @@ struct HubServer::Impl {
                 continue;
             }
             if (envelope->has_push() && session.greeted) {
-                auto reply = sync(deviceId, envelope->push(), session);
+                auto reply = service.sync(deviceId, envelope->push(), session);
                 if (!reply) {
                     co_await reject(ws, deviceId, reply.error().message);
                     co_return;
                 }
-                metrics.observeSyncDuration(static_cast<double>(env.nowMs() - session.helloMs) / 1000.0);
+                countReply(deviceId, envelope->push(), *reply);
+                metrics.observeSyncDuration(static_cast<double>(env.nowMs() - started) / 1000.0);
                 protocol::Envelope out;
                 *out.mutable_reply() = std::move(*reply);
                 if (!co_await send(ws, out)) {
                     co_return;
                 }
-                session.helloMs = env.nowMs();
+                started = env.nowMs();
                 continue;
             }
             co_await reject(ws, deviceId,
@@ -220,71 +214,19 @@ struct HubServer::Impl {
         }
     }
 
-    /** One round trip's work: apply the batch (one transaction), then the changes since the cursor. */
-    Result<protocol::SyncReply> sync(const std::string& deviceId, const protocol::PushBatch& batch,
-                                     SessionState& session) {
-        auto record = store.device(deviceId);
-        if (!record) {
-            return record.error();
-        }
-        if (record->revoked) {
-            return makeError("revoked", "the device is revoked");
-        }
-        std::vector<protocol::Operation> ops(batch.ops().begin(), batch.ops().end());
-        auto acks = store.applyBatch(*record, ops);
-        if (!acks) {
-            log("device " + deviceId + ": batch not applied: " + acks.error().message);
-            return acks.error();
-        }
-        auto page =
-            store.changesSince(record->unit, session.cursor, deviceId, static_cast<int>(session.maxChanges));
-        if (!page) {
-            return page.error();
-        }
-        protocol::SyncReply reply;
+    void countReply(const std::string& deviceId, const protocol::PushBatch& batch,
+                    const protocol::SyncReply& reply) {
         std::size_t applied = 0;
-        for (auto& ack : *acks) {
+        for (const auto& ack : reply.acks()) {
             applied += ack.result() == protocol::PushAck::APPLIED ? 1 : 0;
             metrics.conflicts += ack.conflicted() ? 1 : 0;
-            *reply.add_acks() = std::move(ack);
         }
         metrics.opsApplied += applied;
-        for (auto& op : page->ops) {
-            *reply.add_changes() = std::move(op);
+        if (batch.ops_size() > 0 || reply.changes_size() > 0) {
+            log("device " + deviceId + ": " + std::to_string(applied) + " of " +
+                std::to_string(batch.ops_size()) + " applied, " + std::to_string(reply.changes_size()) +
+                " changes sent, checkpoint " + std::to_string(reply.checkpoint()));
         }
-        reply.set_checkpoint(page->checkpoint);
-        reply.set_more(page->more);
-        reply.set_partition_checksum(page->checksum);
-        session.cursor = page->checkpoint;
-        if (!ops.empty() || reply.changes_size() > 0) {
-            log("device " + deviceId + ": " + std::to_string(applied) + " of " + std::to_string(ops.size()) +
-                " applied, " + std::to_string(reply.changes_size()) + " changes sent, checkpoint " +
-                std::to_string(page->checkpoint));
-        }
-        return reply;
-    }
-
-    Result<protocol::Welcome> greet(const protocol::Hello& hello, const std::string& deviceId) {
-        if (hello.device_id() != deviceId) {
-            return makeError("identity_mismatch", "the hello names another device than its certificate");
-        }
-        auto record = store.device(deviceId);
-        if (!record) {
-            return record.error();
-        }
-        if (record->revoked) {
-            return makeError("revoked", "the device is revoked");
-        }
-        auto head = store.serverHead(record->unit);
-        if (!head) {
-            return head.error();
-        }
-        if (auto st = store.recordContact(deviceId, env.nowMs()); !st) {
-            return st.error();
-        }
-        log("device " + deviceId + " (unit " + record->unit + "): hello, protocol " +
-            std::to_string(hello.protocol_version()) + ", cursor " + std::to_string(hello.pull_cursor()));
-        return engine::answerHello(hello, *head, record->lastAppliedDeviceSeq, env.nowMs());
     }
 
     asio::awaitable<void> reject(WsStream& ws, const std::string& deviceId, const std::string& reason) {

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstddef>
+#include <fieldkit/core/result.hpp>
+#include <fieldkit/protocol/codec.hpp>
+#include <fieldkit/store/sync_queue.hpp>
+
+namespace fieldkit::device {
+
+/** What applying one reply did on the device. */
+struct RoundOutcome {
+    std::size_t acknowledged = 0;
+    std::size_t rejected = 0;
+    std::size_t pulled = 0;
+    bool diverged = false;
+    bool more = false;
+};
+
+/** The device's side of the protocol without any I/O: the network client and the deterministic simulation
+ *  both drive this, so what the simulation proves holds for the real daemon. */
+[[nodiscard]] Result<protocol::PushBatch> buildPush(store::SyncQueue& queue, int limit);
+
+/** Applies a reply: acks first (a change that builds on one of ours names it by the server sequence the ack
+ *  carries), then the changes and the new cursor; each in one transaction. */
+[[nodiscard]] Result<RoundOutcome> applyReply(store::SyncQueue& queue, const protocol::SyncReply& reply);
+
+} // namespace fieldkit::device

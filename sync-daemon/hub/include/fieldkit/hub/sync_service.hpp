@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <fieldkit/core/result.hpp>
+#include <fieldkit/hub/center_store.hpp>
+#include <fieldkit/protocol/codec.hpp>
+#include <functional>
+#include <string>
+
+namespace fieldkit::hub {
+
+/** Where one device's session stands at the hub. */
+struct HubSession {
+    bool greeted = false;
+    std::uint64_t cursor = 0;
+    std::uint32_t maxChanges = 2000;
+};
+
+/** The hub's side of the protocol without any I/O: the network server and the deterministic simulation both
+ *  drive this, so what the simulation proves holds for the real hub. */
+class SyncService {
+public:
+    SyncService(CenterStore& store, std::function<std::int64_t()> nowMs)
+        : m_store(store)
+        , m_nowMs(std::move(nowMs)) {}
+
+    /** Answers a hello; a device that is unknown, revoked or names another id than its certificate is
+     * refused. */
+    [[nodiscard]] Result<protocol::Welcome> greet(const protocol::Hello& hello,
+                                                  const std::string& certifiedDeviceId, HubSession& session);
+    /** Applies a push batch (one transaction) and returns the acks with the changes since the session's
+     * cursor. */
+    [[nodiscard]] Result<protocol::SyncReply> sync(const std::string& deviceId,
+                                                   const protocol::PushBatch& batch, HubSession& session);
+
+private:
+    CenterStore& m_store;
+    std::function<std::int64_t()> m_nowMs;
+};
+
+} // namespace fieldkit::hub

@@ -1,0 +1,71 @@
+#include <algorithm>
+#include <fieldkit/engine/handshake.hpp>
+#include <fieldkit/hub/sync_service.hpp>
+
+namespace fieldkit::hub {
+
+Result<protocol::Welcome> SyncService::greet(const protocol::Hello& hello,
+                                             const std::string& certifiedDeviceId, HubSession& session) {
+    if (hello.device_id() != certifiedDeviceId) {
+        return makeError("identity_mismatch", "the hello names another device than its certificate");
+    }
+    auto record = m_store.device(certifiedDeviceId);
+    if (!record) {
+        return record.error();
+    }
+    if (record->revoked) {
+        return makeError("revoked", "the device is revoked");
+    }
+    auto head = m_store.serverHead(record->unit);
+    if (!head) {
+        return head.error();
+    }
+    if (auto st = m_store.recordContact(certifiedDeviceId, m_nowMs()); !st) {
+        return st.error();
+    }
+    auto welcome = engine::answerHello(hello, *head, record->lastAppliedDeviceSeq, m_nowMs());
+    session.greeted = welcome.status() == protocol::Welcome::OK;
+    session.cursor = hello.pull_cursor();
+    if (hello.max_changes() != 0) {
+        session.maxChanges = std::min(hello.max_changes(), session.maxChanges);
+    }
+    return welcome;
+}
+
+Result<protocol::SyncReply> SyncService::sync(const std::string& deviceId, const protocol::PushBatch& batch,
+                                              HubSession& session) {
+    if (!session.greeted) {
+        return makeError("out_of_order", "a push before the hello");
+    }
+    auto record = m_store.device(deviceId);
+    if (!record) {
+        return record.error();
+    }
+    if (record->revoked) {
+        return makeError("revoked", "the device is revoked");
+    }
+    std::vector<protocol::Operation> ops(batch.ops().begin(), batch.ops().end());
+    auto acks = m_store.applyBatch(*record, ops);
+    if (!acks) {
+        return acks.error();
+    }
+    auto page =
+        m_store.changesSince(record->unit, session.cursor, deviceId, static_cast<int>(session.maxChanges));
+    if (!page) {
+        return page.error();
+    }
+    protocol::SyncReply reply;
+    for (auto& ack : *acks) {
+        *reply.add_acks() = std::move(ack);
+    }
+    for (auto& op : page->ops) {
+        *reply.add_changes() = std::move(op);
+    }
+    reply.set_checkpoint(page->checkpoint);
+    reply.set_more(page->more);
+    reply.set_partition_checksum(page->checksum);
+    session.cursor = page->checkpoint;
+    return reply;
+}
+
+} // namespace fieldkit::hub
