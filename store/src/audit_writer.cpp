@@ -26,7 +26,7 @@ sqlite::Bytes AuditWriter::entryBytes(std::int64_t seq, std::int64_t atMs, const
 Status AuditWriter::append(sqlite::Database& db, std::int64_t atMs, const std::string& staff,
                            const std::string& action, const std::string& caseHex,
                            const std::string& purpose) const {
-    auto last = db.prepare("SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1");
+    auto last = db.cached("SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1");
     if (!last) {
         return last.error();
     }
@@ -37,7 +37,7 @@ Status AuditWriter::append(sqlite::Database& db, std::int64_t atMs, const std::s
     const std::int64_t seq = *row ? last->int64(0) + 1 : 1;
     const sqlite::Bytes previous = *row ? last->blob(1) : sqlite::Bytes{};
     const auto mac = m_mac.chain(previous, entryBytes(seq, atMs, staff, action, caseHex, purpose));
-    auto insert = db.prepare("INSERT INTO audit_log(seq, at_ms, staff, action, case_id, purpose, mac) VALUES "
+    auto insert = db.cached("INSERT INTO audit_log(seq, at_ms, staff, action, case_id, purpose, mac) VALUES "
                              "(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     if (!insert) {
         return insert.error();
@@ -54,7 +54,7 @@ Status AuditWriter::append(sqlite::Database& db, std::int64_t atMs, const std::s
 
 Result<std::int64_t> AuditWriter::firstBrokenEntry(sqlite::Database& db) const {
     auto stmt =
-        db.prepare("SELECT seq, at_ms, staff, action, case_id, purpose, mac FROM audit_log ORDER BY seq");
+        db.cached("SELECT seq, at_ms, staff, action, case_id, purpose, mac FROM audit_log ORDER BY seq");
     if (!stmt) {
         return stmt.error();
     }

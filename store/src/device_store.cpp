@@ -16,7 +16,7 @@ using sqlite::Database;
 using sqlite::Transaction;
 
 Status setMeta(Database& db, const std::string& key, const std::string& value) {
-    auto stmt = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)");
+    auto stmt = db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)");
     if (!stmt) {
         return stmt.error();
     }
@@ -24,7 +24,7 @@ Status setMeta(Database& db, const std::string& key, const std::string& value) {
 }
 
 Result<std::string> getMeta(Database& db, const std::string& key) {
-    auto stmt = db.prepare("SELECT value FROM meta WHERE key = ?1");
+    auto stmt = db.cached("SELECT value FROM meta WHERE key = ?1");
     if (!stmt) {
         return stmt.error();
     }
@@ -41,7 +41,7 @@ Result<std::string> getMeta(Database& db, const std::string& key) {
 
 Status insertSlot(Database& db, const std::string& name, const crypto::WrappedKey& wrapped,
                   std::int64_t nowMs) {
-    auto stmt = db.prepare("INSERT INTO key_slots(staff_name, wrapped_dek, created_ms) VALUES (?1, ?2, ?3)");
+    auto stmt = db.cached("INSERT INTO key_slots(staff_name, wrapped_dek, created_ms) VALUES (?1, ?2, ?3)");
     if (!stmt) {
         return stmt.error();
     }
@@ -61,7 +61,7 @@ Status writeInitialKeys(Database& db, const StoreInit& init, const crypto::DataK
         return st;
     }
     const auto identity = crypto::DeviceIdentity::generate();
-    auto stmt = db.prepare("INSERT INTO device_identity(id, serialised) VALUES (1, ?1)");
+    auto stmt = db.cached("INSERT INTO device_identity(id, serialised) VALUES (1, ?1)");
     if (!stmt) {
         return stmt.error();
     }
@@ -75,8 +75,8 @@ Status writeInitialKeys(Database& db, const StoreInit& init, const crypto::DataK
     // device may read with it) and a local unit key the device holds under its DEK.
     const auto center = crypto::BoxKeyPair::generate();
     const auto unit = crypto::BoxKeyPair::generate();
-    auto centerStmt = db.prepare("INSERT INTO center_key(id, public_key) VALUES (1, ?1)");
-    auto unitStmt = db.prepare("INSERT INTO unit_keys(unit, public_key, wrapped_secret) VALUES (?1, ?2, ?3)");
+    auto centerStmt = db.cached("INSERT INTO center_key(id, public_key) VALUES (1, ?1)");
+    auto unitStmt = db.cached("INSERT INTO unit_keys(unit, public_key, wrapped_secret) VALUES (?1, ?2, ?3)");
     if (!centerStmt || !unitStmt) {
         return !centerStmt ? centerStmt.error() : unitStmt.error();
     }
@@ -196,7 +196,7 @@ Result<std::unique_ptr<DeviceStore>> DeviceStore::open(const std::filesystem::pa
 }
 
 Result<std::optional<crypto::BoxKeyPair>> DeviceStore::loadUnitKey(const crypto::DataKey& dek) {
-    auto stmt = m_db.prepare("SELECT wrapped_secret, sealed_secret FROM unit_keys WHERE unit = ?1");
+    auto stmt = m_db.cached("SELECT wrapped_secret, sealed_secret FROM unit_keys WHERE unit = ?1");
     if (!stmt) {
         return stmt.error();
     }
@@ -220,7 +220,7 @@ Result<std::optional<crypto::BoxKeyPair>> DeviceStore::loadUnitKey(const crypto:
     // First unlock after enrolment: the unit key was sealed to this device's box key by the center.
     const auto sealed = stmt->blob(1);
     stmt->reset();
-    auto identityStmt = m_db.prepare("SELECT serialised FROM device_identity WHERE id = 1");
+    auto identityStmt = m_db.cached("SELECT serialised FROM device_identity WHERE id = 1");
     if (!identityStmt) {
         return identityStmt.error();
     }
@@ -237,7 +237,7 @@ Result<std::optional<crypto::BoxKeyPair>> DeviceStore::loadUnitKey(const crypto:
         return damaged;
     }
     auto keep =
-        m_db.prepare("UPDATE unit_keys SET wrapped_secret = ?2, sealed_secret = NULL WHERE unit = ?1");
+        m_db.cached("UPDATE unit_keys SET wrapped_secret = ?2, sealed_secret = NULL WHERE unit = ?1");
     if (!keep) {
         return keep.error();
     }
@@ -252,7 +252,7 @@ Result<std::optional<crypto::BoxKeyPair>> DeviceStore::loadUnitKey(const crypto:
 }
 
 Result<std::vector<std::uint8_t>> DeviceStore::boxPublicKey() {
-    auto stmt = m_db.prepare("SELECT serialised FROM device_identity WHERE id = 1");
+    auto stmt = m_db.cached("SELECT serialised FROM device_identity WHERE id = 1");
     if (!stmt) {
         return stmt.error();
     }
@@ -272,10 +272,10 @@ Status DeviceStore::installEnrolment(const EnrolmentKeys& keys) {
     if (!tx) {
         return tx.error();
     }
-    auto center = m_db.prepare("INSERT OR REPLACE INTO center_key(id, public_key) VALUES (1, ?1)");
-    auto unitRow = m_db.prepare("INSERT OR REPLACE INTO unit_keys(unit, public_key, wrapped_secret, "
+    auto center = m_db.cached("INSERT OR REPLACE INTO center_key(id, public_key) VALUES (1, ?1)");
+    auto unitRow = m_db.cached("INSERT OR REPLACE INTO unit_keys(unit, public_key, wrapped_secret, "
                                 "sealed_secret) VALUES (?1, ?2, NULL, ?3)");
-    auto meta = m_db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('unit', ?1)");
+    auto meta = m_db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('unit', ?1)");
     if (!center || !unitRow || !meta) {
         return makeError("damaged_store", "The store's schema is incomplete.");
     }
@@ -302,7 +302,7 @@ std::string DeviceStore::unit() {
 
 Result<std::vector<StaffSlotInfo>> DeviceStore::staff() {
     auto stmt =
-        m_db.prepare("SELECT staff_name, failed_attempts, disabled FROM key_slots ORDER BY staff_name");
+        m_db.cached("SELECT staff_name, failed_attempts, disabled FROM key_slots ORDER BY staff_name");
     if (!stmt) {
         return stmt.error();
     }
@@ -321,7 +321,7 @@ Result<std::vector<StaffSlotInfo>> DeviceStore::staff() {
 
 Result<std::unique_ptr<Session>> DeviceStore::unlock(const std::string& staffName, const std::string& pin) {
     auto stmt =
-        m_db.prepare("SELECT wrapped_dek, failed_attempts, disabled FROM key_slots WHERE staff_name = ?1");
+        m_db.cached("SELECT wrapped_dek, failed_attempts, disabled FROM key_slots WHERE staff_name = ?1");
     if (!stmt) {
         return stmt.error();
     }
@@ -351,7 +351,7 @@ Result<std::unique_ptr<Session>> DeviceStore::unlock(const std::string& staffNam
         const int attempts = failed + 1;
         const bool nowDisabled = attempts >= kMaxPinAttempts;
         auto update =
-            m_db.prepare("UPDATE key_slots SET failed_attempts = ?2, disabled = ?3 WHERE staff_name = ?1");
+            m_db.cached("UPDATE key_slots SET failed_attempts = ?2, disabled = ?3 WHERE staff_name = ?1");
         if (!update) {
             return update.error();
         }
@@ -369,7 +369,7 @@ Result<std::unique_ptr<Session>> DeviceStore::unlock(const std::string& staffNam
                                           " left before this staff key is disabled.");
     }
     if (failed > 0) {
-        auto reset = m_db.prepare("UPDATE key_slots SET failed_attempts = 0 WHERE staff_name = ?1");
+        auto reset = m_db.cached("UPDATE key_slots SET failed_attempts = 0 WHERE staff_name = ?1");
         if (!reset) {
             return reset.error();
         }
@@ -382,7 +382,7 @@ Result<std::unique_ptr<Session>> DeviceStore::unlock(const std::string& staffNam
     crypto::BoxPublicKey centerKey;
     crypto::BoxPublicKey unitPublic;
     std::optional<crypto::BoxKeyPair> unitKey;
-    if (auto center = m_db.prepare("SELECT public_key FROM center_key WHERE id = 1"); center) {
+    if (auto center = m_db.cached("SELECT public_key FROM center_key WHERE id = 1"); center) {
         if (auto r = center->step(); r && *r) {
             if (auto pk = crypto::BoxPublicKey::fromBytes(center->blob(0)); pk) {
                 centerKey = *pk;

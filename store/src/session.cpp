@@ -141,7 +141,7 @@ struct Session::Impl {
     /** The case's record key: unwrapped with the DEK, or (for a case from another device of the unit) opened
      *  with the unit key and wrapped locally for next time. */
     Result<crypto::RecordKey> recordKey(const CaseId& id) {
-        auto stmt = db.prepare("SELECT wrapped_record_key, sealed_key_unit FROM cases WHERE case_id = ?1");
+        auto stmt = db.cached("SELECT wrapped_record_key, sealed_key_unit FROM cases WHERE case_id = ?1");
         if (!stmt) {
             return stmt.error();
         }
@@ -171,7 +171,7 @@ struct Session::Impl {
                              "The case key sent by the center does not open with this unit's key.");
         }
         stmt->reset();
-        auto save = db.prepare("UPDATE cases SET wrapped_record_key = ?2 WHERE case_id = ?1");
+        auto save = db.cached("UPDATE cases SET wrapped_record_key = ?2 WHERE case_id = ?1");
         if (save) {
             (void)save->bind(1, idView(id))
                 .bind(2, crypto::ByteView(crypto::wrapRecordKey(dek, *key, idView(id))))
@@ -184,8 +184,8 @@ struct Session::Impl {
      *  sequenced is named by its server_seq; the device's own unacknowledged head by its device_seq. */
     Result<detail::FieldRef> baseOf(const CaseId& id, std::uint32_t field) {
         auto stmt =
-            db.prepare("SELECT o.server_seq, o.device_id, o.device_seq FROM field_heads h JOIN operations o "
-                       "ON o.op_id = h.op_id WHERE h.case_id = ?1 AND h.field_id = ?2");
+            db.cached("SELECT o.server_seq, o.device_id, o.device_seq FROM field_heads h JOIN operations o "
+                      "ON o.op_id = h.op_id WHERE h.case_id = ?1 AND h.field_id = ?2");
         if (!stmt) {
             return stmt.error();
         }
@@ -213,7 +213,7 @@ struct Session::Impl {
                           const crypto::RecordKey& key, const std::string& staff,
                           const std::vector<detail::FieldRef>& resolveRefs = {},
                           const std::vector<std::int64_t>& closedOps = {}) {
-        auto state = db.prepare("SELECT next_device_seq, last_hlc FROM sync_state WHERE id = 1");
+        auto state = db.cached("SELECT next_device_seq, last_hlc FROM sync_state WHERE id = 1");
         if (!state) {
             return state.error();
         }
@@ -251,8 +251,8 @@ struct Session::Impl {
         const auto sealed = crypto::sealOperation(key, aad, crypto::encodeFieldValues(values));
 
         auto insert =
-            db.prepare("INSERT INTO operations(case_id, device_id, device_seq, kind, hlc, staff, field_refs, "
-                       "meta, ciphertext) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+            db.cached("INSERT INTO operations(case_id, device_id, device_seq, kind, hlc, staff, field_refs, "
+                      "meta, ciphertext) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
         if (!insert) {
             return insert.error();
         }
@@ -278,10 +278,10 @@ struct Session::Impl {
             // A change supersedes every version in force (its author saw them); a resolve only those it
             // names, so a version that arrived meanwhile stays open.
             auto clear =
-                db.prepare(resolving ? "DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2 AND "
-                                       "op_id IN (SELECT value FROM json_each(?3))"
-                                     : "DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2");
-            auto head = db.prepare("INSERT INTO field_heads(case_id, field_id, op_id) VALUES (?1, ?2, ?3)");
+                db.cached(resolving ? "DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2 AND "
+                                      "op_id IN (SELECT value FROM json_each(?3))"
+                                    : "DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2");
+            auto head = db.cached("INSERT INTO field_heads(case_id, field_id, op_id) VALUES (?1, ?2, ?3)");
             if (!clear || !head) {
                 return !clear ? clear.error() : head.error();
             }
@@ -304,11 +304,11 @@ struct Session::Impl {
                 return st;
             }
         }
-        auto outbox = db.prepare("INSERT INTO outbox(device_seq, op_id, queued_ms) VALUES (?1, ?2, ?3)");
-        auto bump = db.prepare("UPDATE sync_state SET next_device_seq = ?1, last_hlc = ?2 WHERE id = 1");
+        auto outbox = db.cached("INSERT INTO outbox(device_seq, op_id, queued_ms) VALUES (?1, ?2, ?3)");
+        auto bump = db.cached("UPDATE sync_state SET next_device_seq = ?1, last_hlc = ?2 WHERE id = 1");
         auto touch =
-            db.prepare("UPDATE cases SET updated_ms = ?2, conflicted = EXISTS (SELECT 1 FROM field_heads h "
-                       "WHERE h.case_id = ?1 GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = ?1");
+            db.cached("UPDATE cases SET updated_ms = ?2, conflicted = EXISTS (SELECT 1 FROM field_heads h "
+                      "WHERE h.case_id = ?1 GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = ?1");
         if (!outbox || !bump || !touch) {
             return makeError("damaged_store", "The store's schema is incomplete.");
         }
@@ -327,7 +327,7 @@ struct Session::Impl {
 
     Result<CaseSummary> summary(const CaseId& id) {
         auto stmt =
-            db.prepare(std::string("SELECT ") + kSummaryColumns + " FROM cases c WHERE c.case_id = ?1");
+            db.cached(std::string("SELECT ") + kSummaryColumns + " FROM cases c WHERE c.case_id = ?1");
         if (!stmt) {
             return stmt.error();
         }
@@ -350,8 +350,8 @@ struct Session::Impl {
     };
 
     Result<std::vector<OpenedOp>> openOperations(const CaseId& id, const crypto::RecordKey& key) {
-        auto stmt = db.prepare("SELECT op_id, device_id, device_seq, hlc, staff, field_refs, ciphertext FROM "
-                               "operations WHERE case_id = ?1 ORDER BY op_id");
+        auto stmt = db.cached("SELECT op_id, device_id, device_seq, hlc, staff, field_refs, ciphertext FROM "
+                              "operations WHERE case_id = ?1 ORDER BY op_id");
         if (!stmt) {
             return stmt.error();
         }
@@ -424,7 +424,7 @@ struct Session::Impl {
             }
         }
         auto heads =
-            db.prepare("SELECT field_id, op_id FROM field_heads WHERE case_id = ?1 ORDER BY field_id, op_id");
+            db.cached("SELECT field_id, op_id FROM field_heads WHERE case_id = ?1 ORDER BY field_id, op_id");
         if (!heads) {
             return heads.error();
         }
@@ -464,7 +464,7 @@ Session::Session(DeviceStore& store, std::string staff, crypto::DataKey dek,
 // "lock".
 Session::~Session() = default;
 
-Result<CreatedCase> Session::createCase(const NewCase& input) {
+Result<CreatedCase> Session::insertCase(const NewCase& input) {
     const core::Service* service = core::serviceCatalogue().find(input.service);
     if (service == nullptr) {
         return makeError("unknown_service", "There is no service with the code \"" + input.service + "\".");
@@ -515,14 +515,10 @@ Result<CreatedCase> Session::createCase(const NewCase& input) {
     const std::int64_t now = m_impl->now();
 
     auto& db = m_impl->db;
-    auto tx = Transaction::begin(db);
-    if (!tx) {
-        return tx.error();
-    }
     auto insert =
-        db.prepare("INSERT INTO cases(case_id, service, kle, status, unit, channel, created_ms, updated_ms, "
-                   "wrapped_record_key, sealed_key_center, sealed_key_unit) "
-                   "VALUES (?1, ?2, ?3, 'opened', ?4, ?5, ?6, ?6, ?7, ?8, ?9)");
+        db.cached("INSERT INTO cases(case_id, service, kle, status, unit, channel, created_ms, updated_ms, "
+                  "wrapped_record_key, sealed_key_center, sealed_key_unit) "
+                  "VALUES (?1, ?2, ?3, 'opened', ?4, ?5, ?6, ?6, ?7, ?8, ?9)");
     if (!insert) {
         return insert.error();
     }
@@ -545,7 +541,7 @@ Result<CreatedCase> Session::createCase(const NewCase& input) {
         return st.error();
     }
     if (cprHash) {
-        auto index = db.prepare("INSERT INTO blind_index(hash, case_id) VALUES (?1, ?2)");
+        auto index = db.cached("INSERT INTO blind_index(hash, case_id) VALUES (?1, ?2)");
         if (!index) {
             return index.error();
         }
@@ -556,10 +552,43 @@ Result<CreatedCase> Session::createCase(const NewCase& input) {
     if (auto st = m_impl->audit.append(db, now, m_staff, "create", id.toHex(), "new case"); !st) {
         return st.error();
     }
+    return CreatedCase{id, mod11Warning};
+}
+
+Result<CreatedCase> Session::createCase(const NewCase& input) {
+    auto tx = Transaction::begin(m_impl->db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto created = insertCase(input);
+    if (!created) {
+        return created;
+    }
     if (auto st = tx->commit(); !st) {
         return st.error();
     }
-    return CreatedCase{id, mod11Warning};
+    return created;
+}
+
+Result<std::vector<CreatedCase>> Session::createCases(const std::vector<NewCase>& inputs) {
+    auto tx = Transaction::begin(m_impl->db);
+    if (!tx) {
+        return tx.error();
+    }
+    std::vector<CreatedCase> created;
+    created.reserve(inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        auto one = insertCase(inputs[i]);
+        if (!one) {
+            return makeError(one.error().code, "Case " + std::to_string(i + 1) + " of the batch: " +
+                                                   one.error().message + " Nothing of the batch was saved.");
+        }
+        created.push_back(*one);
+    }
+    if (auto st = tx->commit(); !st) {
+        return st.error();
+    }
+    return created;
 }
 
 Status Session::setFields(const CaseId& id, const std::vector<crypto::FieldValue>& values) {
@@ -587,7 +616,7 @@ Status Session::setFields(const CaseId& id, const std::vector<crypto::FieldValue
             v.value = core::parseCpr(v.value)->digits();
             auto hash = m_impl->cprHash(v.value);
             auto index =
-                m_impl->db.prepare("INSERT OR IGNORE INTO blind_index(hash, case_id) VALUES (?1, ?2)");
+                m_impl->db.cached("INSERT OR IGNORE INTO blind_index(hash, case_id) VALUES (?1, ?2)");
             if (!index) {
                 return index.error();
             }
@@ -624,7 +653,7 @@ Status Session::resolveField(const CaseId& id, std::uint32_t fieldId, const std:
     }
     std::vector<detail::FieldRef> refs;
     std::vector<std::int64_t> closedOps;
-    auto find = m_impl->db.prepare(
+    auto find = m_impl->db.cached(
         "SELECT h.op_id, o.server_seq, o.device_id = ?4 FROM field_heads h JOIN operations o "
         "ON o.op_id = h.op_id WHERE h.case_id = ?1 AND h.field_id = ?2 AND "
         "o.device_id = ?3 AND o.device_seq = ?5");
@@ -708,7 +737,7 @@ Status Session::changeStatus(const CaseId& id, core::CaseStatus to, const std::s
         return tx.error();
     }
     const std::string code(core::toString(to));
-    auto update = m_impl->db.prepare("UPDATE cases SET status = ?2 WHERE case_id = ?1");
+    auto update = m_impl->db.cached("UPDATE cases SET status = ?2 WHERE case_id = ?1");
     if (!update) {
         return update.error();
     }
@@ -764,8 +793,8 @@ void bindFilter(sqlite::Statement& stmt, const CaseFilter& filter) {
 } // namespace
 
 Result<std::vector<CaseSummary>> Session::listCases(const CaseFilter& filter) {
-    auto stmt = m_impl->db.prepare(std::string("SELECT ") + kSummaryColumns + " FROM cases c" +
-                                   whereClause(filter) + " ORDER BY c.updated_ms DESC LIMIT ?4 OFFSET ?5");
+    auto stmt = m_impl->db.cached(std::string("SELECT ") + kSummaryColumns + " FROM cases c" +
+                                  whereClause(filter) + " ORDER BY c.updated_ms DESC LIMIT ?4 OFFSET ?5");
     if (!stmt) {
         return stmt.error();
     }
@@ -775,7 +804,7 @@ Result<std::vector<CaseSummary>> Session::listCases(const CaseFilter& filter) {
 }
 
 Result<std::int64_t> Session::countCases(const CaseFilter& filter) {
-    auto stmt = m_impl->db.prepare("SELECT count(*) FROM cases c" + whereClause(filter));
+    auto stmt = m_impl->db.cached("SELECT count(*) FROM cases c" + whereClause(filter));
     if (!stmt) {
         return stmt.error();
     }
@@ -813,9 +842,9 @@ Result<std::vector<CaseSummary>> Session::findByCpr(const std::string& cpr, cons
         return hash.error();
     }
     auto stmt =
-        m_impl->db.prepare(std::string("SELECT ") + kSummaryColumns +
-                           " FROM blind_index b JOIN cases c ON c.case_id = b.case_id WHERE b.hash = ?1 "
-                           "ORDER BY c.updated_ms DESC");
+        m_impl->db.cached(std::string("SELECT ") + kSummaryColumns +
+                          " FROM blind_index b JOIN cases c ON c.case_id = b.case_id WHERE b.hash = ?1 "
+                          "ORDER BY c.updated_ms DESC");
     if (!stmt) {
         return stmt.error();
     }
@@ -832,9 +861,9 @@ Result<std::vector<CaseSummary>> Session::findByCpr(const std::string& cpr, cons
 }
 
 Result<std::vector<HistoryEntry>> Session::history(const CaseId& id) {
-    auto stmt = m_impl->db.prepare(
-        "SELECT kind, staff, hlc, field_refs, meta, server_seq IS NOT NULL FROM operations "
-        "WHERE case_id = ?1 ORDER BY op_id");
+    auto stmt =
+        m_impl->db.cached("SELECT kind, staff, hlc, field_refs, meta, server_seq IS NOT NULL FROM operations "
+                          "WHERE case_id = ?1 ORDER BY op_id");
     if (!stmt) {
         return stmt.error();
     }
@@ -860,7 +889,7 @@ Result<std::vector<HistoryEntry>> Session::history(const CaseId& id) {
 }
 
 Result<int> Session::indexArrivedCases() {
-    auto stmt = m_impl->db.prepare("SELECT case_id FROM cases WHERE wrapped_record_key IS NULL");
+    auto stmt = m_impl->db.cached("SELECT case_id FROM cases WHERE wrapped_record_key IS NULL");
     if (!stmt) {
         return stmt.error();
     }
@@ -885,8 +914,8 @@ Result<int> Session::indexArrivedCases() {
                     continue;
                 }
                 if (auto hash = m_impl->cprHash(v.value); hash) {
-                    auto index = m_impl->db.prepare(
-                        "INSERT OR IGNORE INTO blind_index(hash, case_id) VALUES (?1, ?2)");
+                    auto index =
+                        m_impl->db.cached("INSERT OR IGNORE INTO blind_index(hash, case_id) VALUES (?1, ?2)");
                     if (index) {
                         (void)index->bind(1, crypto::ByteView(*hash)).bind(2, idView(id)).run();
                     }
@@ -918,8 +947,8 @@ Status Session::registerContact(const ContactRecord& contact) {
         ref = *hash;
     }
     auto stmt =
-        m_impl->db.prepare("INSERT INTO contacts(at_ms, channel, service, kle, type, resolved_first, "
-                           "referred_to, citizen_ref, staff) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        m_impl->db.cached("INSERT INTO contacts(at_ms, channel, service, kle, type, resolved_first, "
+                          "referred_to, citizen_ref, staff) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     if (!stmt) {
         return stmt.error();
     }
@@ -940,7 +969,7 @@ Status Session::registerContact(const ContactRecord& contact) {
 }
 
 Result<ContactStatistics> Session::contactStatistics(std::int64_t fromMs, std::int64_t toMs) {
-    auto stmt = m_impl->db.prepare(
+    auto stmt = m_impl->db.cached(
         "SELECT channel, service, type, resolved_first FROM contacts WHERE at_ms >= ?1 AND at_ms < ?2");
     if (!stmt) {
         return stmt.error();
@@ -976,9 +1005,9 @@ Status Session::addStaff(const std::string& name, const std::string& pin, const 
         return tx.error();
     }
     // Re-adding a disabled slot is how an administrator re-provisions a staff member.
-    auto remove = m_impl->db.prepare("DELETE FROM key_slots WHERE staff_name = ?1 AND disabled = 1");
+    auto remove = m_impl->db.cached("DELETE FROM key_slots WHERE staff_name = ?1 AND disabled = 1");
     auto insert =
-        m_impl->db.prepare("INSERT INTO key_slots(staff_name, wrapped_dek, created_ms) VALUES (?1, ?2, ?3)");
+        m_impl->db.cached("INSERT INTO key_slots(staff_name, wrapped_dek, created_ms) VALUES (?1, ?2, ?3)");
     if (!remove || !insert) {
         return !remove ? remove.error() : insert.error();
     }
@@ -1009,7 +1038,7 @@ Status Session::removeStaff(const std::string& name) {
     if (!tx) {
         return tx.error();
     }
-    auto stmt = m_impl->db.prepare("DELETE FROM key_slots WHERE staff_name = ?1");
+    auto stmt = m_impl->db.cached("DELETE FROM key_slots WHERE staff_name = ?1");
     if (!stmt) {
         return stmt.error();
     }
@@ -1034,7 +1063,7 @@ Status Session::removeStaff(const std::string& name) {
 
 Status Session::changePin(const std::string& oldPin, const std::string& newPin,
                           const crypto::KdfParams& kdf) {
-    auto stmt = m_impl->db.prepare("SELECT wrapped_dek FROM key_slots WHERE staff_name = ?1");
+    auto stmt = m_impl->db.cached("SELECT wrapped_dek FROM key_slots WHERE staff_name = ?1");
     if (!stmt) {
         return stmt.error();
     }
@@ -1048,7 +1077,7 @@ Status Session::changePin(const std::string& oldPin, const std::string& newPin,
     if (!rewrapped) {
         return rewrapped.error();
     }
-    auto update = m_impl->db.prepare("UPDATE key_slots SET wrapped_dek = ?2 WHERE staff_name = ?1");
+    auto update = m_impl->db.cached("UPDATE key_slots SET wrapped_dek = ?2 WHERE staff_name = ?1");
     if (!update) {
         return update.error();
     }
@@ -1056,11 +1085,11 @@ Status Session::changePin(const std::string& oldPin, const std::string& newPin,
 }
 
 Result<int> Session::purge(std::int64_t windowMs) {
-    auto stmt = m_impl->db.prepare("SELECT case_id FROM cases c WHERE c.status IN ('closed', 'withdrawn') "
-                                   "AND c.closed_acked_ms IS NOT NULL "
-                                   "AND c.closed_acked_ms <= ?1 AND NOT EXISTS (SELECT 1 FROM operations o "
-                                   "WHERE o.case_id = c.case_id AND "
-                                   "o.server_seq IS NULL)");
+    auto stmt = m_impl->db.cached("SELECT case_id FROM cases c WHERE c.status IN ('closed', 'withdrawn') "
+                                  "AND c.closed_acked_ms IS NOT NULL "
+                                  "AND c.closed_acked_ms <= ?1 AND NOT EXISTS (SELECT 1 FROM operations o "
+                                  "WHERE o.case_id = c.case_id AND "
+                                  "o.server_seq IS NULL)");
     if (!stmt) {
         return stmt.error();
     }
@@ -1077,10 +1106,9 @@ Result<int> Session::purge(std::int64_t windowMs) {
     for (const auto& id : *ids) {
         // Crypto-shredding first: with the keys gone the ciphertext is noise even if a page survives
         // somewhere; then the rows go, with secure_delete overwriting their pages.
-        auto shred =
-            m_impl->db.prepare("UPDATE cases SET wrapped_record_key = NULL, sealed_key_center = x'', "
-                               "sealed_key_unit = x'' WHERE case_id = ?1");
-        auto remove = m_impl->db.prepare("DELETE FROM cases WHERE case_id = ?1");
+        auto shred = m_impl->db.cached("UPDATE cases SET wrapped_record_key = NULL, sealed_key_center = x'', "
+                                       "sealed_key_unit = x'' WHERE case_id = ?1");
+        auto remove = m_impl->db.cached("DELETE FROM cases WHERE case_id = ?1");
         if (!shred || !remove) {
             return !shred ? shred.error() : remove.error();
         }
@@ -1104,7 +1132,7 @@ Result<int> Session::purge(std::int64_t windowMs) {
 
 Result<VerifyReport> Session::verify() {
     VerifyReport report;
-    auto integrity = m_impl->db.prepare("PRAGMA integrity_check");
+    auto integrity = m_impl->db.cached("PRAGMA integrity_check");
     if (!integrity) {
         return integrity.error();
     }
@@ -1127,7 +1155,7 @@ Result<VerifyReport> Session::verify() {
     } else if (*broken != 0) {
         report.problems.push_back("the audit log chain breaks at entry " + std::to_string(*broken));
     }
-    auto ids = m_impl->db.prepare("SELECT case_id FROM cases");
+    auto ids = m_impl->db.cached("SELECT case_id FROM cases");
     if (!ids) {
         return ids.error();
     }
@@ -1157,8 +1185,8 @@ Result<VerifyReport> Session::verify() {
 
 Result<std::vector<AuditEntry>> Session::auditLog(const std::string& caseHex) {
     auto stmt =
-        m_impl->db.prepare("SELECT seq, at_ms, staff, action, case_id, purpose FROM audit_log WHERE ?1 = '' "
-                           "OR case_id = ?1 ORDER BY seq");
+        m_impl->db.cached("SELECT seq, at_ms, staff, action, case_id, purpose FROM audit_log WHERE ?1 = '' "
+                          "OR case_id = ?1 ORDER BY seq");
     if (!stmt) {
         return stmt.error();
     }

@@ -1,9 +1,24 @@
 #include <cassert>
 #include <fieldkit/sqlite/database.hpp>
 #include <sqlite3.h>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 namespace fieldkit::sqlite {
+
+struct StatementCache {
+    std::unordered_map<std::string, sqlite3_stmt*> idle;
+
+    StatementCache() = default;
+    StatementCache(const StatementCache&) = delete;
+    StatementCache& operator=(const StatementCache&) = delete;
+    ~StatementCache() {
+        for (auto& [sql, stmt] : idle) {
+            sqlite3_finalize(stmt);
+        }
+    }
+};
 
 Error sqliteError(int code, std::string_view what) {
     const std::string subject(what);
@@ -33,19 +48,39 @@ Error sqliteError(int code, std::string_view what) {
 
 Statement::Statement(Statement&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
-    , m_stmt(std::exchange(other.m_stmt, nullptr)) {}
+    , m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_cache(std::move(other.m_cache))
+    , m_sql(std::move(other.m_sql)) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
     if (this != &other) {
-        sqlite3_finalize(m_stmt);
+        release();
         m_db = std::exchange(other.m_db, nullptr);
         m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_cache = std::move(other.m_cache);
+        m_sql = std::move(other.m_sql);
     }
     return *this;
 }
 
 Statement::~Statement() {
+    release();
+}
+
+void Statement::release() {
+    if (m_stmt == nullptr) {
+        return;
+    }
+    if (auto cache = m_cache.lock()) {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+        if (cache->idle.emplace(m_sql, m_stmt).second) {
+            m_stmt = nullptr;
+            return;
+        }
+    }
     sqlite3_finalize(m_stmt);
+    m_stmt = nullptr;
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {
@@ -116,19 +151,45 @@ bool Statement::isNull(int column) const {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }
 
+Database::Database(sqlite3* db)
+    : m_db(db)
+    , m_cache(std::make_shared<StatementCache>()) {}
+
 Database::Database(Database&& other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)) {}
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_cache(std::move(other.m_cache)) {}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
+        m_cache.reset();
         sqlite3_close_v2(m_db);
         m_db = std::exchange(other.m_db, nullptr);
+        m_cache = std::move(other.m_cache);
     }
     return *this;
 }
 
+// Cached statements are finalised first; close_v2 defers the close until any still borrowed are finalised
+// too.
 Database::~Database() {
+    m_cache.reset();
     sqlite3_close_v2(m_db);
+}
+
+Result<Statement> Database::cached(std::string_view sql) {
+    std::string key(sql);
+    if (m_cache) {
+        if (auto it = m_cache->idle.find(key); it != m_cache->idle.end()) {
+            sqlite3_stmt* stmt = it->second;
+            m_cache->idle.erase(it);
+            return Statement(m_db, stmt, m_cache, std::move(key));
+        }
+    }
+    auto fresh = prepare(sql);
+    if (!fresh) {
+        return fresh;
+    }
+    return Statement(m_db, std::exchange(fresh->m_stmt, nullptr), m_cache, std::move(key));
 }
 
 Result<Database> Database::open(const std::filesystem::path& path, OpenMode mode) {

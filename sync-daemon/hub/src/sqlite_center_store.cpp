@@ -84,7 +84,7 @@ constexpr std::array<std::string_view, 1> kMigrations = {
 
 template <typename T>
 Result<T> prepared(Database& db, std::string_view sql, auto&& body) {
-    auto stmt = db.prepare(sql);
+    auto stmt = db.cached(sql);
     if (!stmt) {
         return stmt.error();
     }
@@ -150,7 +150,7 @@ public:
     }
 
     Status addUnit(const UnitRecord& unit) override {
-        auto stmt = m_db.prepare("INSERT INTO units(name, public_key, sealed_secret) VALUES (?1, ?2, ?3)");
+        auto stmt = m_db.cached("INSERT INTO units(name, public_key, sealed_secret) VALUES (?1, ?2, ?3)");
         if (!stmt) {
             return stmt.error();
         }
@@ -199,7 +199,7 @@ public:
         if (auto u = unit(unitName); !u) {
             return u.error();
         }
-        auto stmt = m_db.prepare("INSERT INTO devices(device_id, unit) VALUES (?1, ?2)");
+        auto stmt = m_db.cached("INSERT INTO devices(device_id, unit) VALUES (?1, ?2)");
         if (!stmt) {
             return stmt.error();
         }
@@ -211,7 +211,7 @@ public:
     }
 
     Result<DeviceRecord> device(const std::string& deviceId) override {
-        auto stmt = m_db.prepare(
+        auto stmt = m_db.cached(
             "SELECT unit, revoked, last_seen_ms, last_applied_device_seq FROM devices WHERE device_id = ?1");
         if (!stmt) {
             return stmt.error();
@@ -229,7 +229,7 @@ public:
     }
 
     Status revokeDevice(const std::string& deviceId) override {
-        auto stmt = m_db.prepare("UPDATE devices SET revoked = 1 WHERE device_id = ?1");
+        auto stmt = m_db.cached("UPDATE devices SET revoked = 1 WHERE device_id = ?1");
         if (!stmt) {
             return stmt.error();
         }
@@ -243,7 +243,7 @@ public:
     }
 
     Status recordContact(const std::string& deviceId, std::int64_t nowMs) override {
-        auto stmt = m_db.prepare("UPDATE devices SET last_seen_ms = ?2 WHERE device_id = ?1");
+        auto stmt = m_db.cached("UPDATE devices SET last_seen_ms = ?2 WHERE device_id = ?1");
         if (!stmt) {
             return stmt.error();
         }
@@ -251,7 +251,7 @@ public:
     }
 
     Result<std::uint64_t> serverHead(const std::string& unitName) override {
-        auto stmt = m_db.prepare("SELECT coalesce(max(server_seq), 0) FROM operations WHERE unit = ?1");
+        auto stmt = m_db.cached("SELECT coalesce(max(server_seq), 0) FROM operations WHERE unit = ?1");
         if (!stmt) {
             return stmt.error();
         }
@@ -336,7 +336,7 @@ public:
             lastApplied = std::max<std::uint64_t>(lastApplied, op.device_seq());
             acks.push_back(std::move(ack));
         }
-        auto bump = m_db.prepare("UPDATE devices SET last_applied_device_seq = ?2 WHERE device_id = ?1");
+        auto bump = m_db.cached("UPDATE devices SET last_applied_device_seq = ?2 WHERE device_id = ?1");
         if (!bump) {
             return bump.error();
         }
@@ -352,7 +352,7 @@ public:
 
     Result<ChangesPage> changesSince(const std::string& unitName, std::uint64_t cursor,
                                      const std::string& excludeDevice, int limit) override {
-        auto stmt = m_db.prepare("SELECT server_seq, device_id, message FROM operations WHERE unit = ?1 AND "
+        auto stmt = m_db.cached("SELECT server_seq, device_id, message FROM operations WHERE unit = ?1 AND "
                                  "server_seq > ?2 ORDER BY server_seq LIMIT ?3");
         if (!stmt) {
             return stmt.error();
@@ -386,7 +386,7 @@ public:
             }
             page.ops.push_back(std::move(op));
         }
-        auto checksum = m_db.prepare("SELECT checksum FROM units WHERE name = ?1");
+        auto checksum = m_db.cached("SELECT checksum FROM units WHERE name = ?1");
         if (!checksum) {
             return checksum.error();
         }
@@ -399,7 +399,7 @@ public:
 
     Result<std::vector<CenterCase>> cases() override {
         auto stmt =
-            m_db.prepare("SELECT case_id, unit, service, status, channel, conflicted, sealed_key_center FROM "
+            m_db.cached("SELECT case_id, unit, service, status, channel, conflicted, sealed_key_center FROM "
                          "cases ORDER BY case_id");
         if (!stmt) {
             return stmt.error();
@@ -420,7 +420,7 @@ public:
 
     Result<std::vector<protocol::Operation>>
     caseOperations(const std::vector<std::uint8_t>& caseId) override {
-        auto stmt = m_db.prepare("SELECT message FROM operations WHERE case_id = ?1 ORDER BY server_seq");
+        auto stmt = m_db.cached("SELECT message FROM operations WHERE case_id = ?1 ORDER BY server_seq");
         if (!stmt) {
             return stmt.error();
         }
@@ -445,7 +445,7 @@ public:
 
     Result<std::vector<std::pair<std::uint32_t, std::uint64_t>>>
     fieldHeads(const std::vector<std::uint8_t>& caseId) override {
-        auto stmt = m_db.prepare("SELECT field_id, server_seq FROM field_heads WHERE case_id = ?1 "
+        auto stmt = m_db.cached("SELECT field_id, server_seq FROM field_heads WHERE case_id = ?1 "
                                  "ORDER BY field_id, server_seq");
         if (!stmt) {
             return stmt.error();
@@ -487,7 +487,7 @@ public:
 
 private:
     Result<std::optional<protocol::PushAck>> storedAck(const std::string& deviceId, std::uint64_t deviceSeq) {
-        auto stmt = m_db.prepare("SELECT ack FROM push_results WHERE device_id = ?1 AND device_seq = ?2");
+        auto stmt = m_db.cached("SELECT ack FROM push_results WHERE device_id = ?1 AND device_seq = ?2");
         if (!stmt) {
             return stmt.error();
         }
@@ -508,7 +508,7 @@ private:
     }
 
     Status saveAck(const std::string& deviceId, const protocol::PushAck& ack) {
-        auto stmt = m_db.prepare(
+        auto stmt = m_db.cached(
             "INSERT INTO push_results(device_id, device_seq, result, ack) VALUES (?1, ?2, ?3, ?4)");
         if (!stmt) {
             return stmt.error();
@@ -535,7 +535,7 @@ private:
 
     Result<core::RegisterState> fieldState(const Bytes& caseId, std::uint32_t fieldId) {
         auto stmt =
-            m_db.prepare("SELECT server_seq, deleted FROM field_heads WHERE case_id = ?1 AND field_id = ?2 "
+            m_db.cached("SELECT server_seq, deleted FROM field_heads WHERE case_id = ?1 AND field_id = ?2 "
                          "ORDER BY server_seq");
         if (!stmt) {
             return stmt.error();
@@ -565,7 +565,7 @@ private:
             return makeError("rejected", "unknown operation kind");
         }
         const auto meta = parseMeta(op.meta());
-        auto existing = m_db.prepare("SELECT unit FROM cases WHERE case_id = ?1");
+        auto existing = m_db.cached("SELECT unit FROM cases WHERE case_id = ?1");
         if (!existing) {
             return existing.error();
         }
@@ -585,7 +585,7 @@ private:
                 return makeError("rejected", "a new case needs its service and sealed record keys");
             }
             auto insert =
-                m_db.prepare("INSERT INTO cases(case_id, unit, service, status, channel, sealed_key_center, "
+                m_db.cached("INSERT INTO cases(case_id, unit, service, status, channel, sealed_key_center, "
                              "sealed_key_unit) VALUES (?1, ?2, ?3, 'opened', ?4, ?5, ?6)");
             if (!insert) {
                 return insert.error();
@@ -648,7 +648,7 @@ private:
             conflicted = conflicted || decision->outcome == core::MergeOutcome::Conflicted;
             for (const auto closedSeq : decision->closed) {
                 ack.add_closes(closedSeq);
-                auto drop = m_db.prepare(
+                auto drop = m_db.cached(
                     "DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2 AND server_seq = ?3");
                 if (!drop) {
                     return drop.error();
@@ -661,7 +661,7 @@ private:
                     return st.error();
                 }
             }
-            auto head = m_db.prepare(
+            auto head = m_db.cached(
                 "INSERT INTO field_heads(case_id, field_id, server_seq, deleted) VALUES (?1, ?2, ?3, ?4)");
             if (!head) {
                 return head.error();
@@ -683,7 +683,7 @@ private:
             if (it == meta.end()) {
                 continue;
             }
-            auto update = m_db.prepare(std::string("UPDATE cases SET ") + key + " = ?2 WHERE case_id = ?1");
+            auto update = m_db.cached(std::string("UPDATE cases SET ") + key + " = ?2 WHERE case_id = ?1");
             if (!update) {
                 return update.error();
             }
@@ -712,10 +712,10 @@ private:
             stored.clear_sealed_key_unit();
         }
         auto insert =
-            m_db.prepare("INSERT INTO operations(server_seq, unit, case_id, device_id, device_seq, message) "
+            m_db.cached("INSERT INTO operations(server_seq, unit, case_id, device_id, device_seq, message) "
                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-        auto current = m_db.prepare("SELECT checksum FROM units WHERE name = ?1");
-        auto checksum = m_db.prepare("UPDATE units SET checksum = ?2 WHERE name = ?1");
+        auto current = m_db.cached("SELECT checksum FROM units WHERE name = ?1");
+        auto checksum = m_db.cached("UPDATE units SET checksum = ?2 WHERE name = ?1");
         if (!insert || !checksum || !current) {
             return makeError("corrupt", "The center store's schema is incomplete.");
         }

@@ -176,3 +176,18 @@ TEST_CASE("retention purges closed cases the center acknowledged, after the wind
     CHECK(s->findByCpr("0707614285", "check")->empty());
     CHECK(s->verify()->problems.empty());
 }
+
+TEST_CASE("a batch of cases is saved in one transaction, all or nothing") {
+    StoreFixture f;
+    auto s = f.unlock();
+    auto batch = s->createCases({passportCase("0707614285"), passportCase("1010101234")});
+    REQUIRE(batch.ok());
+    CHECK(batch->size() == 2);
+    CHECK(s->countCases({}).value() == 2);
+    auto bad = s->createCases({passportCase("0707614285"), passportCase("3102611234")});
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message.find("Case 2 of the batch") == 0);
+    CHECK(s->countCases({}).value() == 2);
+    store::SyncQueue queue(*f.store);
+    CHECK(queue.position()->pendingOps == 2);
+}

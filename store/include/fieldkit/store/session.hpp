@@ -29,6 +29,8 @@ public:
 
     // Cases
     [[nodiscard]] Result<CreatedCase> createCase(const NewCase& input);
+    /** Creates many cases in one transaction (imports, kiosk queues, benchmarks): all or nothing. */
+    [[nodiscard]] Result<std::vector<CreatedCase>> createCases(const std::vector<NewCase>& inputs);
     /** Sets register fields (name, address, phone, checklist answers, ...) in one operation. */
     [[nodiscard]] Status setFields(const CaseId& id, const std::vector<crypto::FieldValue>& values);
     [[nodiscard]] Status appendNote(const CaseId& id, const std::string& text);
@@ -65,6 +67,9 @@ public:
     [[nodiscard]] Result<std::vector<AuditEntry>> auditLog(const std::string& caseHex = {});
 
 private:
+    /** Writes one case inside the caller's transaction. */
+    [[nodiscard]] Result<CreatedCase> insertCase(const NewCase& input);
+
     struct Impl;
     std::unique_ptr<Impl> m_impl;
     std::string m_staff;

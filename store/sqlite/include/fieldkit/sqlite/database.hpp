@@ -15,6 +15,9 @@ struct sqlite3_stmt;
 
 namespace fieldkit::sqlite {
 
+/** Prepared statements kept for reuse, keyed by their SQL (preparing is a large share of a small write). */
+struct StatementCache;
+
 using Bytes = std::vector<std::uint8_t>;
 
 /** A prepared statement; bind by 1-based index, read columns by 0-based index. */
@@ -48,8 +51,18 @@ private:
     Statement(sqlite3* db, sqlite3_stmt* stmt)
         : m_db(db)
         , m_stmt(stmt) {}
+    Statement(sqlite3* db, sqlite3_stmt* stmt, std::weak_ptr<StatementCache> cache, std::string sql)
+        : m_db(db)
+        , m_stmt(stmt)
+        , m_cache(std::move(cache))
+        , m_sql(std::move(sql)) {}
+    void release();
+
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_stmt = nullptr;
+    std::weak_ptr<StatementCache>
+        m_cache; // set when borrowed from the cache: returned there, reset, on destruction
+    std::string m_sql;
 };
 
 /** How a database file is opened. */
@@ -68,6 +81,9 @@ public:
 
     [[nodiscard]] Status exec(std::string_view sql);
     [[nodiscard]] Result<Statement> prepare(std::string_view sql);
+    /** Like prepare, but borrows a statement prepared earlier for the same SQL and gives it back (reset) when
+     *  the Statement is destroyed. For the fixed SQL of hot paths. */
+    [[nodiscard]] Result<Statement> cached(std::string_view sql);
     [[nodiscard]] std::int64_t lastInsertRowId() const;
     [[nodiscard]] int changes() const;
     [[nodiscard]] sqlite3* handle() const { return m_db; }
@@ -76,9 +92,9 @@ public:
     [[nodiscard]] Result<std::int64_t> queryInt(std::string_view sql);
 
 private:
-    explicit Database(sqlite3* db)
-        : m_db(db) {}
+    explicit Database(sqlite3* db);
     sqlite3* m_db = nullptr;
+    std::shared_ptr<StatementCache> m_cache;
 };
 
 /** BEGIN IMMEDIATE … COMMIT; rolls back when destroyed uncommitted, so an early return loses nothing
