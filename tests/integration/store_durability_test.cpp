@@ -44,11 +44,13 @@ TEST_CASE("kill -9 while writing cases: every acknowledged case survives whole a
     TempDir data;
     initStore(data);
     std::mt19937 random(20261123);
-    std::uniform_int_distribution<int> pause(30, 400);
+    std::uniform_int_distribution<int> pause(0, 250);
     std::set<std::string> acknowledged;
     for (int round = 0; round < 50; ++round) {
         ChildProcess writer(
             ctl(data, {"case", "generate", "--count", "100000", "--seed", std::to_string(round + 1)}), kPin);
+        // Kill while it writes, not while it starts: wait for its first durable case, then a random moment.
+        REQUIRE_MESSAGE(writer.waitForLine("", std::chrono::seconds(60)).has_value(), writer.err());
         std::this_thread::sleep_for(std::chrono::milliseconds(pause(random)));
         writer.kill9();
         writer.wait(std::chrono::seconds(5));
