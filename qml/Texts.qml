@@ -84,6 +84,21 @@ QtObject {
         case "value_empty": return qsTr("Choose a version or write a value.");
         case "unknown_service": return qsTr("Choose a service.");
         case "case_not_found": return qsTr("This case is no longer on the device.");
+        case "busy": return qsTr("The device store is busy; try again in a moment.");
+        case "locked": return qsTr("The device is locked; unlock it first.");
+        case "tampered": return qsTr("Case data failed its integrity check. Report this device to your team lead.");
+        case "not_enrolled": return qsTr("This device is not enrolled with a center yet, so it cannot save cases.");
+        case "stale_version": return qsTr("One of the versions has changed meanwhile; look at the field again.");
+        case "no_conflict": return qsTr("This field has no conflict any more.");
+        case "disk_full": return qsTr("The device is full: nothing was saved. Ask your team lead.");
+        case "io_error": return qsTr("The device store could not be written: nothing was saved.");
+        case "corrupt_store": return qsTr("The device store is damaged and was not opened. Ask your team lead.");
+        case "damaged_store": return qsTr("The device store is incomplete. Ask your team lead.");
+        case "damaged_keys": return qsTr("The device's keys are damaged. Ask your team lead.");
+        case "empty_note": return qsTr("A note needs some text.");
+        case "unknown_channel": return qsTr("This channel is not known.");
+        case "unknown_item": return qsTr("This checklist item does not exist.");
+        case "missing_purpose": return qsTr("Say why you look at this case; every look is logged.");
         default: return qsTr("Something went wrong (%1).").arg(code);
         }
     }

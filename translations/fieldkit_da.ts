@@ -586,6 +586,17 @@
         <source>Last contact %1</source>
         <translation>Seneste kontakt %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) need attention</source>
+        <translation>
+            <numerusform>%n ændring kræver opmærksomhed</numerusform>
+            <numerusform>%n ændringer kræver opmærksomhed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 siden %2</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -769,6 +780,62 @@
         <source>Something went wrong (%1).</source>
         <translation>Noget gik galt (%1).</translation>
     </message>
+    <message>
+        <source>The device store is busy; try again in a moment.</source>
+        <translation>Enhedens lager er optaget; prøv igen om et øjeblik.</translation>
+    </message>
+    <message>
+        <source>The device is locked; unlock it first.</source>
+        <translation>Enheden er låst; lås den op først.</translation>
+    </message>
+    <message>
+        <source>Case data failed its integrity check. Report this device to your team lead.</source>
+        <translation>Sagens data bestod ikke integritetskontrollen. Meld enheden til din teamleder.</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled with a center yet, so it cannot save cases.</source>
+        <translation>Enheden er endnu ikke tilmeldt en central og kan derfor ikke gemme sager.</translation>
+    </message>
+    <message>
+        <source>One of the versions has changed meanwhile; look at the field again.</source>
+        <translation>En af versionerne er ændret i mellemtiden; se feltet igen.</translation>
+    </message>
+    <message>
+        <source>This field has no conflict any more.</source>
+        <translation>Feltet har ikke længere en konflikt.</translation>
+    </message>
+    <message>
+        <source>The device is full: nothing was saved. Ask your team lead.</source>
+        <translation>Enheden er fuld: intet blev gemt. Spørg din teamleder.</translation>
+    </message>
+    <message>
+        <source>The device store could not be written: nothing was saved.</source>
+        <translation>Der kunne ikke skrives til enhedens lager: intet blev gemt.</translation>
+    </message>
+    <message>
+        <source>The device store is damaged and was not opened. Ask your team lead.</source>
+        <translation>Enhedens lager er beskadiget og blev ikke åbnet. Spørg din teamleder.</translation>
+    </message>
+    <message>
+        <source>The device store is incomplete. Ask your team lead.</source>
+        <translation>Enhedens lager er ufuldstændigt. Spørg din teamleder.</translation>
+    </message>
+    <message>
+        <source>The device&apos;s keys are damaged. Ask your team lead.</source>
+        <translation>Enhedens nøgler er beskadigede. Spørg din teamleder.</translation>
+    </message>
+    <message>
+        <source>This channel is not known.</source>
+        <translation>Kanalen er ukendt.</translation>
+    </message>
+    <message>
+        <source>This checklist item does not exist.</source>
+        <translation>Punktet findes ikke på tjeklisten.</translation>
+    </message>
+    <message>
+        <source>Say why you look at this case; every look is logged.</source>
+        <translation>Angiv hvorfor du ser sagen; alle opslag logges.</translation>
+    </message>
 </context>
 <context>
     <name>UnlockPage</name>
@@ -786,6 +853,10 @@
             <numerusform>Forkert pinkode. %n forsøg tilbage.</numerusform>
             <numerusform>Forkert pinkode. %n forsøg tilbage.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Låser op…</translation>
     </message>
 </context>
 </TS>

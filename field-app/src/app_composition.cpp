@@ -23,7 +23,7 @@ AppBackends makeInMemoryBackends(const WallClock& clock, bool demoData) {
     if (demoData) {
         seedDemoData(*cases, *contacts, clock());
     }
-    return {std::move(session), std::move(cases), std::move(contacts)};
+    return {std::move(session), std::move(cases), std::move(contacts), nullptr};
 }
 
 AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::ProfileSelection selection,
@@ -42,7 +42,8 @@ AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::Pr
     , m_cprInput(new CprInputController(this))
     , m_contacts(new ContactController(*m_backends.contacts, *m_catalogue, m_profile->channel(),
                                        std::move(wallClock), this))
-    , m_syncStatus(new SyncStatusController(dataDir + QStringLiteral("/sync/status.json"), this)) {
+    , m_syncStatus(new SyncStatusController(dataDir + QStringLiteral("/sync/status.json"),
+                                            m_backends.outbox.get(), this)) {
     auto dropCitizenData = [this] {
         m_caseEditor->clear();
         m_conflicts->clear();
@@ -67,7 +68,9 @@ AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::Pr
         }
     });
     connect(m_cprInput, &CprInputController::auditRequested, this, [this](const QString& purpose) {
-        if (const auto ok = m_backends.cases->recordAudit(m_caseEditor->caseId(), purpose); !ok) {
+        if (const auto ok =
+                m_backends.cases->recordCprReveal(m_caseEditor->caseId(), m_cprInput->digits(), purpose);
+            !ok) {
             // The reveal must not go unlogged: hide again at once.
             m_cprInput->hide();
         }
@@ -109,7 +112,7 @@ bool AppComposition::prepareDemoPage(const QString& page, const QString& pin) {
     if (page == QLatin1String("case") || page == QLatin1String("conflicts")) {
         const auto conflicted = m_backends.cases->listCases(CaseFilter::Conflicted, 0, 1);
         const auto any = m_backends.cases->listCases(CaseFilter::All, 0, 1);
-        const auto& pick = page == QLatin1String("conflicts") ? conflicted : any;
+        const auto& pick = page == QLatin1String("conflicts") && !conflicted.empty() ? conflicted : any;
         if (pick.empty()) {
             return false;
         }

@@ -21,7 +21,10 @@ std::optional<AppOptions> parseAppOptions(const QStringList& arguments, QString*
                                   QStringLiteral("NAME"), QStringLiteral("home"));
     const QCommandLineOption selfTest(QStringLiteral("self-test"),
                                       QStringLiteral("Load every QML file and exit."));
-    parser.addOptions({data, profile, screenshot, page, selfTest});
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QStringLiteral("Run on in-memory demo data (fictitious citizens) instead of the device store."));
+    parser.addOptions({data, profile, screenshot, page, selfTest, demo});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -41,8 +44,8 @@ std::optional<AppOptions> parseAppOptions(const QStringList& arguments, QString*
                  QLatin1Char(')');
         return std::nullopt;
     }
-    return AppOptions{parser.value(data), parser.value(profile), parser.value(screenshot), parser.value(page),
-                      parser.isSet(selfTest)};
+    return AppOptions{parser.value(data), parser.value(profile),  parser.value(screenshot),
+                      parser.value(page), parser.isSet(selfTest), parser.isSet(demo)};
 }
 
 } // namespace fieldkit::app

@@ -241,13 +241,18 @@ bool CaseEditController::addNote(const QString& text) {
     return reload();
 }
 
-QVariantList CaseEditController::casesForCpr(const QString& cprDigits) const {
+QVariantList CaseEditController::casesForCpr(const QString& cprDigits) {
     QVariantList out;
     const auto cpr = core::parseCpr(cprDigits.toStdString());
     if (!cpr) {
         return out;
     }
-    for (const auto& summary : m_repository.findByCpr(*cpr)) {
+    auto found = m_repository.findByCpr(*cpr, QStringLiteral("find-citizen"));
+    if (!found) {
+        fail(found.error());
+        return out;
+    }
+    for (const auto& summary : *found) {
         out.append(QVariantMap{{QStringLiteral("caseId"), summary.caseId},
                                {QStringLiteral("serviceCode"), summary.serviceCode},
                                {QStringLiteral("status"), fromView(core::toString(summary.status))}});

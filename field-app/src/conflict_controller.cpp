@@ -50,8 +50,14 @@ QVariantList ConflictController::fields() const {
 
 void ConflictController::load(const QString& caseId) {
     m_caseId = caseId;
-    m_conflicts = m_repository.conflicts(caseId);
-    m_errorCode.clear();
+    auto conflicts = m_repository.conflicts(caseId);
+    if (conflicts) {
+        m_conflicts = std::move(conflicts).value();
+        m_errorCode.clear();
+    } else {
+        m_conflicts.clear();
+        m_errorCode = QString::fromStdString(conflicts.error().code);
+    }
     emit changed();
 }
 

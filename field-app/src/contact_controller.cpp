@@ -71,8 +71,14 @@ bool ContactController::registerContact(const QString& serviceCode, const QStrin
 void ContactController::refresh() {
     const QDateTime now = m_clock();
     const QDateTime start(now.date(), QTime(0, 0));
-    const auto contacts = m_repository.contactsBetween(start, start.addDays(1));
-    m_stats = computeContactStatistics(contacts);
+    auto stats = m_repository.statisticsBetween(start, start.addDays(1));
+    if (stats) {
+        m_stats = std::move(stats).value();
+        m_errorCode.clear();
+    } else {
+        m_stats = {};
+        m_errorCode = QString::fromStdString(stats.error().code);
+    }
     emit statisticsChanged();
 }
 

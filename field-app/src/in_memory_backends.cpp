@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <fieldkit/app/contact_statistics.hpp>
 #include <fieldkit/app/in_memory_backends.hpp>
 
 namespace fieldkit::app {
@@ -198,7 +199,9 @@ Status InMemoryCaseRepository::appendNote(const QString& caseId, const QString& 
     return {};
 }
 
-std::vector<CaseSummary> InMemoryCaseRepository::findByCpr(const core::Cpr& cpr) const {
+Result<std::vector<CaseSummary>> InMemoryCaseRepository::findByCpr(const core::Cpr& cpr,
+                                                                   const QString& purpose) {
+    m_audit.push_back({QString(), purpose});
     std::vector<CaseSummary> out;
     const QString digits = QString::fromStdString(cpr.digits());
     for (const Stored* c : filtered(CaseFilter::All)) {
@@ -209,13 +212,13 @@ std::vector<CaseSummary> InMemoryCaseRepository::findByCpr(const core::Cpr& cpr)
     return out;
 }
 
-std::vector<FieldConflict> InMemoryCaseRepository::conflicts(const QString& caseId) const {
-    for (const auto& c : m_cases) {
-        if (c.details.summary.caseId == caseId) {
-            return c.conflicts;
-        }
+Result<std::vector<FieldConflict>> InMemoryCaseRepository::conflicts(const QString& caseId) {
+    Stored* s = find(caseId);
+    if (s == nullptr) {
+        return notFound();
     }
-    return {};
+    m_audit.push_back({caseId, QStringLiteral("conflict-review")});
+    return s->conflicts;
 }
 
 Status InMemoryCaseRepository::resolveConflict(const QString& caseId, CaseField field, const QString& value,
@@ -237,7 +240,8 @@ Status InMemoryCaseRepository::resolveConflict(const QString& caseId, CaseField 
     return setField(caseId, field, value);
 }
 
-Status InMemoryCaseRepository::recordAudit(const QString& caseId, const QString& purpose) {
+Status InMemoryCaseRepository::recordCprReveal(const QString& caseId, const QString& /*cprDigits*/,
+                                               const QString& purpose) {
     m_audit.push_back({caseId, purpose});
     return {};
 }
@@ -252,17 +256,15 @@ Status InMemoryContactRepository::addContact(const ContactRecord& contact) {
     return {};
 }
 
-std::vector<ContactRecord> InMemoryContactRepository::contactsBetween(const QDateTime& from,
-                                                                      const QDateTime& to) const {
+Result<ContactStatistics> InMemoryContactRepository::statisticsBetween(const QDateTime& from,
+                                                                       const QDateTime& to) const {
     std::vector<ContactRecord> out;
     for (const auto& c : m_contacts) {
         if (c.at >= from && c.at < to) {
             out.push_back(c);
         }
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const ContactRecord& a, const ContactRecord& b) { return a.at < b.at; });
-    return out;
+    return computeContactStatistics(out);
 }
 
 std::vector<InMemorySessionService::Account> demoAccounts() {

@@ -11,6 +11,7 @@
 #include <fieldkit/app/profile_loading.hpp>
 #include <fieldkit/app/qml_loader.hpp>
 #include <fieldkit/app/session_controller.hpp>
+#include <fieldkit/app/store_connection.hpp>
 #include <fieldkit/version.hpp>
 
 Q_IMPORT_QML_PLUGIN(FieldkitPlugin)
@@ -46,12 +47,33 @@ int main(int argc, char* argv[]) {
     QGuiApplication app(argc, argv);
     QQuickStyle::setStyle(QStringLiteral("Basic"));
 
-    // The encrypted store is not wired yet: in-memory backends with a demo day until it is.
+    // Which backends: the device's encrypted store whenever the data folder has one; the in-memory demo day
+    // (fictitious citizens) only when asked for (--demo) and for the self-test, which needs fixed content.
+    // A folder without a store is refused rather than silently filled with demo data.
     const fieldkit::hw::SteadyClock clock;
     const fieldkit::app::WallClock wallClock = [] { return QDateTime::currentDateTime(); };
-    fieldkit::app::AppComposition composition(fieldkit::app::makeInMemoryBackends(wallClock, true),
-                                              loaded->profile, loaded->selection, options->dataDir, clock,
-                                              wallClock);
+    const bool demo = options->demo || options->selfTest;
+    fieldkit::app::AppBackends backends;
+    if (demo) {
+        backends = fieldkit::app::makeInMemoryBackends(wallClock, true);
+    } else if (!fieldkit::app::StoreConnection::existsIn(options->dataDir.toStdString())) {
+        std::fprintf(stderr,
+                     "fieldkit: there is no device store in %s; provision one with fieldkit-ctl init, or "
+                     "start with --demo\n",
+                     qPrintable(options->dataDir));
+        return 2;
+    } else {
+        auto opened = fieldkit::app::makeStoreBackends(options->dataDir);
+        if (!opened) {
+            // The store's sentence names the problem, never personal data.
+            std::fprintf(stderr, "fieldkit: the device store cannot be opened (%s): %s\n",
+                         opened.error().code.c_str(), opened.error().message.c_str());
+            return 1;
+        }
+        backends = std::move(opened).value();
+    }
+    fieldkit::app::AppComposition composition(std::move(backends), loaded->profile, loaded->selection,
+                                              options->dataDir, clock, wallClock);
 
     if (options->selfTest) {
         // Unlocked with a case open, so every page has something to bind to.
@@ -71,8 +93,21 @@ int main(int argc, char* argv[]) {
     QString startPage;
     if (!options->screenshotFile.isEmpty()) {
         startPage = options->page;
-        if (!composition.prepareDemoPage(startPage, QStringLiteral("1234"))) {
-            std::fprintf(stderr, "fieldkit: no demo data for page %s\n", qPrintable(startPage));
+        // A demo and screenshot aid only: the PIN for a real store's screenshots comes from the environment
+        // (never the command line, where every process can read it) and is dropped at once.
+        QString pin = demo ? QStringLiteral("1234") : qEnvironmentVariable("FIELDKIT_SCREENSHOT_PIN");
+        qunsetenv("FIELDKIT_SCREENSHOT_PIN");
+        const bool needsSession = startPage != QLatin1String("unlock") && startPage != QLatin1String("kiosk");
+        if (needsSession && pin.isEmpty()) {
+            std::fprintf(stderr,
+                         "fieldkit: page %s needs an unlocked store; set FIELDKIT_SCREENSHOT_PIN to show it. "
+                         "Showing the unlock page.\n",
+                         qPrintable(startPage));
+            startPage = QStringLiteral("unlock");
+        }
+        if (!composition.prepareDemoPage(startPage, pin)) {
+            std::fprintf(stderr, "fieldkit: page %s could not be prepared (%s)\n", qPrintable(startPage),
+                         qPrintable(composition.session().errorCode()));
             return 1;
         }
     }

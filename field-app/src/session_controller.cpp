@@ -1,3 +1,4 @@
+#include <QPointer>
 #include <QVariantMap>
 #include <algorithm>
 #include <fieldkit/app/session_controller.hpp>
@@ -30,7 +31,30 @@ QVariantList SessionController::staff() const {
 }
 
 bool SessionController::unlock(const QString& staffId, const QString& pin) {
-    const UnlockResult result = m_service.unlock(staffId, pin);
+    if (m_busy) {
+        return finishUnlock(staffId, {false, QStringLiteral("busy"), m_attemptsLeft});
+    }
+    return finishUnlock(staffId, m_service.unlock(staffId, pin));
+}
+
+void SessionController::beginUnlock(const QString& staffId, const QString& pin) {
+    if (m_busy) {
+        return;
+    }
+    m_busy = true;
+    m_errorCode.clear();
+    emit changed();
+    // The service calls back on this thread; the guard covers a controller deleted before the service.
+    m_service.unlockInBackground(
+        staffId, pin, [self = QPointer<SessionController>(this), staffId](const UnlockResult& result) {
+            if (self) {
+                self->m_busy = false;
+                emit self->unlockFinished(self->finishUnlock(staffId, result));
+            }
+        });
+}
+
+bool SessionController::finishUnlock(const QString& staffId, const UnlockResult& result) {
     m_attemptsLeft = result.attemptsLeft;
     if (!result.ok) {
         m_errorCode = result.errorCode;
@@ -55,7 +79,8 @@ bool SessionController::unlock(const QString& staffId, const QString& pin) {
 
 void SessionController::lock() {
     const bool wasUnlocked = unlocked();
-    m_service.lock();
+    m_service.lock(); // also abandons an unlock still running: its callback never comes
+    m_busy = false;
     m_timer.stop();
     m_unlockedAt.reset();
     m_staffId.clear();

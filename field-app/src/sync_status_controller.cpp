@@ -24,9 +24,10 @@ std::optional<SyncStatusSnapshot> parseSyncStatus(const QByteArray& json) {
     return s;
 }
 
-SyncStatusController::SyncStatusController(QString statusFile, QObject* parent)
+SyncStatusController::SyncStatusController(QString statusFile, OutboxMonitor* outbox, QObject* parent)
     : QObject(parent)
-    , m_statusFile(std::move(statusFile)) {
+    , m_statusFile(std::move(statusFile))
+    , m_outboxMonitor(outbox) {
     m_snapshot.state = QStringLiteral("unknown");
     // Polling a tiny file once a second is cheaper and more robust than watching a file that is replaced
     // by rename (watchers lose track of the inode).
@@ -34,6 +35,19 @@ SyncStatusController::SyncStatusController(QString statusFile, QObject* parent)
     connect(&m_timer, &QTimer::timeout, this, &SyncStatusController::refresh);
     m_timer.start();
     refresh();
+}
+
+int SyncStatusController::pendingOps() const {
+    return m_outboxMonitor != nullptr ? static_cast<int>(m_outbox.pendingOps) : m_snapshot.pendingOps;
+}
+
+QString SyncStatusController::oldestPending() const {
+    if (!m_outbox.oldestPending.isValid()) {
+        return {};
+    }
+    const QDateTime at = m_outbox.oldestPending;
+    return at.date() == QDate::currentDate() ? at.toString(QStringLiteral("HH:mm"))
+                                             : at.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 QString SyncStatusController::lastSuccess() const {
@@ -65,9 +79,19 @@ void SyncStatusController::refresh() {
     if (!next) {
         next = SyncStatusSnapshot{QStringLiteral("unknown"), 0, 0, {}};
     }
-    if (next->state != m_snapshot.state || next->pendingOps != m_snapshot.pendingOps ||
+    OutboxHealth outbox;
+    if (m_outboxMonitor != nullptr) {
+        // A failed read (the daemon holding a write lock) keeps the last figures rather than showing zero.
+        auto health = m_outboxMonitor->health();
+        outbox = health ? *health : m_outbox;
+    }
+    const bool outboxChanged = outbox.pendingOps != m_outbox.pendingOps ||
+                               outbox.oldestPending != m_outbox.oldestPending ||
+                               outbox.rejectedOps != m_outbox.rejectedOps;
+    if (outboxChanged || next->state != m_snapshot.state || next->pendingOps != m_snapshot.pendingOps ||
         next->lastSuccessMs != m_snapshot.lastSuccessMs || next->lastError != m_snapshot.lastError) {
         m_snapshot = *next;
+        m_outbox = outbox;
         emit changed();
     }
 }

@@ -7,7 +7,8 @@ import Fieldkit
 Pane {
     id: root
 
-    // An object with: state (string), pendingOps (int), lastSuccess (string, empty when never).
+    // An object with: state (string), pendingOps (int), lastSuccess (string, empty when never), and from the
+    // device's own outbox oldestPending (string, empty when nothing waits) and rejectedOps (int).
     property var status: null
 
     readonly property string stateText: {
@@ -47,8 +48,23 @@ Pane {
             Layout.fillWidth: true
         }
         Label {
+            objectName: "rejectedLabel"
+            visible: root.status !== null && (root.status.rejectedOps ?? 0) > 0
+            text: root.status ? qsTr("%n change(s) need attention", "", root.status.rejectedOps ?? 0) : ""
+            font.pixelSize: Theme.fontBody
+            font.bold: true
+            color: Theme.danger
+        }
+        Label {
             objectName: "pendingLabel"
-            text: root.status ? qsTr("%n item(s) waiting", "", root.status.pendingOps) : ""
+            text: {
+                if (!root.status)
+                    return "";
+                const waiting = qsTr("%n item(s) waiting", "", root.status.pendingOps);
+                const since = root.status.oldestPending ?? "";
+                return root.status.pendingOps > 0 && since !== "" ? qsTr("%1 since %2").arg(waiting).arg(since)
+                                                                 : waiting;
+            }
             font.pixelSize: Theme.fontBody
             color: Theme.mutedText
         }

@@ -54,7 +54,25 @@ Page {
                 id: pad
                 Layout.alignment: Qt.AlignHCenter
                 enabled: root.selectedStaffId !== "" && root.session.errorCode !== "locked_out"
-                onSubmitted: pin => root.session.unlock(root.selectedStaffId, pin)
+                         && !root.session.busy
+                // The key derivation takes about a second: it runs off the UI thread, the page stays live.
+                onSubmitted: pin => root.session.beginUnlock(root.selectedStaffId, pin)
+            }
+            RowLayout {
+                objectName: "unlockBusy"
+                Layout.alignment: Qt.AlignHCenter
+                visible: root.session.busy
+                spacing: Theme.spacing
+                BusyIndicator {
+                    running: root.session.busy
+                    Layout.preferredWidth: Theme.touchTarget
+                    Layout.preferredHeight: Theme.touchTarget
+                }
+                Label {
+                    text: qsTr("Unlocking…")
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.fontBody
+                }
             }
             Label {
                 objectName: "unlockError"
@@ -62,7 +80,7 @@ Page {
                 Layout.maximumWidth: pad.width * 1.4
                 Layout.alignment: Qt.AlignHCenter
                 horizontalAlignment: Text.AlignHCenter
-                visible: root.session.errorCode !== ""
+                visible: root.session.errorCode !== "" && !root.session.busy
                 wrapMode: Text.WordWrap
                 color: Theme.danger
                 font.pixelSize: Theme.fontBody

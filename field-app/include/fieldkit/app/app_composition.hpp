@@ -5,6 +5,7 @@
 #include <fieldkit/app/case_repository.hpp>
 #include <fieldkit/app/contact_repository.hpp>
 #include <fieldkit/app/in_memory_backends.hpp>
+#include <fieldkit/app/outbox_monitor.hpp>
 #include <fieldkit/app/session_service.hpp>
 #include <fieldkit/hw/clock.hpp>
 #include <fieldkit/hw/profile.hpp>
@@ -25,15 +26,20 @@ class ServiceCatalogueModel;
 class SessionController;
 class SyncStatusController;
 
-/** The store-side services the app runs on: in memory today, the encrypted store later. */
+/** The store-side services the app runs on: the encrypted device store, or in memory for the demo. */
 struct AppBackends {
     std::unique_ptr<SessionService> session;
     std::unique_ptr<CaseRepository> cases;
     std::unique_ptr<ContactRepository> contacts;
+    std::unique_ptr<OutboxMonitor> outbox; // null when there is no local outbox (in memory)
 };
 
-/** In-memory backends, optionally with a demo working day (for screenshots and tests). */
+/** In-memory backends, optionally with a demo working day (`--demo`, the self-test, QML tests). */
 [[nodiscard]] AppBackends makeInMemoryBackends(const WallClock& clock, bool demoData);
+
+/** The backends on the encrypted store in `dataDir` (`<dataDir>/store.db` must exist; it is never created
+ *  here). Fails with the store's code ("corrupt_store", "newer_store", ...) and changes nothing. */
+[[nodiscard]] Result<AppBackends> makeStoreBackends(const QString& dataDir);
 
 /**
  * Builds the models and controllers over the backends and wires their signals (lock and kiosk reset drop
@@ -58,7 +64,8 @@ public:
     [[nodiscard]] ConflictController& conflicts() { return *m_conflicts; }
     [[nodiscard]] CaseRepository& caseRepository() { return *m_backends.cases; }
 
-    /** Screenshots: unlock as the first staff member with `pin` and open what `page` shows. */
+    /** Screenshots: unlock as the first staff member with `pin` and open what `page` shows (a real store may
+     *  have no conflicted case: the conflicts page then shows the newest case, without conflicts). */
     bool prepareDemoPage(const QString& page, const QString& pin);
 
 private:

@@ -13,6 +13,7 @@ struct AppOptions {
     QString screenshotFile; // save the first frame as PNG and exit
     QString page;           // which page to show for the screenshot
     bool selfTest = false;  // load every QML file, exit non-zero on any error or warning
+    bool demo = false;      // in-memory demo backends even when the data folder holds a store
 };
 
 /** The pages `--page` accepts (and the self-test visits). */

@@ -73,8 +73,9 @@ public:
     Q_INVOKABLE bool setChecklistItem(int itemId, bool done);
     /** Notes are add-only: there is no edit or delete. Blank notes are refused. */
     Q_INVOKABLE bool addNote(const QString& text);
-    /** Cases of the citizen with this CPR on the device: [{caseId, serviceCode, status}] (blind index). */
-    Q_INVOKABLE QVariantList casesForCpr(const QString& cprDigits) const;
+    /** Cases of the citizen with this CPR on the device: [{caseId, serviceCode, status}] (blind index; the
+     * look-up is logged). A failure leaves the list empty and sets errorCode. */
+    Q_INVOKABLE QVariantList casesForCpr(const QString& cprDigits);
     /** Forgets the loaded case (lock, kiosk reset). */
     Q_INVOKABLE void clear();
 

@@ -78,6 +78,7 @@ struct FieldConflict {
  *
  * Implemented in memory (tests, screenshots) and by the encrypted store. Every call runs on the UI thread and
  * must be quick; failures are values (`Result`/`Status` with a code and a sentence without personal data).
+ * countCases/listCases answer 0 / nothing while locked or when the store fails; the rest return the error.
  */
 class CaseRepository {
 public:
@@ -97,15 +98,20 @@ public:
     [[nodiscard]] virtual Status setField(const QString& caseId, CaseField field, const QString& value) = 0;
     [[nodiscard]] virtual Status setChecklistItem(const QString& caseId, std::uint16_t itemId, bool done) = 0;
     [[nodiscard]] virtual Status appendNote(const QString& caseId, const QString& text) = 0;
-    /** Cases whose CPR equals `cpr` (blind index lookup), newest first; nothing is decrypted. */
-    [[nodiscard]] virtual std::vector<CaseSummary> findByCpr(const core::Cpr& cpr) const = 0;
-    [[nodiscard]] virtual std::vector<FieldConflict> conflicts(const QString& caseId) const = 0;
+    /** Cases whose CPR equals `cpr` (blind index lookup), newest first; nothing is decrypted, but the
+     * look-up is logged with `purpose`. */
+    [[nodiscard]] virtual Result<std::vector<CaseSummary>> findByCpr(const core::Cpr& cpr,
+                                                                     const QString& purpose) = 0;
+    /** The register fields with more than one version in force; reading them is logged (they are personal).
+     */
+    [[nodiscard]] virtual Result<std::vector<FieldConflict>> conflicts(const QString& caseId) = 0;
     /** Writes `value` and closes the versions named (a resolve operation). */
     [[nodiscard]] virtual Status resolveConflict(const QString& caseId, CaseField field, const QString& value,
                                                  const std::vector<QString>& closedVersionIds) = 0;
-    /** Logs a look at personal data outside loadCase (e.g. revealing a CPR number); empty caseId = no case
-     * yet. */
-    [[nodiscard]] virtual Status recordAudit(const QString& caseId, const QString& purpose) = 0;
+    /** Logs revealing the CPR number `cprDigits` on screen, of case `caseId` or (empty) before there is a
+     * case; a failure means the reveal must not happen. */
+    [[nodiscard]] virtual Status recordCprReveal(const QString& caseId, const QString& cprDigits,
+                                                 const QString& purpose) = 0;
 };
 
 } // namespace fieldkit::app

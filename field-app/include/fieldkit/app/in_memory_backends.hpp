@@ -13,7 +13,7 @@ namespace fieldkit::app {
 /** "Now" on the wall clock (case and contact times); a seam so tests choose the day. */
 using WallClock = std::function<QDateTime()>;
 
-/** Stand-in for the encrypted store's session until it exists; PINs are compared in plain, so tests only. */
+/** Sessions for the demo and tests (no store file); PINs are compared in plain, so never on a device. */
 class InMemorySessionService final : public SessionService {
 public:
     struct Account {
@@ -61,11 +61,13 @@ public:
     [[nodiscard]] Status setField(const QString& caseId, CaseField field, const QString& value) override;
     [[nodiscard]] Status setChecklistItem(const QString& caseId, std::uint16_t itemId, bool done) override;
     [[nodiscard]] Status appendNote(const QString& caseId, const QString& text) override;
-    [[nodiscard]] std::vector<CaseSummary> findByCpr(const core::Cpr& cpr) const override;
-    [[nodiscard]] std::vector<FieldConflict> conflicts(const QString& caseId) const override;
+    [[nodiscard]] Result<std::vector<CaseSummary>> findByCpr(const core::Cpr& cpr,
+                                                             const QString& purpose) override;
+    [[nodiscard]] Result<std::vector<FieldConflict>> conflicts(const QString& caseId) override;
     [[nodiscard]] Status resolveConflict(const QString& caseId, CaseField field, const QString& value,
                                          const std::vector<QString>& closedVersionIds) override;
-    [[nodiscard]] Status recordAudit(const QString& caseId, const QString& purpose) override;
+    [[nodiscard]] Status recordCprReveal(const QString& caseId, const QString& cprDigits,
+                                         const QString& purpose) override;
 
     /** Adds a case as it would arrive from sync (tests and demo data). */
     void insert(Stored stored);
@@ -87,8 +89,8 @@ private:
 class InMemoryContactRepository final : public ContactRepository {
 public:
     [[nodiscard]] Status addContact(const ContactRecord& contact) override;
-    [[nodiscard]] std::vector<ContactRecord> contactsBetween(const QDateTime& from,
-                                                             const QDateTime& to) const override;
+    [[nodiscard]] Result<ContactStatistics> statisticsBetween(const QDateTime& from,
+                                                              const QDateTime& to) const override;
 
 private:
     std::vector<ContactRecord> m_contacts;

@@ -26,6 +26,7 @@ class SessionController : public QObject {
     Q_PROPERTY(bool kioskMode READ kioskMode CONSTANT)
     Q_PROPERTY(bool citizenDataHidden READ citizenDataHidden NOTIFY changed)
     Q_PROPERTY(QString lastDecision READ lastDecision NOTIFY changed)
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
 
 public:
     SessionController(SessionService& service, hw::Profile profile, const hw::Clock& clock,
@@ -46,7 +47,14 @@ public:
     /** The reason of the last idle decision, for the log (no personal data). */
     [[nodiscard]] QString lastDecision() const { return m_lastDecision; }
 
+    /** An unlock started with beginUnlock is still deriving the key. */
+    [[nodiscard]] bool busy() const { return m_busy; }
+
+    /** Unlocks and waits for the key derivation (screenshots, tests); the UI uses beginUnlock. */
     Q_INVOKABLE bool unlock(const QString& staffId, const QString& pin);
+    /** Starts an unlock without blocking the UI thread; `changed` (and `unlockFinished`) follow when it is
+     * done. Ignored while one is running. */
+    Q_INVOKABLE void beginUnlock(const QString& staffId, const QString& pin);
     Q_INVOKABLE void lock();
     /** Any touch or key press: restarts the idle time. */
     Q_INVOKABLE void noteActivity();
@@ -59,12 +67,15 @@ public:
 
 signals:
     void changed();
+    /** A beginUnlock came back; `ok` false leaves errorCode set. */
+    void unlockFinished(bool ok);
     /** The session was locked (by hand, idle or age): controllers must drop citizen data. */
     void locked();
     /** Kiosk idle reset or privacy toggle: controllers must drop citizen data. */
     void citizenDataHideRequested();
 
 private:
+    bool finishUnlock(const QString& staffId, const UnlockResult& result);
     void schedule(std::chrono::seconds after);
 
     SessionService& m_service;
@@ -78,6 +89,7 @@ private:
     QString m_lastDecision;
     int m_attemptsLeft = -1;
     bool m_citizenDataHidden = false;
+    bool m_busy = false;
     QTimer m_timer;
 };
 

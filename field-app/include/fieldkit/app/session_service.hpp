@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <functional>
 #include <vector>
 
 namespace fieldkit::app {
@@ -14,7 +15,7 @@ struct StaffMember {
 /** The outcome of one unlock attempt. */
 struct UnlockResult {
     bool ok = false;
-    QString errorCode;     // "wrong_pin", "locked_out", "unknown_staff", "store_error"; empty when ok
+    QString errorCode;     // "wrong_pin", "locked_out", "unknown_staff", "busy", "store_error"; empty when ok
     int attemptsLeft = -1; // after a wrong PIN; -1 when the store does not limit attempts
 };
 
@@ -26,11 +27,22 @@ struct UnlockResult {
  */
 class SessionService {
 public:
+    using UnlockDone = std::function<void(const UnlockResult&)>;
+
     virtual ~SessionService() = default;
 
     [[nodiscard]] virtual std::vector<StaffMember> staff() const = 0;
+    /** Blocks for the whole key derivation: for screenshots and tests, never from the UI. */
     [[nodiscard]] virtual UnlockResult unlock(const QString& staffId, const QString& pin) = 0;
-    /** Wipes the data key from memory; must not fail. */
+    /**
+     * Unlocks without blocking the calling (UI) thread; `done` runs later on that thread, or not at all when
+     * lock() or destruction came first. The default is for services that are fast anyway: it calls unlock()
+     * and `done` at once.
+     */
+    virtual void unlockInBackground(const QString& staffId, const QString& pin, UnlockDone done) {
+        done(unlock(staffId, pin));
+    }
+    /** Wipes the data key from memory; must not fail. Also abandons an unlock still running. */
     virtual void lock() = 0;
 };
 

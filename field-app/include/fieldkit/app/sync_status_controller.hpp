@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QString>
 #include <QTimer>
+#include <fieldkit/app/outbox_monitor.hpp>
 #include <optional>
 
 namespace fieldkit::app {
@@ -18,20 +19,32 @@ struct SyncStatusSnapshot {
 /** Parses the daemon's status file (the narrow, data-free contract between daemon and app). */
 [[nodiscard]] std::optional<SyncStatusSnapshot> parseSyncStatus(const QByteArray& json);
 
-/** Keeps the sync health line current by re-reading the daemon's status file every second. */
+/**
+ * Keeps the sync health line current by re-reading, every second, the daemon's status file and (with a
+ * store) the local outbox, which is the truth about what has not reached the center even when the daemon
+ * is not running.
+ */
 class SyncStatusController : public QObject {
     Q_OBJECT
     Q_PROPERTY(QString state READ state NOTIFY changed)
     Q_PROPERTY(int pendingOps READ pendingOps NOTIFY changed)
     Q_PROPERTY(QString lastSuccess READ lastSuccess NOTIFY changed)
+    Q_PROPERTY(QString oldestPending READ oldestPending NOTIFY changed)
+    Q_PROPERTY(int rejectedOps READ rejectedOps NOTIFY changed)
 
 public:
-    explicit SyncStatusController(QString statusFile, QObject* parent = nullptr);
+    /** `outbox` may be null (no local store); it must outlive this controller. */
+    SyncStatusController(QString statusFile, OutboxMonitor* outbox, QObject* parent = nullptr);
 
     [[nodiscard]] QString state() const { return m_snapshot.state; }
-    [[nodiscard]] int pendingOps() const { return m_snapshot.pendingOps; }
+    /** Operations not yet acknowledged: the outbox when there is one, else the daemon's count. */
+    [[nodiscard]] int pendingOps() const;
     /** Local time of the last successful contact, "" when there was none. */
     [[nodiscard]] QString lastSuccess() const;
+    /** When the oldest waiting operation was saved (local time), "" when nothing waits or unknown. */
+    [[nodiscard]] QString oldestPending() const;
+    /** Operations the center refused: they wait for a person. */
+    [[nodiscard]] int rejectedOps() const { return static_cast<int>(m_outbox.rejectedOps); }
 
     /** Asks the daemon to sync at once by dropping a `sync-now` file next to the status file (the daemon
      *  deletes it when it starts the round trip); false when the file cannot be written. */
@@ -45,7 +58,9 @@ signals:
 
 private:
     QString m_statusFile;
+    OutboxMonitor* m_outboxMonitor;
     SyncStatusSnapshot m_snapshot;
+    OutboxHealth m_outbox;
     QTimer m_timer;
 };
 

@@ -1,0 +1,396 @@
+#include <algorithm>
+#include <fieldkit/app/store_backends.hpp>
+#include <fieldkit/core/field.hpp>
+#include <fieldkit/store/session.hpp>
+
+namespace fieldkit::app {
+namespace {
+
+namespace fields = core::fields;
+
+/** Pages of this size when a list has to be collected (filters the store cannot apply yet). */
+constexpr int kScanPage = 500;
+
+Error locked() {
+    return makeError("locked", "The device is locked.");
+}
+
+/** The app's code for a store error where the two differ. */
+Error fromStore(Error error) {
+    if (error.code == "unknown_case") {
+        error.code = "case_not_found";
+    }
+    return error;
+}
+
+Status fromStore(Status status) {
+    return status ? status : Status(fromStore(status.error()));
+}
+
+Result<store::CaseId> parseId(const QString& caseId) {
+    auto id = store::CaseId::fromHex(caseId.toStdString());
+    if (!id) {
+        return makeError("case_not_found", "There is no case with this id on this device.");
+    }
+    return id;
+}
+
+QString text(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QDateTime timeOf(std::int64_t ms) {
+    return QDateTime::fromMSecsSinceEpoch(ms);
+}
+
+std::uint32_t fieldIdOf(CaseField field) {
+    switch (field) {
+    case CaseField::Name:
+        return fields::kName.value;
+    case CaseField::Address:
+        return fields::kAddress.value;
+    case CaseField::Phone:
+        return fields::kPhone.value;
+    case CaseField::ReferredTo:
+        return fields::kReferralAuthority.value;
+    }
+    return 0;
+}
+
+std::optional<CaseField> caseFieldOf(std::uint32_t fieldId) {
+    for (const auto f : {CaseField::Name, CaseField::Address, CaseField::Phone, CaseField::ReferredTo}) {
+        if (fieldIdOf(f) == fieldId) {
+            return f;
+        }
+    }
+    return std::nullopt;
+}
+
+/** The value shown for a register: the newest version (all of them stay until a person resolves). */
+QString current(const store::CaseDetails& details, std::uint32_t fieldId) {
+    const auto it = details.registers.find(fieldId);
+    if (it == details.registers.end() || it->second.empty()) {
+        return {};
+    }
+    const auto newest = std::max_element(it->second.begin(), it->second.end(),
+                                         [](const auto& a, const auto& b) { return a.atMs < b.atMs; });
+    return text(newest->value);
+}
+
+/** A checklist answer counts as ticked unless it is empty or "no" (the app writes "yes"/"no"; imported
+ *  cases carry free-text answers). */
+bool ticked(const QString& answer) {
+    return !answer.isEmpty() && answer != QLatin1String("no");
+}
+
+CaseSummary toApp(const store::CaseSummary& s, bool mine) {
+    CaseSummary out;
+    out.caseId = text(s.id.toHex());
+    out.serviceCode = text(s.service);
+    out.status = s.status;
+    const auto channel = core::channelFromString(s.channel);
+    out.channel = channel ? *channel : core::Channel::Bike;
+    out.created = timeOf(s.createdMs);
+    out.updated = timeOf(s.updatedMs);
+    out.mine = mine;
+    out.conflicted = s.conflicted;
+    return out;
+}
+
+} // namespace
+
+StoreCaseRepository::StoreCaseRepository(std::shared_ptr<StoreConnection> connection)
+    : m_connection(std::move(connection)) {}
+
+QString StoreCaseRepository::versionId(const std::string& deviceId, std::uint64_t deviceSeq) {
+    return text(deviceId) + QLatin1Char(':') + QString::number(deviceSeq);
+}
+
+const std::set<std::string>& StoreCaseRepository::mine() const {
+    if (m_mineGeneration == m_connection->sessionGeneration()) {
+        return m_mine;
+    }
+    m_mine.clear();
+    m_mineGeneration = m_connection->sessionGeneration();
+    if (store::Session* session = m_connection->session()) {
+        // The audit log names who created each case here; it holds no personal data.
+        if (auto log = session->auditLog(); log) {
+            for (const auto& entry : *log) {
+                if (entry.action == "create" && entry.staff == session->staff()) {
+                    m_mine.insert(entry.caseId);
+                }
+            }
+        }
+    }
+    return m_mine;
+}
+
+std::vector<CaseSummary> StoreCaseRepository::collect(CaseFilter filter) const {
+    std::vector<CaseSummary> out;
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return out;
+    }
+    for (int offset = 0;; offset += kScanPage) {
+        store::CaseFilter page;
+        page.limit = kScanPage;
+        page.offset = offset;
+        auto rows = session->listCases(page);
+        if (!rows) {
+            return out;
+        }
+        for (const auto& row : *rows) {
+            const bool own = isMine(row.id.toHex());
+            if (filter == CaseFilter::All || (filter == CaseFilter::Mine && own) ||
+                (filter == CaseFilter::Conflicted && row.conflicted)) {
+                out.push_back(toApp(row, own));
+            }
+        }
+        if (static_cast<int>(rows->size()) < kScanPage) {
+            return out;
+        }
+    }
+}
+
+int StoreCaseRepository::countCases(CaseFilter filter) const {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return 0;
+    }
+    if (filter == CaseFilter::All) {
+        auto n = session->countCases({});
+        return n ? static_cast<int>(*n) : 0;
+    }
+    return static_cast<int>(collect(filter).size());
+}
+
+std::vector<CaseSummary> StoreCaseRepository::listCases(CaseFilter filter, int offset, int limit) const {
+    store::Session* session = m_connection->session();
+    if (session == nullptr || limit <= 0) {
+        return {};
+    }
+    offset = std::max(offset, 0);
+    if (filter != CaseFilter::All) {
+        auto all = collect(filter);
+        if (offset >= static_cast<int>(all.size())) {
+            return {};
+        }
+        const auto first = all.begin() + offset;
+        return {first, first + std::min<std::ptrdiff_t>(limit, all.end() - first)};
+    }
+    store::CaseFilter page;
+    page.limit = limit;
+    page.offset = offset;
+    auto rows = session->listCases(page);
+    std::vector<CaseSummary> out;
+    if (rows) {
+        out.reserve(rows->size());
+        for (const auto& row : *rows) {
+            out.push_back(toApp(row, isMine(row.id.toHex())));
+        }
+    }
+    return out;
+}
+
+Result<QString> StoreCaseRepository::createCase(const NewCase& newCase) {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    store::NewCase input;
+    input.service = newCase.serviceCode.toStdString();
+    input.channel = std::string(core::toString(newCase.channel));
+    input.citizen = {newCase.cprDigits.toStdString(), newCase.name.toStdString(),
+                     newCase.address.toStdString(), newCase.phone.toStdString()};
+    auto created = session->createCase(input);
+    if (!created) {
+        return fromStore(created.error());
+    }
+    const std::string hex = created->id.toHex();
+    (void)mine(); // load the set for this session before adding to it
+    m_mine.insert(hex);
+    return text(hex);
+}
+
+Result<CaseDetails> StoreCaseRepository::loadCase(const QString& caseId, const QString& purpose) {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    auto id = parseId(caseId);
+    if (!id) {
+        return id.error();
+    }
+    auto opened = session->openCase(*id, purpose.toStdString());
+    if (!opened) {
+        return fromStore(opened.error());
+    }
+    const store::CaseDetails& d = *opened;
+    CaseDetails out;
+    out.summary = toApp(d.summary, isMine(d.summary.id.toHex()));
+    out.cprDigits = current(d, fields::kCpr.value);
+    out.name = current(d, fields::kName.value);
+    out.address = current(d, fields::kAddress.value);
+    out.phone = current(d, fields::kPhone.value);
+    out.referredTo = current(d, fields::kReferralAuthority.value);
+    for (const auto& [fieldId, versions] : d.registers) {
+        if (const auto item = core::checklistItemOf(core::FieldId{fieldId})) {
+            out.checklist[*item] = ticked(current(d, fieldId));
+        }
+    }
+    // Notes and the reasons given for status changes, as one add-only list in time order.
+    for (const auto fieldId : {fields::kNote.value, fields::kStatusNote.value}) {
+        if (const auto it = d.appended.find(fieldId); it != d.appended.end()) {
+            for (const auto& entry : it->second) {
+                out.notes.push_back({timeOf(entry.atMs), text(entry.staff), text(entry.value)});
+            }
+        }
+    }
+    std::stable_sort(out.notes.begin(), out.notes.end(),
+                     [](const CaseNote& a, const CaseNote& b) { return a.at < b.at; });
+    return out;
+}
+
+Status StoreCaseRepository::setStatus(const QString& caseId, core::CaseStatus to, const QString& reason) {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    auto id = parseId(caseId);
+    if (!id) {
+        return id.error();
+    }
+    return fromStore(session->changeStatus(*id, to, reason.toStdString()));
+}
+
+Status StoreCaseRepository::setField(const QString& caseId, CaseField field, const QString& value) {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    auto id = parseId(caseId);
+    if (!id) {
+        return id.error();
+    }
+    return fromStore(session->setFields(*id, {{fieldIdOf(field), value.toStdString()}}));
+}
+
+Status StoreCaseRepository::setChecklistItem(const QString& caseId, std::uint16_t itemId, bool done) {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    auto id = parseId(caseId);
+    if (!id) {
+        return id.error();
+    }
+    const auto field = core::checklistAnswerField(itemId);
+    if (!field) {
+        return makeError("unknown_item", "This checklist item does not exist.");
+    }
+    return fromStore(session->setFields(*id, {{field->value, done ? "yes" : "no"}}));
+}
+
+Status StoreCaseRepository::appendNote(const QString& caseId, const QString& noteText) {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    auto id = parseId(caseId);
+    if (!id) {
+        return id.error();
+    }
+    return fromStore(session->appendNote(*id, noteText.toStdString()));
+}
+
+Result<std::vector<CaseSummary>> StoreCaseRepository::findByCpr(const core::Cpr& cpr,
+                                                                const QString& purpose) {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    auto found = session->findByCpr(cpr.digits(), purpose.toStdString());
+    if (!found) {
+        return fromStore(found.error());
+    }
+    std::vector<CaseSummary> out;
+    for (const auto& row : *found) {
+        out.push_back(toApp(row, isMine(row.id.toHex())));
+    }
+    return out;
+}
+
+Result<std::vector<FieldConflict>> StoreCaseRepository::conflicts(const QString& caseId) {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    auto id = parseId(caseId);
+    if (!id) {
+        return id.error();
+    }
+    auto opened = session->openCase(*id, "conflict-review");
+    if (!opened) {
+        return fromStore(opened.error());
+    }
+    std::vector<FieldConflict> out;
+    for (const auto& [fieldId, versions] : opened->registers) {
+        const auto field = caseFieldOf(fieldId);
+        if (versions.size() < 2 || !field) {
+            continue; // CPR and checklist conflicts have no editor yet (see the report)
+        }
+        FieldConflict conflict{*field, {}};
+        for (const auto& v : versions) {
+            conflict.versions.push_back(
+                {versionId(v.deviceId, v.deviceSeq), text(v.value), text(v.staff), timeOf(v.atMs)});
+        }
+        out.push_back(std::move(conflict));
+    }
+    return out;
+}
+
+Status StoreCaseRepository::resolveConflict(const QString& caseId, CaseField field, const QString& value,
+                                            const std::vector<QString>& closedVersionIds) {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    auto id = parseId(caseId);
+    if (!id) {
+        return id.error();
+    }
+    std::vector<store::VersionRef> closes;
+    for (const auto& version : closedVersionIds) {
+        const auto colon = version.lastIndexOf(QLatin1Char(':'));
+        bool ok = false;
+        const auto seq = version.mid(colon + 1).toULongLong(&ok);
+        if (colon <= 0 || !ok) {
+            return makeError("stale_version",
+                             "One of the versions is no longer open; look at the field again.");
+        }
+        closes.push_back({version.left(colon).toStdString(), seq});
+    }
+    return fromStore(session->resolveField(*id, fieldIdOf(field), value.toStdString(), closes));
+}
+
+Status StoreCaseRepository::recordCprReveal(const QString& caseId, const QString& cprDigits,
+                                            const QString& purpose) {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    // The store logs looks at personal data where they happen: opening the case, or looking the number up.
+    const std::string why = "reveal CPR: " + purpose.toStdString();
+    if (!caseId.isEmpty()) {
+        auto id = parseId(caseId);
+        if (!id) {
+            return id.error();
+        }
+        auto opened = session->openCase(*id, why);
+        return opened ? Status() : fromStore(opened.error());
+    }
+    auto found = session->findByCpr(cprDigits.toStdString(), why);
+    return found ? Status() : fromStore(found.error());
+}
+
+} // namespace fieldkit::app

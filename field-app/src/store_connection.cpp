@@ -1,0 +1,147 @@
+#include <QMetaObject>
+#include <fieldkit/app/store_connection.hpp>
+#include <fieldkit/store/device_store.hpp>
+#include <fieldkit/store/session.hpp>
+
+namespace fieldkit::app {
+namespace {
+
+/** The PIN leaves memory as soon as the key derivation is done (best effort: std::string may have copied). */
+void wipe(std::string& secret) {
+    volatile char* p = secret.data();
+    for (std::size_t i = 0; i < secret.size(); ++i) {
+        p[i] = 0;
+    }
+    secret.clear();
+}
+
+} // namespace
+
+struct StoreConnection::Outcome {
+    UnlockResult result;
+    std::unique_ptr<store::DeviceStore> store;
+    std::unique_ptr<store::Session> session;
+};
+
+Result<std::shared_ptr<StoreConnection>> StoreConnection::open(const std::filesystem::path& dataDir,
+                                                               const store::Clock& clock) {
+    const auto file = store::DeviceStore::fileIn(dataDir);
+    auto opened = store::DeviceStore::open(file, clock);
+    if (!opened) {
+        return opened.error();
+    }
+    return std::make_shared<StoreConnection>(std::move(opened).value(), file, clock);
+}
+
+bool StoreConnection::existsIn(const std::filesystem::path& dataDir) {
+    std::error_code ec;
+    return std::filesystem::exists(store::DeviceStore::fileIn(dataDir), ec);
+}
+
+StoreConnection::StoreConnection(std::unique_ptr<store::DeviceStore> uiStore, std::filesystem::path file,
+                                 const store::Clock& clock)
+    : m_file(std::move(file))
+    , m_clock(clock)
+    , m_store(std::move(uiStore)) {}
+
+StoreConnection::~StoreConnection() {
+    // The worker only touches its own connection and posts to m_receiver; once joined, its queued outcome
+    // dies with m_receiver (Qt drops events for a deleted receiver) and the session it carries is wiped.
+    if (m_worker.joinable()) {
+        m_worker.join();
+    }
+}
+
+StoreConnection::Outcome StoreConnection::unlockOnOwnConnection(const std::filesystem::path& file,
+                                                                const store::Clock& clock,
+                                                                const std::string& staff,
+                                                                const std::string& pin) {
+    auto opened = store::DeviceStore::open(file, clock);
+    if (!opened) {
+        return {{false, QStringLiteral("store_error"), -1}, nullptr, nullptr};
+    }
+    auto session = (*opened)->unlock(staff, pin);
+    if (session) {
+        return {{true, {}, store::kMaxPinAttempts}, std::move(opened).value(), std::move(session).value()};
+    }
+    const std::string& code = session.error().code;
+    if (code == "wrong_pin") {
+        // The attempts left come from the slot the store just updated (not from parsing its sentence).
+        int left = -1;
+        if (auto keySlots = (*opened)->staff(); keySlots) {
+            for (const auto& slot : *keySlots) {
+                if (slot.name == staff) {
+                    left = std::max(0, store::kMaxPinAttempts - slot.failedAttempts);
+                }
+            }
+        }
+        return {{false, QStringLiteral("wrong_pin"), left}, nullptr, nullptr};
+    }
+    if (code == "slot_disabled") {
+        return {{false, QStringLiteral("locked_out"), 0}, nullptr, nullptr};
+    }
+    if (code == "unknown_staff") {
+        return {{false, QStringLiteral("unknown_staff"), -1}, nullptr, nullptr};
+    }
+    return {{false, QString::fromStdString(code), -1}, nullptr, nullptr};
+}
+
+UnlockResult StoreConnection::adopt(Outcome& outcome) {
+    if (outcome.result.ok) {
+        m_session.reset();
+        m_sessionStore = std::move(outcome.store);
+        m_session = std::move(outcome.session);
+        ++m_generation;
+    }
+    return outcome.result;
+}
+
+UnlockResult StoreConnection::unlock(const std::string& staff, std::string pin) {
+    if (m_unlocking) {
+        wipe(pin);
+        return {false, QStringLiteral("busy"), -1};
+    }
+    auto outcome = unlockOnOwnConnection(m_file, m_clock, staff, pin);
+    wipe(pin);
+    return adopt(outcome);
+}
+
+void StoreConnection::unlockInBackground(const std::string& staff, std::string pin,
+                                         SessionService::UnlockDone done) {
+    if (m_unlocking) {
+        wipe(pin);
+        done({false, QStringLiteral("busy"), -1});
+        return;
+    }
+    if (m_worker.joinable()) {
+        // Only after lock() abandoned an attempt: wait for its key derivation to end (its outcome is
+        // dropped).
+        m_worker.join();
+    }
+    m_unlocking = true;
+    const std::uint64_t attempt = ++m_attempt;
+    m_worker = std::thread([this, staff, pin = std::move(pin), attempt, done = std::move(done)]() mutable {
+        auto outcome = std::make_shared<Outcome>(unlockOnOwnConnection(m_file, m_clock, staff, pin));
+        wipe(pin);
+        QMetaObject::invokeMethod(
+            &m_receiver,
+            [this, outcome, attempt, done] {
+                if (attempt != m_attempt) {
+                    return; // lock() came first: the session (if any) is wiped as `outcome` goes
+                }
+                m_unlocking = false;
+                done(adopt(*outcome));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void StoreConnection::lock() {
+    ++m_attempt;
+    m_unlocking = false;
+    m_session.reset(); // wipes the data key and everything derived from it
+    m_sessionStore.reset();
+    ++m_generation;
+}
+
+} // namespace fieldkit::app
