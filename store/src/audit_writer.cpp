@@ -38,7 +38,7 @@ Status AuditWriter::append(sqlite::Database& db, std::int64_t atMs, const std::s
     const sqlite::Bytes previous = *row ? last->blob(1) : sqlite::Bytes{};
     const auto mac = m_mac.chain(previous, entryBytes(seq, atMs, staff, action, caseHex, purpose));
     auto insert = db.cached("INSERT INTO audit_log(seq, at_ms, staff, action, case_id, purpose, mac) VALUES "
-                             "(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                            "(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     if (!insert) {
         return insert.error();
     }

@@ -236,8 +236,7 @@ Result<std::optional<crypto::BoxKeyPair>> DeviceStore::loadUnitKey(const crypto:
     if (!pair) {
         return damaged;
     }
-    auto keep =
-        m_db.cached("UPDATE unit_keys SET wrapped_secret = ?2, sealed_secret = NULL WHERE unit = ?1");
+    auto keep = m_db.cached("UPDATE unit_keys SET wrapped_secret = ?2, sealed_secret = NULL WHERE unit = ?1");
     if (!keep) {
         return keep.error();
     }
@@ -274,7 +273,7 @@ Status DeviceStore::installEnrolment(const EnrolmentKeys& keys) {
     }
     auto center = m_db.cached("INSERT OR REPLACE INTO center_key(id, public_key) VALUES (1, ?1)");
     auto unitRow = m_db.cached("INSERT OR REPLACE INTO unit_keys(unit, public_key, wrapped_secret, "
-                                "sealed_secret) VALUES (?1, ?2, NULL, ?3)");
+                               "sealed_secret) VALUES (?1, ?2, NULL, ?3)");
     auto meta = m_db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('unit', ?1)");
     if (!center || !unitRow || !meta) {
         return makeError("damaged_store", "The store's schema is incomplete.");

@@ -37,10 +37,10 @@ Error schemaIncomplete() {
 Result<std::vector<SyncOperation>> SyncQueue::pending(int limit) {
     auto stmt =
         m_store.database().cached("SELECT o.case_id, o.device_seq, o.kind, o.hlc, o.field_refs, o.meta, "
-                                   "o.ciphertext, c.sealed_key_center, "
-                                   "c.sealed_key_unit, o.staff, c.unit, x.queued_ms FROM outbox x JOIN "
-                                   "operations o ON o.op_id = x.op_id "
-                                   "JOIN cases c ON c.case_id = o.case_id ORDER BY x.device_seq LIMIT ?1");
+                                  "o.ciphertext, c.sealed_key_center, "
+                                  "c.sealed_key_unit, o.staff, c.unit, x.queued_ms FROM outbox x JOIN "
+                                  "operations o ON o.op_id = x.op_id "
+                                  "JOIN cases c ON c.case_id = o.case_id ORDER BY x.device_seq LIMIT ?1");
     if (!stmt) {
         return stmt.error();
     }
@@ -105,17 +105,17 @@ Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {
     }
     auto mark =
         db.cached("UPDATE operations SET server_seq = ?3 WHERE device_id = ?1 AND device_seq = ?2 AND "
-                   "server_seq IS NULL");
+                  "server_seq IS NULL");
     auto refuse = db.cached("UPDATE operations SET rejected = ?3 WHERE device_id = ?1 AND device_seq = ?2");
     auto drop = db.cached("DELETE FROM outbox WHERE device_seq = ?1");
     auto closing =
         db.cached("UPDATE cases SET closed_acked_ms = ?3 WHERE case_id = (SELECT case_id FROM operations "
-                   "WHERE device_id = ?1 "
-                   "AND device_seq = ?2 AND (meta LIKE '%status=closed%' OR meta LIKE '%status=withdrawn%')) "
-                   "AND status IN ('closed', 'withdrawn')");
+                  "WHERE device_id = ?1 "
+                  "AND device_seq = ?2 AND (meta LIKE '%status=closed%' OR meta LIKE '%status=withdrawn%')) "
+                  "AND status IN ('closed', 'withdrawn')");
     auto state = db.cached("SELECT checksum FROM sync_state WHERE id = 1");
     auto save = db.cached("UPDATE sync_state SET last_acked_device_seq = max(last_acked_device_seq, ?1), "
-                           "checksum = ?2 WHERE id = 1");
+                          "checksum = ?2 WHERE id = 1");
     if (!mark || !refuse || !drop || !closing || !state || !save) {
         return schemaIncomplete();
     }
@@ -173,15 +173,15 @@ Result<InboundOutcome> SyncQueue::applyInbound(const std::vector<SyncOperation>&
         "sealed_key_center, sealed_key_unit) VALUES (?1, ?2, 'opened', ?3, ?4, ?5, ?5, NULL, ?6, ?7)");
     auto insert =
         db.cached("INSERT INTO operations(case_id, device_id, device_seq, kind, hlc, staff, field_refs, "
-                   "meta, ciphertext, server_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+                  "meta, ciphertext, server_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     auto closeHead = db.cached("DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2 AND op_id IN "
-                                "(SELECT op_id FROM operations WHERE case_id = ?1 AND server_seq = ?3)");
+                               "(SELECT op_id FROM operations WHERE case_id = ?1 AND server_seq = ?3)");
     auto addHead =
         db.cached("INSERT OR IGNORE INTO field_heads(case_id, field_id, op_id) VALUES (?1, ?2, ?3)");
     auto status = db.cached("UPDATE cases SET status = ?2 WHERE case_id = ?1");
     auto touch = db.cached("UPDATE cases SET updated_ms = max(updated_ms, ?2), conflicted = EXISTS (SELECT "
-                            "1 FROM field_heads h WHERE "
-                            "h.case_id = ?1 GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = ?1");
+                           "1 FROM field_heads h WHERE "
+                           "h.case_id = ?1 GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = ?1");
     auto state = db.cached("SELECT checksum FROM sync_state WHERE id = 1");
     auto save = db.cached("UPDATE sync_state SET pull_cursor = ?1, checksum = ?2 WHERE id = 1");
     if (!exists || !caseRow || !newCase || !insert || !closeHead || !addHead || !status || !touch || !state ||

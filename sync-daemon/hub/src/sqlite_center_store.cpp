@@ -353,7 +353,7 @@ public:
     Result<ChangesPage> changesSince(const std::string& unitName, std::uint64_t cursor,
                                      const std::string& excludeDevice, int limit) override {
         auto stmt = m_db.cached("SELECT server_seq, device_id, message FROM operations WHERE unit = ?1 AND "
-                                 "server_seq > ?2 ORDER BY server_seq LIMIT ?3");
+                                "server_seq > ?2 ORDER BY server_seq LIMIT ?3");
         if (!stmt) {
             return stmt.error();
         }
@@ -400,7 +400,7 @@ public:
     Result<std::vector<CenterCase>> cases() override {
         auto stmt =
             m_db.cached("SELECT case_id, unit, service, status, channel, conflicted, sealed_key_center FROM "
-                         "cases ORDER BY case_id");
+                        "cases ORDER BY case_id");
         if (!stmt) {
             return stmt.error();
         }
@@ -446,7 +446,7 @@ public:
     Result<std::vector<std::pair<std::uint32_t, std::uint64_t>>>
     fieldHeads(const std::vector<std::uint8_t>& caseId) override {
         auto stmt = m_db.cached("SELECT field_id, server_seq FROM field_heads WHERE case_id = ?1 "
-                                 "ORDER BY field_id, server_seq");
+                                "ORDER BY field_id, server_seq");
         if (!stmt) {
             return stmt.error();
         }
@@ -536,7 +536,7 @@ private:
     Result<core::RegisterState> fieldState(const Bytes& caseId, std::uint32_t fieldId) {
         auto stmt =
             m_db.cached("SELECT server_seq, deleted FROM field_heads WHERE case_id = ?1 AND field_id = ?2 "
-                         "ORDER BY server_seq");
+                        "ORDER BY server_seq");
         if (!stmt) {
             return stmt.error();
         }
@@ -586,7 +586,7 @@ private:
             }
             auto insert =
                 m_db.cached("INSERT INTO cases(case_id, unit, service, status, channel, sealed_key_center, "
-                             "sealed_key_unit) VALUES (?1, ?2, ?3, 'opened', ?4, ?5, ?6)");
+                            "sealed_key_unit) VALUES (?1, ?2, ?3, 'opened', ?4, ?5, ?6)");
             if (!insert) {
                 return insert.error();
             }
@@ -713,7 +713,7 @@ private:
         }
         auto insert =
             m_db.cached("INSERT INTO operations(server_seq, unit, case_id, device_id, device_seq, message) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
         auto current = m_db.cached("SELECT checksum FROM units WHERE name = ?1");
         auto checksum = m_db.cached("UPDATE units SET checksum = ?2 WHERE name = ?1");
         if (!insert || !checksum || !current) {
