@@ -9,14 +9,19 @@ std::optional<AppOptions> parseAppOptions(const QStringList& arguments, QString*
     parser.setApplicationDescription(QStringLiteral("fieldkit – the field kit for mobile citizen service"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Device data folder."),
+    const QCommandLineOption data(QStringLiteral("data"),
+                                  QStringLiteral("Device data folder; the app runs on its store.db (without "
+                                                 "one, only --demo starts)."),
                                   QStringLiteral("DIR"),
                                   QDir::homePath() + QStringLiteral("/.local/share/fieldkit"));
     const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("Hardware profile name."),
                                      QStringLiteral("NAME"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save the first frame as PNG and exit."),
-                                        QStringLiteral("FILE"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save the first frame as PNG and exit. Pages behind the "
+                       "lock need the PIN in FIELDKIT_SCREENSHOT_PIN (a demo "
+                       "and screenshot aid; --demo needs none)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Page to show for --screenshot."),
                                   QStringLiteral("NAME"), QStringLiteral("home"));
     const QCommandLineOption selfTest(QStringLiteral("self-test"),
