@@ -33,7 +33,10 @@ for arg in "$@"; do
   esac
 done
 
-binary() { echo "$build_dir/bench/$1/fieldkit-bench-$1"; }
+binary() {
+  # The sync benchmark drives the real programs through the netfault proxy, so it is a script.
+  if [ "$1" = sync ]; then echo "$(dirname "$0")/sync/sync-benchmark.sh"; else echo "$build_dir/bench/$1/fieldkit-bench-$1"; fi
+}
 
 explicit=1
 if [ ${#names[@]} -eq 0 ]; then
@@ -52,7 +55,9 @@ for name in "${names[@]}"; do
   fi
   [ $ran -gt 0 ] && echo
   echo "== $name =="
-  if ! "$exe" "${flags[@]}"; then
+    args=("${flags[@]}")
+  [ "$name" = sync ] && args=("$build_dir" "${flags[@]}")
+  if ! "$exe" "${args[@]}"; then
     echo "run-benchmarks: benchmark \"$name\" failed" >&2
     failed=1
   fi

@@ -158,20 +158,11 @@ std::string kdfLabel(const crypto::KdfParams& p) {
     return "t=" + std::to_string(p.opslimit) + ", " + std::to_string(p.memlimit >> 20) + " MiB";
 }
 
-/** Durable batches through the store's normal API: createCase is one transaction per case and the store has
- *  no batch call, so within a batch the commits skip their fsync (synchronous=NORMAL: WAL order is kept and
- *  checkpoints still sync) and the batch's last commit runs with synchronous=FULL, which syncs the WAL and
- *  with it every case of the batch: group commit, as durable as one transaction per batch. */
-void createBatch(store::DeviceStore& fieldkit, store::Session& session,
+/** A durable batch through the store's batch API: every case of the batch in one transaction (one fsync). */
+void createBatch(store::DeviceStore& /*fieldkit*/, store::Session& session,
                  std::span<const store::NewCase> batch) {
-    auto& db = fieldkit.database();
-    require(db.exec("PRAGMA synchronous=NORMAL"), "deferring the batch's fsync");
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        if (i + 1 == batch.size()) {
-            require(db.exec("PRAGMA synchronous=FULL"), "restoring synchronous=FULL");
-        }
-        (void)require(session.createCase(batch[i]), "creating a case");
-    }
+    (void)require(session.createCases(std::vector<store::NewCase>(batch.begin(), batch.end())),
+                  "creating a batch");
 }
 
 DatasetResult runDataset(const StorePlan& plan, int size, std::ostream& log) {
@@ -518,13 +509,8 @@ bool runStoreBenchmark(const StorePlan& plan, std::ostream& out, std::ostream& l
            "cache hot), "
         << plan.saveSamples << " single saves and " << plan.readSamples
         << " reads per store after warm-up, interleaved with plain.\n"
-           "batched create: the store has no batch API, so the encrypted side is "
-        << plan.batchSize
-        << " sequential createCase calls\n"
-           "(one transaction each) whose fsync is deferred to the batch's last commit (synchronous=NORMAL "
-           "inside\n"
-           "the batch, FULL on the last commit: group commit, durable per batch); plain is "
-        << plan.batchSize
+           "batched create: Session::createCases with "
+        << plan.batchSize << " cases in one transaction (one fsync per batch); plain is " << plan.batchSize
         << " INSERTs in one\n"
            "transaction. Both build the dataset, so the rate is the mean over 0 -> N cases.\n";
     for (const auto& d : datasets) {

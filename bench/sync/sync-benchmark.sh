@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Sync over emulated links: 1,000 realistic cases from one device to the center through the netfault proxy
+# for each link profile, then a no-change sync. Prints one table; bytes are counted by the proxy, so TLS,
+# WebSocket framing and protobuf are all included.
+#   bench/sync/sync-benchmark.sh BUILD_DIR [--cases N] [--profiles "lte 3g 2g"]
+set -euo pipefail
+BUILD=$1
+shift
+CASES=1000
+PROFILES="lte 3g 2g"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --cases) CASES=$2; shift 2 ;;
+    --profiles) PROFILES=$2; shift 2 ;;
+    --quick) CASES=200; PROFILES="lte 3g"; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+HUB="$BUILD/sync-daemon/hub/fieldkit-hub"
+SYNCD="$BUILD/sync-daemon/device/fieldkit-syncd"
+CTL="$BUILD/tools/ctl/fieldkit-ctl"
+NETFAULT="$BUILD/tools/netfault/fieldkit-netfault"
+CASEGEN="$BUILD/tools/casegen/fieldkit-casegen"
+for b in "$HUB" "$SYNCD" "$CTL" "$NETFAULT" "$CASEGEN"; do
+  [ -x "$b" ] || { echo "sync benchmark: $b is not built" >&2; exit 1; }
+done
+WORK=$(mktemp -d /tmp/fieldkit-bench-sync.XXXXXX)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+export FIELDKIT_PIN=2468
+
+# Plain JSON size of the same cases (what a naive sync would send), for the bytes-per-case comparison.
+"$CASEGEN" --count "$CASES" --seed 11 --format json --out "$WORK/json" >/dev/null
+json_bytes=$(cat "$WORK"/json/* | wc -c)
+json_per_case=$((json_bytes / CASES))
+
+wait_line() { # file prefix
+  for _ in $(seq 1 200); do grep -q "^$2" "$1" 2>/dev/null && return 0; sleep 0.05; done
+  return 1
+}
+
+declare -A BANDWIDTH=([lte]=20000 [3g]=1000 [2g]=80)
+declare -A RTT=([lte]=50 [3g]=150 [2g]=600)
+
+printf 'fieldkit sync benchmark: %d realistic cases (plain JSON %d B each), one device, center over loopback\n' "$CASES" "$json_per_case"
+printf 'host: %s, %s cores; load %s\n\n' "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-8s | %10s | %14s | %12s | %11s | %15s | %10s | %s\n' profile "time (s)" "wire B/case" "vs JSON" "round trips" "physical limit" "x limit" "target"
+printf '%s\n' "-------- | ---------- | -------------- | ------------ | ----------- | --------------- | ---------- | ------------------------------"
+
+declare -A TARGET=([lte]="<= 2 s" [3g]="<= 8 s" [2g]="<= 1.5 x limit")
+nochange_line=""
+for profile in $PROFILES; do
+  run="$WORK/$profile"
+  mkdir -p "$run"
+  "$HUB" init --dir "$run/center" >/dev/null
+  "$HUB" unit add --dir "$run/center" bike-01 >/dev/null
+  "$HUB" serve --dir "$run/center" --listen 127.0.0.1:0 >"$run/hub.out" 2>"$run/hub.err" &
+  pids+=($!)
+  wait_line "$run/hub.out" "listening on " || { echo "hub did not start" >&2; exit 1; }
+  hub=$(sed -n 's/^listening on //p' "$run/hub.out")
+  "$CTL" --data "$run/device" init --staff bench --unit bike-01 --kdf-ms 1 >/dev/null
+  info=$("$CTL" --data "$run/device" device-info)
+  id=$(sed -n 's/.*"device_id":"\([0-9a-f]*\)".*/\1/p' <<<"$info")
+  box=$(sed -n 's/.*"box_public_key":"\([0-9a-f]*\)".*/\1/p' <<<"$info")
+  "$HUB" provision-device --dir "$run/center" --unit bike-01 --data "$run/device" --device-id "$id" --device-box-key "$box" >/dev/null
+  "$SYNCD" sync-once --data "$run/device" --hub "$hub" >/dev/null # files away the enrolment keys
+  "$CTL" --data "$run/device" case generate --count "$CASES" --seed 11 >/dev/null
+
+  "$NETFAULT" --listen 127.0.0.1:0 --target "$hub" --profile "$profile" --seed 1 >"$run/proxy.out" 2>"$run/proxy.err" &
+  pids+=($!)
+  wait_line "$run/proxy.out" "listening on " || { echo "proxy did not start" >&2; exit 1; }
+  proxy=$(sed -n 's/^listening on //p' "$run/proxy.out")
+
+  start=$(date +%s.%N)
+  out=$("$SYNCD" sync-once --data "$run/device" --hub "$proxy")
+  end=$(date +%s.%N)
+  sleep 0.3 # let the proxy log the closed connection
+  bytes=$(grep ' close ' "$run/proxy.err" | tail -1 | sed -n 's/.*up \([0-9]*\) bytes, down \([0-9]*\) bytes.*/\1 \2/p')
+  up=${bytes% *}
+  down=${bytes#* }
+  trips=$(sed -n 's/.*, \([0-9]*\) round trips.*/\1/p' <<<"$out")
+  # Round trips on the wire: TCP, TLS 1.3 and the WebSocket upgrade take 3 before the first sync message.
+  wire_trips=$((trips + 3))
+  time_s=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
+  per_case=$(( (up + down) / CASES ))
+  ratio=$(awk -v a="$per_case" -v b="$json_per_case" 'BEGIN { printf "%.2f", a / b }')
+  limit=$(awk -v up="$up" -v down="$down" -v bw="${BANDWIDTH[$profile]}" -v rtt="${RTT[$profile]}" -v n="$wire_trips" \
+    'BEGIN { big = (up > down ? up : down); printf "%.2f", big * 8 / (bw * 1000) + n * rtt / 1000 }')
+  xlimit=$(awk -v t="$time_s" -v l="$limit" 'BEGIN { printf "%.2f", t / l }')
+  printf '%-8s | %10s | %14s | %12s | %7s (+3) | %13s s | %10s | %s\n' "$profile" "$time_s" "$per_case" "$ratio" "$trips" "$limit" "$xlimit" "${TARGET[$profile]}; bytes <= 0.7 x JSON"
+
+  if [ -z "$nochange_line" ]; then
+    # A sync with nothing to do, on the same link: bytes both ways, round trips.
+    before=$(grep -c ' close ' "$run/proxy.err" || true)
+    out=$("$SYNCD" sync-once --data "$run/device" --hub "$proxy")
+    sleep 0.3
+    bytes=$(grep ' close ' "$run/proxy.err" | tail -1 | sed -n 's/.*up \([0-9]*\) bytes, down \([0-9]*\) bytes.*/\1 \2/p')
+    trips=$(sed -n 's/.*, \([0-9]*\) round trips.*/\1/p' <<<"$out")
+    nochange_line=$(printf 'no-change sync (%s): %s B up, %s B down (TLS handshake included), %s sync round trip(s) + 3 for TCP/TLS/WebSocket; target <= 1 KB, 1 round trip' \
+      "$profile" "${bytes% *}" "${bytes#* }" "$trips")
+  fi
+done
+printf '\n%s\n' "$nochange_line"
+cat <<'NOTE'
+
+time: wall clock of `fieldkit-syncd sync-once` through the proxy (connection set-up included). wire B/case: bytes the
+proxy carried in both directions divided by the cases. physical limit: the larger direction's bytes / bandwidth +
+round trips x RTT (profiles from tools/netfault: lte 20 Mbit/s 50 ms, 3g 1 Mbit/s 150 ms, 2g 80 kbit/s 600 ms).
+NOTE
