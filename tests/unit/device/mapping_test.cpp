@@ -1,0 +1,39 @@
+#include <doctest/doctest.h>
+#include <fieldkit/device/operation_mapping.hpp>
+#include <fieldkit/device/sync_status.hpp>
+
+using namespace fieldkit;
+
+TEST_CASE("an outbox operation survives the wire, and the record key travels only with the case's creation") {
+    store::SyncOperation op;
+    op.caseId = sqlite::Bytes(16, 7);
+    op.deviceId = "dev";
+    op.deviceSeq = 9;
+    op.kind = "set";
+    op.fields = {{2, 5, 0}, {3, 0, 8}};
+    op.meta = "service=passport;status=opened";
+    op.ciphertext = {1, 2, 3};
+    op.sealedKeyCenter = {4};
+    op.sealedKeyUnit = {5};
+    const auto wire = device::toWire(op);
+    CHECK(wire.sealed_key_center() == "\x04");
+    const auto back = device::fromWire(wire);
+    CHECK(back.caseId == op.caseId);
+    CHECK(back.fields == op.fields);
+    CHECK(back.ciphertext == op.ciphertext);
+
+    op.meta = "status=done";
+    CHECK(device::toWire(op).sealed_key_center().empty());
+}
+
+TEST_CASE("the status file round-trips and a damaged one is an error") {
+    device::SyncStatus s;
+    s.state = "offline";
+    s.pendingOps = 4;
+    s.lastError = "No contact with the center.";
+    auto back = device::syncStatusFromJson(device::toJson(s));
+    REQUIRE(back.ok());
+    CHECK(back->state == "offline");
+    CHECK(back->pendingOps == 4);
+    CHECK(device::syncStatusFromJson("{").error().code == "bad_status");
+}

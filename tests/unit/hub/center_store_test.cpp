@@ -1,0 +1,104 @@
+#include <doctest/doctest.h>
+#include <fieldkit/hub/center_store.hpp>
+#include <fieldkit/hub/hub_metrics.hpp>
+#include <filesystem>
+#include <random>
+
+using namespace fieldkit;
+using namespace fieldkit::hub;
+
+namespace {
+
+struct TempStore {
+    std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("fieldkit-hub-" + std::to_string(std::random_device{}()));
+    std::unique_ptr<CenterStore> store;
+    TempStore() {
+        std::filesystem::create_directories(dir);
+        store = std::move(*openSqliteCenterStore(dir / "center.db", true));
+        REQUIRE(store->addUnit({"bike-07", std::vector<std::uint8_t>(32, 1), {2}}).ok());
+        REQUIRE(store->registerDevice("dev-a", "bike-07").ok());
+        REQUIRE(store->registerDevice("dev-b", "bike-07").ok());
+    }
+    ~TempStore() {
+        store.reset();
+        std::filesystem::remove_all(dir);
+    }
+};
+
+protocol::Operation op(const std::string& device, std::uint64_t seq, char caseByte, std::uint64_t base,
+                       const std::string& meta = "") {
+    protocol::Operation o;
+    o.set_case_id(std::string(16, caseByte));
+    o.set_device_id(device);
+    o.set_device_seq(seq);
+    o.set_kind("set");
+    auto* f = o.add_fields();
+    f->set_field_id(2); // name, a register
+    f->set_base_seq(base);
+    o.set_meta(meta);
+    o.set_ciphertext("sealed");
+    o.set_sealed_key_center("kc");
+    o.set_sealed_key_unit("ku");
+    return o;
+}
+
+} // namespace
+
+TEST_CASE("a batch applies once: a repeat gets its original acks, and the device's sequence is recorded") {
+    TempStore t;
+    auto device = *t.store->device("dev-a");
+    auto first =
+        t.store->applyBatch(device, {op("dev-a", 1, 'x', 0, "service=passport"), op("dev-a", 2, 'x', 1)});
+    REQUIRE(first.ok());
+    CHECK((*first)[0].result() == protocol::PushAck::APPLIED);
+    CHECK((*first)[1].server_seq() == 2);
+    auto again = t.store->applyBatch(*t.store->device("dev-a"), {op("dev-a", 1, 'x', 0, "service=passport")});
+    REQUIRE(again.ok());
+    CHECK((*again)[0].result() == protocol::PushAck::DUPLICATE);
+    CHECK((*again)[0].server_seq() == 1);
+    CHECK(t.store->device("dev-a")->lastAppliedDeviceSeq == 2);
+    CHECK(t.store->stats()->operations == 2);
+}
+
+TEST_CASE("concurrent edits of one field are kept side by side; other devices pull them") {
+    TempStore t;
+    REQUIRE(
+        t.store->applyBatch(*t.store->device("dev-a"), {op("dev-a", 1, 'x', 0, "service=passport")}).ok());
+    REQUIRE(t.store->applyBatch(*t.store->device("dev-a"), {op("dev-a", 2, 'x', 1)}).ok());
+    auto late = t.store->applyBatch(*t.store->device("dev-b"), {op("dev-b", 1, 'x', 1)}); // saw only seq 1
+    REQUIRE(late.ok());
+    CHECK((*late)[0].conflicted());
+    CHECK(t.store->fieldHeads(std::vector<std::uint8_t>(16, 'x'))->size() == 2);
+    CHECK(t.store->cases()->front().conflicted);
+    auto page = t.store->changesSince("bike-07", 0, "dev-b", 10);
+    REQUIRE(page.ok());
+    CHECK(page->ops.size() == 2); // dev-b's own change is left out
+    CHECK(page->checkpoint == 3); // but the cursor moves past it
+    CHECK_FALSE(page->more);
+}
+
+TEST_CASE("bad operations are refused with a reason and do not stop the batch") {
+    TempStore t;
+    auto device = *t.store->device("dev-a");
+    auto noKeys = op("dev-a", 1, 'y', 0, "service=passport");
+    noKeys.clear_sealed_key_center();
+    auto acks = t.store->applyBatch(
+        device, {noKeys, op("dev-b", 2, 'z', 0, "service=x"), op("dev-a", 3, 'w', 0, "service=moving")});
+    REQUIRE(acks.ok());
+    CHECK((*acks)[0].result() == protocol::PushAck::REJECTED);
+    CHECK((*acks)[0].reason().find("sealed record keys") != std::string::npos);
+    CHECK((*acks)[1].reason() == "the operation names another device");
+    CHECK((*acks)[2].result() == protocol::PushAck::APPLIED);
+    CHECK(t.store->stats()->rejected == 2);
+}
+
+TEST_CASE("metrics render as Prometheus text") {
+    HubMetrics m;
+    m.sessionsTotal = 3;
+    m.observeSyncDuration(0.02);
+    const auto text = renderPrometheus(m);
+    CHECK(text.find("fieldkit_hub_sessions_total 3") != std::string::npos);
+    CHECK(text.find("fieldkit_hub_sync_duration_seconds_bucket{le=\"0.05\"} 1") != std::string::npos);
+    CHECK(text.find("fieldkit_hub_sync_duration_seconds_bucket{le=\"0.01\"} 0") != std::string::npos);
+}
