@@ -1,6 +1,12 @@
+#include <cstdlib>
 #include <fieldkit/device/device_commands.hpp>
 #include <fieldkit/device/sync_client.hpp>
 #include <fieldkit/device/sync_status.hpp>
+#include <fieldkit/hw/dmi_product_name.hpp>
+#include <fieldkit/hw/profile_files.hpp>
+#include <fieldkit/hw/profile_selection.hpp>
+#include <fieldkit/hw/sysfs_battery_sensor.hpp>
+#include <fieldkit/hw/sysfs_link_sensor.hpp>
 #include <fieldkit/version.hpp>
 #include <iostream>
 #include <random>
@@ -9,7 +15,7 @@ namespace fieldkit::device {
 namespace {
 
 constexpr const char* kUsage = R"(usage:
-  fieldkit-syncd run --data DIR [--hub HOST:PORT]
+  fieldkit-syncd run --data DIR [--hub HOST:PORT] [--profile NAME] [--sysfs-root DIR]
   fieldkit-syncd sync-once --data DIR [--hub HOST:PORT]
   fieldkit-syncd status --data DIR --json
   fieldkit-syncd --version
@@ -73,12 +79,38 @@ int runCommand(const common::Args& args) {
     if (!t) {
         return fail(t.error());
     }
+    // The hardware profile decides when to sync; a bad profile stops the daemon before it does anything.
+    const auto envValue = [](const char* name) {
+        const char* value = std::getenv(name); // NOLINT(concurrency-mt-unsafe): read once at start-up
+        return std::string(value == nullptr ? "" : value);
+    };
+    const auto profilesDir = hw::resolveProfilesDir(envValue("FIELDKIT_PROFILES_DIR"));
+    auto profiles = hw::loadAllProfiles(profilesDir);
+    if (!profiles) {
+        return fail(profiles.error());
+    }
+    const auto selection =
+        hw::selectProfile(args.option("profile").value_or(""), envValue("FIELDKIT_PROFILE"),
+                          hw::readDmiProductName(), *profiles);
+    auto profile = hw::loadNamedProfile(selection.name, profilesDir);
+    if (!profile) {
+        return fail(profile.error());
+    }
+    std::clog << "fieldkit-syncd: " << selection.reason << '\n';
+    const std::filesystem::path sysfs = args.option("sysfs-root").value_or("/sys/class");
+    const hw::SysfsBatterySensor battery(sysfs / "power_supply");
+    const hw::SysfsLinkSensor link(sysfs / "net");
+    const hw::SteadyClock clock;
     std::random_device seed;
     std::mt19937_64 random(seed());
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     DaemonEnvironment env{[&] { return unit(random); },
                           [](const std::string& line) { std::clog << "fieldkit-syncd: " << line << '\n'; },
-                          std::chrono::seconds(30), std::chrono::milliseconds(500)};
+                          &*profile,
+                          &battery,
+                          &link,
+                          &clock,
+                          std::chrono::milliseconds(500)};
     std::clog << "fieldkit-syncd: device " << t->config.deviceId << " syncing with " << t->hub.toString()
               << '\n';
     if (auto st = runDaemon(*args.option("data"), t->config, t->hub, env); !st) {
@@ -106,7 +138,7 @@ int statusCommand(const common::Args& args) {
 } // namespace
 
 int runDeviceCommand(const common::Args& args) {
-    if (auto st = args.allowOnly({"data", "hub", "json", "version", "help"}); !st) {
+    if (auto st = args.allowOnly({"data", "hub", "json", "version", "help", "profile", "sysfs-root"}); !st) {
         std::cerr << "fieldkit-syncd: " << st.error().message << '\n' << kUsage;
         return 2;
     }

@@ -13,6 +13,7 @@
 #include <fieldkit/device/sync_client.hpp>
 #include <fieldkit/device/sync_round.hpp>
 #include <fieldkit/device/sync_status.hpp>
+#include <fieldkit/hw/sync_plan.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <fieldkit/store/sync_queue.hpp>
 #include <fieldkit/tls/tls_context.hpp>
@@ -292,15 +293,50 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
         SyncStatus status = loadSyncStatus(dataDir).ok() ? *loadSyncStatus(dataDir) : SyncStatus{};
         std::uint32_t failures = 0;
         const engine::BackoffPolicy backoff;
-        auto nextSync = std::chrono::steady_clock::now();
+        auto retryAt = std::chrono::steady_clock::now();
+        std::optional<std::chrono::steady_clock::time_point> lastSync;
+        std::optional<hw::SyncWhen> lastWhen;
+        std::optional<hw::PowerLevel> lastPower;
+        std::uint64_t lastPending = 0;
         const auto nowFile = common::syncDir(dataDir) / "sync-now";
         while (!stopping) {
-            // Sync when due, when the app asks ("Sync now"), or when a local change waits in the outbox.
             recordPosition(**local, status);
             std::error_code ec;
             const bool asked = std::filesystem::remove(nowFile, ec);
-            const bool due = std::chrono::steady_clock::now() >= nextSync;
-            if (!due && !asked && !(status.pendingOps > 0 && failures == 0)) {
+            // Sensors that cannot be read count as mains power and a link: a desktop has neither in sysfs.
+            const auto battery = env.battery->read();
+            const auto link = env.link->read();
+            const bool linkUp = !link || link->up;
+            hw::PendingWork pending;
+            pending.ops = static_cast<int>(status.pendingOps);
+            pending.oldestAge = status.oldestPendingMs > 0
+                                    ? std::chrono::seconds(std::max<std::int64_t>(
+                                          0, (nowMs() - status.oldestPendingMs) / 1000))
+                                    : std::chrono::seconds(0);
+            if (lastSync) {
+                pending.sinceLastSync = std::chrono::duration_cast<std::chrono::seconds>(
+                    std::chrono::steady_clock::now() - *lastSync);
+            }
+            const auto plan =
+                hw::planSync(*env.profile, battery ? *battery : hw::BatteryState{false, 100, true},
+                             hw::LinkState{linkUp, env.profile->network.metered}, pending, env.clock->now());
+            // Logged and recorded when the decision changes, not every time its countdown ticks.
+            if (plan.when != lastWhen || plan.power != lastPower || status.pendingOps != lastPending ||
+                status.plan.empty()) {
+                lastWhen = plan.when;
+                lastPower = plan.power;
+                lastPending = status.pendingOps;
+                status.plan = plan.reason;
+                env.log("plan: " + plan.reason);
+                (void)saveSyncStatus(dataDir, status);
+            }
+            const bool backingOff = failures > 0 && std::chrono::steady_clock::now() < retryAt;
+            const bool go = linkUp && ((plan.when == hw::SyncWhen::Now && !backingOff) || asked);
+            if (!go) {
+                if (!linkUp && status.state != "offline") {
+                    status.state = "offline";
+                    (void)saveSyncStatus(dataDir, status);
+                }
                 timer.expires_after(env.poll);
                 co_await timer.async_wait(kTuple);
                 continue;
@@ -308,8 +344,10 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
             status.lastAttemptMs = nowMs();
             status.state = "syncing";
             (void)saveSyncStatus(dataDir, status);
-            auto result = co_await session(*tls, hub, **local, config.deviceId, ClientLimits{});
-            std::chrono::milliseconds wait = env.interval;
+            ClientLimits limits;
+            limits.batchOps = std::max(1, plan.maxOpsPerBatch);
+            auto result = co_await session(*tls, hub, **local, config.deviceId, limits);
+            lastSync = std::chrono::steady_clock::now();
             if (result && result->outcome == engine::HandshakeOutcome::Proceed) {
                 failures = 0;
                 status.state = "ok";
@@ -325,7 +363,8 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
                 status.state = result ? stateName(result->outcome)
                                       : (result.error().code == "offline" ? "offline" : "refused");
                 status.lastError = result ? result->reason : result.error().message;
-                wait = engine::backoffDelay(backoff, failures++, env.unitRandom());
+                const auto wait = engine::backoffDelay(backoff, failures++, env.unitRandom());
+                retryAt = std::chrono::steady_clock::now() + wait;
                 env.log("sync failed (" + status.state + "): " + status.lastError + "; next try in " +
                         std::to_string(wait.count()) + " ms");
             }
@@ -333,7 +372,6 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
             if (auto st = saveSyncStatus(dataDir, status); !st) {
                 env.log(st.error().message);
             }
-            nextSync = std::chrono::steady_clock::now() + wait;
         }
     };
     std::optional<Status> outcome;

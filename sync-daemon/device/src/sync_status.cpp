@@ -16,6 +16,7 @@ std::string toJson(const SyncStatus& s) {
     o["oldest_pending_ms"] = s.oldestPendingMs;
     o["pull_cursor"] = s.pullCursor;
     o["hub_head"] = s.hubHead;
+    o["plan"] = s.plan;
     return json::serialize(o);
 }
 
@@ -47,6 +48,7 @@ Result<SyncStatus> syncStatusFromJson(std::string_view text) {
     s.oldestPendingMs = num("oldest_pending_ms");
     s.pullCursor = static_cast<std::uint64_t>(num("pull_cursor"));
     s.hubHead = static_cast<std::uint64_t>(num("hub_head"));
+    s.plan = str("plan");
     return s;
 }
 

@@ -6,6 +6,10 @@
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/engine/backoff.hpp>
 #include <fieldkit/engine/handshake.hpp>
+#include <fieldkit/hw/battery_sensor.hpp>
+#include <fieldkit/hw/clock.hpp>
+#include <fieldkit/hw/link_sensor.hpp>
+#include <fieldkit/hw/profile.hpp>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -41,16 +45,20 @@ struct ClientLimits {
                                              const common::DeviceSyncConfig& config,
                                              const common::HostPort& hub, ClientLimits limits = {});
 
-/** Seams of the long-running daemon. */
+/** Seams of the long-running daemon: randomness, log, the hardware profile and its sensors. */
 struct DaemonEnvironment {
     std::function<double()> unitRandom;          // [0, 1), for backoff jitter
     std::function<void(const std::string&)> log; // one line, no personal data
-    std::chrono::seconds interval{30};           // periodic sync when healthy
-    std::chrono::milliseconds poll{500};         // how often the outbox is checked for local changes
+    const hw::Profile* profile = nullptr;        // decides when to sync (battery, link, schedule)
+    const hw::BatterySensor* battery = nullptr;
+    const hw::LinkSensor* link = nullptr;
+    const hw::Clock* clock = nullptr;
+    std::chrono::milliseconds poll{500}; // how often the plan is redone (outbox, sensors, "sync now")
 };
 
-/** Runs until SIGINT/SIGTERM: syncs on local change and periodically, records status in
- *  <data>/sync/status.json, backs off with full jitter. */
+/** Runs until SIGINT/SIGTERM: follows the hardware profile's sync plan (local changes after the debounce, the
+ *  periodic pull, battery and link rules), records status in <data>/sync/status.json, backs off with full
+ *  jitter after a failure, and syncs at once when the app asks ("Sync now": <data>/sync/sync-now). */
 [[nodiscard]] Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncConfig& config,
                                const common::HostPort& hub, const DaemonEnvironment& env);
 

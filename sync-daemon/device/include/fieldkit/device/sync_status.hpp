@@ -17,6 +17,8 @@ struct SyncStatus {
     std::int64_t oldestPendingMs = 0;
     std::uint64_t pullCursor = 0;
     std::uint64_t hubHead = 0;
+    std::string
+        plan; // why the daemon syncs now or waits (battery, link, schedule), from the hardware profile
 };
 
 [[nodiscard]] std::string toJson(const SyncStatus& status);
