@@ -4,7 +4,8 @@
 using namespace fieldkit::engine;
 using std::chrono::milliseconds;
 
-TEST_CASE("full jitter: the delay lies in [0, min(cap, base * 2^attempt))") {
+TEST_CASE(
+    "full jitter: the delay lies between zero and the smaller of the cap and base times two to the attempt") {
     const BackoffPolicy policy;
     CHECK(backoffDelay(policy, 0, 0.0) == milliseconds(0));
     CHECK(backoffDelay(policy, 0, 0.5) == milliseconds(500));
