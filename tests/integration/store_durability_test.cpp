@@ -128,3 +128,21 @@ TEST_CASE("a modulus-11 failure is accepted with a note") {
                             std::chrono::seconds(60), kPin);
     CHECK(found.out.find(r.out.substr(0, 32)) != std::string::npos);
 }
+
+TEST_CASE("fieldkit-ctl checks profiles and shows the resolved one with the reason") {
+    const std::string shipped = std::string(FIELDKIT_SOURCE_DIR) + "/hw-profiles/profiles/station-kiosk.json";
+    auto ok = runProcess({kCtl, "profile", "check", shipped});
+    CHECK(ok.exitCode == 0);
+    CHECK(ok.out.find("profile station-kiosk is valid") != std::string::npos);
+    const std::string broken =
+        std::string(FIELDKIT_SOURCE_DIR) + "/tests/data/profiles/bad-missing-field.json";
+    auto bad = runProcess({kCtl, "profile", "check", broken});
+    CHECK(bad.exitCode == 1);
+    CHECK(bad.err.find("bad-missing-field.json") != std::string::npos);
+    CHECK(bad.err.find("missing") != std::string::npos);
+    auto show =
+        runProcess({kCtl, "profile", "show"}, std::chrono::seconds(30), {"FIELDKIT_PROFILE=togo-tablet"});
+    CHECK(show.exitCode == 0);
+    CHECK(show.out.find("\"name\": \"togo-tablet\"") != std::string::npos);
+    CHECK(show.err.find("FIELDKIT_PROFILE") != std::string::npos);
+}
