@@ -178,7 +178,12 @@ Result<InboundOutcome> SyncQueue::applyInbound(const std::vector<SyncOperation>&
                                "(SELECT op_id FROM operations WHERE case_id = ?1 AND server_seq = ?3)");
     auto addHead =
         db.cached("INSERT OR IGNORE INTO field_heads(case_id, field_id, op_id) VALUES (?1, ?2, ?3)");
-    auto status = db.cached("UPDATE cases SET status = ?2 WHERE case_id = ?1");
+    // Status is clear metadata and the center keeps the one sequenced last; so does the device: an inbound
+    // status never replaces one from an operation the center sequenced later (or has not sequenced yet).
+    auto status =
+        db.cached("UPDATE cases SET status = ?2 WHERE case_id = ?1 AND NOT EXISTS (SELECT 1 FROM "
+                  "operations o WHERE o.case_id = ?1 AND o.meta LIKE '%status=%' AND o.op_id <> ?4 AND "
+                  "(o.server_seq IS NULL OR o.server_seq > ?3))");
     auto touch = db.cached("UPDATE cases SET updated_ms = max(updated_ms, ?2), conflicted = EXISTS (SELECT "
                            "1 FROM field_heads h WHERE "
                            "h.case_id = ?1 GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = ?1");
@@ -275,7 +280,12 @@ Result<InboundOutcome> SyncQueue::applyInbound(const std::vector<SyncOperation>&
             }
         }
         if (const auto it = meta.find("status"); it != meta.end()) {
-            if (auto s = status->bind(1, op.caseId).bind(2, it->second).run(); !s) {
+            if (auto s = status->bind(1, op.caseId)
+                             .bind(2, it->second)
+                             .bind(3, static_cast<std::int64_t>(op.serverSeq))
+                             .bind(4, opId)
+                             .run();
+                !s) {
                 return s.error();
             }
         }
