@@ -2,6 +2,7 @@
 #include "field_refs.hpp"
 
 #include <algorithm>
+#include <fieldkit/core/case_meta.hpp>
 #include <fieldkit/core/cpr.hpp>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/core/hlc.hpp>
@@ -51,21 +52,6 @@ std::vector<std::uint32_t> distinctFieldIds(const std::vector<detail::FieldRef>&
 Error tampered(std::int64_t opId) {
     return makeError("tampered", "Case data failed its integrity check (operation " + std::to_string(opId) +
                                      "); it may have been altered or moved. Report this device.");
-}
-
-/** Reads `key=value;key=value` clear metadata of an operation. */
-std::map<std::string, std::string> parseMeta(const std::string& meta) {
-    std::map<std::string, std::string> out;
-    std::size_t pos = 0;
-    while (pos < meta.size()) {
-        const auto end = std::min(meta.find(';', pos), meta.size());
-        const auto eq = meta.find('=', pos);
-        if (eq != std::string::npos && eq < end) {
-            out[meta.substr(pos, eq - pos)] = meta.substr(eq + 1, end - eq - 1);
-        }
-        pos = end + 1;
-    }
-    return out;
 }
 
 CaseSummary readSummary(const sqlite::Statement& s, int first = 0) {
@@ -879,7 +865,7 @@ Result<std::vector<HistoryEntry>> Session::history(const CaseId& id) {
                 e.fields.push_back(r.fieldId);
             }
         }
-        const auto meta = parseMeta(s.text(4));
+        const auto meta = core::parseCaseMeta(s.text(4));
         if (const auto it = meta.find("status"); it != meta.end()) {
             e.statusChange = it->second;
         }

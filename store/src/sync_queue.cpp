@@ -1,6 +1,7 @@
 #include "field_refs.hpp"
 
 #include <algorithm>
+#include <fieldkit/core/case_meta.hpp>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/core/hlc.hpp>
 #include <fieldkit/core/partition_checksum.hpp>
@@ -13,20 +14,6 @@ namespace fieldkit::store {
 using sqlite::Transaction;
 
 namespace {
-
-std::map<std::string, std::string> parseMeta(const std::string& meta) {
-    std::map<std::string, std::string> out;
-    std::size_t pos = 0;
-    while (pos < meta.size()) {
-        const auto end = std::min(meta.find(';', pos), meta.size());
-        const auto eq = meta.find('=', pos);
-        if (eq != std::string::npos && eq < end) {
-            out[meta.substr(pos, eq - pos)] = meta.substr(eq + 1, end - eq - 1);
-        }
-        pos = end + 1;
-    }
-    return out;
-}
 
 Error schemaIncomplete() {
     return makeError("damaged_store", "The store's schema is incomplete.");
@@ -215,7 +202,7 @@ Result<InboundOutcome> SyncQueue::applyInbound(const std::vector<SyncOperation>&
         if (op.caseId.size() != 16) {
             return makeError("malformed", "The center sent an operation without a valid case id.");
         }
-        const auto meta = parseMeta(op.meta);
+        const auto meta = core::parseCaseMeta(op.meta);
         const auto atMs = static_cast<std::int64_t>(core::Hlc::decode(op.hlc).physicalMs());
         caseRow->bind(1, op.caseId);
         auto known = caseRow->step();

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <fieldkit/core/case_meta.hpp>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/core/merge.hpp>
 #include <fieldkit/core/partition_checksum.hpp>
@@ -97,20 +98,6 @@ protocol::PushAck rejected(std::uint64_t deviceSeq, const std::string& reason) {
     ack.set_result(protocol::PushAck::REJECTED);
     ack.set_reason(reason);
     return ack;
-}
-
-std::map<std::string, std::string> parseMeta(const std::string& meta) {
-    std::map<std::string, std::string> out;
-    std::size_t pos = 0;
-    while (pos < meta.size()) {
-        const auto end = std::min(meta.find(';', pos), meta.size());
-        const auto eq = meta.find('=', pos);
-        if (eq != std::string::npos && eq < end) {
-            out[meta.substr(pos, eq - pos)] = meta.substr(eq + 1, end - eq - 1);
-        }
-        pos = end + 1;
-    }
-    return out;
 }
 
 Bytes toBytes(const std::string& s) {
@@ -564,7 +551,7 @@ private:
         if (!kind) {
             return makeError("rejected", "unknown operation kind");
         }
-        const auto meta = parseMeta(op.meta());
+        const auto meta = core::parseCaseMeta(op.meta());
         auto existing = m_db.cached("SELECT unit FROM cases WHERE case_id = ?1");
         if (!existing) {
             return existing.error();
