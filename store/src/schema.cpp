@@ -74,7 +74,8 @@ constexpr std::array<std::string_view, 1> kMigrations = {
         meta TEXT NOT NULL DEFAULT '',     -- clear metadata changes, e.g. status=done
         ciphertext BLOB NOT NULL,
         server_seq INTEGER,                -- assigned by the center; NULL until acknowledged
-        rejected TEXT,                     -- the center's reason when it refused the operation: needs attention
+                rejected TEXT,                     -- the center's reason when it refused the operation: needs attention
+        closes TEXT,                       -- inbound: JSON array of the versions (server_seq) it superseded
         UNIQUE (device_id, device_seq)
     ) STRICT;
     CREATE INDEX operations_by_case ON operations(case_id, op_id);

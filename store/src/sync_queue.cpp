@@ -19,6 +19,62 @@ Error schemaIncomplete() {
     return makeError("damaged_store", "The store's schema is incomplete.");
 }
 
+std::string closesJson(const std::vector<std::uint64_t>& closes) {
+    std::string out = "[";
+    for (const auto seq : closes) {
+        out += (out.size() > 1 ? "," : "") + std::to_string(seq);
+    }
+    return out + "]";
+}
+
+/** An ack can arrive after a change from another device that already superseded the acknowledged version (the
+ *  first ack was lost, the pull was not): that change named the version by a server_seq this device did not
+ *  know yet. Now that it does, the superseded head goes, for the fields that change touched. */
+Status closeSupersededOwnHeads(sqlite::Database& db, const std::string& deviceId, std::uint64_t deviceSeq,
+                               std::uint64_t serverSeq) {
+    auto closers =
+        db.cached("SELECT o2.field_refs, own.op_id, own.case_id FROM operations own JOIN operations o2 "
+                  "ON o2.case_id = own.case_id, json_each(o2.closes) j WHERE own.device_id = ?1 AND "
+                  "own.device_seq = ?2 AND o2.closes IS NOT NULL AND j.value = ?3");
+    auto drop = db.cached("DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2 AND op_id = ?3");
+    if (!closers || !drop) {
+        return schemaIncomplete();
+    }
+    closers->bind(1, deviceId)
+        .bind(2, static_cast<std::int64_t>(deviceSeq))
+        .bind(3, static_cast<std::int64_t>(serverSeq));
+    while (true) {
+        auto row = closers->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        auto refs = detail::decodeFieldRefs(closers->blob(0));
+        if (!refs) {
+            return refs.error();
+        }
+        for (const auto& ref : *refs) {
+            if (auto s = drop->bind(1, closers->blob(2))
+                             .bind(2, static_cast<std::int64_t>(ref.fieldId))
+                             .bind(3, closers->int64(1))
+                             .run();
+                !s) {
+                return s;
+            }
+        }
+    }
+    auto flag =
+        db.cached("UPDATE cases SET conflicted = EXISTS (SELECT 1 FROM field_heads h WHERE h.case_id = "
+                  "cases.case_id GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = (SELECT case_id "
+                  "FROM operations WHERE device_id = ?1 AND device_seq = ?2)");
+    if (!flag) {
+        return flag.error();
+    }
+    return flag->bind(1, deviceId).bind(2, static_cast<std::int64_t>(deviceSeq)).run();
+}
+
 } // namespace
 
 Result<std::vector<SyncOperation>> SyncQueue::pending(int limit) {
@@ -129,6 +185,9 @@ Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {
             }
             if (db.changes() > 0) {
                 checksum ^= core::operationFingerprint(r.serverSeq, m_store.deviceId(), r.deviceSeq);
+                if (auto s = closeSupersededOwnHeads(db, m_store.deviceId(), r.deviceSeq, r.serverSeq); !s) {
+                    return s;
+                }
             }
             if (auto s = closing->bind(1, m_store.deviceId()).bind(2, seq).bind(3, now).run(); !s) {
                 return s;
@@ -158,9 +217,9 @@ Result<InboundOutcome> SyncQueue::applyInbound(const std::vector<SyncOperation>&
         "INSERT INTO cases(case_id, service, status, unit, channel, created_ms, updated_ms, "
         "wrapped_record_key, "
         "sealed_key_center, sealed_key_unit) VALUES (?1, ?2, 'opened', ?3, ?4, ?5, ?5, NULL, ?6, ?7)");
-    auto insert =
-        db.cached("INSERT INTO operations(case_id, device_id, device_seq, kind, hlc, staff, field_refs, "
-                  "meta, ciphertext, server_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    auto insert = db.cached(
+        "INSERT INTO operations(case_id, device_id, device_seq, kind, hlc, staff, field_refs, "
+        "meta, ciphertext, server_seq, closes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     auto closeHead = db.cached("DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2 AND op_id IN "
                                "(SELECT op_id FROM operations WHERE case_id = ?1 AND server_seq = ?3)");
     auto addHead =
@@ -237,6 +296,7 @@ Result<InboundOutcome> SyncQueue::applyInbound(const std::vector<SyncOperation>&
                          .bind(8, op.meta)
                          .bind(9, op.ciphertext)
                          .bind(10, static_cast<std::int64_t>(op.serverSeq))
+                         .bind(11, closesJson(op.closes))
                          .run();
             !s) {
             return s.error();
