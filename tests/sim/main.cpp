@@ -71,7 +71,9 @@ int main(int argc, char** argv) {
     std::string flags;
     for (const auto& [on, flag] :
          {std::pair{!base.faults, " --no-faults"}, std::pair{base.editConflicted, " --edit-conflicted"},
-          std::pair{base.crossReplay, " --cross-replay"}}) {
+          std::pair{base.crossReplay, " --cross-replay"}, std::pair{base.lossyFrames, " --lossy-frames"},
+          std::pair{base.statusByCreator, " --status-by-creator"},
+          std::pair{base.replaysTrail, " --replays-trail"}}) {
         flags += on ? flag : "";
     }
     if (ops != 1000) {

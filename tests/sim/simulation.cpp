@@ -67,6 +67,7 @@ struct Stats {
 struct Connection {
     std::deque<std::string> toHub;
     std::deque<std::string> toDevice;
+    std::deque<std::string> trailing; // --replays-trail: replays held back until the fresh frames are handled
     bool broken = false;
 };
 
@@ -451,8 +452,8 @@ private:
             c.toHub.insert(c.toHub.end(), replays.begin(), replays.end());
         }
         deliver(c, c.toHub, std::move(frame), faults, m_rates.dropToHub, true);
-        if (m_options.replaysTrail && !c.broken) {
-            c.toHub.insert(c.toHub.end(), replays.begin(), replays.end());
+        if (m_options.replaysTrail) {
+            c.trailing.insert(c.trailing.end(), replays.begin(), replays.end());
         }
     }
 
@@ -502,7 +503,10 @@ private:
     /** The hub handles every frame that arrived, as hub_server.cpp does; false once it closed the
      * connection. */
     bool hubReceive(SimDevice& device, Connection& c, hub::HubSession& session, bool faults) {
-        while (!c.toHub.empty()) {
+        while (!c.toHub.empty() || !c.trailing.empty()) {
+            if (c.toHub.empty()) {
+                c.toHub.swap(c.trailing);
+            }
             const std::string frame = std::move(c.toHub.front());
             c.toHub.pop_front();
             if (faults && m_prng.chance(m_rates.crashHubInSession)) {
@@ -541,6 +545,9 @@ private:
                     return false;
                 }
                 checkReply(device, envelope->push(), *reply);
+                if (m_options.verbose) {
+                    trace(device, envelope->push(), *reply);
+                }
                 // A crash here is the hard one: the batch is applied at the hub, the device never hears it.
                 if (faults && m_prng.chance(m_rates.crashHubInSession)) {
                     crashHub();
@@ -554,6 +561,29 @@ private:
             return false; // a push before the hello, a second hello: the hub closes the connection
         }
         return true;
+    }
+
+    /** --verbose: one line per batch the hub applied, enough to follow a failing seed by hand. */
+    void trace(SimDevice& device, const protocol::PushBatch& push, const protocol::SyncReply& reply) {
+        std::string line = "  [t=" + std::to_string(m_stats.sessions) + "] hub <- " + who(device) + " push";
+        for (int i = 0; i < push.ops_size() && i < reply.acks_size(); ++i) {
+            const auto& ack = reply.acks(i);
+            const int author = m_model.deviceIndex(push.ops(i).device_id());
+            line += " " + describe(OpKey{author, ack.device_seq()}) + "=" + std::to_string(ack.server_seq()) +
+                    (ack.result() == protocol::PushAck::APPLIED     ? "A"
+                     : ack.result() == protocol::PushAck::DUPLICATE ? "D"
+                                                                    : "R");
+        }
+        line += " | changes";
+        for (const auto& change : reply.changes()) {
+            line += " " + describe(OpKey{m_model.deviceIndex(change.device_id()), change.device_seq()}) +
+                    "@" + std::to_string(change.server_seq());
+            for (const auto closed : change.closes()) {
+                line += "x" + std::to_string(closed);
+            }
+        }
+        line += " | checkpoint " + std::to_string(reply.checkpoint()) + (reply.more() ? " more" : "");
+        std::cout << line << "\n";
     }
 
     void checkReply(SimDevice& device, const protocol::PushBatch& push, const protocol::SyncReply& reply) {
