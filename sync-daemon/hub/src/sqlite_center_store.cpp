@@ -278,6 +278,12 @@ public:
         std::vector<protocol::PushAck> acks;
         std::uint64_t lastApplied = device.lastAppliedDeviceSeq;
         for (const auto& op : ops) {
+            // Another device's operation in this session (a restored or copied store) is refused without
+            // touching this device's acks or its last applied sequence, so its own saves are not lost.
+            if (op.device_id() != device.deviceId) {
+                acks.push_back(rejected(op.device_seq(), "the operation names another device"));
+                continue;
+            }
             auto previous = storedAck(device.deviceId, op.device_seq());
             if (!previous) {
                 return previous.error();
@@ -291,9 +297,7 @@ public:
                 continue;
             }
             protocol::PushAck ack;
-            if (op.device_id() != device.deviceId) {
-                ack = rejected(op.device_seq(), "the operation names another device");
-            } else if (op.device_seq() <= lastApplied) {
+            if (op.device_seq() <= lastApplied) {
                 ack =
                     rejected(op.device_seq(), "the operation is older than what the center already applied");
             } else {

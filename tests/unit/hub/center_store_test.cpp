@@ -90,7 +90,12 @@ TEST_CASE("bad operations are refused with a reason and do not stop the batch") 
     CHECK((*acks)[0].reason().find("sealed record keys") != std::string::npos);
     CHECK((*acks)[1].reason() == "the operation names another device");
     CHECK((*acks)[2].result() == protocol::PushAck::APPLIED);
-    CHECK(t.store->stats()->rejected == 2);
+    // The foreign op is refused without a stored ack: only dev-a's own refusal is recorded.
+    CHECK(t.store->stats()->rejected == 1);
+    // ...and without raising dev-a's last applied sequence past its own operations.
+    CHECK(t.store->device("dev-a")->lastAppliedDeviceSeq == 3);
+    auto next = t.store->applyBatch(*t.store->device("dev-a"), {op("dev-a", 4, 'v', 0, "service=moving")});
+    CHECK((*next)[0].result() == protocol::PushAck::APPLIED);
 }
 
 TEST_CASE("metrics render as Prometheus text") {
