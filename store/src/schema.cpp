@@ -170,29 +170,9 @@ Status applyPragmas(sqlite::Database& db) {
 }
 
 Status migrate(sqlite::Database& db) {
-    auto version = db.queryInt("PRAGMA user_version");
-    if (!version) {
-        return version.error();
-    }
-    if (*version > static_cast<std::int64_t>(kMigrations.size())) {
-        return makeError("newer_store", "The store was written by a newer fieldkit; update the app.");
-    }
-    for (auto v = static_cast<std::size_t>(*version); v < kMigrations.size(); ++v) {
-        auto tx = sqlite::Transaction::begin(db);
-        if (!tx) {
-            return tx.error();
-        }
-        if (auto st = db.exec(kMigrations[v]); !st) {
-            return st;
-        }
-        if (auto st = db.exec("PRAGMA user_version = " + std::to_string(v + 1)); !st) {
-            return st;
-        }
-        if (auto st = tx->commit(); !st) {
-            return st;
-        }
-    }
-    return {};
+    return sqlite::applyMigrations(
+        db, kMigrations,
+        makeError("newer_store", "The store was written by a newer fieldkit; update the app."));
 }
 
 Status checkFormat(sqlite::Database& db) {

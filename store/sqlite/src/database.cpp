@@ -258,6 +258,32 @@ Result<std::int64_t> Database::queryInt(std::string_view sql) {
     return stmt->int64(0);
 }
 
+Status applyMigrations(Database& db, std::span<const std::string_view> steps, const Error& newer) {
+    auto version = db.queryInt("PRAGMA user_version");
+    if (!version) {
+        return version.error();
+    }
+    if (*version > static_cast<std::int64_t>(steps.size())) {
+        return newer;
+    }
+    for (auto v = static_cast<std::size_t>(*version); v < steps.size(); ++v) {
+        auto tx = Transaction::begin(db);
+        if (!tx) {
+            return tx.error();
+        }
+        if (auto st = db.exec(steps[v]); !st) {
+            return st;
+        }
+        if (auto st = db.exec("PRAGMA user_version = " + std::to_string(v + 1)); !st) {
+            return st;
+        }
+        if (auto st = tx->commit(); !st) {
+            return st;
+        }
+    }
+    return {};
+}
+
 Result<Transaction> Transaction::begin(Database& db) {
     if (auto st = db.exec("BEGIN IMMEDIATE"); !st) {
         return st.error();

@@ -111,29 +111,9 @@ public:
         : m_db(std::move(db)) {}
 
     Status migrate() {
-        auto version = m_db.queryInt("PRAGMA user_version");
-        if (!version) {
-            return version.error();
-        }
-        if (*version > static_cast<std::int64_t>(kMigrations.size())) {
-            return makeError("newer_schema", "The center store was written by a newer fieldkit-hub.");
-        }
-        for (auto v = static_cast<std::size_t>(*version); v < kMigrations.size(); ++v) {
-            auto tx = Transaction::begin(m_db);
-            if (!tx) {
-                return tx.error();
-            }
-            if (auto st = m_db.exec(kMigrations[v]); !st) {
-                return st;
-            }
-            if (auto st = m_db.exec("PRAGMA user_version = " + std::to_string(v + 1)); !st) {
-                return st;
-            }
-            if (auto st = tx->commit(); !st) {
-                return st;
-            }
-        }
-        return {};
+        return sqlite::applyMigrations(
+            m_db, kMigrations,
+            makeError("newer_schema", "The center store was written by a newer fieldkit-hub."));
     }
 
     Status addUnit(const UnitRecord& unit) override {

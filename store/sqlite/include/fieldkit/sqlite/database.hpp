@@ -119,6 +119,11 @@ private:
     Database* m_db;
 };
 
+/** Brings a schema to `steps.size()`: step N takes user_version N to N+1 in its own transaction. A file whose
+ *  version is newer than this code knows is refused with `newer` and left as it is. */
+[[nodiscard]] Status applyMigrations(Database& db, std::span<const std::string_view> steps,
+                                     const Error& newer);
+
 /** Maps an SQLite result code to a fieldkit error ("disk_full", "corrupt", "busy", ...). */
 [[nodiscard]] Error sqliteError(int code, std::string_view what);
 
