@@ -9,7 +9,7 @@ namespace {
 
 // Migration N takes user_version N to N+1. Never edit a shipped step; add a new one.
 // No column holds personal data in the clear: citizen values live only inside operations.ciphertext.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     R"sql(
     CREATE TABLE meta (
         key TEXT PRIMARY KEY,
@@ -154,6 +154,15 @@ constexpr std::array<std::string_view, 1> kMigrations = {
         acked INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (attachment_id, chunk_index)
     ) STRICT, WITHOUT ROWID;
+    )sql",
+    // 1 -> 2: attachments get their API. op_id names the operation that references a local attachment, so
+    // the outbox can hold that operation back until the hub has every chunk; NULL for an attachment that
+    // arrived from another device. An empty wrapped_key means "not opened here yet" (only sealed keys came).
+    R"sql(
+    ALTER TABLE attachments ADD COLUMN op_id INTEGER REFERENCES operations(op_id) ON DELETE SET NULL;
+    CREATE INDEX attachments_by_op ON attachments(op_id) WHERE op_id IS NOT NULL;
+    CREATE INDEX attachments_by_case ON attachments(case_id);
+    CREATE INDEX attachment_chunks_unacked ON attachment_chunks(attachment_id, chunk_index) WHERE acked = 0;
     )sql",
 };
 

@@ -78,12 +78,19 @@ Status closeSupersededOwnHeads(sqlite::Database& db, const std::string& deviceId
 } // namespace
 
 Result<std::vector<SyncOperation>> SyncQueue::pending(int limit) {
-    auto stmt =
-        m_store.database().cached("SELECT o.case_id, o.device_seq, o.kind, o.hlc, o.field_refs, o.meta, "
-                                  "o.ciphertext, c.sealed_key_center, "
-                                  "c.sealed_key_unit, o.staff, c.unit, x.queued_ms FROM outbox x JOIN "
-                                  "operations o ON o.op_id = x.op_id "
-                                  "JOIN cases c ON c.case_id = o.case_id ORDER BY x.device_seq LIMIT ?1");
+    auto stmt = m_store.database().cached(
+        "SELECT o.case_id, o.device_seq, o.kind, o.hlc, o.field_refs, o.meta, "
+        "o.ciphertext, c.sealed_key_center, "
+        "c.sealed_key_unit, o.staff, c.unit, x.queued_ms FROM outbox x JOIN "
+        "operations o ON o.op_id = x.op_id "
+        "JOIN cases c ON c.case_id = o.case_id "
+        // Hold back the first operation whose attachment the hub does not fully
+        // have, and all after it: the center applies device_seqs in order.
+        "WHERE x.device_seq < coalesce((SELECT min(xb.device_seq) FROM attachments a "
+        "JOIN outbox xb ON xb.op_id = a.op_id WHERE a.op_id IS NOT NULL AND EXISTS "
+        "(SELECT 1 FROM attachment_chunks k WHERE k.attachment_id = a.attachment_id "
+        "AND k.acked = 0)), 9223372036854775807) "
+        "ORDER BY x.device_seq LIMIT ?1");
     if (!stmt) {
         return stmt.error();
     }

@@ -47,6 +47,20 @@ public:
     [[nodiscard]] Result<std::vector<CaseSummary>> findByCpr(const std::string& cpr,
                                                              const std::string& purpose);
     [[nodiscard]] Result<std::vector<HistoryEntry>> history(const CaseId& id);
+
+    // Attachments
+    /** Encrypts the file in 256 KiB secretstream chunks and references it from an operation on the case (a
+     *  signature replaces the case's signature, a file is added), chunks, operation and outbox entry in one
+     *  transaction. Refuses other types than PNG, JPEG and PDF, content that is not the named type, and files
+     *  over kMaxAttachmentBytes. */
+    [[nodiscard]] Result<AttachmentInfo> attachFile(const CaseId& id, const NewAttachment& input);
+    /** The attachment's bytes, decrypted and checked whole (altered, reordered or truncated: "tampered");
+     *  audited with `purpose`. */
+    [[nodiscard]] Result<std::vector<std::uint8_t>>
+    readAttachment(const CaseId& id, const AttachmentId& attachment, const std::string& purpose);
+    /** The case's attachments (decrypted names and types); audited with `purpose`. */
+    [[nodiscard]] Result<std::vector<AttachmentInfo>> listAttachments(const CaseId& id,
+                                                                      const std::string& purpose);
     /** Indexes cases that arrived from other devices of the unit (the daemon cannot: it is blind). */
     [[nodiscard]] Result<int> indexArrivedCases();
 

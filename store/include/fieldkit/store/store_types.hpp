@@ -13,6 +13,35 @@ namespace fieldkit::store {
 
 using core::CaseId;
 
+struct AttachmentIdTag;
+/** An attachment's random 128-bit id; clear in the store and on the wire (it names nothing personal). */
+using AttachmentId = core::Id128<AttachmentIdTag>;
+
+/** Largest attachment a case takes: a phone photo or a scanned PDF fits, a video does not. */
+inline constexpr std::uint64_t kMaxAttachmentBytes = 25ull << 20;
+
+/** A file staff attach to a case. The name and media type can say something about the citizen (a file named
+ *  after them, a medical PDF), so both are stored only inside the case's ciphertext. */
+struct NewAttachment {
+    std::string displayName;
+    std::string mediaType;     // image/png | image/jpeg | application/pdf
+    std::string kind = "file"; // file | signature (a finger signature, image/png)
+    std::vector<std::uint8_t> bytes;
+};
+
+/** An attachment as a case lists it (decrypted reference; the content is read separately, audited). */
+struct AttachmentInfo {
+    AttachmentId id;
+    std::string displayName;
+    std::string mediaType;
+    std::string kind;
+    std::uint64_t size = 0;
+    std::uint32_t chunkCount = 0;
+    std::string staff;
+    std::int64_t atMs = 0;
+    bool available = false; // every chunk is on this device (one from another device may still be arriving)
+};
+
 /** A field an operation touches and the version its author saw: a center sequence, or (when the author saw
  *  its own change that the center has not acknowledged yet) that change's device sequence. */
 struct FieldRef {
@@ -89,6 +118,7 @@ struct CaseDetails {
     CaseSummary summary;
     std::map<std::uint32_t, std::vector<FieldVersion>> registers; // field id → versions in force
     std::map<std::uint32_t, std::vector<FieldVersion>> appended; // add-only field id → entries, oldest first
+    std::vector<AttachmentInfo> attachments; // files and the signature(s) in force, oldest first
 };
 
 /** One line of a case's history: an operation, without its personal content. */

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/sqlite/database.hpp>
@@ -54,6 +55,33 @@ struct InboundOutcome {
     bool diverged = false; // checksums differed at the head: the cursor was reset to re-pull
 };
 
+/** An attachment as it travels: clear routing data, its stream header and its key sealed to the center and
+ *  to the unit. Name, type and content stay encrypted. */
+struct SyncAttachment {
+    sqlite::Bytes attachmentId;
+    sqlite::Bytes caseId;
+    sqlite::Bytes header;
+    sqlite::Bytes sealedKeyCenter;
+    sqlite::Bytes sealedKeyUnit;
+    std::uint64_t size = 0;
+    std::uint32_t chunkCount = 0;
+};
+
+/** One encrypted chunk of an attachment stream, with where it sits and a checksum for the transfer. */
+struct SyncChunk {
+    sqlite::Bytes attachmentId;
+    std::uint32_t index = 0;
+    std::uint64_t offset = 0;                // position in the encrypted stream after the header
+    sqlite::Bytes data;                      // ciphertext
+    std::array<std::uint8_t, 32> checksum{}; // crypto::contentHash(data)
+};
+
+/** Names one chunk (what the hub acknowledges or says it already has). */
+struct ChunkRef {
+    sqlite::Bytes attachmentId;
+    std::uint32_t index = 0;
+};
+
 /** The daemon's view of the store: it moves ciphertext and never needs (or gets) the data key. */
 class SyncQueue {
 public:
@@ -72,6 +100,26 @@ public:
     [[nodiscard]] Result<InboundOutcome> applyInbound(const std::vector<SyncOperation>& changes,
                                                       std::uint64_t checkpoint, bool more,
                                                       std::uint64_t hubChecksum);
+
+    // Attachments: a lower-priority lane beside the operations. `pending` holds back an operation that
+    // references an attachment (and everything after it, since the center applies a device's operations in
+    // device_seq order) until every chunk of that attachment is acknowledged.
+
+    /** This device's attachments that still have chunks the hub has not acknowledged, oldest first. */
+    [[nodiscard]] Result<std::vector<SyncAttachment>> outgoingAttachments();
+    /** Up to `limit` chunks not yet acknowledged, of the oldest attachments first. */
+    [[nodiscard]] Result<std::vector<SyncChunk>> unacknowledgedChunks(int limit);
+    /** The hub holds these chunks (it acknowledged them, or said it already had them). Unknown chunks are
+     *  ignored: acknowledging is idempotent. */
+    [[nodiscard]] Status acknowledgeChunks(const std::vector<ChunkRef>& chunks);
+    /** Records an attachment from another device of the unit (its case must have arrived first: code
+     *  "unknown_case"); storing it again changes nothing. */
+    [[nodiscard]] Status storeInboundAttachment(const SyncAttachment& attachment);
+    /** Stores a chunk from the hub after checking its checksum, index and offset (code "bad_chunk"); a chunk
+     *  already present is left as it is. */
+    [[nodiscard]] Status storeInboundChunk(const SyncChunk& chunk);
+    /** Indexes of the attachment's chunks this device still lacks (what to ask the hub for). */
+    [[nodiscard]] Result<std::vector<std::uint32_t>> missingChunks(const sqlite::Bytes& attachmentId);
 
 private:
     DeviceStore& m_store;

@@ -1,0 +1,497 @@
+#pragma once
+
+// The state and shared steps of an unlocked Session, split out so each job (case writes, reads, attachments,
+// administration) lives in its own file. Private to the store library.
+
+#include "audit_writer.hpp"
+#include "field_refs.hpp"
+
+#include <algorithm>
+#include <fieldkit/core/case_meta.hpp>
+#include <fieldkit/core/cpr.hpp>
+#include <fieldkit/core/field.hpp>
+#include <fieldkit/core/hlc.hpp>
+#include <fieldkit/core/service_catalogue.hpp>
+#include <fieldkit/crypto/operation_aad.hpp>
+#include <fieldkit/crypto/operation_seal.hpp>
+#include <fieldkit/crypto/random_source.hpp>
+#include <fieldkit/crypto/record_key.hpp>
+#include <fieldkit/store/session.hpp>
+#include <map>
+#include <set>
+
+namespace fieldkit::store {
+
+using sqlite::Bytes;
+using sqlite::Database;
+using sqlite::Transaction;
+
+/** Version of the operation plaintext schema, bound into every ciphertext's AAD. */
+inline constexpr std::uint32_t kOperationSchemaVersion = 1;
+
+inline crypto::ByteView idView(const CaseId& id) {
+    return crypto::ByteView(id.bytes());
+}
+
+inline bool isAddOnly(std::uint32_t fieldId) {
+    return core::fieldInfo(core::FieldId{fieldId}).kind == core::FieldKind::AddOnly;
+}
+
+inline Error notFound() {
+    return makeError("unknown_case", "There is no such case on this device.");
+}
+
+/** The field ids an operation's AAD binds: each once, in the order of its references (a resolve names a
+ *  field once per version it closes). */
+inline std::vector<std::uint32_t> distinctFieldIds(const std::vector<detail::FieldRef>& refs) {
+    std::vector<std::uint32_t> ids;
+    for (const auto& r : refs) {
+        if (std::find(ids.begin(), ids.end(), r.fieldId) == ids.end()) {
+            ids.push_back(r.fieldId);
+        }
+    }
+    return ids;
+}
+
+inline Error tampered(std::int64_t opId) {
+    return makeError("tampered", "Case data failed its integrity check (operation " + std::to_string(opId) +
+                                     "); it may have been altered or moved. Report this device.");
+}
+
+inline CaseSummary readSummary(const sqlite::Statement& s, int first = 0) {
+    CaseSummary c;
+    c.id = *CaseId::fromBytes(s.blob(first));
+    c.service = s.text(first + 1);
+    c.kle = s.text(first + 2);
+    auto status = core::caseStatusFromString(s.text(first + 3));
+    c.status = status ? *status : core::CaseStatus::Opened;
+    c.unit = s.text(first + 4);
+    c.channel = s.text(first + 5);
+    c.createdMs = s.int64(first + 6);
+    c.updatedMs = s.int64(first + 7);
+    c.conflicted = s.int64(first + 8) != 0;
+    c.pendingSync = s.int64(first + 9) != 0;
+    return c;
+}
+
+inline constexpr const char* kSummaryColumns =
+    "c.case_id, c.service, c.kle, c.status, c.unit, c.channel, c.created_ms, c.updated_ms, c.conflicted, "
+    "EXISTS (SELECT 1 FROM operations o WHERE o.case_id = c.case_id AND o.server_seq IS NULL)";
+
+template <typename T, typename F>
+inline Result<std::vector<T>> collect(sqlite::Statement& stmt, F&& read) {
+    std::vector<T> out;
+    while (true) {
+        auto row = stmt.step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return out;
+        }
+        out.push_back(read(stmt));
+    }
+}
+
+struct Session::Impl {
+    DeviceStore& store;
+    Database& db;
+    crypto::DataKey dek;
+    std::optional<crypto::BoxKeyPair> unitKey;
+    crypto::BoxPublicKey centerKey;
+    crypto::BoxPublicKey unitPublic;
+    crypto::BlindIndex blind;
+    detail::AuditWriter audit;
+
+    Impl(DeviceStore& s, crypto::DataKey key, std::optional<crypto::BoxKeyPair> unit,
+         crypto::BoxPublicKey center, crypto::BoxPublicKey unitPk)
+        : store(s)
+        , db(s.database())
+        , dek(std::move(key))
+        , unitKey(std::move(unit))
+        , centerKey(center)
+        , unitPublic(unitPk)
+        , blind(dek)
+        , audit(dek) {}
+
+    /** Attachment references (encoded) met while decrypting a case, for collectAttachments. */
+    std::vector<std::pair<std::string, FieldVersion>> attachmentRefs;
+    std::int64_t lastOpId = 0; // the operation writeOperation wrote last (attachments point at it)
+
+    [[nodiscard]] std::int64_t now() const { return store.clock().nowMs(); }
+
+    /** Records that `staff` saw personal data, in its own small transaction.
+     *
+     *  Why synchronous=NORMAL here while case data commits with FULL: a read changes nothing the citizen or
+     *  staff rely on, and an fsync per look-up (several ms on eMMC) would make every CPR search and case view
+     *  cost as much as a save. In WAL mode a NORMAL commit is appended to the -wal file without fsync: it
+     *  survives a killed or crashed process (the OS holds the write), and only a power cut can lose it,
+     *  together with every other entry since the last sync. The next durable save (FULL fsyncs the whole WAL,
+     *  so the earlier read entries too) or checkpoint makes them permanent. A loss is always a tail of the
+     *  log, never a gap, so the MAC chain stays valid, and the data read was on screen for seconds at most.
+     *  Keeping the entry in the same database (not an in-memory buffer flushed later) is what lets a killed
+     *  process lose nothing. If the pragma cannot be switched (a caller's transaction is open) the entry
+     *  simply commits with that transaction's durability. */
+    Status auditRead(const std::string& staff, const std::string& action, const std::string& caseHex,
+                     const std::string& purpose) {
+        auto relaxed = db.cached("PRAGMA synchronous=NORMAL");
+        auto durable = db.cached("PRAGMA synchronous=FULL");
+        if (relaxed) {
+            (void)relaxed->run();
+        }
+        Status written = [&]() -> Status {
+            auto tx = Transaction::begin(db);
+            if (!tx) {
+                return tx.error();
+            }
+            if (auto st = audit.append(db, now(), staff, action, caseHex, purpose); !st) {
+                return st;
+            }
+            return tx->commit();
+        }();
+        if (durable) {
+            (void)durable->run();
+        }
+        return written;
+    }
+
+    /** Fills `out.attachments` from the decrypted attachment references of the case. */
+    void collectAttachments(const CaseId& id, CaseDetails& out);
+
+    [[nodiscard]] bool enrolled() const { return centerKey != crypto::BoxPublicKey{} && unitKey.has_value(); }
+
+    Result<std::array<std::uint8_t, 32>> cprHash(const std::string& cprText) const {
+        auto cpr = core::parseCpr(cprText);
+        if (!cpr) {
+            return cpr.error();
+        }
+        return blind.compute(crypto::asBytes(cpr->digits()));
+    }
+
+    /** The case's record key: unwrapped with the DEK, or (for a case from another device of the unit) opened
+     *  with the unit key and wrapped locally for next time. */
+    Result<crypto::RecordKey> recordKey(const CaseId& id) {
+        auto stmt = db.cached("SELECT wrapped_record_key, sealed_key_unit FROM cases WHERE case_id = ?1");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, idView(id));
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return notFound();
+        }
+        if (!stmt->isNull(0)) {
+            auto key = crypto::unwrapRecordKey(dek, stmt->blob(0), idView(id));
+            if (!key) {
+                return makeError("tampered",
+                                 "The case key does not open; the case may have been moved or altered.");
+            }
+            return key;
+        }
+        if (!unitKey) {
+            return makeError("not_enrolled",
+                             "This device holds no unit key to open cases from other devices.");
+        }
+        auto key = crypto::openSealedRecordKey(*unitKey, stmt->blob(1), idView(id));
+        if (!key) {
+            return makeError("tampered",
+                             "The case key sent by the center does not open with this unit's key.");
+        }
+        stmt->reset();
+        auto save = db.cached("UPDATE cases SET wrapped_record_key = ?2 WHERE case_id = ?1");
+        if (save) {
+            (void)save->bind(1, idView(id))
+                .bind(2, crypto::ByteView(crypto::wrapRecordKey(dek, *key, idView(id))))
+                .run();
+        }
+        return key;
+    }
+
+    /** The version(s) of `field` this device has seen: the base of a new change. A head the center has
+     *  sequenced is named by its server_seq; the device's own unacknowledged head by its device_seq. */
+    Result<detail::FieldRef> baseOf(const CaseId& id, std::uint32_t field) {
+        auto stmt =
+            db.cached("SELECT o.server_seq, o.device_id, o.device_seq FROM field_heads h JOIN operations o "
+                      "ON o.op_id = h.op_id WHERE h.case_id = ?1 AND h.field_id = ?2");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, idView(id)).bind(2, static_cast<std::int64_t>(field));
+        detail::FieldRef ref{field, 0, 0};
+        while (true) {
+            auto row = stmt->step();
+            if (!row) {
+                return row.error();
+            }
+            if (!*row) {
+                return ref;
+            }
+            if (!stmt->isNull(0)) {
+                ref.baseSeq = std::max(ref.baseSeq, static_cast<std::uint64_t>(stmt->int64(0)));
+            } else if (stmt->text(1) == store.deviceId()) {
+                ref.baseDeviceSeq = std::max(ref.baseDeviceSeq, static_cast<std::uint64_t>(stmt->int64(2)));
+            }
+        }
+    }
+
+    /** Writes one operation, its field heads and its outbox entry. Call inside a transaction. */
+    Status writeOperation(const CaseId& id, const std::string& kind,
+                          const std::vector<crypto::FieldValue>& values, const std::string& meta,
+                          const crypto::RecordKey& key, const std::string& staff,
+                          const std::vector<detail::FieldRef>& resolveRefs = {},
+                          const std::vector<std::int64_t>& closedOps = {}) {
+        auto state = db.cached("SELECT next_device_seq, last_hlc FROM sync_state WHERE id = 1");
+        if (!state) {
+            return state.error();
+        }
+        auto row = state->step();
+        if (!row || !*row) {
+            return row ? makeError("damaged_store", "The store lacks its sync state.") : row.error();
+        }
+        const auto seq = static_cast<std::uint64_t>(state->int64(0));
+        const auto hlc = core::Hlc::now(core::Hlc::decode(static_cast<std::uint64_t>(state->int64(1))),
+                                        static_cast<std::uint64_t>(now()));
+        state->reset();
+
+        // A resolve names its bases itself (one per version it closes); other changes build on what is in
+        // force.
+        const bool resolving = !resolveRefs.empty();
+        std::vector<detail::FieldRef> refs = resolveRefs;
+        std::set<std::uint32_t> seen;
+        for (const auto& v : values) {
+            if (resolving || !seen.insert(v.field_id).second) {
+                continue;
+            }
+            detail::FieldRef ref{v.field_id, 0, 0};
+            if (!isAddOnly(v.field_id)) {
+                auto b = baseOf(id, v.field_id);
+                if (!b) {
+                    return b.error();
+                }
+                ref = *b;
+            }
+            refs.push_back(ref);
+        }
+        const auto fieldIds = distinctFieldIds(refs);
+        const auto aad = crypto::operationAad(std::span<const std::uint8_t, 16>(id.bytes()), store.deviceId(),
+                                              seq, fieldIds, kOperationSchemaVersion);
+        const auto sealed = crypto::sealOperation(key, aad, crypto::encodeFieldValues(values));
+
+        auto insert =
+            db.cached("INSERT INTO operations(case_id, device_id, device_seq, kind, hlc, staff, field_refs, "
+                      "meta, ciphertext) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        if (!insert) {
+            return insert.error();
+        }
+        if (auto st = insert->bind(1, idView(id))
+                          .bind(2, store.deviceId())
+                          .bind(3, static_cast<std::int64_t>(seq))
+                          .bind(4, kind)
+                          .bind(5, static_cast<std::int64_t>(hlc.encode()))
+                          .bind(6, staff)
+                          .bind(7, crypto::ByteView(detail::encodeFieldRefs(refs)))
+                          .bind(8, meta)
+                          .bind(9, crypto::ByteView(sealed))
+                          .run();
+            !st) {
+            return st;
+        }
+        const std::int64_t opId = db.lastInsertRowId();
+        lastOpId = opId;
+        for (const auto fieldId : fieldIds) {
+            const detail::FieldRef r{fieldId, 0, 0};
+            if (isAddOnly(r.fieldId)) {
+                continue;
+            }
+            // A change supersedes every version in force (its author saw them); a resolve only those it
+            // names, so a version that arrived meanwhile stays open.
+            auto clear =
+                db.cached(resolving ? "DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2 AND "
+                                      "op_id IN (SELECT value FROM json_each(?3))"
+                                    : "DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2");
+            auto head = db.cached("INSERT INTO field_heads(case_id, field_id, op_id) VALUES (?1, ?2, ?3)");
+            if (!clear || !head) {
+                return !clear ? clear.error() : head.error();
+            }
+            if (resolving) {
+                std::string list = "[";
+                for (const auto op : closedOps) {
+                    list += (list.size() > 1 ? "," : "") + std::to_string(op);
+                }
+                clear->bind(3, list + "]");
+            }
+            if (auto st = clear->bind(1, idView(id)).bind(2, static_cast<std::int64_t>(r.fieldId)).run();
+                !st) {
+                return st;
+            }
+            if (auto st = head->bind(1, idView(id))
+                              .bind(2, static_cast<std::int64_t>(r.fieldId))
+                              .bind(3, opId)
+                              .run();
+                !st) {
+                return st;
+            }
+        }
+        auto outbox = db.cached("INSERT INTO outbox(device_seq, op_id, queued_ms) VALUES (?1, ?2, ?3)");
+        auto bump = db.cached("UPDATE sync_state SET next_device_seq = ?1, last_hlc = ?2 WHERE id = 1");
+        auto touch =
+            db.cached("UPDATE cases SET updated_ms = ?2, conflicted = EXISTS (SELECT 1 FROM field_heads h "
+                      "WHERE h.case_id = ?1 GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = ?1");
+        if (!outbox || !bump || !touch) {
+            return makeError("damaged_store", "The store's schema is incomplete.");
+        }
+        if (auto st = outbox->bind(1, static_cast<std::int64_t>(seq)).bind(2, opId).bind(3, now()).run();
+            !st) {
+            return st;
+        }
+        if (auto st = bump->bind(1, static_cast<std::int64_t>(seq + 1))
+                          .bind(2, static_cast<std::int64_t>(hlc.encode()))
+                          .run();
+            !st) {
+            return st;
+        }
+        return touch->bind(1, idView(id)).bind(2, now()).run();
+    }
+
+    Result<CaseSummary> summary(const CaseId& id) {
+        auto stmt =
+            db.cached(std::string("SELECT ") + kSummaryColumns + " FROM cases c WHERE c.case_id = ?1");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, idView(id));
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return notFound();
+        }
+        return readSummary(*stmt);
+    }
+
+    /** One operation decrypted, with its authorship. */
+    struct OpenedOp {
+        std::int64_t opId = 0;
+        std::vector<crypto::FieldValue> values;
+        FieldVersion author;
+    };
+
+    Result<std::vector<OpenedOp>> openOperations(const CaseId& id, const crypto::RecordKey& key) {
+        auto stmt = db.cached("SELECT op_id, device_id, device_seq, hlc, staff, field_refs, ciphertext FROM "
+                              "operations WHERE case_id = ?1 ORDER BY op_id");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, idView(id));
+        std::vector<OpenedOp> out;
+        while (true) {
+            auto row = stmt->step();
+            if (!row) {
+                return row.error();
+            }
+            if (!*row) {
+                return out;
+            }
+            const std::int64_t opId = stmt->int64(0);
+            const std::string deviceId = stmt->text(1);
+            const auto deviceSeq = static_cast<std::uint64_t>(stmt->int64(2));
+            auto refs = detail::decodeFieldRefs(stmt->blob(5));
+            if (!refs) {
+                return tampered(opId);
+            }
+            const auto fieldIds = distinctFieldIds(*refs);
+            const auto aad = crypto::operationAad(std::span<const std::uint8_t, 16>(id.bytes()), deviceId,
+                                                  deviceSeq, fieldIds, kOperationSchemaVersion);
+            auto plain = crypto::openOperation(key, aad, stmt->blob(6));
+            if (!plain) {
+                return tampered(opId);
+            }
+            auto values = crypto::decodeFieldValues(*plain);
+            if (!values) {
+                return tampered(opId);
+            }
+            // Every value must be one of the fields the clear label names, or relabelling could hide data.
+            for (const auto& v : *values) {
+                if (std::find(fieldIds.begin(), fieldIds.end(), v.field_id) == fieldIds.end()) {
+                    return tampered(opId);
+                }
+            }
+            const auto hlc = core::Hlc::decode(static_cast<std::uint64_t>(stmt->int64(3)));
+            out.push_back(OpenedOp{
+                opId, std::move(*values),
+                FieldVersion{
+                    {}, stmt->text(4), deviceId, deviceSeq, static_cast<std::int64_t>(hlc.physicalMs())}});
+        }
+    }
+
+    Result<CaseDetails> details(const CaseId& id) {
+        auto sum = summary(id);
+        if (!sum) {
+            return sum.error();
+        }
+        auto key = recordKey(id);
+        if (!key) {
+            return key.error();
+        }
+        auto ops = openOperations(id, *key);
+        if (!ops) {
+            return ops.error();
+        }
+        CaseDetails out;
+        out.summary = *sum;
+        attachmentRefs.clear();
+        std::map<std::int64_t, const OpenedOp*> byId;
+        for (const auto& op : *ops) {
+            byId[op.opId] = &op;
+            for (const auto& v : op.values) {
+                if (isAddOnly(v.field_id)) {
+                    FieldVersion entry = op.author;
+                    if (v.field_id == core::fields::kAttachment.value) {
+                        attachmentRefs.push_back({v.value, op.author});
+                        continue;
+                    }
+                    entry.value = v.value;
+                    out.appended[v.field_id].push_back(std::move(entry));
+                }
+            }
+        }
+        auto heads =
+            db.cached("SELECT field_id, op_id FROM field_heads WHERE case_id = ?1 ORDER BY field_id, op_id");
+        if (!heads) {
+            return heads.error();
+        }
+        heads->bind(1, idView(id));
+        while (true) {
+            auto row = heads->step();
+            if (!row) {
+                return row.error();
+            }
+            if (!*row) {
+                break;
+            }
+            const auto field = static_cast<std::uint32_t>(heads->int64(0));
+            const auto it = byId.find(heads->int64(1));
+            if (it == byId.end()) {
+                continue;
+            }
+            for (const auto& v : it->second->values) {
+                if (v.field_id == field) {
+                    FieldVersion version = it->second->author;
+                    if (field == core::fields::kSignature.value) {
+                        attachmentRefs.push_back({v.value, version});
+                    }
+                    version.value = v.value;
+                    out.registers[field].push_back(std::move(version));
+                }
+            }
+        }
+        collectAttachments(id, out);
+        return out;
+    }
+};
+
+} // namespace fieldkit::store

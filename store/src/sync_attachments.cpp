@@ -1,0 +1,190 @@
+// The daemon's attachment lane: ciphertext chunks out and in, without any key.
+#include <fieldkit/crypto/attachment_stream.hpp>
+#include <fieldkit/crypto/content_hash.hpp>
+#include <fieldkit/store/sync_queue.hpp>
+
+namespace fieldkit::store {
+namespace {
+
+/** Where chunk `index` starts in the encrypted stream: every chunk before it is full size. */
+std::uint64_t chunkOffset(std::uint32_t index) {
+    return static_cast<std::uint64_t>(index) *
+           (crypto::kAttachmentChunkSize + crypto::kAttachmentChunkOverhead);
+}
+
+Error badChunk(const std::string& why) {
+    return makeError("bad_chunk", "An attachment chunk from the center was refused: " + why + ".");
+}
+
+} // namespace
+
+Result<std::vector<SyncAttachment>> SyncQueue::outgoingAttachments() {
+    auto stmt = m_store.database().cached(
+        "SELECT a.attachment_id, a.case_id, a.header, a.sealed_key_center, a.sealed_key_unit, a.size, "
+        "a.chunk_count FROM attachments a WHERE a.op_id IS NOT NULL AND EXISTS (SELECT 1 FROM "
+        "attachment_chunks k WHERE k.attachment_id = a.attachment_id AND k.acked = 0) ORDER BY a.op_id");
+    if (!stmt) {
+        return stmt.error();
+    }
+    std::vector<SyncAttachment> out;
+    while (true) {
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return out;
+        }
+        out.push_back(SyncAttachment{stmt->blob(0), stmt->blob(1), stmt->blob(2), stmt->blob(3),
+                                     stmt->blob(4), static_cast<std::uint64_t>(stmt->int64(5)),
+                                     static_cast<std::uint32_t>(stmt->int64(6))});
+    }
+}
+
+Result<std::vector<SyncChunk>> SyncQueue::unacknowledgedChunks(int limit) {
+    auto stmt = m_store.database().cached(
+        "SELECT k.attachment_id, k.chunk_index, k.data FROM attachments a JOIN attachment_chunks k ON "
+        "k.attachment_id = a.attachment_id WHERE a.op_id IS NOT NULL AND k.acked = 0 "
+        "ORDER BY a.op_id, k.chunk_index LIMIT ?1");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, static_cast<std::int64_t>(limit));
+    std::vector<SyncChunk> out;
+    while (true) {
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return out;
+        }
+        SyncChunk chunk;
+        chunk.attachmentId = stmt->blob(0);
+        chunk.index = static_cast<std::uint32_t>(stmt->int64(1));
+        chunk.offset = chunkOffset(chunk.index);
+        chunk.data = stmt->blob(2);
+        chunk.checksum = crypto::contentHash(chunk.data);
+        out.push_back(std::move(chunk));
+    }
+}
+
+Status SyncQueue::acknowledgeChunks(const std::vector<ChunkRef>& chunks) {
+    auto& db = m_store.database();
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto mark = db.cached("UPDATE attachment_chunks SET acked = 1 WHERE attachment_id = ?1 AND "
+                          "chunk_index = ?2 AND acked = 0");
+    if (!mark) {
+        return mark.error();
+    }
+    for (const auto& c : chunks) {
+        if (auto st = mark->bind(1, c.attachmentId).bind(2, static_cast<std::int64_t>(c.index)).run(); !st) {
+            return st;
+        }
+    }
+    return tx->commit();
+}
+
+Status SyncQueue::storeInboundAttachment(const SyncAttachment& a) {
+    if (a.attachmentId.size() != 16 || a.caseId.size() != 16 ||
+        a.header.size() != crypto::kAttachmentHeaderSize || a.chunkCount == 0) {
+        return makeError("malformed", "The center sent an attachment without a valid id, case or header.");
+    }
+    auto& db = m_store.database();
+    auto known = db.cached("SELECT 1 FROM cases WHERE case_id = ?1");
+    if (!known) {
+        return known.error();
+    }
+    known->bind(1, a.caseId);
+    auto row = known->step();
+    known->reset();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return makeError("unknown_case",
+                         "An attachment arrived before its case; apply the case's operations first.");
+    }
+    // An empty wrapped key: only the sealed keys came; the app wraps its own copy when it first opens it.
+    auto insert = db.cached("INSERT OR IGNORE INTO attachments(attachment_id, case_id, header, wrapped_key, "
+                            "sealed_key_center, sealed_key_unit, size, chunk_count, op_id) "
+                            "VALUES (?1, ?2, ?3, x'', ?4, ?5, ?6, ?7, NULL)");
+    if (!insert) {
+        return insert.error();
+    }
+    return insert->bind(1, a.attachmentId)
+        .bind(2, a.caseId)
+        .bind(3, a.header)
+        .bind(4, a.sealedKeyCenter)
+        .bind(5, a.sealedKeyUnit)
+        .bind(6, static_cast<std::int64_t>(a.size))
+        .bind(7, static_cast<std::int64_t>(a.chunkCount))
+        .run();
+}
+
+Status SyncQueue::storeInboundChunk(const SyncChunk& c) {
+    if (crypto::contentHash(c.data) != c.checksum) {
+        return badChunk("its checksum does not match (damaged in transit)");
+    }
+    if (c.data.size() > crypto::kAttachmentChunkSize + crypto::kAttachmentChunkOverhead ||
+        c.data.size() < crypto::kAttachmentChunkOverhead) {
+        return badChunk("its size is impossible");
+    }
+    if (c.offset != chunkOffset(c.index)) {
+        return badChunk("its offset does not match its index");
+    }
+    auto& db = m_store.database();
+    auto count = db.cached("SELECT chunk_count FROM attachments WHERE attachment_id = ?1");
+    if (!count) {
+        return count.error();
+    }
+    count->bind(1, c.attachmentId);
+    auto row = count->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        count->reset();
+        return badChunk("its attachment is unknown here");
+    }
+    const auto chunks = count->int64(0);
+    count->reset();
+    if (static_cast<std::int64_t>(c.index) >= chunks) {
+        return badChunk("its index lies past the end of the attachment");
+    }
+    auto insert =
+        db.cached("INSERT OR IGNORE INTO attachment_chunks(attachment_id, chunk_index, data, acked) "
+                  "VALUES (?1, ?2, ?3, 1)");
+    if (!insert) {
+        return insert.error();
+    }
+    return insert->bind(1, c.attachmentId).bind(2, static_cast<std::int64_t>(c.index)).bind(3, c.data).run();
+}
+
+Result<std::vector<std::uint32_t>> SyncQueue::missingChunks(const sqlite::Bytes& attachmentId) {
+    auto stmt = m_store.database().cached(
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < (SELECT chunk_count "
+        "FROM attachments WHERE attachment_id = ?1)) SELECT i FROM n WHERE EXISTS (SELECT 1 FROM attachments "
+        "WHERE attachment_id = ?1) AND NOT EXISTS (SELECT 1 FROM attachment_chunks k WHERE "
+        "k.attachment_id = ?1 AND k.chunk_index = n.i) ORDER BY i");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, attachmentId);
+    std::vector<std::uint32_t> out;
+    while (true) {
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return out;
+        }
+        out.push_back(static_cast<std::uint32_t>(stmt->int64(0)));
+    }
+}
+
+} // namespace fieldkit::store
