@@ -4,6 +4,7 @@
 #include <fieldkit/app/conflict_controller.hpp>
 #include <fieldkit/app/contact_controller.hpp>
 #include <fieldkit/app/cpr_input_controller.hpp>
+#include <fieldkit/app/inbound_sync_watcher.hpp>
 #include <fieldkit/app/language_controller.hpp>
 #include <fieldkit/app/life_situation_model.hpp>
 #include <fieldkit/app/profile_settings.hpp>
@@ -23,7 +24,7 @@ AppBackends makeInMemoryBackends(const WallClock& clock, bool demoData) {
     if (demoData) {
         seedDemoData(*cases, *contacts, clock());
     }
-    return {std::move(session), std::move(cases), std::move(contacts), nullptr};
+    return {std::move(session), std::move(cases), std::move(contacts), nullptr, nullptr};
 }
 
 AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::ProfileSelection selection,
@@ -43,23 +44,54 @@ AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::Pr
     , m_contacts(new ContactController(*m_backends.contacts, *m_catalogue, m_profile->channel(),
                                        std::move(wallClock), this))
     , m_syncStatus(new SyncStatusController(dataDir + QStringLiteral("/sync/status.json"),
-                                            m_backends.outbox.get(), this)) {
+                                            m_backends.outbox.get(), this))
+    , m_inbound(
+          m_backends.inbound
+              ? new InboundSyncWatcher(
+                    *m_backends.inbound,
+                    [this] {
+                        return InboundSyncWatcher::OpenCase{m_caseEditor->caseId(), m_caseEditor->revision()};
+                    },
+                    this)
+              : nullptr) {
     auto dropCitizenData = [this] {
         m_caseEditor->clear();
         m_conflicts->clear();
         m_cprInput->clear();
     };
     connect(m_session, &SessionController::locked, this, [this, dropCitizenData] {
+        if (m_inbound != nullptr) {
+            m_inbound->stop();
+        }
         dropCitizenData();
         m_caseList->clear();
     });
     connect(m_session, &SessionController::citizenDataHideRequested, this, dropCitizenData);
     connect(m_session, &SessionController::changed, this, [this] {
-        if (m_session->unlocked() && m_caseList->totalCount() == 0) {
+        if (!m_session->unlocked()) {
+            return;
+        }
+        if (m_inbound != nullptr && !m_inbound->active()) {
+            // Indexes the cases that arrived while the device was locked before the list is read.
+            m_inbound->start();
+        }
+        if (m_caseList->totalCount() == 0) {
             m_caseList->reload();
             m_contacts->refresh();
         }
     });
+    if (m_inbound != nullptr) {
+        connect(m_inbound, &InboundSyncWatcher::storeChanged, this, [this] {
+            m_caseList->refresh();
+            m_syncStatus->refresh();
+        });
+        connect(m_inbound, &InboundSyncWatcher::openCaseChanged, this, [this](const QString& caseId) {
+            (void)m_caseEditor->refreshAfterInbound();
+            if (m_conflicts->caseId() == caseId) {
+                m_conflicts->load(caseId);
+            }
+        });
+    }
     connect(m_caseEditor, &CaseEditController::caseSaved, m_caseList, &CaseListModel::reload);
     connect(m_conflicts, &ConflictController::resolved, this, [this](const QString& caseId) {
         m_caseList->reload();

@@ -172,6 +172,26 @@ bool CaseEditController::load(const QString& caseId) {
     return true;
 }
 
+bool CaseEditController::refreshAfterInbound() {
+    if (!m_case) {
+        return false;
+    }
+    auto details = m_repository.loadCase(caseId(), QStringLiteral("case-view: refreshed after sync"));
+    if (!details) {
+        return fail(details.error());
+    }
+    m_case = std::move(details).value();
+    emit changed();
+    return true;
+}
+
+std::optional<std::int64_t> CaseEditController::revision() const {
+    if (!m_case || m_case->revision < 0) {
+        return std::nullopt;
+    }
+    return m_case->revision;
+}
+
 bool CaseEditController::canChangeStatus(const QString& to) {
     if (!m_case) {
         return fail(makeError("no_case", "No case is open."));

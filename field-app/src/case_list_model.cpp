@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <fieldkit/app/case_list_model.hpp>
 #include <fieldkit/app/service_catalogue_model.hpp>
+#include <set>
 
 namespace fieldkit::app {
 
@@ -110,6 +112,76 @@ void CaseListModel::reload() {
     m_rows = m_repository.listCases(m_filter, 0, kPageSize);
     endResetModel();
     emit countsChanged();
+}
+
+namespace {
+
+bool sameRow(const CaseSummary& a, const CaseSummary& b) {
+    return a.caseId == b.caseId && a.serviceCode == b.serviceCode && a.status == b.status &&
+           a.channel == b.channel && a.updated == b.updated && a.mine == b.mine &&
+           a.conflicted == b.conflicted;
+}
+
+} // namespace
+
+void CaseListModel::refresh() {
+    const int total = m_repository.countCases(m_filter);
+    const int conflicts = m_repository.countCases(CaseFilter::Conflicted);
+    // The window grows by the cases that arrived, so new rows at the top do not push loaded ones out.
+    const int loaded = std::max(static_cast<int>(m_rows.size()), kPageSize) + std::max(0, total - m_total);
+    auto fresh = m_repository.listCases(m_filter, 0, loaded);
+
+    // 1. Rows that left the loaded window go (from the bottom up, so the indexes stay right).
+    std::set<QString> freshIds;
+    for (const auto& row : fresh) {
+        freshIds.insert(row.caseId);
+    }
+    for (int i = static_cast<int>(m_rows.size()) - 1; i >= 0; --i) {
+        if (!freshIds.contains(m_rows[static_cast<std::size_t>(i)].caseId)) {
+            beginRemoveRows({}, i, i);
+            m_rows.erase(m_rows.begin() + i);
+            endRemoveRows();
+        }
+    }
+    // 2. Walk the fresh order: a row in place is updated, a row further down is moved up, a new one inserted.
+    for (int i = 0; i < static_cast<int>(fresh.size()); ++i) {
+        auto& want = fresh[static_cast<std::size_t>(i)];
+        if (i < static_cast<int>(m_rows.size()) &&
+            m_rows[static_cast<std::size_t>(i)].caseId == want.caseId) {
+            if (!sameRow(m_rows[static_cast<std::size_t>(i)], want)) {
+                m_rows[static_cast<std::size_t>(i)] = std::move(want);
+                emit dataChanged(index(i), index(i));
+            }
+            continue;
+        }
+        const auto found = std::find_if(m_rows.begin() + i, m_rows.end(),
+                                        [&](const CaseSummary& r) { return r.caseId == want.caseId; });
+        if (found != m_rows.end()) {
+            const int from = static_cast<int>(found - m_rows.begin());
+            beginMoveRows({}, from, from, {}, i);
+            std::rotate(m_rows.begin() + i, found, found + 1);
+            endMoveRows();
+            if (!sameRow(m_rows[static_cast<std::size_t>(i)], want)) {
+                m_rows[static_cast<std::size_t>(i)] = std::move(want);
+                emit dataChanged(index(i), index(i));
+            }
+        } else {
+            beginInsertRows({}, i, i);
+            m_rows.insert(m_rows.begin() + i, std::move(want));
+            endInsertRows();
+        }
+    }
+    // 3. Rows beyond the fresh window (the list shrank) go.
+    if (m_rows.size() > fresh.size()) {
+        beginRemoveRows({}, static_cast<int>(fresh.size()), static_cast<int>(m_rows.size()) - 1);
+        m_rows.resize(fresh.size());
+        endRemoveRows();
+    }
+    if (total != m_total || conflicts != m_conflicts) {
+        m_total = total;
+        m_conflicts = conflicts;
+        emit countsChanged();
+    }
 }
 
 void CaseListModel::clear() {

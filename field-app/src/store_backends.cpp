@@ -99,6 +99,31 @@ Result<OutboxHealth> StoreOutboxMonitor::health() {
     return out;
 }
 
+StoreInboundChangeSource::StoreInboundChangeSource(std::shared_ptr<StoreConnection> connection)
+    : m_connection(std::move(connection)) {}
+
+std::optional<std::int64_t> StoreInboundChangeSource::externalChangeMark() {
+    return m_connection->sessionDataVersion();
+}
+
+std::optional<std::int64_t> StoreInboundChangeSource::caseRevision(const QString& caseId) {
+    store::Session* session = m_connection->session();
+    const auto id = store::CaseId::fromHex(caseId.toStdString());
+    if (session == nullptr || !id) {
+        return std::nullopt;
+    }
+    auto history = session->history(*id);
+    return history ? std::optional<std::int64_t>(static_cast<std::int64_t>(history->size())) : std::nullopt;
+}
+
+Result<int> StoreInboundChangeSource::indexArrivedCases() {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    return session->indexArrivedCases();
+}
+
 Result<AppBackends> makeStoreBackends(const QString& dataDir) {
     auto connection = StoreConnection::open(dataDir.toStdString(), store::systemClock());
     if (!connection) {
@@ -109,6 +134,7 @@ Result<AppBackends> makeStoreBackends(const QString& dataDir) {
     backends.cases = std::make_unique<StoreCaseRepository>(*connection);
     backends.contacts = std::make_unique<StoreContactRepository>(*connection);
     backends.outbox = std::make_unique<StoreOutboxMonitor>(*connection);
+    backends.inbound = std::make_unique<StoreInboundChangeSource>(*connection);
     return backends;
 }
 

@@ -221,12 +221,16 @@ Result<CaseDetails> StoreCaseRepository::loadCase(const QString& caseId, const Q
     if (!id) {
         return id.error();
     }
+    // The revision is read before decrypting: an operation arriving in between makes the copy look older
+    // than it is (one refresh too many), never newer (a change missed).
+    const auto history = session->history(*id);
     auto opened = session->openCase(*id, purpose.toStdString());
     if (!opened) {
         return fromStore(opened.error());
     }
     const store::CaseDetails& d = *opened;
     CaseDetails out;
+    out.revision = history ? static_cast<std::int64_t>(history->size()) : -1;
     out.summary = toApp(d.summary, isMine(d.summary.id.toHex()));
     out.cprDigits = current(d, fields::kCpr.value);
     out.name = current(d, fields::kName.value);

@@ -1,5 +1,6 @@
 #include <QMetaObject>
 #include <fieldkit/app/store_connection.hpp>
+#include <fieldkit/sqlite/database.hpp>
 #include <fieldkit/store/device_store.hpp>
 #include <fieldkit/store/session.hpp>
 
@@ -134,6 +135,14 @@ void StoreConnection::unlockInBackground(const std::string& staff, std::string p
             },
             Qt::QueuedConnection);
     });
+}
+
+std::optional<std::int64_t> StoreConnection::sessionDataVersion() {
+    if (!m_sessionStore) {
+        return std::nullopt;
+    }
+    auto version = m_sessionStore->database().queryInt("PRAGMA data_version");
+    return version ? std::optional<std::int64_t>(*version) : std::nullopt;
 }
 
 void StoreConnection::lock() {

@@ -5,6 +5,7 @@
 #include <fieldkit/app/case_repository.hpp>
 #include <fieldkit/app/contact_repository.hpp>
 #include <fieldkit/app/in_memory_backends.hpp>
+#include <fieldkit/app/inbound_change_source.hpp>
 #include <fieldkit/app/outbox_monitor.hpp>
 #include <fieldkit/app/session_service.hpp>
 #include <fieldkit/hw/clock.hpp>
@@ -18,6 +19,7 @@ class CaseEditController;
 class CaseListModel;
 class ConflictController;
 class ContactController;
+class InboundSyncWatcher;
 class CprInputController;
 class LanguageController;
 class LifeSituationModel;
@@ -31,7 +33,8 @@ struct AppBackends {
     std::unique_ptr<SessionService> session;
     std::unique_ptr<CaseRepository> cases;
     std::unique_ptr<ContactRepository> contacts;
-    std::unique_ptr<OutboxMonitor> outbox; // null when there is no local outbox (in memory)
+    std::unique_ptr<OutboxMonitor> outbox;        // null when there is no local outbox (in memory)
+    std::unique_ptr<InboundChangeSource> inbound; // null when nothing else writes (in memory)
 };
 
 /** In-memory backends, optionally with a demo working day (`--demo`, the self-test, QML tests). */
@@ -81,6 +84,7 @@ private:
     CprInputController* m_cprInput;
     ContactController* m_contacts;
     SyncStatusController* m_syncStatus;
+    InboundSyncWatcher* m_inbound; // null without an inbound change source
 };
 
 } // namespace fieldkit::app

@@ -64,6 +64,10 @@ public:
     Q_INVOKABLE bool createCase(const QString& serviceCode, const QString& channel, const QString& cprDigits,
                                 const QString& name, const QString& address, const QString& phone);
     Q_INVOKABLE bool load(const QString& caseId);
+    /** Decrypts the open case again (audited) after an inbound change touched it; no `caseSaved`. */
+    bool refreshAfterInbound();
+    /** The store revision the open case was decrypted at; nullopt when none is open or not tracked. */
+    [[nodiscard]] std::optional<std::int64_t> revision() const;
     /** Whether the status menu may offer `to`; sets errorCode to the refusal reason when not. */
     Q_INVOKABLE bool canChangeStatus(const QString& to);
     /** Changes the status after the user confirmed; refused transitions change nothing. */

@@ -45,8 +45,12 @@ public:
     [[nodiscard]] int totalCount() const { return m_total; }
     [[nodiscard]] int conflictCount() const { return m_conflicts; }
 
-    /** Re-reads the first page (after a save, an inbound sync or unlocking). */
+    /** Re-reads the first page (after a save or unlocking, or a filter change): the list starts at the top.
+     */
     Q_INVOKABLE void reload();
+    /** Re-reads as many rows as are loaded and applies only the differences (rows inserted, removed, moved
+     *  or changed), so a list the user scrolled keeps its place (after an inbound sync). */
+    Q_INVOKABLE void refresh();
     /** Forgets every row (on lock). */
     Q_INVOKABLE void clear();
 

@@ -47,6 +47,7 @@ struct CaseDetails {
     QString referredTo;                      // authority the case was referred to, empty when none
     std::map<std::uint16_t, bool> checklist; // checklist item id of the service -> ticked
     std::vector<CaseNote> notes;             // oldest first
+    std::int64_t revision = -1;              // operations the copy was decrypted from (-1: not tracked)
 };
 
 /** What staff enter when a case is opened. */

@@ -2,6 +2,7 @@
 
 #include <fieldkit/app/case_repository.hpp>
 #include <fieldkit/app/contact_repository.hpp>
+#include <fieldkit/app/inbound_change_source.hpp>
 #include <fieldkit/app/outbox_monitor.hpp>
 #include <fieldkit/app/session_service.hpp>
 #include <fieldkit/app/store_connection.hpp>
@@ -87,6 +88,19 @@ class StoreOutboxMonitor final : public OutboxMonitor {
 public:
     explicit StoreOutboxMonitor(std::shared_ptr<StoreConnection> connection);
     [[nodiscard]] Result<OutboxHealth> health() override;
+
+private:
+    std::shared_ptr<StoreConnection> m_connection;
+};
+
+/** Inbound changes on the store, seen from the session's own connection (see InboundSyncWatcher). */
+class StoreInboundChangeSource final : public InboundChangeSource {
+public:
+    explicit StoreInboundChangeSource(std::shared_ptr<StoreConnection> connection);
+
+    [[nodiscard]] std::optional<std::int64_t> externalChangeMark() override;
+    [[nodiscard]] std::optional<std::int64_t> caseRevision(const QString& caseId) override;
+    [[nodiscard]] Result<int> indexArrivedCases() override;
 
 private:
     std::shared_ptr<StoreConnection> m_connection;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -49,6 +50,9 @@ public:
     /** Changes with every unlock and lock, so caches know the staff member changed. */
     [[nodiscard]] std::uint64_t sessionGeneration() const { return m_generation; }
     [[nodiscard]] bool unlocking() const { return m_unlocking; }
+    /** `PRAGMA data_version` of the session's connection: it moves when another connection (the daemon,
+     *  fieldkit-ctl) commits, never for this session's own writes; nullopt while locked. */
+    [[nodiscard]] std::optional<std::int64_t> sessionDataVersion();
 
     /** Unlocks on this thread (blocks for the key derivation). */
     [[nodiscard]] UnlockResult unlock(const std::string& staff, std::string pin);
