@@ -18,6 +18,7 @@ Page {
     required property var lifeSituations
     required property var cprInput
     required property var caseEditor
+    required property var caseTimeline
     required property var conflicts
     required property var contacts
     property string startPage: ""
@@ -225,6 +226,7 @@ Page {
         id: caseComponent
         CasePage {
             caseEditor: root.caseEditor
+            caseTimeline: root.caseTimeline
             catalogue: root.catalogue
             onOpenConflicts: caseId => {
                 root.conflicts.load(caseId);

@@ -17,6 +17,7 @@ ApplicationWindow {
     required property var lifeSituations
     required property var cprInput
     required property var caseEditor
+    required property var caseTimeline
     required property var conflicts
     required property var contacts
     property string startPage: ""
@@ -51,6 +52,7 @@ ApplicationWindow {
         lifeSituations: root.lifeSituations
         cprInput: root.cprInput
         caseEditor: root.caseEditor
+        caseTimeline: root.caseTimeline
         conflicts: root.conflicts
         contacts: root.contacts
         startPage: root.startPage

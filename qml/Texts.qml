@@ -47,7 +47,45 @@ QtObject {
         case "address": return qsTr("Address");
         case "phone": return qsTr("Phone");
         case "referred-to": return qsTr("Referred to");
+        case "cpr": return qsTr("CPR number");
+        case "checklist": return qsTr("Checklist");
+        case "signature": return qsTr("Signature");
+        case "attachment": return qsTr("Attachment");
+        case "note": return qsTr("Note");
+        case "status-note": return qsTr("Reason for status");
         default: return code;
+        }
+    }
+
+    function fieldList(codes: string): string {
+        return codes.split(",").filter(c => c !== "").map(c => fieldName(c)).join(", ");
+    }
+
+    function purposeName(code: string): string {
+        switch (code) {
+        case "case-view": return qsTr("case work");
+        case "case-edit": return qsTr("after a change");
+        case "case-view: refreshed after sync": return qsTr("updated after sync");
+        case "conflict-review": return qsTr("conflict review");
+        case "find-citizen": return qsTr("finding the citizen");
+        default: return code;
+        }
+    }
+
+    // One line of a case's timeline; `detail` is a status, field codes or a purpose, as `kind` says.
+    function timelineText(kind: string, detail: string, repeats: int): string {
+        const times = repeats > 1 ? " " + qsTr("(%1 times)").arg(repeats) : "";
+        switch (kind) {
+        case "created": return qsTr("Case opened");
+        case "fields-set": return qsTr("Changed: %1").arg(fieldList(detail));
+        case "note-added": return qsTr("Note added");
+        case "status-changed": return qsTr("Status changed to %1").arg(statusName(detail));
+        case "conflict-resolved": return qsTr("Conflict resolved: %1").arg(fieldList(detail));
+        case "attachment-added": return qsTr("Attachment added");
+        case "viewed": return qsTr("Viewed (purpose: %1)").arg(purposeName(detail)) + times;
+        case "cpr-revealed": return qsTr("CPR number shown (purpose: %1)").arg(purposeName(detail)) + times;
+        case "cpr-searched": return qsTr("Found by CPR number (purpose: %1)").arg(purposeName(detail)) + times;
+        default: return kind;
         }
     }
 

@@ -94,6 +94,18 @@
         <source>Add note</source>
         <translation>Tilføj notat</translation>
     </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Forløb</translation>
+    </message>
+    <message>
+        <source>at the center</source>
+        <translation>nået centret</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>ikke sendt endnu</translation>
+    </message>
 </context>
 <context>
     <name>CaseRow</name>
@@ -835,6 +847,90 @@
     <message>
         <source>Say why you look at this case; every look is logged.</source>
         <translation>Angiv hvorfor du ser sagen; alle opslag logges.</translation>
+    </message>
+    <message>
+        <source>CPR number</source>
+        <translation>CPR-nummer</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Tjekliste</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Underskrift</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Bilag</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Reason for status</source>
+        <translation>Begrundelse for status</translation>
+    </message>
+    <message>
+        <source>case work</source>
+        <translation>sagsbehandling</translation>
+    </message>
+    <message>
+        <source>after a change</source>
+        <translation>efter en ændring</translation>
+    </message>
+    <message>
+        <source>updated after sync</source>
+        <translation>opdateret efter synkronisering</translation>
+    </message>
+    <message>
+        <source>conflict review</source>
+        <translation>gennemgang af konflikt</translation>
+    </message>
+    <message>
+        <source>finding the citizen</source>
+        <translation>fremsøgning af borgeren</translation>
+    </message>
+    <message>
+        <source>(%1 times)</source>
+        <translation>(%1 gange)</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>Sag oprettet</translation>
+    </message>
+    <message>
+        <source>Changed: %1</source>
+        <translation>Ændret: %1</translation>
+    </message>
+    <message>
+        <source>Note added</source>
+        <translation>Note tilføjet</translation>
+    </message>
+    <message>
+        <source>Status changed to %1</source>
+        <translation>Status ændret til %1</translation>
+    </message>
+    <message>
+        <source>Conflict resolved: %1</source>
+        <translation>Konflikt løst: %1</translation>
+    </message>
+    <message>
+        <source>Attachment added</source>
+        <translation>Bilag tilføjet</translation>
+    </message>
+    <message>
+        <source>Viewed (purpose: %1)</source>
+        <translation>Set (formål: %1)</translation>
+    </message>
+    <message>
+        <source>CPR number shown (purpose: %1)</source>
+        <translation>CPR-nummer vist (formål: %1)</translation>
+    </message>
+    <message>
+        <source>Found by CPR number (purpose: %1)</source>
+        <translation>Fundet på CPR-nummer (formål: %1)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include <fieldkit/app/app_composition.hpp>
 #include <fieldkit/app/case_edit_controller.hpp>
 #include <fieldkit/app/case_list_model.hpp>
+#include <fieldkit/app/case_timeline_model.hpp>
 #include <fieldkit/app/conflict_controller.hpp>
 #include <fieldkit/app/contact_controller.hpp>
 #include <fieldkit/app/cpr_input_controller.hpp>
@@ -39,6 +40,7 @@ AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::Pr
     , m_session(new SessionController(*m_backends.session, std::move(profile), clock, this))
     , m_caseList(new CaseListModel(*m_backends.cases, *m_catalogue, this))
     , m_caseEditor(new CaseEditController(*m_backends.cases, *m_language, this))
+    , m_timeline(new CaseTimelineModel(*m_backends.cases, this))
     , m_conflicts(new ConflictController(*m_backends.cases, this))
     , m_cprInput(new CprInputController(this))
     , m_contacts(new ContactController(*m_backends.contacts, *m_catalogue, m_profile->channel(),
@@ -56,6 +58,7 @@ AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::Pr
               : nullptr) {
     auto dropCitizenData = [this] {
         m_caseEditor->clear();
+        m_timeline->clear();
         m_conflicts->clear();
         m_cprInput->clear();
     };
@@ -84,6 +87,7 @@ AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::Pr
         connect(m_inbound, &InboundSyncWatcher::storeChanged, this, [this] {
             m_caseList->refresh();
             m_syncStatus->refresh();
+            m_timeline->reload(); // acknowledgements mark changes as synced
         });
         connect(m_inbound, &InboundSyncWatcher::openCaseChanged, this, [this](const QString& caseId) {
             (void)m_caseEditor->refreshAfterInbound();
@@ -93,6 +97,9 @@ AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::Pr
         });
     }
     connect(m_caseEditor, &CaseEditController::caseSaved, m_caseList, &CaseListModel::reload);
+    // The timeline follows the open case: every load, save and refresh adds to it.
+    connect(m_caseEditor, &CaseEditController::changed, this,
+            [this] { m_timeline->load(m_caseEditor->loaded() ? m_caseEditor->caseId() : QString()); });
     connect(m_conflicts, &ConflictController::resolved, this, [this](const QString& caseId) {
         m_caseList->reload();
         if (m_caseEditor->caseId() == caseId) {
@@ -127,6 +134,7 @@ QVariantMap AppComposition::qmlProperties(const QString& startPage) const {
             {QStringLiteral("lifeSituations"), QVariant::fromValue(m_lifeSituations)},
             {QStringLiteral("cprInput"), QVariant::fromValue(m_cprInput)},
             {QStringLiteral("caseEditor"), QVariant::fromValue(m_caseEditor)},
+            {QStringLiteral("caseTimeline"), QVariant::fromValue(m_timeline)},
             {QStringLiteral("conflicts"), QVariant::fromValue(m_conflicts)},
             {QStringLiteral("contacts"), QVariant::fromValue(m_contacts)},
             {QStringLiteral("startPage"), startPage}};

@@ -135,7 +135,7 @@ Result<CaseDetails> InMemoryCaseRepository::loadCase(const QString& caseId, cons
     if (s == nullptr) {
         return notFound();
     }
-    m_audit.push_back({caseId, purpose});
+    m_audit.push_back({caseId, purpose, m_clock(), m_staffName()});
     return s->details;
 }
 
@@ -201,7 +201,7 @@ Status InMemoryCaseRepository::appendNote(const QString& caseId, const QString& 
 
 Result<std::vector<CaseSummary>> InMemoryCaseRepository::findByCpr(const core::Cpr& cpr,
                                                                    const QString& purpose) {
-    m_audit.push_back({QString(), purpose});
+    m_audit.push_back({QString(), purpose, m_clock(), m_staffName()});
     std::vector<CaseSummary> out;
     const QString digits = QString::fromStdString(cpr.digits());
     for (const Stored* c : filtered(CaseFilter::All)) {
@@ -217,7 +217,7 @@ Result<std::vector<FieldConflict>> InMemoryCaseRepository::conflicts(const QStri
     if (s == nullptr) {
         return notFound();
     }
-    m_audit.push_back({caseId, QStringLiteral("conflict-review")});
+    m_audit.push_back({caseId, QStringLiteral("conflict-review"), m_clock(), m_staffName()});
     return s->conflicts;
 }
 
@@ -242,7 +242,7 @@ Status InMemoryCaseRepository::resolveConflict(const QString& caseId, CaseField 
 
 Status InMemoryCaseRepository::recordCprReveal(const QString& caseId, const QString& /*cprDigits*/,
                                                const QString& purpose) {
-    m_audit.push_back({caseId, purpose});
+    m_audit.push_back({caseId, purpose, m_clock(), m_staffName()});
     return {};
 }
 
@@ -353,6 +353,27 @@ void seedDemoData(InMemoryCaseRepository& cases, InMemoryContactRepository& cont
         (void)contacts.addContact({at, c.channel, QString::fromLatin1(c.service), c.type, c.resolved,
                                    c.resolved ? QString() : QStringLiteral("Skattestyrelsen")});
     }
+}
+
+Result<std::vector<TimelineEvent>> InMemoryCaseRepository::timeline(const QString& caseId) {
+    const Stored* s = find(caseId);
+    if (s == nullptr) {
+        return notFound();
+    }
+    // Memory keeps no operations: the creation, the notes and the looks are what it can tell.
+    std::vector<TimelineEvent> out;
+    out.push_back({s->details.summary.created, {}, QStringLiteral("created"), {}, true, false, 1});
+    for (const auto& note : s->details.notes) {
+        out.push_back({note.at, note.authorName, QStringLiteral("note-added"), {}, true, false, 1});
+    }
+    for (const auto& look : m_audit) {
+        if (look.caseId == caseId) {
+            out.push_back({look.at, look.staff, QStringLiteral("viewed"), look.purpose, false, false, 1});
+        }
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const TimelineEvent& a, const TimelineEvent& b) { return a.at > b.at; });
+    return out;
 }
 
 } // namespace fieldkit::app

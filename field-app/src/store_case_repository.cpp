@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <fieldkit/app/case_timeline.hpp>
 #include <fieldkit/app/store_backends.hpp>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/store/session.hpp>
@@ -395,6 +396,26 @@ Status StoreCaseRepository::recordCprReveal(const QString& caseId, const QString
     }
     auto found = session->findByCpr(cprDigits.toStdString(), why);
     return found ? Status() : fromStore(found.error());
+}
+
+Result<std::vector<TimelineEvent>> StoreCaseRepository::timeline(const QString& caseId) {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    auto id = parseId(caseId);
+    if (!id) {
+        return id.error();
+    }
+    auto history = session->history(*id);
+    if (!history) {
+        return fromStore(history.error());
+    }
+    auto audit = session->auditLog(id->toHex());
+    if (!audit) {
+        return fromStore(audit.error());
+    }
+    return buildCaseTimeline(*history, *audit);
 }
 
 } // namespace fieldkit::app

@@ -4,11 +4,13 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Fieldkit
 
-// One case: metadata, citizen, checklist, add-only notes, status along the lifecycle (confirmed), referral.
+// One case: metadata, citizen, checklist, add-only notes, status along the lifecycle (confirmed), referral,
+// and its timeline (who did what when, from the operations and the audit log).
 Page {
     id: root
 
     required property var caseEditor
+    required property var caseTimeline
     required property var catalogue
 
     signal openConflicts(string caseId)
@@ -156,6 +158,39 @@ Page {
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                 }
+                SectionTitle {
+                    text: qsTr("Timeline")
+                }
+                Repeater {
+                    objectName: "caseTimeline"
+                    model: root.caseTimeline
+                    delegate: RowLayout {
+                        id: event
+                        required property string at
+                        required property string staff
+                        required property string kind
+                        required property string detail
+                        required property bool operation
+                        required property bool synced
+                        required property int repeats
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        BodyText {
+                            Layout.preferredWidth: implicitWidth
+                            Layout.alignment: Qt.AlignTop
+                            muted: true
+                            text: event.at
+                        }
+                        BodyText {
+                            objectName: "timelineEvent_" + event.kind
+                            Layout.fillWidth: true
+                            wrapMode: Text.WordWrap
+                            text: Texts.timelineText(event.kind, event.detail, event.repeats)
+                                  + (event.staff !== "" ? " · " + event.staff : "")
+                                  + (event.operation ? " · " + (event.synced ? qsTr("at the center") : qsTr("not sent yet")) : "")
+                        }
+                    }
+                }
             }
 
             ColumnLayout {
@@ -233,6 +268,7 @@ Page {
                             noteField.text = "";
                     }
                 }
+
             }
         }
     }

@@ -17,6 +17,7 @@ namespace fieldkit::app {
 
 class CaseEditController;
 class CaseListModel;
+class CaseTimelineModel;
 class ConflictController;
 class ContactController;
 class InboundSyncWatcher;
@@ -80,6 +81,7 @@ private:
     SessionController* m_session;
     CaseListModel* m_caseList;
     CaseEditController* m_caseEditor;
+    CaseTimelineModel* m_timeline;
     ConflictController* m_conflicts;
     CprInputController* m_cprInput;
     ContactController* m_contacts;

@@ -50,6 +50,20 @@ struct CaseDetails {
     std::int64_t revision = -1;              // operations the copy was decrypted from (-1: not tracked)
 };
 
+/** One line of a case's timeline: who did what when. `kind` and `detail` are codes that QML words in the
+ *  current language: created | fields-set (detail: field codes, comma-separated) | note-added |
+ *  status-changed (detail: status) | conflict-resolved (detail: field codes) | attachment-added |
+ *  viewed (detail: purpose) | cpr-revealed (detail: purpose) | cpr-searched (detail: purpose). */
+struct TimelineEvent {
+    QDateTime at;
+    QString staff;
+    QString kind;
+    QString detail;
+    bool operation = false; // a change (it travels to the center), not a look
+    bool synced = false;    // a change the center has acknowledged
+    int repeats = 1;        // identical looks in a row are shown once
+};
+
 /** What staff enter when a case is opened. */
 struct NewCase {
     QString serviceCode;
@@ -109,6 +123,9 @@ public:
     /** Writes `value` and closes the versions named (a resolve operation). */
     [[nodiscard]] virtual Status resolveConflict(const QString& caseId, CaseField field, const QString& value,
                                                  const std::vector<QString>& closedVersionIds) = 0;
+    /** The case's timeline, newest first: its operations (from every device) and the looks at it the audit
+     *  log recorded. Clear metadata only: nothing is decrypted, so reading it is not itself a look. */
+    [[nodiscard]] virtual Result<std::vector<TimelineEvent>> timeline(const QString& caseId) = 0;
     /** Logs revealing the CPR number `cprDigits` on screen, of case `caseId` or (empty) before there is a
      * case; a failure means the reveal must not happen. */
     [[nodiscard]] virtual Status recordCprReveal(const QString& caseId, const QString& cprDigits,

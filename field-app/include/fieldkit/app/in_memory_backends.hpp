@@ -47,6 +47,8 @@ public:
     struct AuditEntry {
         QString caseId;
         QString purpose;
+        QDateTime at;
+        QString staff;
     };
 
     /** `staffName` names the author of notes and decides "mine". */
@@ -68,6 +70,7 @@ public:
                                          const std::vector<QString>& closedVersionIds) override;
     [[nodiscard]] Status recordCprReveal(const QString& caseId, const QString& cprDigits,
                                          const QString& purpose) override;
+    [[nodiscard]] Result<std::vector<TimelineEvent>> timeline(const QString& caseId) override;
 
     /** Adds a case as it would arrive from sync (tests and demo data). */
     void insert(Stored stored);

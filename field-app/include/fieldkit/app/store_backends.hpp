@@ -56,6 +56,7 @@ public:
                                          const std::vector<QString>& closedVersionIds) override;
     [[nodiscard]] Status recordCprReveal(const QString& caseId, const QString& cprDigits,
                                          const QString& purpose) override;
+    [[nodiscard]] Result<std::vector<TimelineEvent>> timeline(const QString& caseId) override;
 
     /** How a version is named in FieldConflict: "<device id>:<device seq>". */
     [[nodiscard]] static QString versionId(const std::string& deviceId, std::uint64_t deviceSeq);
