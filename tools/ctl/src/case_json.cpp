@@ -177,8 +177,20 @@ std::string detailsToJson(const store::CaseDetails& details) {
         }
         appended[fieldKey(id)] = std::move(list);
     }
+    json::array attachments;
+    for (const auto& a : details.attachments) {
+        attachments.push_back(json::object{{"id", a.id.toHex()},
+                                           {"name", a.displayName},
+                                           {"type", a.mediaType},
+                                           {"kind", a.kind},
+                                           {"size", a.size},
+                                           {"staff", a.staff},
+                                           {"at_ms", a.atMs},
+                                           {"available", a.available}});
+    }
     out["fields"] = std::move(fields);
     out["appended"] = std::move(appended);
+    out["attachments"] = std::move(attachments);
     return json::serialize(out);
 }
 

@@ -13,6 +13,7 @@
 #include <fieldkit/store/device_store.hpp>
 #include <fieldkit/store/session.hpp>
 #include <fieldkit/store/sync_queue.hpp>
+#include <fieldkit/store/wipe.hpp>
 #include <fieldkit/version.hpp>
 #include <fstream>
 #include <iostream>
@@ -35,8 +36,11 @@ constexpr const char* kUsage = R"(usage: fieldkit-ctl --data DIR COMMAND ...
   case list --json [--status S] [--service S] [--limit N]
   case show ID --json [--purpose TEXT]
   case find --cpr CPR --json [--purpose TEXT]
+  case attach ID --file F --type image/png|image/jpeg|application/pdf [--name N] [--kind file|signature]
+  case attachment ID ATTACHMENT_ID --out F [--purpose TEXT]   writes the decrypted file (mode 0600)
   contact add --json FILE|-
   verify
+  wipe --confirm                   destroys the keys, then deletes the store (no PIN: a lost device's order)
   purge --older-than HOURS
   device-id
   device-info                      device id, box public key and unit (for enrolment)
@@ -274,6 +278,12 @@ public:
             m_env.out << detailsToJson(*details) << '\n';
             return 0;
         }
+        if (sub == "attach") {
+            return attach(work);
+        }
+        if (sub == "attachment") {
+            return readAttachment(work, purpose);
+        }
         if (sub == "find") {
             auto cpr = m_args.required("cpr");
             if (!cpr) {
@@ -288,6 +298,87 @@ public:
         }
         m_env.err << kUsage;
         return 2;
+    }
+
+    int attach(store::Session& work) const {
+        auto id = core::CaseId::fromHex(m_args.word(2));
+        if (!id) {
+            return fail(makeError("bad_case_id", "Give the case id as 32 hexadecimal characters."));
+        }
+        auto file = m_args.required("file");
+        auto type = m_args.required("type");
+        if (!file || !type) {
+            return fail(!file ? file.error() : type.error());
+        }
+        std::ifstream in(*file, std::ios::binary);
+        if (!in) {
+            return fail(makeError("missing_file", "Cannot read " + *file + "."));
+        }
+        store::NewAttachment input;
+        input.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        input.mediaType = *type;
+        input.kind = m_args.option("kind").value_or("file");
+        input.displayName = m_args.option("name").value_or(std::filesystem::path(*file).filename().string());
+        auto attached = work.attachFile(*id, input);
+        if (!attached) {
+            return fail(attached.error());
+        }
+        m_env.out << attached->id.toHex() << '\n';
+        return 0;
+    }
+
+    int readAttachment(store::Session& work, const std::string& purpose) const {
+        auto id = core::CaseId::fromHex(m_args.word(2));
+        auto attachment = store::AttachmentId::fromHex(m_args.word(3));
+        if (!id || !attachment) {
+            return fail(makeError(
+                "bad_case_id", "Give the case id and the attachment id as 32 hexadecimal characters each."));
+        }
+        auto out = m_args.required("out");
+        if (!out) {
+            return fail(out.error());
+        }
+        auto bytes = work.readAttachment(*id, *attachment, purpose);
+        if (!bytes) {
+            return fail(bytes.error());
+        }
+        // Personal data leaves the store here: readable by the owner only, and no half-written file.
+        const std::filesystem::path target(*out);
+        const std::filesystem::path partial = target.string() + ".part";
+        {
+            std::ofstream file(partial, std::ios::binary | std::ios::trunc);
+            std::error_code ec;
+            std::filesystem::permissions(
+                partial, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
+            file.write(reinterpret_cast<const char*>(bytes->data()),
+                       static_cast<std::streamsize>(bytes->size()));
+            if (!file.flush()) {
+                std::filesystem::remove(partial, ec);
+                return fail(makeError("write_failed", "Cannot write " + *out + "."));
+            }
+        }
+        std::error_code ec;
+        std::filesystem::rename(partial, target, ec);
+        if (ec) {
+            std::filesystem::remove(partial, ec);
+            return fail(makeError("write_failed", "Cannot write " + *out + "."));
+        }
+        return 0;
+    }
+
+    int wipe() const {
+        if (dataDir().empty()) {
+            return fail(makeError("missing_option", "The option --data DIR is required."));
+        }
+        if (!m_args.flag("confirm")) {
+            return fail(makeError("not_confirmed",
+                                  "Wiping destroys every case on this device for good; add --confirm."));
+        }
+        if (auto st = store::wipeStore(dataDir()); !st) {
+            return fail(st.error());
+        }
+        m_env.out << "store wiped: keys destroyed, files deleted\n";
+        return 0;
     }
 
     int editCase(store::Session& work, const std::string& sub) const {
@@ -520,7 +611,8 @@ int runCtlCommand(const common::Args& args, CtlEnvironment& env) {
     if (auto st = args.allowOnly({"data",    "staff", "standalone", "unit",    "kdf-ms",  "name",
                                   "json",    "count", "seed",       "status",  "service", "limit",
                                   "purpose", "cpr",   "older-than", "profile", "version", "help",
-                                  "address", "phone", "text",       "field",   "value"});
+                                  "address", "phone", "text",       "field",   "value",   "file",
+                                  "type",    "out",   "kind",       "confirm"});
         !st) {
         env.err << "fieldkit-ctl: " << st.error().message << '\n' << kUsage;
         return 2;
@@ -549,6 +641,9 @@ int runCtlCommand(const common::Args& args, CtlEnvironment& env) {
     }
     if (word == "verify") {
         return command.verify();
+    }
+    if (word == "wipe") {
+        return command.wipe();
     }
     if (word == "purge") {
         return command.purge();

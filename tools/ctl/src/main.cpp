@@ -8,7 +8,8 @@
 int main(int argc, char** argv) {
     // A PIN or plaintext must never end up in a core file.
     (void)fieldkit::crypto::disableCoreDumps();
-    auto args = fieldkit::common::Args::parse(argc, argv, {"version", "help", "json", "standalone"});
+    auto args =
+        fieldkit::common::Args::parse(argc, argv, {"version", "help", "json", "standalone", "confirm"});
     if (!args) {
         std::cerr << "fieldkit-ctl: " << args.error().message << '\n';
         return 2;
