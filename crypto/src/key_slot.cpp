@@ -86,8 +86,10 @@ Result<KdfParams> parseHeader(detail::Reader& in) {
     return p;
 }
 
-double timeOnePass(std::uint64_t memlimit, RandomSource& random) {
-    KdfParams probe = KdfParams::withCosts(1, memlimit, random);
+/** Wall time of one Argon2id run with `opslimit` passes over `memlimit` bytes; negative when it cannot
+ *  allocate. */
+double timeArgon2(std::uint64_t opslimit, std::uint64_t memlimit, RandomSource& random) {
+    KdfParams probe = KdfParams::withCosts(opslimit, memlimit, random);
     const auto start = std::chrono::steady_clock::now();
     auto kek = deriveKek("calibration", probe);
     const auto elapsed = std::chrono::steady_clock::now() - start;
@@ -170,28 +172,51 @@ Result<WrappedKey> rewrapKey(const WrappedKey& wrapped, std::string_view oldPin,
     return wrapKey(*dek, newPin, newParams, random);
 }
 
-std::uint64_t planOpslimit(double targetMs, double msPerPass) {
+std::uint64_t planOpslimit(double targetMs, double msPerPass, double fixedMs) {
     if (!(msPerPass > 0.0) || !(targetMs > 0.0)) {
         return kMinCalibratedOps;
     }
-    const double passes = std::floor(targetMs / msPerPass);
+    const double passes = std::floor((targetMs - std::max(0.0, fixedMs)) / msPerPass);
+    if (!(passes > 0.0)) {
+        return kMinCalibratedOps;
+    }
     return std::clamp(static_cast<std::uint64_t>(std::min(passes, static_cast<double>(kMaxOpslimit))),
                       kMinCalibratedOps, kMaxOpslimit);
 }
 
+KdfTiming fitKdfTiming(double msAtOnePass, double msAtManyPasses, std::uint64_t manyPasses) {
+    if (manyPasses <= 1 || !(msAtManyPasses > msAtOnePass) || !(msAtOnePass > 0.0)) {
+        // No usable slope (noise made the longer run no slower): count the whole single run as per-pass
+        // cost, which errs on the short side rather than making every unlock take seconds.
+        return KdfTiming{msAtOnePass > 0.0 ? msAtOnePass : 0.0, 0.0};
+    }
+    const double perPass = (msAtManyPasses - msAtOnePass) / static_cast<double>(manyPasses - 1);
+    return KdfTiming{perPass, std::max(0.0, msAtOnePass - perPass)};
+}
+
 Result<KdfParams> calibrateKdf(std::uint32_t targetMs, std::uint64_t minMemBytes, RandomSource& random) {
     const std::uint64_t memlimit = std::clamp(minMemBytes, kMinSlotMemlimit, kMaxMemlimit);
-    // Memory is the cost an attacker's hardware pays for; passes are the cheap knob we tune for time. Take
-    // the fastest of two probes so a cold page cache on the first does not inflate the estimate.
-    double best = -1.0;
+    // Memory is the cost an attacker's hardware pays for; passes are the cheap knob we tune for time.
+    //
+    // One run costs a fixed part (allocating and first touching memlimit bytes, thread start) plus a part per
+    // pass. Dividing the target by the time of a single-pass run, as this once did, counts the fixed part
+    // once per pass and undershot (about 0.3 s for a 1 s target here). So time 1 and 3 passes, fit the line,
+    // and solve it for the target. The fastest of two probes each, so a cold page cache does not inflate
+    // them.
+    constexpr std::uint64_t kProbePasses = 3;
+    double one = -1.0;
+    double many = -1.0;
     for (int i = 0; i < 2; ++i) {
-        const double ms = timeOnePass(memlimit, random);
-        if (ms < 0.0) {
+        const double a = timeArgon2(1, memlimit, random);
+        const double b = timeArgon2(kProbePasses, memlimit, random);
+        if (a < 0.0 || b < 0.0) {
             return makeError(errc::out_of_memory, "There is not enough memory for the PIN hash.");
         }
-        best = best < 0.0 ? ms : std::min(best, ms);
+        one = one < 0.0 ? a : std::min(one, a);
+        many = many < 0.0 ? b : std::min(many, b);
     }
-    return KdfParams::withCosts(planOpslimit(targetMs, best), memlimit, random);
+    const KdfTiming timing = fitKdfTiming(one, many, kProbePasses);
+    return KdfParams::withCosts(planOpslimit(targetMs, timing.msPerPass, timing.fixedMs), memlimit, random);
 }
 
 } // namespace fieldkit::crypto

@@ -108,3 +108,48 @@ TEST_CASE("planOpslimit scales passes to the target") {
     CHECK(planOpslimit(1000, 0) == 3);
     CHECK(planOpslimit(1e9, 0.001) == 1000);
 }
+
+TEST_CASE("planOpslimit leaves room for the fixed cost of a run and never goes below 3 passes") {
+    CHECK(planOpslimit(1000, 30, 70) == 31); // 70 + 31 × 30 = 1000
+    CHECK(planOpslimit(1000, 30, 0) == 33);
+    CHECK(planOpslimit(1000, 30, 2000) == 3); // a slow machine still gets the floor
+    CHECK(planOpslimit(1000, 30, -5) == 33);  // a negative fit is treated as no fixed cost
+}
+
+TEST_CASE(
+    "planOpslimit is monotone: more time allowed never means fewer passes, a costlier pass never more") {
+    std::uint64_t previous = 0;
+    for (double target = 50; target <= 5000; target += 50) {
+        const auto passes = planOpslimit(target, 25, 60);
+        CHECK(passes >= previous);
+        CHECK(passes >= 3);
+        previous = passes;
+    }
+    previous = planOpslimit(1000, 1, 60);
+    for (double perPass = 1; perPass <= 600; perPass += 7) {
+        const auto passes = planOpslimit(1000, perPass, 60);
+        CHECK(passes <= previous);
+        previous = passes;
+    }
+    previous = planOpslimit(1000, 20, 0);
+    for (double fixed = 0; fixed <= 1200; fixed += 10) {
+        const auto passes = planOpslimit(1000, 20, fixed);
+        CHECK(passes <= previous);
+        previous = passes;
+    }
+}
+
+TEST_CASE("fitKdfTiming recovers the fixed and per-pass cost from a 1-pass and a 3-pass run") {
+    const auto fit = fitKdfTiming(100, 160, 3); // fixed 70, 30 per pass
+    CHECK(fit.msPerPass == doctest::Approx(30));
+    CHECK(fit.fixedMs == doctest::Approx(70));
+    // The plan from the fit lands on the target the old single-run estimate undershot by a factor of three.
+    CHECK(planOpslimit(1000, fit.msPerPass, fit.fixedMs) == 31);
+    CHECK(planOpslimit(1000, 100) == 10);
+
+    const auto noisy = fitKdfTiming(100, 95, 3); // the longer run measured faster: no slope to trust
+    CHECK(noisy.msPerPass == doctest::Approx(100));
+    CHECK(noisy.fixedMs == doctest::Approx(0));
+    const auto broken = fitKdfTiming(-1, 95, 3);
+    CHECK(planOpslimit(1000, broken.msPerPass, broken.fixedMs) == 3);
+}

@@ -55,8 +55,20 @@ inline constexpr std::uint64_t kMinSlotMemlimit = 64ull << 20; // the floor cali
                                              std::uint64_t minMemBytes = kMinSlotMemlimit,
                                              RandomSource& random = systemRandom());
 
-/** The pure part of calibration: opslimit reaching `targetMs` given the measured time of one pass at the
- * chosen memory; never below 3 passes (RFC 9106 for 64 MiB). Separate so it can be tested without a clock. */
-[[nodiscard]] std::uint64_t planOpslimit(double targetMs, double msPerPass);
+/** The pure part of calibration: the most passes whose run stays within `targetMs`, given the measured cost
+ *  of one pass and the fixed cost of a run at the chosen memory; never below 3 passes (RFC 9106 for 64 MiB),
+ *  never above 1000. Separate so it can be tested without a clock. */
+[[nodiscard]] std::uint64_t planOpslimit(double targetMs, double msPerPass, double fixedMs = 0.0);
+
+/** Argon2id run time as a line: fixedMs + passes × msPerPass. */
+struct KdfTiming {
+    double msPerPass = 0.0;
+    double fixedMs = 0.0;
+};
+
+/** Fits the line through the times of a 1-pass and a `manyPasses` run. When noise makes the longer run no
+ *  slower there is no slope: the whole 1-pass time counts as per-pass cost (the old, short-erring estimate).
+ */
+[[nodiscard]] KdfTiming fitKdfTiming(double msAtOnePass, double msAtManyPasses, std::uint64_t manyPasses);
 
 } // namespace fieldkit::crypto
