@@ -42,7 +42,11 @@ ApplicationWindow {
 
     AppShell {
         id: shell
-        anchors.fill: parent
+        // Above the on-screen keyboard while it is up, so every page can still scroll to its buttons.
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: keyboard.item && keyboard.item.active ? keyboard.top : parent.bottom
         session: root.session
         language: root.language
         profile: root.profile
@@ -59,12 +63,12 @@ ApplicationWindow {
     }
 
     Loader {
+        id: keyboard
         active: root.profile.onScreenKeyboard
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        sourceComponent: Component {
-            OnScreenKeyboard {}
-        }
+        // By URL: an inline component of this (bound) file cannot be instantiated by the Loader in Qt 6.4.
+        source: "components/OnScreenKeyboard.qml"
     }
 }
