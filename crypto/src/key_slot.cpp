@@ -200,21 +200,23 @@ Result<KdfParams> calibrateKdf(std::uint32_t targetMs, std::uint64_t minMemBytes
     //
     // One run costs a fixed part (allocating and first touching memlimit bytes, thread start) plus a part per
     // pass. Dividing the target by the time of a single-pass run, as this once did, counts the fixed part
-    // once per pass and undershot (about 0.3 s for a 1 s target here). So time 1 and 3 passes, fit the line,
-    // and solve it for the target. The fastest of two probes each, so a cold page cache does not inflate
-    // them.
-    constexpr std::uint64_t kProbePasses = 3;
-    double one = -1.0;
-    double many = -1.0;
-    for (int i = 0; i < 2; ++i) {
-        const double a = timeArgon2(1, memlimit, random);
-        const double b = timeArgon2(kProbePasses, memlimit, random);
-        if (a < 0.0 || b < 0.0) {
+    // once per pass and undershot. So time 1 and 4 passes, fit the line, and solve it for the target. The
+    // median of three probes each, not the fastest: the fastest is the machine with nothing else running, and
+    // an unlock on a busy tablet then takes twice the budget.
+    constexpr std::uint64_t kProbePasses = 4;
+    std::array<double, 3> ones{};
+    std::array<double, 3> manys{};
+    for (std::size_t i = 0; i < ones.size(); ++i) {
+        ones[i] = timeArgon2(1, memlimit, random);
+        manys[i] = timeArgon2(kProbePasses, memlimit, random);
+        if (ones[i] < 0.0 || manys[i] < 0.0) {
             return makeError(errc::out_of_memory, "There is not enough memory for the PIN hash.");
         }
-        one = one < 0.0 ? a : std::min(one, a);
-        many = many < 0.0 ? b : std::min(many, b);
     }
+    std::sort(ones.begin(), ones.end());
+    std::sort(manys.begin(), manys.end());
+    const double one = ones[1];
+    const double many = manys[1];
     const KdfTiming timing = fitKdfTiming(one, many, kProbePasses);
     return KdfParams::withCosts(planOpslimit(targetMs, timing.msPerPass, timing.fixedMs), memlimit, random);
 }

@@ -163,6 +163,9 @@ constexpr std::array<std::string_view, 2> kMigrations = {
     CREATE INDEX attachments_by_op ON attachments(op_id) WHERE op_id IS NOT NULL;
     CREATE INDEX attachments_by_case ON attachments(case_id);
     CREATE INDEX attachment_chunks_unacked ON attachment_chunks(attachment_id, chunk_index) WHERE acked = 0;
+    -- Only operations the center has not acknowledged: makes the case list's "pending sync" flag one probe
+    -- into a small index instead of a walk over every operation of every listed case.
+    CREATE INDEX operations_unacked ON operations(case_id) WHERE server_seq IS NULL;
     )sql",
 };
 

@@ -388,20 +388,32 @@ Result<std::vector<CaseSummary>> Session::findByCpr(const std::string& cpr, cons
     if (!hash) {
         return hash.error();
     }
-    auto stmt =
-        m_impl->db.cached(std::string("SELECT ") + kSummaryColumns +
-                          " FROM blind_index b JOIN cases c ON c.case_id = b.case_id WHERE b.hash = ?1 "
-                          "ORDER BY c.updated_ms DESC");
+    static const std::string sql =
+        std::string("SELECT ") + kSummaryColumns +
+        " FROM blind_index b JOIN cases c ON c.case_id = b.case_id WHERE b.hash = ?1 "
+        "ORDER BY c.updated_ms DESC";
+    // The look-up and its audit entry in one transaction: one lock round instead of two, and no result
+    // without its entry.
+    const RelaxedSync relaxed(m_impl->db);
+    auto tx = Transaction::begin(m_impl->db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto stmt = m_impl->db.cached(sql);
     if (!stmt) {
         return stmt.error();
     }
     stmt->bind(1, crypto::ByteView(*hash));
     auto found = collect<CaseSummary>(*stmt, [](const sqlite::Statement& s) { return readSummary(s); });
+    stmt->reset();
     if (!found) {
         return found;
     }
     const std::string cases = found->empty() ? std::string() : found->front().id.toHex();
-    if (auto st = m_impl->auditRead(m_staff, "find_cpr", cases, purpose); !st) {
+    if (auto st = m_impl->audit.append(m_impl->db, m_impl->now(), m_staff, "find_cpr", cases, purpose); !st) {
+        return st.error();
+    }
+    if (auto st = tx->commit(); !st) {
         return st.error();
     }
     return found;

@@ -93,6 +93,39 @@ inline Result<std::vector<T>> collect(sqlite::Statement& stmt, F&& read) {
     }
 }
 
+/** While alive, commits on `db` use synchronous=NORMAL; FULL again afterwards. Only for transactions that
+ *  write read-audit entries and nothing else.
+ *
+ *  Why read-audit entries may commit without fsync while case data commits with FULL: a read changes nothing
+ *  the citizen or staff rely on, and an fsync per look-up (milliseconds on eMMC) would make every CPR search
+ *  and case view cost as much as a save. In WAL mode a NORMAL commit is appended to the -wal file without
+ *  fsync: it survives a killed or crashed process (the kernel holds the write), and only a power cut can lose
+ *  it, together with every entry since the last sync. The next durable save (FULL syncs the whole WAL, the
+ *  earlier read entries with it) or checkpoint makes them permanent. A loss is always a tail of the log,
+ *  never a gap, so the MAC chain stays valid; and a read whose entry a power cut took was on a screen that
+ *  went dark with it. The entry stays in the same database, not an in-memory buffer flushed later, because
+ *  that is what lets a killed process lose nothing. If the pragma cannot be switched, the entry simply
+ *  commits durably (slower, never weaker). */
+class RelaxedSync {
+public:
+    explicit RelaxedSync(Database& db)
+        : m_db(db) {
+        if (auto relaxed = m_db.cached("PRAGMA synchronous=NORMAL"); relaxed) {
+            (void)relaxed->run();
+        }
+    }
+    ~RelaxedSync() {
+        if (auto durable = m_db.cached("PRAGMA synchronous=FULL"); durable) {
+            (void)durable->run();
+        }
+    }
+    RelaxedSync(const RelaxedSync&) = delete;
+    RelaxedSync& operator=(const RelaxedSync&) = delete;
+
+private:
+    Database& m_db;
+};
+
 struct Session::Impl {
     DeviceStore& store;
     Database& db;
@@ -120,39 +153,19 @@ struct Session::Impl {
 
     [[nodiscard]] std::int64_t now() const { return store.clock().nowMs(); }
 
-    /** Records that `staff` saw personal data, in its own small transaction.
-     *
-     *  Why synchronous=NORMAL here while case data commits with FULL: a read changes nothing the citizen or
-     *  staff rely on, and an fsync per look-up (several ms on eMMC) would make every CPR search and case view
-     *  cost as much as a save. In WAL mode a NORMAL commit is appended to the -wal file without fsync: it
-     *  survives a killed or crashed process (the OS holds the write), and only a power cut can lose it,
-     *  together with every other entry since the last sync. The next durable save (FULL fsyncs the whole WAL,
-     *  so the earlier read entries too) or checkpoint makes them permanent. A loss is always a tail of the
-     *  log, never a gap, so the MAC chain stays valid, and the data read was on screen for seconds at most.
-     *  Keeping the entry in the same database (not an in-memory buffer flushed later) is what lets a killed
-     *  process lose nothing. If the pragma cannot be switched (a caller's transaction is open) the entry
-     *  simply commits with that transaction's durability. */
+    /** Records that `staff` saw personal data, in its own small transaction (see RelaxedSync for why it
+     *  commits without fsync). */
     Status auditRead(const std::string& staff, const std::string& action, const std::string& caseHex,
                      const std::string& purpose) {
-        auto relaxed = db.cached("PRAGMA synchronous=NORMAL");
-        auto durable = db.cached("PRAGMA synchronous=FULL");
-        if (relaxed) {
-            (void)relaxed->run();
+        const RelaxedSync relaxed(db);
+        auto tx = Transaction::begin(db);
+        if (!tx) {
+            return tx.error();
         }
-        Status written = [&]() -> Status {
-            auto tx = Transaction::begin(db);
-            if (!tx) {
-                return tx.error();
-            }
-            if (auto st = audit.append(db, now(), staff, action, caseHex, purpose); !st) {
-                return st;
-            }
-            return tx->commit();
-        }();
-        if (durable) {
-            (void)durable->run();
+        if (auto st = audit.append(db, now(), staff, action, caseHex, purpose); !st) {
+            return st;
         }
-        return written;
+        return tx->commit();
     }
 
     /** Fills `out.attachments` from the decrypted attachment references of the case. */

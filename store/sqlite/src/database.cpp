@@ -284,8 +284,14 @@ Status applyMigrations(Database& db, std::span<const std::string_view> steps, co
     return {};
 }
 
+// BEGIN and COMMIT run as cached statements: parsing them afresh cost about as much as the audit insert a
+// short read-audit transaction exists for.
 Result<Transaction> Transaction::begin(Database& db) {
-    if (auto st = db.exec("BEGIN IMMEDIATE"); !st) {
+    auto stmt = db.cached("BEGIN IMMEDIATE");
+    if (!stmt) {
+        return stmt.error();
+    }
+    if (auto st = stmt->run(); !st) {
         return st.error();
     }
     return Transaction(&db);
@@ -299,7 +305,11 @@ Transaction::~Transaction() {
 
 Status Transaction::commit() {
     assert(m_db != nullptr);
-    auto st = m_db->exec("COMMIT");
+    auto stmt = m_db->cached("COMMIT");
+    if (!stmt) {
+        return stmt.error();
+    }
+    auto st = stmt->run();
     if (!st) {
         return st; // still open: the destructor rolls back
     }

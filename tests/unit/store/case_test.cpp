@@ -191,3 +191,26 @@ TEST_CASE("a batch of cases is saved in one transaction, all or nothing") {
     store::SyncQueue queue(*f.store);
     CHECK(queue.position()->pendingOps == 2);
 }
+
+TEST_CASE("read-audit entries commit without fsync, and the next save is durable again") {
+    StoreFixture f;
+    auto s = f.unlock();
+    auto created = s->createCase(passportCase());
+    REQUIRE(created.ok());
+    auto& db = f.store->database();
+    CHECK(*db.queryInt("PRAGMA synchronous") == 2); // FULL
+    REQUIRE(s->findByCpr("0707614285", "citizen at the counter").ok());
+    CHECK(*db.queryInt("PRAGMA synchronous") == 2);
+    REQUIRE(s->openCase(created->id, "case work").ok());
+    CHECK(*db.queryInt("PRAGMA synchronous") == 2);
+    CHECK(s->findByCpr("not a cpr", "x").error().code != "");
+    CHECK(*db.queryInt("PRAGMA synchronous") == 2);
+
+    auto log = s->auditLog(created->id.toHex());
+    REQUIRE(log.ok());
+    CHECK(std::count_if(log->begin(), log->end(),
+                        [](const auto& e) { return e.action == "find_cpr" || e.action == "view"; }) == 2);
+    auto report = s->verify();
+    REQUIRE(report.ok());
+    CHECK(report->problems.empty());
+}
