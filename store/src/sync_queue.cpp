@@ -8,6 +8,7 @@
 #include <fieldkit/store/sync_queue.hpp>
 #include <map>
 #include <set>
+#include <span>
 
 namespace fieldkit::store {
 
@@ -73,6 +74,37 @@ Status closeSupersededOwnHeads(sqlite::Database& db, const std::string& deviceId
         return flag.error();
     }
     return flag->bind(1, deviceId).bind(2, static_cast<std::int64_t>(deviceSeq)).run();
+}
+
+/** A case's clear status is the one from the status change the center sequenced last, unless this device
+ *  changed it since: its own change, not yet sequenced, will be sequenced after everything the center has.
+ *  This is the hub's rule (the newest arrival wins) seen from the device, and it is decided again whenever an
+ *  inbound change or an ack adds a sequence number: an ack that arrives after a later change from another
+ *  device must hand the status to that change. */
+Status settleStatus(sqlite::Database& db, std::span<const std::uint8_t> caseId) {
+    auto latest = db.cached("SELECT meta FROM operations WHERE case_id = ?1 AND meta LIKE '%status=%' AND "
+                            "rejected IS NULL ORDER BY server_seq IS NULL DESC, server_seq DESC, device_seq "
+                            "DESC LIMIT 1");
+    auto update = db.cached("UPDATE cases SET status = ?2 WHERE case_id = ?1 AND status <> ?2");
+    if (!latest || !update) {
+        return schemaIncomplete();
+    }
+    latest->bind(1, caseId);
+    auto row = latest->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        latest->reset();
+        return {};
+    }
+    const auto meta = core::parseCaseMeta(latest->text(0));
+    latest->reset();
+    const auto it = meta.find("status");
+    if (it == meta.end()) {
+        return {};
+    }
+    return update->bind(1, caseId).bind(2, it->second).run();
 }
 
 } // namespace
@@ -156,17 +188,22 @@ Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {
     auto mark =
         db.cached("UPDATE operations SET server_seq = ?3 WHERE device_id = ?1 AND device_seq = ?2 AND "
                   "server_seq IS NULL");
-    auto refuse = db.cached("UPDATE operations SET rejected = ?3 WHERE device_id = ?1 AND device_seq = ?2");
+    // Only an operation still waiting for its answer can be refused: an ack is never allowed to undo one.
+    auto refuse =
+        db.cached("UPDATE operations SET rejected = ?3 WHERE device_id = ?1 AND device_seq = ?2 AND "
+                  "server_seq IS NULL");
     auto drop = db.cached("DELETE FROM outbox WHERE device_seq = ?1");
     auto closing =
         db.cached("UPDATE cases SET closed_acked_ms = ?3 WHERE case_id = (SELECT case_id FROM operations "
                   "WHERE device_id = ?1 "
                   "AND device_seq = ?2 AND (meta LIKE '%status=closed%' OR meta LIKE '%status=withdrawn%')) "
                   "AND status IN ('closed', 'withdrawn')");
+    auto statusCase = db.cached("SELECT case_id FROM operations WHERE device_id = ?1 AND device_seq = ?2 AND "
+                                "meta LIKE '%status=%'");
     auto state = db.cached("SELECT checksum FROM sync_state WHERE id = 1");
     auto save = db.cached("UPDATE sync_state SET last_acked_device_seq = max(last_acked_device_seq, ?1), "
                           "checksum = ?2 WHERE id = 1");
-    if (!mark || !refuse || !drop || !closing || !state || !save) {
+    if (!mark || !refuse || !drop || !closing || !statusCase || !state || !save) {
         return schemaIncomplete();
     }
     auto row = state->step();
@@ -176,10 +213,24 @@ Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {
     auto checksum = static_cast<std::uint64_t>(state->int64(0));
     state->reset();
     const std::int64_t now = m_store.clock().nowMs();
+    const auto settleStatusOf = [&](std::int64_t seq) -> Status {
+        statusCase->bind(1, m_store.deviceId()).bind(2, seq);
+        auto row = statusCase->step();
+        if (!row || !*row) {
+            statusCase->reset();
+            return row ? Status{} : Status{row.error()};
+        }
+        const auto caseId = statusCase->blob(0);
+        statusCase->reset();
+        return settleStatus(db, caseId);
+    };
     for (const auto& r : results) {
         const auto seq = static_cast<std::int64_t>(r.deviceSeq);
         if (r.rejected) {
             if (auto s = refuse->bind(1, m_store.deviceId()).bind(2, seq).bind(3, r.reason).run(); !s) {
+                return s;
+            }
+            if (auto s = settleStatusOf(seq); !s) {
                 return s;
             }
         } else {
@@ -195,6 +246,9 @@ Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {
                 if (auto s = closeSupersededOwnHeads(db, m_store.deviceId(), r.deviceSeq, r.serverSeq); !s) {
                     return s;
                 }
+            }
+            if (auto s = settleStatusOf(seq); !s) {
+                return s;
             }
             if (auto s = closing->bind(1, m_store.deviceId()).bind(2, seq).bind(3, now).run(); !s) {
                 return s;
@@ -231,19 +285,12 @@ Result<InboundOutcome> SyncQueue::applyInbound(const std::vector<SyncOperation>&
                                "(SELECT op_id FROM operations WHERE case_id = ?1 AND server_seq = ?3)");
     auto addHead =
         db.cached("INSERT OR IGNORE INTO field_heads(case_id, field_id, op_id) VALUES (?1, ?2, ?3)");
-    // Status is clear metadata and the center keeps the one sequenced last; so does the device: an inbound
-    // status never replaces one from an operation the center sequenced later (or has not sequenced yet).
-    auto status =
-        db.cached("UPDATE cases SET status = ?2 WHERE case_id = ?1 AND NOT EXISTS (SELECT 1 FROM "
-                  "operations o WHERE o.case_id = ?1 AND o.meta LIKE '%status=%' AND o.op_id <> ?4 AND "
-                  "(o.server_seq IS NULL OR o.server_seq > ?3))");
     auto touch = db.cached("UPDATE cases SET updated_ms = max(updated_ms, ?2), conflicted = EXISTS (SELECT "
                            "1 FROM field_heads h WHERE "
                            "h.case_id = ?1 GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = ?1");
     auto state = db.cached("SELECT checksum FROM sync_state WHERE id = 1");
     auto save = db.cached("UPDATE sync_state SET pull_cursor = ?1, checksum = ?2 WHERE id = 1");
-    if (!exists || !caseRow || !newCase || !insert || !closeHead || !addHead || !status || !touch || !state ||
-        !save) {
+    if (!exists || !caseRow || !newCase || !insert || !closeHead || !addHead || !touch || !state || !save) {
         return schemaIncomplete();
     }
     auto stateRow = state->step();
@@ -333,13 +380,8 @@ Result<InboundOutcome> SyncQueue::applyInbound(const std::vector<SyncOperation>&
                 return s.error();
             }
         }
-        if (const auto it = meta.find("status"); it != meta.end()) {
-            if (auto s = status->bind(1, op.caseId)
-                             .bind(2, it->second)
-                             .bind(3, static_cast<std::int64_t>(op.serverSeq))
-                             .bind(4, opId)
-                             .run();
-                !s) {
+        if (meta.contains("status")) {
+            if (auto s = settleStatus(db, op.caseId); !s) {
                 return s.error();
             }
         }

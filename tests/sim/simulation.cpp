@@ -540,6 +540,9 @@ private:
             }
             if (envelope->has_push() && session.greeted) {
                 auto reply = m_hub->service().sync(device.deviceId(), envelope->push(), session);
+                if (!reply && reply.error().code == "foreign_operation") {
+                    return false; // another device's frame replayed here: the hub closes the connection
+                }
                 if (!reply) {
                     fail("hub sync for " + who(device) + ": " + reply.error().message);
                     return false;

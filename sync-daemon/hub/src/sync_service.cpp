@@ -44,6 +44,14 @@ Result<protocol::SyncReply> SyncService::sync(const std::string& deviceId, const
     if (record->revoked) {
         return makeError("revoked", "the device is revoked");
     }
+    // Acks name operations by device_seq alone, so an operation of another device in this session (a replayed
+    // or forged frame) must not be answered at all: its ack would land on this device's own operation with
+    // the same number. The whole batch is refused and the connection closes; nothing is applied.
+    for (const auto& op : batch.ops()) {
+        if (op.device_id() != deviceId) {
+            return makeError("foreign_operation", "the push carries an operation of another device");
+        }
+    }
     std::vector<protocol::Operation> ops(batch.ops().begin(), batch.ops().end());
     auto acks = m_store.applyBatch(*record, ops);
     if (!acks) {

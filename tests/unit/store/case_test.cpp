@@ -214,3 +214,37 @@ TEST_CASE("read-audit entries commit without fsync, and the next save is durable
     REQUIRE(report.ok());
     CHECK(report->problems.empty());
 }
+
+TEST_CASE("a case's status is the one the center sequenced last, even when an ack arrives late") {
+    StoreFixture f;
+    auto s = f.unlock();
+    auto c = s->createCase(passportCase());
+    REQUIRE(s->changeStatus(c->id, core::CaseStatus::Informed).ok());
+    store::SyncQueue queue(*f.store);
+    auto pending = queue.pending(10);
+    REQUIRE(pending->size() == 2);
+
+    // Another device closed the case; the center sequenced that as 200. This device's own change to
+    // "informed" is not acknowledged yet, so it will be sequenced later and still shows.
+    store::SyncOperation theirs = pending->at(1);
+    theirs.deviceId = "other-device";
+    theirs.deviceSeq = 7;
+    theirs.meta = "status=closed";
+    theirs.serverSeq = 200;
+    REQUIRE(queue.applyInbound({theirs}, 200, /*more*/ true, 0).ok());
+    const auto statusNow = [&] { return s->listCases({})->front().status; };
+    CHECK(statusNow() == core::CaseStatus::Informed);
+
+    SUBCASE("the ack says the center sequenced it before the other change: that change wins") {
+        REQUIRE(queue.acknowledge({{1, 100, false, ""}, {2, 150, false, ""}}).ok());
+        CHECK(statusNow() == core::CaseStatus::Closed);
+    }
+    SUBCASE("the ack says it came after: it stays") {
+        REQUIRE(queue.acknowledge({{1, 100, false, ""}, {2, 250, false, ""}}).ok());
+        CHECK(statusNow() == core::CaseStatus::Informed);
+    }
+    SUBCASE("the center refused it: the other change wins") {
+        REQUIRE(queue.acknowledge({{1, 100, false, ""}, {2, 0, true, "not allowed"}}).ok());
+        CHECK(statusNow() == core::CaseStatus::Closed);
+    }
+}
