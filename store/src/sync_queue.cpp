@@ -215,10 +215,10 @@ Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {
     const std::int64_t now = m_store.clock().nowMs();
     const auto settleStatusOf = [&](std::int64_t seq) -> Status {
         statusCase->bind(1, m_store.deviceId()).bind(2, seq);
-        auto row = statusCase->step();
-        if (!row || !*row) {
+        auto found = statusCase->step();
+        if (!found || !*found) {
             statusCase->reset();
-            return row ? Status{} : Status{row.error()};
+            return found ? Status{} : Status{found.error()};
         }
         const auto caseId = statusCase->blob(0);
         statusCase->reset();
