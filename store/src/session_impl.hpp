@@ -223,9 +223,11 @@ struct Session::Impl {
         return key;
     }
 
-    /** The version(s) of `field` this device has seen: the base of a new change. A head the center has
-     *  sequenced is named by its server_seq; the device's own unacknowledged head by its device_seq. */
-    Result<detail::FieldRef> baseOf(const CaseId& id, std::uint32_t field) {
+    /** The versions of `field` this device has seen, one reference each: the bases of a new change, which
+     *  supersedes all of them (a change made while a conflict shows replaces every version on screen, as a
+     *  resolve does). A head the center has sequenced is named by its server_seq; the device's own
+     *  unacknowledged head by its device_seq. No head: one reference with no base. */
+    Result<std::vector<detail::FieldRef>> basesOf(const CaseId& id, std::uint32_t field) {
         auto stmt =
             db.cached("SELECT o.server_seq, o.device_id, o.device_seq FROM field_heads h JOIN operations o "
                       "ON o.op_id = h.op_id WHERE h.case_id = ?1 AND h.field_id = ?2");
@@ -233,21 +235,25 @@ struct Session::Impl {
             return stmt.error();
         }
         stmt->bind(1, idView(id)).bind(2, static_cast<std::int64_t>(field));
-        detail::FieldRef ref{field, 0, 0};
+        std::vector<detail::FieldRef> refs;
         while (true) {
             auto row = stmt->step();
             if (!row) {
                 return row.error();
             }
             if (!*row) {
-                return ref;
+                break;
             }
             if (!stmt->isNull(0)) {
-                ref.baseSeq = std::max(ref.baseSeq, static_cast<std::uint64_t>(stmt->int64(0)));
+                refs.push_back({field, static_cast<std::uint64_t>(stmt->int64(0)), 0});
             } else if (stmt->text(1) == store.deviceId()) {
-                ref.baseDeviceSeq = std::max(ref.baseDeviceSeq, static_cast<std::uint64_t>(stmt->int64(2)));
+                refs.push_back({field, 0, static_cast<std::uint64_t>(stmt->int64(2))});
             }
         }
+        if (refs.empty()) {
+            refs.push_back({field, 0, 0});
+        }
+        return refs;
     }
 
     /** Writes one operation, its field heads and its outbox entry. Call inside a transaction. */
@@ -278,15 +284,15 @@ struct Session::Impl {
             if (resolving || !seen.insert(v.field_id).second) {
                 continue;
             }
-            detail::FieldRef ref{v.field_id, 0, 0};
-            if (!isAddOnly(v.field_id)) {
-                auto b = baseOf(id, v.field_id);
-                if (!b) {
-                    return b.error();
-                }
-                ref = *b;
+            if (isAddOnly(v.field_id)) {
+                refs.push_back({v.field_id, 0, 0});
+                continue;
             }
-            refs.push_back(ref);
+            auto bases = basesOf(id, v.field_id);
+            if (!bases) {
+                return bases.error();
+            }
+            refs.insert(refs.end(), bases->begin(), bases->end());
         }
         const auto fieldIds = distinctFieldIds(refs);
         const auto aad = crypto::operationAad(std::span<const std::uint8_t, 16>(id.bytes()), store.deviceId(),

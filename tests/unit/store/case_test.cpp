@@ -1,5 +1,6 @@
 #include "store_fixture.hpp"
 
+#include <algorithm>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/store/sync_queue.hpp>
 
@@ -247,4 +248,36 @@ TEST_CASE("a case's status is the one the center sequenced last, even when an ac
         REQUIRE(queue.acknowledge({{1, 100, false, ""}, {2, 0, true, "not allowed"}}).ok());
         CHECK(statusNow() == core::CaseStatus::Closed);
     }
+}
+
+TEST_CASE("a change made while a field shows a conflict names every version it replaces") {
+    StoreFixture f;
+    auto s = f.unlock();
+    auto c = s->createCase(passportCase());
+    REQUIRE(s->setFields(c->id, {{fields::kPhone.value, "+45 11111111"}}).ok());
+    store::SyncQueue queue(*f.store);
+    auto mine = queue.pending(10);
+    REQUIRE(mine->size() == 2);
+    REQUIRE(queue.acknowledge({{1, 100, false, ""}, {2, 101, false, ""}}).ok());
+
+    // Another device set the phone concurrently (it saw only the creation): two versions are open.
+    store::SyncOperation theirs = mine->at(1);
+    theirs.deviceId = "other-device";
+    theirs.deviceSeq = 9;
+    theirs.serverSeq = 102;
+    theirs.fields = {{fields::kPhone.value, 0, 0}};
+    REQUIRE(queue.applyInbound({theirs}, 102, /*more*/ true, 0).ok());
+    REQUIRE(s->listCases({})->front().conflicted);
+
+    REQUIRE(s->setFields(c->id, {{fields::kPhone.value, "+45 22222222"}}).ok());
+    auto pending = queue.pending(10);
+    REQUIRE(pending->size() == 1);
+    std::vector<std::uint64_t> bases;
+    for (const auto& ref : pending->front().fields) {
+        CHECK(ref.fieldId == fields::kPhone.value);
+        bases.push_back(ref.baseSeq);
+    }
+    std::sort(bases.begin(), bases.end());
+    CHECK(bases == std::vector<std::uint64_t>{101, 102});
+    CHECK_FALSE(s->listCases({})->front().conflicted);
 }
