@@ -19,6 +19,7 @@ Page {
     required property var cprInput
     required property var caseEditor
     required property var caseTimeline
+    required property var attachments
     required property var conflicts
     required property var contacts
     property string startPage: ""
@@ -227,6 +228,7 @@ Page {
         CasePage {
             caseEditor: root.caseEditor
             caseTimeline: root.caseTimeline
+            attachments: root.attachments
             catalogue: root.catalogue
             onOpenConflicts: caseId => {
                 root.conflicts.load(caseId);

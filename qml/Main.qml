@@ -18,6 +18,7 @@ ApplicationWindow {
     required property var cprInput
     required property var caseEditor
     required property var caseTimeline
+    required property var attachments
     required property var conflicts
     required property var contacts
     property string startPage: ""
@@ -57,6 +58,7 @@ ApplicationWindow {
         cprInput: root.cprInput
         caseEditor: root.caseEditor
         caseTimeline: root.caseTimeline
+        attachments: root.attachments
         conflicts: root.conflicts
         contacts: root.contacts
         startPage: root.startPage

@@ -82,6 +82,7 @@ QtObject {
         case "status-changed": return qsTr("Status changed to %1").arg(statusName(detail));
         case "conflict-resolved": return qsTr("Conflict resolved: %1").arg(fieldList(detail));
         case "attachment-added": return qsTr("Attachment added");
+        case "signature-added": return qsTr("Citizen signed");
         case "viewed": return qsTr("Viewed (purpose: %1)").arg(purposeName(detail)) + times;
         case "cpr-revealed": return qsTr("CPR number shown (purpose: %1)").arg(purposeName(detail)) + times;
         case "cpr-searched": return qsTr("Found by CPR number (purpose: %1)").arg(purposeName(detail)) + times;
@@ -136,6 +137,18 @@ QtObject {
         case "empty_note": return qsTr("A note needs some text.");
         case "unknown_channel": return qsTr("This channel is not known.");
         case "unknown_item": return qsTr("This checklist item does not exist.");
+        case "unsupported_media_type": return qsTr("Only images (PNG, JPEG) and PDF files can be attached.");
+        case "attachment_type_mismatch": return qsTr("The file's content does not match its type; it was not attached.");
+        case "attachment_too_large": return qsTr("The file is too large for a case (at most 25 MB).");
+        case "bad_attachment_name": return qsTr("The file name is empty or too long.");
+        case "bad_signature": return qsTr("The signature could not be saved as an image.");
+        case "signature_empty": return qsTr("Ask the citizen to sign on the pad first.");
+        case "unknown_attachment": return qsTr("This attachment is no longer on the device.");
+        case "attachment_incomplete": return qsTr("The attachment is still arriving from the center.");
+        case "import_not_found": return qsTr("The file is no longer in the import folder.");
+        case "import_unreadable": return qsTr("The file could not be read.");
+        case "import_not_removed": return qsTr("Attached and encrypted, but the original could not be removed from the import folder: delete it there.");
+        case "not_an_image": return qsTr("Only images can be shown on the device.");
         case "missing_purpose": return qsTr("Say why you look at this case; every look is logged.");
         default: return qsTr("Something went wrong (%1).").arg(code);
         }

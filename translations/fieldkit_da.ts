@@ -106,6 +106,70 @@
         <source>not sent yet</source>
         <translation>ikke sendt endnu</translation>
     </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Vedhæft en fil</translation>
+    </message>
+    <message>
+        <source>Images (PNG, JPEG) and PDF files from the import folder. The file moves into the case, encrypted.</source>
+        <translation>Billeder (PNG, JPEG) og PDF-filer fra importmappen. Filen flyttes krypteret ind i sagen.</translation>
+    </message>
+    <message>
+        <source>Attach %1</source>
+        <translation>Vedhæft %1</translation>
+    </message>
+    <message>
+        <source>The import folder is empty.</source>
+        <translation>Importmappen er tom.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Citizen&apos;s signature</source>
+        <translation>Borgerens underskrift</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annullér</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Bilag</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Underskrift</translation>
+    </message>
+    <message>
+        <source>still arriving</source>
+        <translation>er på vej</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Vis</translation>
+    </message>
+    <message>
+        <source>Show %1 (logged)</source>
+        <translation>Vis %1 (logges)</translation>
+    </message>
+    <message>
+        <source>No attachments yet.</source>
+        <translation>Ingen bilag endnu.</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>Vedhæft fil</translation>
+    </message>
+    <message>
+        <source>Sign again</source>
+        <translation>Underskriv igen</translation>
+    </message>
+    <message>
+        <source>Let the citizen sign</source>
+        <translation>Lad borgeren underskrive</translation>
+    </message>
 </context>
 <context>
     <name>CaseRow</name>
@@ -535,6 +599,25 @@
     </message>
 </context>
 <context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Sign here with your finger</source>
+        <translation>Skriv under her med fingeren</translation>
+    </message>
+    <message>
+        <source>Signature pad</source>
+        <translation>Underskriftsfelt</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Ryd</translation>
+    </message>
+    <message>
+        <source>Save signature</source>
+        <translation>Gem underskrift</translation>
+    </message>
+</context>
+<context>
     <name>StatusChangeDialog</name>
     <message>
         <source>Change status</source>
@@ -931,6 +1014,58 @@
     <message>
         <source>Found by CPR number (purpose: %1)</source>
         <translation>Fundet på CPR-nummer (formål: %1)</translation>
+    </message>
+    <message>
+        <source>Citizen signed</source>
+        <translation>Borgeren har skrevet under</translation>
+    </message>
+    <message>
+        <source>Only images (PNG, JPEG) and PDF files can be attached.</source>
+        <translation>Kun billeder (PNG, JPEG) og PDF-filer kan vedhæftes.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s content does not match its type; it was not attached.</source>
+        <translation>Filens indhold passer ikke til dens type; den blev ikke vedhæftet.</translation>
+    </message>
+    <message>
+        <source>The file is too large for a case (at most 25 MB).</source>
+        <translation>Filen er for stor til en sag (højst 25 MB).</translation>
+    </message>
+    <message>
+        <source>The file name is empty or too long.</source>
+        <translation>Filnavnet er tomt eller for langt.</translation>
+    </message>
+    <message>
+        <source>The signature could not be saved as an image.</source>
+        <translation>Underskriften kunne ikke gemmes som billede.</translation>
+    </message>
+    <message>
+        <source>Ask the citizen to sign on the pad first.</source>
+        <translation>Bed først borgeren skrive under i feltet.</translation>
+    </message>
+    <message>
+        <source>This attachment is no longer on the device.</source>
+        <translation>Bilaget er ikke længere på enheden.</translation>
+    </message>
+    <message>
+        <source>The attachment is still arriving from the center.</source>
+        <translation>Bilaget er stadig på vej fra centret.</translation>
+    </message>
+    <message>
+        <source>The file is no longer in the import folder.</source>
+        <translation>Filen er ikke længere i importmappen.</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>Filen kunne ikke læses.</translation>
+    </message>
+    <message>
+        <source>Attached and encrypted, but the original could not be removed from the import folder: delete it there.</source>
+        <translation>Vedhæftet og krypteret, men originalen kunne ikke fjernes fra importmappen: slet den dér.</translation>
+    </message>
+    <message>
+        <source>Only images can be shown on the device.</source>
+        <translation>Kun billeder kan vises på enheden.</translation>
     </message>
 </context>
 <context>

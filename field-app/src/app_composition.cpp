@@ -1,4 +1,5 @@
 #include <fieldkit/app/app_composition.hpp>
+#include <fieldkit/app/attachment_controller.hpp>
 #include <fieldkit/app/case_edit_controller.hpp>
 #include <fieldkit/app/case_list_model.hpp>
 #include <fieldkit/app/case_timeline_model.hpp>
@@ -28,6 +29,10 @@ AppBackends makeInMemoryBackends(const WallClock& clock, bool demoData) {
     return {std::move(session), std::move(cases), std::move(contacts), nullptr, nullptr};
 }
 
+QString importFolderIn(const QString& dataDir) {
+    return dataDir + QStringLiteral("/import");
+}
+
 AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::ProfileSelection selection,
                                const QString& dataDir, const hw::Clock& clock, WallClock wallClock,
                                QObject* parent)
@@ -41,6 +46,8 @@ AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::Pr
     , m_caseList(new CaseListModel(*m_backends.cases, *m_catalogue, this))
     , m_caseEditor(new CaseEditController(*m_backends.cases, *m_language, this))
     , m_timeline(new CaseTimelineModel(*m_backends.cases, this))
+    , m_attachments(new AttachmentController(*m_backends.cases, *m_caseEditor,
+                                             ImportFolder(importFolderIn(dataDir)), this))
     , m_conflicts(new ConflictController(*m_backends.cases, this))
     , m_cprInput(new CprInputController(this))
     , m_contacts(new ContactController(*m_backends.contacts, *m_catalogue, m_profile->channel(),
@@ -59,6 +66,7 @@ AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::Pr
     auto dropCitizenData = [this] {
         m_caseEditor->clear();
         m_timeline->clear();
+        m_attachments->clear();
         m_conflicts->clear();
         m_cprInput->clear();
     };
@@ -97,6 +105,7 @@ AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::Pr
         });
     }
     connect(m_caseEditor, &CaseEditController::caseSaved, m_caseList, &CaseListModel::reload);
+    connect(m_attachments, &AttachmentController::attached, m_caseList, &CaseListModel::reload);
     // The timeline follows the open case: every load, save and refresh adds to it.
     connect(m_caseEditor, &CaseEditController::changed, this,
             [this] { m_timeline->load(m_caseEditor->loaded() ? m_caseEditor->caseId() : QString()); });
@@ -135,6 +144,7 @@ QVariantMap AppComposition::qmlProperties(const QString& startPage) const {
             {QStringLiteral("cprInput"), QVariant::fromValue(m_cprInput)},
             {QStringLiteral("caseEditor"), QVariant::fromValue(m_caseEditor)},
             {QStringLiteral("caseTimeline"), QVariant::fromValue(m_timeline)},
+            {QStringLiteral("attachments"), QVariant::fromValue(m_attachments)},
             {QStringLiteral("conflicts"), QVariant::fromValue(m_conflicts)},
             {QStringLiteral("contacts"), QVariant::fromValue(m_contacts)},
             {QStringLiteral("startPage"), startPage}};

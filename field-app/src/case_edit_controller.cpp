@@ -1,4 +1,5 @@
 #include <QVariantMap>
+#include <algorithm>
 #include <fieldkit/app/case_edit_controller.hpp>
 #include <fieldkit/app/language_controller.hpp>
 #include <fieldkit/core/service_catalogue.hpp>
@@ -114,6 +115,31 @@ QVariantList CaseEditController::notes() const {
         }
     }
     return out;
+}
+
+QVariantList CaseEditController::attachments() const {
+    QVariantList out;
+    if (m_case) {
+        for (const auto& a : m_case->attachments) {
+            out.append(
+                QVariantMap{{QStringLiteral("attachmentId"), a.attachmentId},
+                            {QStringLiteral("name"), a.name},
+                            {QStringLiteral("mediaType"), a.mediaType},
+                            {QStringLiteral("kind"), a.kind},
+                            {QStringLiteral("size"), a.size},
+                            {QStringLiteral("staff"), a.staff},
+                            {QStringLiteral("at"), timeText(a.at)},
+                            {QStringLiteral("available"), a.available},
+                            {QStringLiteral("image"), a.mediaType.startsWith(QLatin1String("image/"))}});
+        }
+    }
+    return out;
+}
+
+bool CaseEditController::hasSignature() const {
+    return m_case &&
+           std::any_of(m_case->attachments.begin(), m_case->attachments.end(),
+                       [](const CaseAttachment& a) { return a.kind == QLatin1String("signature"); });
 }
 
 bool CaseEditController::fail(const Error& error) {

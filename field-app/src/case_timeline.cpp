@@ -43,6 +43,8 @@ TimelineEvent fromOperation(const store::HistoryEntry& e, bool first) {
     } else if (e.kind == "resolve") {
         out.kind = QStringLiteral("conflict-resolved");
         out.detail = fieldCodes(e.fields);
+    } else if (touches(e, fields::kSignature)) {
+        out.kind = QStringLiteral("signature-added");
     } else if (touches(e, fields::kAttachment)) {
         out.kind = QStringLiteral("attachment-added");
     } else if (e.kind == "append" || touches(e, fields::kNote)) {

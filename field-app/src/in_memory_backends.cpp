@@ -376,4 +376,51 @@ Result<std::vector<TimelineEvent>> InMemoryCaseRepository::timeline(const QStrin
     return out;
 }
 
+Result<CaseAttachment> InMemoryCaseRepository::attachFile(const QString& caseId,
+                                                          const NewCaseAttachment& attachment) {
+    Stored* s = find(caseId);
+    if (s == nullptr) {
+        return notFound();
+    }
+    static const QStringList kTypes = {QStringLiteral("image/png"), QStringLiteral("image/jpeg"),
+                                       QStringLiteral("application/pdf")};
+    if (!kTypes.contains(attachment.mediaType)) {
+        return makeError("unsupported_media_type", "Only PNG, JPEG and PDF files can be attached.");
+    }
+    CaseAttachment out{QStringLiteral("att-%1").arg(m_nextId++, 4, 10, QLatin1Char('0')),
+                       attachment.name,
+                       attachment.mediaType,
+                       attachment.kind,
+                       attachment.bytes.size(),
+                       m_staffName(),
+                       m_clock(),
+                       true};
+    auto& list = s->details.attachments;
+    if (attachment.kind == QLatin1String("signature")) {
+        // A new signature replaces the one in force, as in the store.
+        list.erase(
+            std::remove_if(list.begin(), list.end(),
+                           [](const CaseAttachment& a) { return a.kind == QLatin1String("signature"); }),
+            list.end());
+    }
+    list.push_back(out);
+    s->contents[out.attachmentId] = attachment.bytes;
+    touch(*s);
+    return out;
+}
+
+Result<QByteArray> InMemoryCaseRepository::readAttachment(const QString& caseId, const QString& attachmentId,
+                                                          const QString& purpose) {
+    Stored* s = find(caseId);
+    if (s == nullptr) {
+        return notFound();
+    }
+    const auto it = s->contents.find(attachmentId);
+    if (it == s->contents.end()) {
+        return makeError("unknown_attachment", "The case has no such attachment on this device.");
+    }
+    m_audit.push_back({caseId, purpose, m_clock(), m_staffName()});
+    return it->second;
+}
+
 } // namespace fieldkit::app

@@ -98,6 +98,11 @@ CaseSummary toApp(const store::CaseSummary& s, bool mine) {
     return out;
 }
 
+CaseAttachment toApp(const store::AttachmentInfo& a) {
+    return {text(a.id.toHex()),          text(a.displayName), text(a.mediaType), text(a.kind),
+            static_cast<qint64>(a.size), text(a.staff),       timeOf(a.atMs),    a.available};
+}
+
 } // namespace
 
 StoreCaseRepository::StoreCaseRepository(std::shared_ptr<StoreConnection> connection)
@@ -253,6 +258,9 @@ Result<CaseDetails> StoreCaseRepository::loadCase(const QString& caseId, const Q
     }
     std::stable_sort(out.notes.begin(), out.notes.end(),
                      [](const CaseNote& a, const CaseNote& b) { return a.at < b.at; });
+    for (const auto& a : d.attachments) {
+        out.attachments.push_back(toApp(a));
+    }
     return out;
 }
 
@@ -416,6 +424,53 @@ Result<std::vector<TimelineEvent>> StoreCaseRepository::timeline(const QString& 
         return fromStore(audit.error());
     }
     return buildCaseTimeline(*history, *audit);
+}
+
+Result<CaseAttachment> StoreCaseRepository::attachFile(const QString& caseId,
+                                                       const NewCaseAttachment& attachment) {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    auto id = parseId(caseId);
+    if (!id) {
+        return id.error();
+    }
+    store::NewAttachment input;
+    input.displayName = attachment.name.toStdString();
+    input.mediaType = attachment.mediaType.toStdString();
+    input.kind = attachment.kind.toStdString();
+    input.bytes.assign(attachment.bytes.begin(), attachment.bytes.end());
+    auto attached = session->attachFile(*id, input);
+    // The plaintext copy goes as soon as the store has encrypted it (best effort, like the PIN).
+    std::fill(input.bytes.begin(), input.bytes.end(), std::uint8_t{0});
+    if (!attached) {
+        return fromStore(attached.error());
+    }
+    return toApp(*attached);
+}
+
+Result<QByteArray> StoreCaseRepository::readAttachment(const QString& caseId, const QString& attachmentId,
+                                                       const QString& purpose) {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    auto id = parseId(caseId);
+    if (!id) {
+        return id.error();
+    }
+    const auto attachment = store::AttachmentId::fromHex(attachmentId.toStdString());
+    if (!attachment) {
+        return makeError("unknown_attachment", "The case has no such attachment on this device.");
+    }
+    auto bytes = session->readAttachment(*id, *attachment, purpose.toStdString());
+    if (!bytes) {
+        return fromStore(bytes.error());
+    }
+    QByteArray out(reinterpret_cast<const char*>(bytes->data()), static_cast<qsizetype>(bytes->size()));
+    std::fill(bytes->begin(), bytes->end(), std::uint8_t{0});
+    return out;
 }
 
 } // namespace fieldkit::app

@@ -5,12 +5,14 @@ import QtQuick.Layouts
 import Fieldkit
 
 // One case: metadata, citizen, checklist, add-only notes, status along the lifecycle (confirmed), referral,
-// and its timeline (who did what when, from the operations and the audit log).
+// attachments (imported from the import folder, a finger signature, images shown on demand) and the
+// timeline (who did what when, from the operations and the audit log).
 Page {
     id: root
 
     required property var caseEditor
     required property var caseTimeline
+    required property var attachments
     required property var catalogue
 
     signal openConflicts(string caseId)
@@ -23,6 +25,143 @@ Page {
         id: statusDialog
         parent: Overlay.overlay
         onConfirmed: (to, reason) => root.caseEditor.changeStatus(to, reason)
+    }
+
+    component SheetBackground: Rectangle {
+        color: Theme.surface
+        radius: Theme.radius
+        border.color: Theme.border
+        border.width: Theme.borderWidth
+    }
+
+    // Files in the import folder as a touch list: no desktop file dialog (there is none in kiosk mode).
+    Popup {
+        id: importSheet
+        objectName: "importSheet"
+        parent: Overlay.overlay
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(Overlay.overlay ? Overlay.overlay.width * 0.9 : 800, Theme.touchTarget * 14)
+        height: Math.min(Overlay.overlay ? Overlay.overlay.height * 0.85 : 600, Theme.touchTarget * 10)
+        modal: true
+        padding: Theme.spacing
+        background: SheetBackground {}
+        onOpened: root.attachments.refreshImportFiles()
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: Theme.spacing
+            SectionTitle {
+                text: qsTr("Attach a file")
+            }
+            BodyText {
+                Layout.fillWidth: true
+                muted: true
+                wrapMode: Text.WordWrap
+                text: qsTr("Images (PNG, JPEG) and PDF files from the import folder. The file moves into the case, encrypted.")
+            }
+            ListView {
+                id: importList
+                objectName: "importList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                spacing: Math.round(Theme.spacing / 2)
+                model: root.attachments.importFiles
+                delegate: TouchButton {
+                    required property var modelData
+                    objectName: "importFile_" + modelData.name
+                    width: ListView.view.width
+                    text: modelData.name + "  ·  " + Math.max(1, Math.round(modelData.size / 1024)) + " kB  ·  " + modelData.modified
+                    Accessible.name: qsTr("Attach %1").arg(modelData.name)
+                    onClicked: {
+                        if (root.attachments.importFile(modelData.name))
+                            importSheet.close();
+                    }
+                }
+                BodyText {
+                    anchors.centerIn: parent
+                    visible: importList.count === 0
+                    muted: true
+                    text: qsTr("The import folder is empty.")
+                }
+            }
+            TouchButton {
+                Layout.alignment: Qt.AlignRight
+                text: qsTr("Close")
+                onClicked: importSheet.close()
+            }
+        }
+    }
+
+    Popup {
+        id: signatureSheet
+        objectName: "signatureSheet"
+        parent: Overlay.overlay
+        anchors.centerIn: Overlay.overlay
+        width: Overlay.overlay ? Overlay.overlay.width * 0.9 : 800
+        height: Overlay.overlay ? Overlay.overlay.height * 0.8 : 600
+        modal: true
+        padding: Theme.spacing
+        background: SheetBackground {}
+        // No strokes of an earlier citizen survive: the pad starts empty every time and is emptied on close.
+        onOpened: signaturePad.clear()
+        onClosed: signaturePad.clear()
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: Theme.spacing
+            SectionTitle {
+                text: qsTr("Citizen's signature")
+            }
+            SignaturePad {
+                id: signaturePad
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                onSaved: url => {
+                    if (root.attachments.saveSignature(url))
+                        signatureSheet.close();
+                }
+            }
+            TouchButton {
+                Layout.alignment: Qt.AlignRight
+                text: qsTr("Cancel")
+                onClicked: signatureSheet.close()
+            }
+        }
+    }
+
+    Popup {
+        id: imageViewer
+        objectName: "imageViewer"
+        parent: Overlay.overlay
+        anchors.centerIn: Overlay.overlay
+        width: Overlay.overlay ? Overlay.overlay.width * 0.95 : 800
+        height: Overlay.overlay ? Overlay.overlay.height * 0.9 : 600
+        modal: true
+        visible: root.attachments.viewedImage !== ""
+        padding: Theme.spacing
+        background: SheetBackground {}
+        onClosed: root.attachments.closeView()
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: Theme.spacing
+            BodyText {
+                Layout.fillWidth: true
+                elide: Text.ElideMiddle
+                text: root.attachments.viewedName
+            }
+            Image {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                fillMode: Image.PreserveAspectFit
+                cache: false // a decrypted image must not outlive the viewer in Qt's pixmap cache
+                asynchronous: false
+                source: root.attachments.viewedImage
+            }
+            TouchButton {
+                Layout.alignment: Qt.AlignRight
+                text: qsTr("Close")
+                onClicked: imageViewer.close()
+            }
+        }
     }
 
     Flickable {
@@ -267,6 +406,65 @@ Page {
                         if (root.caseEditor.addNote(noteField.text))
                             noteField.text = "";
                     }
+                }
+
+                SectionTitle {
+                    text: qsTr("Attachments")
+                }
+                Repeater {
+                    objectName: "caseAttachments"
+                    model: root.caseEditor.attachments
+                    delegate: RowLayout {
+                        id: attachment
+                        required property var modelData
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        BodyText {
+                            Layout.fillWidth: true
+                            wrapMode: Text.WordWrap
+                            text: (attachment.modelData.kind === "signature" ? qsTr("Signature") : attachment.modelData.name)
+                                  + " · " + Math.max(1, Math.round(attachment.modelData.size / 1024)) + " kB · "
+                                  + attachment.modelData.staff + ", " + attachment.modelData.at
+                                  + (attachment.modelData.available ? "" : " · " + qsTr("still arriving"))
+                        }
+                        TouchButton {
+                            objectName: "viewAttachment_" + attachment.modelData.attachmentId
+                            visible: attachment.modelData.image
+                            enabled: attachment.modelData.available
+                            text: qsTr("Show")
+                            Accessible.name: qsTr("Show %1 (logged)").arg(attachment.modelData.kind === "signature" ? qsTr("Signature") : attachment.modelData.name)
+                            onClicked: root.attachments.view(attachment.modelData.attachmentId)
+                        }
+                    }
+                }
+                BodyText {
+                    visible: root.caseEditor.attachments.length === 0
+                    muted: true
+                    text: qsTr("No attachments yet.")
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    TouchButton {
+                        objectName: "importFileButton"
+                        text: qsTr("Attach file")
+                        onClicked: importSheet.open()
+                    }
+                    TouchButton {
+                        objectName: "signButton"
+                        text: root.caseEditor.hasSignature ? qsTr("Sign again") : qsTr("Signature")
+                        Accessible.name: qsTr("Let the citizen sign")
+                        onClicked: signatureSheet.open()
+                    }
+                }
+                Label {
+                    objectName: "attachmentError"
+                    visible: root.attachments.errorCode !== ""
+                    text: Texts.errorText(root.attachments.errorCode)
+                    color: Theme.danger
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
                 }
 
             }

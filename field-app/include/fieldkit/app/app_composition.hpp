@@ -15,6 +15,7 @@
 
 namespace fieldkit::app {
 
+class AttachmentController;
 class CaseEditController;
 class CaseListModel;
 class CaseTimelineModel;
@@ -40,6 +41,9 @@ struct AppBackends {
 
 /** In-memory backends, optionally with a demo working day (`--demo`, the self-test, QML tests). */
 [[nodiscard]] AppBackends makeInMemoryBackends(const WallClock& clock, bool demoData);
+
+/** Where files to attach are dropped (a scanner's or USB stick's folder): `<dataDir>/import`. */
+[[nodiscard]] QString importFolderIn(const QString& dataDir);
 
 /** The backends on the encrypted store in `dataDir` (`<dataDir>/store.db` must exist; it is never created
  *  here). Fails with the store's code ("corrupt_store", "newer_store", ...) and changes nothing. */
@@ -82,6 +86,7 @@ private:
     CaseListModel* m_caseList;
     CaseEditController* m_caseEditor;
     CaseTimelineModel* m_timeline;
+    AttachmentController* m_attachments;
     ConflictController* m_conflicts;
     CprInputController* m_cprInput;
     ContactController* m_contacts;

@@ -32,6 +32,8 @@ class CaseEditController : public QObject {
     Q_PROPERTY(QString referredTo READ referredTo NOTIFY changed)
     Q_PROPERTY(QVariantList checklist READ checklist NOTIFY changed)
     Q_PROPERTY(QVariantList notes READ notes NOTIFY changed)
+    Q_PROPERTY(QVariantList attachments READ attachments NOTIFY changed)
+    Q_PROPERTY(bool hasSignature READ hasSignature NOTIFY changed)
     Q_PROPERTY(QString errorCode READ errorCode NOTIFY changed)
 
 public:
@@ -56,6 +58,10 @@ public:
     [[nodiscard]] QVariantList checklist() const;
     /** [{at, author, text}], oldest first. */
     [[nodiscard]] QVariantList notes() const;
+    /** [{attachmentId, name, mediaType, kind, size, staff, at, available, image}], oldest first. */
+    [[nodiscard]] QVariantList attachments() const;
+    /** Whether the citizen has signed this case (a signature attachment is in force). */
+    [[nodiscard]] bool hasSignature() const;
     /** The code of the last refusal or failure ("status_backwards", "case_not_found", ...); empty after
      * success. */
     [[nodiscard]] QString errorCode() const { return m_errorCode; }

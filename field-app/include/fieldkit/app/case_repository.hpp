@@ -37,6 +37,26 @@ struct CaseNote {
 /** The register fields the app edits as text. */
 enum class CaseField { Name, Address, Phone, ReferredTo };
 
+/** A file or finger signature on a case; its name and type are personal (inside the case's ciphertext). */
+struct CaseAttachment {
+    QString attachmentId;
+    QString name;
+    QString mediaType; // image/png | image/jpeg | application/pdf
+    QString kind;      // file | signature
+    qint64 size = 0;
+    QString staff;
+    QDateTime at;
+    bool available = true; // every part is on this device (one from another device may still be arriving)
+};
+
+/** A file (or signature) to attach: encrypted by the store before anything is written. */
+struct NewCaseAttachment {
+    QString name;
+    QString mediaType;
+    QString kind = QStringLiteral("file");
+    QByteArray bytes;
+};
+
 /** A case with its decrypted personal fields; lives in memory only while the session is unlocked. */
 struct CaseDetails {
     CaseSummary summary;
@@ -47,12 +67,14 @@ struct CaseDetails {
     QString referredTo;                      // authority the case was referred to, empty when none
     std::map<std::uint16_t, bool> checklist; // checklist item id of the service -> ticked
     std::vector<CaseNote> notes;             // oldest first
+    std::vector<CaseAttachment> attachments; // oldest first; the signature in force among them
     std::int64_t revision = -1;              // operations the copy was decrypted from (-1: not tracked)
 };
 
 /** One line of a case's timeline: who did what when. `kind` and `detail` are codes that QML words in the
  *  current language: created | fields-set (detail: field codes, comma-separated) | note-added |
  *  status-changed (detail: status) | conflict-resolved (detail: field codes) | attachment-added |
+ *  signature-added |
  *  viewed (detail: purpose) | cpr-revealed (detail: purpose) | cpr-searched (detail: purpose). */
 struct TimelineEvent {
     QDateTime at;
@@ -123,6 +145,13 @@ public:
     /** Writes `value` and closes the versions named (a resolve operation). */
     [[nodiscard]] virtual Status resolveConflict(const QString& caseId, CaseField field, const QString& value,
                                                  const std::vector<QString>& closedVersionIds) = 0;
+    /** Encrypts and attaches a file or the signature (a new signature replaces the old one). The store
+     *  checks type, content and size ("unsupported_media_type", "attachment_type_mismatch", ...). */
+    [[nodiscard]] virtual Result<CaseAttachment> attachFile(const QString& caseId,
+                                                            const NewCaseAttachment& attachment) = 0;
+    /** The attachment's content, decrypted and checked whole; the read is logged with `purpose`. */
+    [[nodiscard]] virtual Result<QByteArray>
+    readAttachment(const QString& caseId, const QString& attachmentId, const QString& purpose) = 0;
     /** The case's timeline, newest first: its operations (from every device) and the looks at it the audit
      *  log recorded. Clear metadata only: nothing is decrypted, so reading it is not itself a look. */
     [[nodiscard]] virtual Result<std::vector<TimelineEvent>> timeline(const QString& caseId) = 0;

@@ -43,6 +43,7 @@ public:
     struct Stored {
         CaseDetails details;
         std::vector<FieldConflict> conflicts;
+        std::map<QString, QByteArray> contents; // attachment id -> bytes
     };
     struct AuditEntry {
         QString caseId;
@@ -71,6 +72,10 @@ public:
     [[nodiscard]] Status recordCprReveal(const QString& caseId, const QString& cprDigits,
                                          const QString& purpose) override;
     [[nodiscard]] Result<std::vector<TimelineEvent>> timeline(const QString& caseId) override;
+    [[nodiscard]] Result<CaseAttachment> attachFile(const QString& caseId,
+                                                    const NewCaseAttachment& attachment) override;
+    [[nodiscard]] Result<QByteArray> readAttachment(const QString& caseId, const QString& attachmentId,
+                                                    const QString& purpose) override;
 
     /** Adds a case as it would arrive from sync (tests and demo data). */
     void insert(Stored stored);

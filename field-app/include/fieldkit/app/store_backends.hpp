@@ -57,6 +57,10 @@ public:
     [[nodiscard]] Status recordCprReveal(const QString& caseId, const QString& cprDigits,
                                          const QString& purpose) override;
     [[nodiscard]] Result<std::vector<TimelineEvent>> timeline(const QString& caseId) override;
+    [[nodiscard]] Result<CaseAttachment> attachFile(const QString& caseId,
+                                                    const NewCaseAttachment& attachment) override;
+    [[nodiscard]] Result<QByteArray> readAttachment(const QString& caseId, const QString& attachmentId,
+                                                    const QString& purpose) override;
 
     /** How a version is named in FieldConflict: "<device id>:<device seq>". */
     [[nodiscard]] static QString versionId(const std::string& deviceId, std::uint64_t deviceSeq);
