@@ -1,0 +1,118 @@
+// Session maintenance: retention purge (crypto-shredding), verify, and reading the audit log.
+#include "session_impl.hpp"
+
+namespace fieldkit::store {
+
+Result<int> Session::purge(std::int64_t windowMs) {
+    auto stmt = m_impl->db.cached("SELECT case_id FROM cases c WHERE c.status IN ('closed', 'withdrawn') "
+                                  "AND c.closed_acked_ms IS NOT NULL "
+                                  "AND c.closed_acked_ms <= ?1 AND NOT EXISTS (SELECT 1 FROM operations o "
+                                  "WHERE o.case_id = c.case_id AND "
+                                  "o.server_seq IS NULL)");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, m_impl->now() - windowMs);
+    auto ids =
+        collect<CaseId>(*stmt, [](const sqlite::Statement& s) { return *CaseId::fromBytes(s.blob(0)); });
+    if (!ids) {
+        return ids.error();
+    }
+    auto tx = Transaction::begin(m_impl->db);
+    if (!tx) {
+        return tx.error();
+    }
+    for (const auto& id : *ids) {
+        // Crypto-shredding first: with the keys gone the ciphertext is noise even if a page survives
+        // somewhere; then the rows go, with secure_delete overwriting their pages.
+        auto shred = m_impl->db.cached("UPDATE cases SET wrapped_record_key = NULL, sealed_key_center = x'', "
+                                       "sealed_key_unit = x'' WHERE case_id = ?1");
+        auto remove = m_impl->db.cached("DELETE FROM cases WHERE case_id = ?1");
+        if (!shred || !remove) {
+            return !shred ? shred.error() : remove.error();
+        }
+        if (auto st = shred->bind(1, idView(id)).run(); !st) {
+            return st.error();
+        }
+        if (auto st = remove->bind(1, idView(id)).run(); !st) {
+            return st.error();
+        }
+        if (auto st =
+                m_impl->audit.append(m_impl->db, m_impl->now(), m_staff, "purged", id.toHex(), "retention");
+            !st) {
+            return st.error();
+        }
+    }
+    if (auto st = tx->commit(); !st) {
+        return st.error();
+    }
+    return static_cast<int>(ids->size());
+}
+
+Result<VerifyReport> Session::verify() {
+    VerifyReport report;
+    auto integrity = m_impl->db.cached("PRAGMA integrity_check");
+    if (!integrity) {
+        return integrity.error();
+    }
+    while (true) {
+        auto row = integrity->step();
+        if (!row) {
+            report.problems.push_back("integrity_check failed: " + row.error().message);
+            break;
+        }
+        if (!*row) {
+            break;
+        }
+        if (integrity->text(0) != "ok") {
+            report.problems.push_back("integrity_check: " + integrity->text(0));
+        }
+    }
+    auto broken = m_impl->audit.firstBrokenEntry(m_impl->db);
+    if (!broken) {
+        return broken.error();
+    } else if (*broken != 0) {
+        report.problems.push_back("the audit log chain breaks at entry " + std::to_string(*broken));
+    }
+    auto ids = m_impl->db.cached("SELECT case_id FROM cases");
+    if (!ids) {
+        return ids.error();
+    }
+    auto cases =
+        collect<CaseId>(*ids, [](const sqlite::Statement& s) { return *CaseId::fromBytes(s.blob(0)); });
+    if (!cases) {
+        return cases.error();
+    }
+    for (const auto& id : *cases) {
+        ++report.cases;
+        auto key = m_impl->recordKey(id);
+        if (!key) {
+            report.problems.push_back("case " + id.toHex() + ": " + key.error().message);
+            continue;
+        }
+        auto ops = m_impl->openOperations(id, *key);
+        if (!ops) {
+            report.problems.push_back("case " + id.toHex() + ": " + ops.error().message);
+            continue;
+        }
+        report.operations += static_cast<std::int64_t>(ops->size());
+    }
+    auto audits = m_impl->db.queryInt("SELECT count(*) FROM audit_log");
+    report.auditEntries = audits ? *audits : 0;
+    return report;
+}
+
+Result<std::vector<AuditEntry>> Session::auditLog(const std::string& caseHex) {
+    auto stmt =
+        m_impl->db.cached("SELECT seq, at_ms, staff, action, case_id, purpose FROM audit_log WHERE ?1 = '' "
+                          "OR case_id = ?1 ORDER BY seq");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, caseHex);
+    return collect<AuditEntry>(*stmt, [](const sqlite::Statement& s) {
+        return AuditEntry{s.int64(0), s.int64(1), s.text(2), s.text(3), s.text(4), s.text(5)};
+    });
+}
+
+} // namespace fieldkit::store
