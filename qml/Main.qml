@@ -47,7 +47,7 @@ ApplicationWindow {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
-        anchors.bottom: keyboard.item && keyboard.item.active ? keyboard.top : parent.bottom
+        anchors.bottom: (keyboard.item as Item) && (keyboard.item as Item).visible ? keyboard.top : parent.bottom
         session: root.session
         language: root.language
         profile: root.profile
