@@ -2,8 +2,10 @@
 
 #include "process.hpp"
 
+#include <cstdlib>
 #include <doctest/doctest.h>
 #include <string>
+#include <vector>
 
 namespace fieldkit::testing {
 
@@ -47,20 +49,41 @@ struct CenterFixture {
     }
 };
 
-/** A running `fieldkit-hub serve` on a free loopback port, stopped when the test ends. */
+/** A running `fieldkit-hub serve` on a free loopback port (or `listen`), stopped when the test ends. */
 struct RunningHub {
     ChildProcess process;
     int port = -1;
+    int opsPort = -1;
 
-    explicit RunningHub(const std::string& centerDir)
-        : process({kHub, "serve", "--dir", centerDir, "--listen", "127.0.0.1:0"}) {
+    explicit RunningHub(const std::string& centerDir, std::vector<std::string> extra = {},
+                        const std::string& listen = "127.0.0.1:0")
+        : process(serveCommand(centerDir, std::move(extra), listen)) {
+        auto ops = process.waitForLine("ops on ", std::chrono::seconds(20));
         auto line = process.waitForLine("listening on ", std::chrono::seconds(20));
-        REQUIRE_MESSAGE(line.has_value(), process.err());
+        REQUIRE_MESSAGE((ops.has_value() && line.has_value()), process.err());
+        opsPort = portOf(*ops);
         port = portOf(*line);
         REQUIRE(port > 0);
     }
 
     [[nodiscard]] std::string address() const { return "127.0.0.1:" + std::to_string(port); }
+    /** The hub's Prometheus text. */
+    [[nodiscard]] std::string metrics() const { return httpGet(opsPort, "/metrics"); }
+
+private:
+    static std::vector<std::string> serveCommand(const std::string& centerDir, std::vector<std::string> extra,
+                                                 const std::string& listen) {
+        std::vector<std::string> argv = {kHub,       "serve", "--dir",        centerDir,
+                                         "--listen", listen,  "--ops-listen", "127.0.0.1:0"};
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        return argv;
+    }
 };
+
+/** The value of one metric line ("name value") in Prometheus text, or -1 when it is missing. */
+inline long long metricValue(const std::string& text, const std::string& name) {
+    const auto at = text.find("\n" + name + " ");
+    return at == std::string::npos ? -1 : std::atoll(text.c_str() + at + name.size() + 2);
+}
 
 } // namespace fieldkit::testing

@@ -1,15 +1,11 @@
 // The walking skeleton end to end: real hub and daemon processes, mutual TLS 1.3 on loopback.
 #include "fixtures.hpp"
 
-#include <arpa/inet.h>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
-#include <netinet/in.h>
 #include <sstream>
-#include <sys/socket.h>
 #include <thread>
-#include <unistd.h>
 
 using namespace fieldkit::testing;
 
@@ -93,52 +89,20 @@ TEST_CASE("every program prints its version") {
     }
 }
 
-namespace {
-
-/** A plain HTTP GET on loopback with POSIX sockets (the ops listener speaks HTTP/1.1, no TLS). */
-std::string httpGet(int port, const std::string& path) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-        ::close(fd);
-        return {};
-    }
-    const std::string request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-    (void)::write(fd, request.data(), request.size());
-    std::string response;
-    char buffer[4096];
-    for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;) {
-        response.append(buffer, static_cast<std::size_t>(n));
-    }
-    ::close(fd);
-    return response;
-}
-
-} // namespace
-
 TEST_CASE("the ops listener serves /healthz and Prometheus /metrics that count syncs") {
     CenterFixture center;
     TempDir device;
     center.provision(device.path().string());
-    ChildProcess hub(
-        {kHub, "serve", "--dir", center.center(), "--listen", "127.0.0.1:0", "--ops-listen", "127.0.0.1:0"});
-    const auto ops = hub.waitForLine("ops on ", std::chrono::seconds(20));
-    const auto sync = hub.waitForLine("listening on ", std::chrono::seconds(20));
-    REQUIRE((ops && sync));
-    const std::string hubAddress = "127.0.0.1:" + std::to_string(portOf(*sync));
-    REQUIRE(
-        runProcess({kSyncd, "sync-once", "--data", device.path().string(), "--hub", hubAddress}).exitCode ==
-        0);
+    RunningHub hub(center.center());
+    REQUIRE(runProcess({kSyncd, "sync-once", "--data", device.path().string(), "--hub", hub.address()})
+                .exitCode == 0);
 
-    const auto health = httpGet(portOf(*ops), "/healthz");
+    const auto health = httpGet(hub.opsPort, "/healthz");
     CHECK(health.find("200 OK") != std::string::npos);
     CHECK(health.find("ok") != std::string::npos);
-    const auto metrics = httpGet(portOf(*ops), "/metrics");
+    const auto metrics = hub.metrics();
     CHECK(metrics.find("# TYPE fieldkit_hub_sessions_total counter") != std::string::npos);
     CHECK(metrics.find("fieldkit_hub_sessions_total 1") != std::string::npos);
     CHECK(metrics.find("fieldkit_hub_sync_duration_seconds_count 1") != std::string::npos);
-    CHECK(httpGet(portOf(*ops), "/nothing").find("404") != std::string::npos);
+    CHECK(httpGet(hub.opsPort, "/nothing").find("404") != std::string::npos);
 }

@@ -69,6 +69,9 @@ Finished runProcess(std::vector<std::string> argv,
                     std::chrono::milliseconds timeout = std::chrono::seconds(60),
                     std::vector<std::string> extraEnv = {});
 
+/** A plain HTTP GET on loopback (the hub's ops listener); the whole response, or "" when nothing answers. */
+[[nodiscard]] std::string httpGet(int port, const std::string& path);
+
 /** The port in a "listening on HOST:PORT" line. */
 [[nodiscard]] int portOf(const std::string& listeningLine);
 

@@ -27,10 +27,15 @@ Status saveDeviceSyncConfig(const std::filesystem::path& dataDir, const DeviceSy
     }
     std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
     const std::pair<const char*, const std::string*> files[] = {
-        {"device.id", &config.deviceId},     {"unit", &config.unit},
-        {"device.crt", &config.certPem},     {"hub.pin", &config.hubKeyPin},
-        {"hub.address", &config.hubAddress}, {"center.pub", &config.centerPublicKey},
-        {"unit.pub", &config.unitPublicKey}, {"unit.sealed", &config.unitSecretSealed},
+        {"device.id", &config.deviceId},
+        {"unit", &config.unit},
+        {"device.crt", &config.certPem},
+        {"hub.pin", &config.hubKeyPin},
+        {"hub.address", &config.hubAddress},
+        {"center.pub", &config.centerPublicKey},
+        {"unit.pub", &config.unitPublicKey},
+        {"unit.sealed", &config.unitSecretSealed},
+        {"center.sign.pub", &config.centerSigningKey},
     };
     if (auto st = writeFileAtomic(dir / "device.key", config.keyPem, true); !st) {
         return st;
@@ -61,6 +66,9 @@ Result<DeviceSyncConfig> loadDeviceSyncConfig(const std::filesystem::path& dataD
         {"unit.pub", &config.unitPublicKey},
         {"unit.sealed", &config.unitSecretSealed},
     };
+    if (auto signing = readFile(dir / "center.sign.pub"); signing) {
+        config.centerSigningKey = trimmed(*signing);
+    }
     for (const auto& [name, value] : files) {
         auto content = readFile(dir / name);
         if (!content) {

@@ -1,5 +1,7 @@
+#include <charconv>
 #include <cstdlib>
 #include <fieldkit/device/device_commands.hpp>
+#include <fieldkit/device/enrolment_client.hpp>
 #include <fieldkit/device/sync_client.hpp>
 #include <fieldkit/device/sync_status.hpp>
 #include <fieldkit/hw/dmi_product_name.hpp>
@@ -15,8 +17,9 @@ namespace fieldkit::device {
 namespace {
 
 constexpr const char* kUsage = R"(usage:
+  fieldkit-syncd enroll --data DIR --hub HOST:PORT --code CODE
   fieldkit-syncd run --data DIR [--hub HOST:PORT] [--profile NAME] [--sysfs-root DIR]
-  fieldkit-syncd sync-once --data DIR [--hub HOST:PORT]
+  fieldkit-syncd sync-once --data DIR [--hub HOST:PORT] [--rounds N]
   fieldkit-syncd status --data DIR --json
   fieldkit-syncd --version
 )";
@@ -56,22 +59,40 @@ int syncOnceCommand(const common::Args& args) {
     if (!t) {
         return fail(t.error());
     }
-    auto result = syncOnce(*args.option("data"), t->config, t->hub);
-    if (!result) {
-        return fail(result.error());
+    // More than one round shows what a sync costs on a connection that is already open.
+    int rounds = 1;
+    if (auto text = args.option("rounds")) {
+        const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), rounds);
+        if (ec != std::errc() || end != text->data() + text->size() || rounds < 1 || rounds > 1000) {
+            return fail(makeError("bad_rounds", "--rounds must be a whole number from 1 to 1000."));
+        }
     }
-    if (result->outcome != engine::HandshakeOutcome::Proceed) {
-        return fail(makeError("refused", "The center did not accept this device: " + result->reason));
+    auto results = syncRounds(*args.option("data"), t->config, t->hub, rounds);
+    if (!results) {
+        return fail(results.error());
     }
-    std::cout << "synced: device " << t->config.deviceId << ", " << result->pushed << " sent ("
-              << result->rejected << " refused), " << result->pulled << " received, " << result->roundTrips
-              << " round trips, hub head " << result->hubHead << '\n';
-    if (result->diverged) {
+    for (const auto& result : *results) {
+        if (result.outcome != engine::HandshakeOutcome::Proceed) {
+            return fail(makeError(
+                result.outcome == engine::HandshakeOutcome::UpgradeRequired ? "upgrade_required" : "refused",
+                "The center did not accept this device: " + result.reason));
+        }
+        std::cout << "synced: device " << t->config.deviceId << ", " << result.pushed << " sent ("
+                  << result.rejected << " refused), " << result.pulled << " received, " << result.roundTrips
+                  << " round trips, hub head " << result.hubHead << ", wire " << result.bytesUp << " B up "
+                  << result.bytesDown << " B down\n";
+    }
+    if (static_cast<int>(results->size()) < rounds) {
+        return fail(makeError("offline", "The connection ended after " + std::to_string(results->size()) +
+                                             " of " + std::to_string(rounds) + " rounds."));
+    }
+    const auto& last = results->back();
+    if (last.diverged) {
         return fail(
             makeError("diverged", "The partition checksums differed; the partition will be pulled again."));
     }
     // Exit 0 only when everything went out and everything came in.
-    return result->outboxEmpty && result->reachedHead && result->rejected == 0 ? 0 : 3;
+    return last.outboxEmpty && last.reachedHead && last.rejected == 0 ? 0 : 3;
 }
 
 int runCommand(const common::Args& args) {
@@ -119,6 +140,26 @@ int runCommand(const common::Args& args) {
     return 0;
 }
 
+int enrollCommand(const common::Args& args) {
+    auto data = args.required("data");
+    auto hubText = args.required("hub");
+    auto code = args.required("code");
+    if (!data || !hubText || !code) {
+        return fail(!data ? data.error() : !hubText ? hubText.error() : code.error());
+    }
+    auto hub = common::parseHostPort(*hubText);
+    if (!hub) {
+        return fail(hub.error());
+    }
+    auto config = enrolWithCode(*data, *hub, *code);
+    if (!config) {
+        return fail(config.error());
+    }
+    std::cout << "enrolled: device " << config->deviceId << " in unit " << config->unit
+              << " with the center at " << hub->toString() << "; its key is pinned\n";
+    return 0;
+}
+
 int statusCommand(const common::Args& args) {
     auto data = args.required("data");
     if (!data) {
@@ -138,7 +179,9 @@ int statusCommand(const common::Args& args) {
 } // namespace
 
 int runDeviceCommand(const common::Args& args) {
-    if (auto st = args.allowOnly({"data", "hub", "json", "version", "help", "profile", "sysfs-root"}); !st) {
+    if (auto st = args.allowOnly(
+            {"data", "hub", "json", "version", "help", "profile", "sysfs-root", "rounds", "code"});
+        !st) {
         std::cerr << "fieldkit-syncd: " << st.error().message << '\n' << kUsage;
         return 2;
     }
@@ -147,6 +190,9 @@ int runDeviceCommand(const common::Args& args) {
         return 0;
     }
     const std::string command = args.word(0);
+    if (command == "enroll") {
+        return enrollCommand(args);
+    }
     if (command == "sync-once") {
         return syncOnceCommand(args);
     }

@@ -8,6 +8,8 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
+#include <deque>
+#include <fieldkit/common/tcp_counters.hpp>
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/device/operation_mapping.hpp>
 #include <fieldkit/device/sync_client.hpp>
@@ -68,27 +70,151 @@ Result<std::unique_ptr<store::DeviceStore>> openStore(const std::filesystem::pat
     return opened;
 }
 
-asio::awaitable<Result<protocol::Envelope>> readEnvelope(WsStream& ws) {
-    beast::flat_buffer buffer;
-    if (auto [ec, n] = co_await ws.async_read(buffer, kTuple); ec) {
-        co_return offline("waiting for the reply", ec);
-    }
-    const auto data = buffer.cdata();
-    auto envelope =
-        protocol::decodeFrame(std::string_view(static_cast<const char*>(data.data()), data.size()));
-    if (!envelope) {
-        co_return makeError("protocol_violation", "The center sent a reply this device does not understand.");
-    }
-    co_return std::move(*envelope);
-}
+/** One open connection to the hub. A reader takes every frame off the wire as it arrives, so the hub's
+ *  keep-alive pings are answered while the daemon is idle and a dropped link is noticed at once; a round
+ *  waits for the envelopes the reader hands over, each wait with a deadline. */
+class HubConnection {
+public:
+    HubConnection(const asio::any_io_executor& executor, asio::ssl::context& tls)
+        : m_ws(executor, tls)
+        , m_wake(executor) {}
 
-asio::awaitable<Status> writeEnvelope(WsStream& ws, const protocol::Envelope& envelope) {
-    const std::string frame = protocol::encodeFrame(envelope);
-    if (auto [ec, n] = co_await ws.async_write(asio::buffer(frame), kTuple); ec) {
-        co_return offline("sending", ec);
+    /** TCP, TLS 1.3 (the hub must show the pinned key) and the WebSocket upgrade, under one deadline each. */
+    static asio::awaitable<Status> connect(std::shared_ptr<HubConnection> self, common::HostPort hub,
+                                           ClientLimits limits) {
+        auto& ws = self->m_ws;
+        tcp::resolver resolver(ws.get_executor());
+        auto [rec, endpoints] = co_await resolver.async_resolve(hub.host, std::to_string(hub.port), kTuple);
+        if (rec) {
+            co_return offline("resolving " + hub.host, rec);
+        }
+        auto& lowest = beast::get_lowest_layer(ws);
+        lowest.expires_after(limits.connect);
+        if (auto [ec, ep] = co_await lowest.async_connect(endpoints, kTuple); ec) {
+            co_return offline("connecting", ec);
+        }
+        boost::system::error_code noDelay;
+        lowest.socket().set_option(tcp::no_delay(true), noDelay); // hello and batch leave in one flight
+        lowest.expires_after(limits.connect);
+        if (auto [ec] = co_await ws.next_layer().async_handshake(asio::ssl::stream_base::client, kTuple);
+            ec) {
+            if (ec.category() == asio::error::get_ssl_category()) {
+                co_return makeError("hub_untrusted",
+                                    "The center refused this device or did not present the pinned key (" +
+                                        ec.message() + ").");
+            }
+            co_return offline("TLS handshake", ec);
+        }
+        lowest.expires_after(limits.connect);
+        if (auto [ec] = co_await ws.async_handshake(hub.host, "/sync/v1", kTuple); ec) {
+            co_return offline("WebSocket handshake", ec);
+        }
+        // From here the WebSocket's own timers watch the connection: the closing handshake gets the connect
+        // limit, and a connection silent for `idle` is lost (a ping goes out after half of it).
+        lowest.expires_never();
+        ws.set_option(websocket::stream_base::timeout{limits.connect, limits.idle, true});
+        ws.binary(true);
+        ws.read_message_max(protocol::kMaxFrameBytes);
+        self->m_open = true;
+        asio::co_spawn(ws.get_executor(), readLoop(self), [self](const std::exception_ptr& error) {
+            if (error) {
+                self->fail(makeError("internal", "The connection's reader failed."));
+            }
+        });
+        co_return Status();
     }
-    co_return Status();
-}
+
+    [[nodiscard]] bool isOpen() const { return m_open; }
+
+    asio::awaitable<Status> send(const protocol::Envelope& envelope) {
+        const std::string frame = protocol::encodeFrame(envelope);
+        if (auto [ec, n] = co_await m_ws.async_write(asio::buffer(frame), kTuple); ec) {
+            fail(offline("sending", ec));
+            co_return *m_failure;
+        }
+        co_return Status();
+    }
+
+    /** The next envelope from the hub, or an error when the connection is lost or `timeout` passes. */
+    asio::awaitable<Result<protocol::Envelope>> next(std::chrono::steady_clock::duration timeout) {
+        const auto deadline = std::chrono::steady_clock::now() + timeout;
+        while (m_inbox.empty()) {
+            if (!m_open) {
+                co_return m_failure.value_or(makeError("offline", "No contact with the center."));
+            }
+            if (std::chrono::steady_clock::now() >= deadline) {
+                fail(makeError(
+                    "offline",
+                    "No contact with the center (no reply within " +
+                        std::to_string(std::chrono::duration_cast<std::chrono::seconds>(timeout).count()) +
+                        " s)."));
+                drop();
+                co_return *m_failure;
+            }
+            m_wake.expires_at(deadline);
+            co_await m_wake.async_wait(kTuple); // the reader cancels it when a frame arrives
+        }
+        auto envelope = std::move(m_inbox.front());
+        m_inbox.pop_front();
+        co_return envelope;
+    }
+
+    /** The closing handshake (bounded by the connect limit); the reader ends with it. */
+    asio::awaitable<void> close() {
+        if (m_open) {
+            m_open = false;
+            co_await m_ws.async_close(websocket::close_code::normal, kTuple);
+        }
+    }
+
+    /** Drops the connection at once, for a broken round or a link that went down. */
+    void drop() {
+        m_open = false;
+        boost::system::error_code ignored;
+        beast::get_lowest_layer(m_ws).socket().close(ignored);
+        m_wake.cancel();
+    }
+
+    [[nodiscard]] std::optional<common::TcpCounters> counters() {
+        return common::tcpCounters(beast::get_lowest_layer(m_ws).socket().native_handle());
+    }
+
+private:
+    static asio::awaitable<void> readLoop(std::shared_ptr<HubConnection> self) {
+        while (true) {
+            beast::flat_buffer buffer;
+            if (auto [ec, n] = co_await self->m_ws.async_read(buffer, kTuple); ec) {
+                self->fail(offline("the connection was lost", ec));
+                co_return;
+            }
+            const auto data = buffer.cdata();
+            auto envelope =
+                protocol::decodeFrame(std::string_view(static_cast<const char*>(data.data()), data.size()));
+            if (!envelope) {
+                self->fail(makeError("protocol_violation",
+                                     "The center sent a reply this device does not understand."));
+                self->drop();
+                co_return;
+            }
+            self->m_inbox.push_back(std::move(*envelope));
+            self->m_wake.cancel();
+        }
+    }
+
+    void fail(Error error) {
+        m_open = false;
+        if (!m_failure) {
+            m_failure = std::move(error);
+        }
+        m_wake.cancel();
+    }
+
+    WsStream m_ws;
+    asio::steady_timer m_wake;
+    std::deque<protocol::Envelope> m_inbox;
+    bool m_open = false;
+    std::optional<Error> m_failure;
+};
 
 Result<protocol::Envelope> pushEnvelope(store::SyncQueue& queue, int limit) {
     auto batch = buildPush(queue, limit);
@@ -100,42 +226,16 @@ Result<protocol::Envelope> pushEnvelope(store::SyncQueue& queue, int limit) {
     return push;
 }
 
-asio::awaitable<Result<SessionResult>> session(asio::ssl::context& tls, common::HostPort hub,
-                                               store::DeviceStore& local, const std::string& deviceId,
-                                               ClientLimits limits) {
+/** One sync round on an open connection: hello and the first batch leave together without waiting for the
+ *  welcome, so a round with nothing to do is one round trip. A broken round drops the connection. */
+asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::DeviceStore& local,
+                                                 const std::string& deviceId, const ClientLimits& limits) {
     store::SyncQueue queue(local);
     auto position = queue.position();
     if (!position) {
         co_return position.error();
     }
-    auto executor = co_await asio::this_coro::executor;
-    tcp::resolver resolver(executor);
-    auto [rec, endpoints] = co_await resolver.async_resolve(hub.host, std::to_string(hub.port), kTuple);
-    if (rec) {
-        co_return offline("resolving " + hub.host, rec);
-    }
-    WsStream ws(executor, tls);
-    auto& lowest = beast::get_lowest_layer(ws);
-    lowest.expires_after(limits.connect);
-    if (auto [ec, ep] = co_await lowest.async_connect(endpoints, kTuple); ec) {
-        co_return offline("connecting", ec);
-    }
-    if (auto [ec] = co_await ws.next_layer().async_handshake(asio::ssl::stream_base::client, kTuple); ec) {
-        if (ec.category() == asio::error::get_ssl_category()) {
-            co_return makeError("hub_untrusted",
-                                "The center refused this device or did not present the pinned key (" +
-                                    ec.message() + ").");
-        }
-        co_return offline("TLS handshake", ec);
-    }
-    lowest.expires_after(limits.exchange);
-    if (auto [ec] = co_await ws.async_handshake(hub.host, "/sync/v1", kTuple); ec) {
-        co_return offline("WebSocket handshake", ec);
-    }
-    ws.binary(true);
-    ws.read_message_max(protocol::kMaxFrameBytes);
-
-    // One round trip: the hello and the first batch leave together, without waiting for the welcome.
+    const auto before = link.counters();
     auto push = pushEnvelope(queue, limits.batchOps);
     if (!push) {
         co_return push.error();
@@ -144,17 +244,18 @@ asio::awaitable<Result<SessionResult>> session(asio::ssl::context& tls, common::
     *hello.mutable_hello() =
         engine::makeHello({deviceId, position->pullCursor, position->lastAckedDeviceSeq, kVersion});
     hello.mutable_hello()->set_max_changes(limits.pageChanges);
-    if (auto st = co_await writeEnvelope(ws, hello); !st) {
+    if (auto st = co_await link.send(hello); !st) {
         co_return st.error();
     }
-    if (auto st = co_await writeEnvelope(ws, *push); !st) {
+    if (auto st = co_await link.send(*push); !st) {
         co_return st.error();
     }
-    auto welcome = co_await readEnvelope(ws);
+    auto welcome = co_await link.next(limits.exchange);
     if (!welcome) {
         co_return welcome.error();
     }
     if (!welcome->has_welcome()) {
+        link.drop();
         co_return makeError("protocol_violation", "The center did not answer the hello.");
     }
     SessionResult result;
@@ -162,20 +263,22 @@ asio::awaitable<Result<SessionResult>> session(asio::ssl::context& tls, common::
     result.reason = welcome->welcome().reason();
     result.hubHead = welcome->welcome().server_head();
     if (result.outcome != engine::HandshakeOutcome::Proceed) {
-        co_return result; // the outbox is kept, untouched
+        link.drop(); // the hub closes this connection anyway; the outbox is kept, untouched
+        co_return result;
     }
     while (true) {
-        lowest.expires_after(limits.exchange);
-        auto reply = co_await readEnvelope(ws);
+        auto reply = co_await link.next(limits.exchange);
         if (!reply) {
             co_return reply.error();
         }
         if (!reply->has_reply()) {
+            link.drop();
             co_return makeError("protocol_violation", "The center sent something other than a sync reply.");
         }
         ++result.roundTrips;
         auto round = applyReply(queue, reply->reply());
         if (!round) {
+            link.drop();
             co_return round.error();
         }
         result.pushed += round->acknowledged;
@@ -192,14 +295,16 @@ asio::awaitable<Result<SessionResult>> session(asio::ssl::context& tls, common::
             break;
         }
         if (result.roundTrips > 10000) {
-            break; // a safety stop; the next session continues
+            break; // a safety stop; the next round continues
         }
-        if (auto st = co_await writeEnvelope(ws, *push); !st) {
+        if (auto st = co_await link.send(*push); !st) {
             co_return st.error();
         }
     }
-    lowest.expires_after(limits.connect);
-    co_await ws.async_close(websocket::close_code::normal, kTuple);
+    if (const auto after = link.counters(); before && after) {
+        result.bytesUp = after->sent - before->sent;
+        result.bytesDown = after->received - before->received;
+    }
     co_return result;
 }
 
@@ -229,10 +334,24 @@ void recordPosition(store::DeviceStore& local, SyncStatus& status) {
     }
 }
 
+void recordOutcome(SyncStatus& status, const Result<SessionResult>& outcome) {
+    if (outcome && outcome->outcome == engine::HandshakeOutcome::Proceed) {
+        status.state = "ok";
+        status.lastSuccessMs = nowMs();
+        status.lastError.clear();
+        status.hubHead = outcome->hubHead;
+        return;
+    }
+    status.state =
+        outcome ? stateName(outcome->outcome) : (outcome.error().code == "offline" ? "offline" : "refused");
+    status.lastError = outcome ? outcome->reason : outcome.error().message;
+}
+
 } // namespace
 
-Result<SessionResult> syncOnce(const std::filesystem::path& dataDir, const common::DeviceSyncConfig& config,
-                               const common::HostPort& hub, ClientLimits limits) {
+Result<std::vector<SessionResult>> syncRounds(const std::filesystem::path& dataDir,
+                                              const common::DeviceSyncConfig& config,
+                                              const common::HostPort& hub, int rounds, ClientLimits limits) {
     auto tls = clientContext(config);
     if (!tls) {
         return tls.error();
@@ -242,32 +361,47 @@ Result<SessionResult> syncOnce(const std::filesystem::path& dataDir, const commo
         return local.error();
     }
     asio::io_context io;
-    std::optional<Result<SessionResult>> outcome;
-    // Asio needs a default-constructible result type, so the outcome is handed back by assignment.
+    std::vector<SessionResult> done;
+    std::optional<Error> failure;
+    SyncStatus status = loadSyncStatus(dataDir).ok() ? *loadSyncStatus(dataDir) : SyncStatus{};
+    status.lastAttemptMs = nowMs();
     auto run = [&]() -> asio::awaitable<void> {
-        outcome = co_await session(*tls, hub, **local, config.deviceId, limits);
+        auto link = std::make_shared<HubConnection>(io.get_executor(), *tls);
+        if (auto st = co_await HubConnection::connect(link, hub, limits); !st) {
+            failure = st.error();
+            recordOutcome(status, st.error());
+            co_return;
+        }
+        for (int i = 0; i < std::max(1, rounds); ++i) {
+            auto round = co_await syncRound(*link, **local, config.deviceId, limits);
+            recordOutcome(status, round);
+            if (!round) {
+                failure = round.error();
+                break;
+            }
+            done.push_back(*round);
+            if (round->outcome != engine::HandshakeOutcome::Proceed) {
+                break;
+            }
+        }
+        co_await link->close();
     };
+    // Asio needs a default-constructible result type, so the outcome is handed back by assignment.
     asio::co_spawn(io, run(), [&](const std::exception_ptr& error) {
         if (error) {
-            outcome = makeError("internal", "The sync session failed.");
+            failure = makeError("internal", "The sync session failed.");
         }
     });
     io.run();
-    SyncStatus status = loadSyncStatus(dataDir).ok() ? *loadSyncStatus(dataDir) : SyncStatus{};
-    status.lastAttemptMs = nowMs();
-    if (outcome && outcome->ok() && (*outcome)->outcome == engine::HandshakeOutcome::Proceed) {
-        status.state = "ok";
-        status.lastSuccessMs = status.lastAttemptMs;
-        status.lastError.clear();
-        status.hubHead = (*outcome)->hubHead;
-    } else if (outcome) {
-        status.state = outcome->ok() ? stateName((*outcome)->outcome)
-                                     : (outcome->error().code == "offline" ? "offline" : "refused");
-        status.lastError = outcome->ok() ? (*outcome)->reason : outcome->error().message;
-    }
     recordPosition(**local, status);
     (void)saveSyncStatus(dataDir, status);
-    return outcome.value_or(makeError("internal", "The sync session did not finish."));
+    if (failure && done.empty()) {
+        return *failure;
+    }
+    if (done.empty()) {
+        return makeError("internal", "The sync session did not finish.");
+    }
+    return done;
 }
 
 Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncConfig& config,
@@ -283,10 +417,16 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
     asio::io_context io;
     asio::steady_timer timer(io);
     bool stopping = false;
+    bool inRound = false;
+    std::shared_ptr<HubConnection> hubLink; // kept open between rounds
     asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](const boost::system::error_code&, int) {
         stopping = true;
         timer.cancel();
+        if (inRound && hubLink) {
+            hubLink
+                ->drop(); // a round cut short is safe: acks and inbound changes are applied per transaction
+        }
     });
 
     auto loop = [&]() -> asio::awaitable<void> {
@@ -332,6 +472,10 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
             }
             const bool backingOff = failures > 0 && std::chrono::steady_clock::now() < retryAt;
             const bool go = linkUp && ((plan.when == hw::SyncWhen::Now && !backingOff) || asked);
+            if (!linkUp && hubLink) {
+                hubLink->drop();
+                hubLink.reset();
+            }
             if (!go) {
                 if (!linkUp && status.state != "offline") {
                     status.state = "offline";
@@ -346,23 +490,32 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
             (void)saveSyncStatus(dataDir, status);
             ClientLimits limits;
             limits.batchOps = std::max(1, plan.maxOpsPerBatch);
-            auto result = co_await session(*tls, hub, **local, config.deviceId, limits);
+            inRound = true;
+            Result<SessionResult> result = makeError("offline", "No contact with the center.");
+            if (!hubLink || !hubLink->isOpen()) {
+                hubLink = std::make_shared<HubConnection>(io.get_executor(), *tls);
+                if (auto st = co_await HubConnection::connect(hubLink, hub, limits); !st) {
+                    result = st.error();
+                } else {
+                    env.log("connected to the center");
+                }
+            }
+            if (hubLink->isOpen()) {
+                result = co_await syncRound(*hubLink, **local, config.deviceId, limits);
+            }
+            inRound = false;
             lastSync = std::chrono::steady_clock::now();
+            recordOutcome(status, result);
             if (result && result->outcome == engine::HandshakeOutcome::Proceed) {
                 failures = 0;
-                status.state = "ok";
-                status.lastSuccessMs = nowMs();
-                status.lastError.clear();
-                status.hubHead = result->hubHead;
                 if (result->pushed + result->pulled > 0) {
                     env.log("synced: " + std::to_string(result->pushed) + " sent, " +
                             std::to_string(result->pulled) + " received, " +
                             std::to_string(result->rejected) + " refused");
                 }
             } else {
-                status.state = result ? stateName(result->outcome)
-                                      : (result.error().code == "offline" ? "offline" : "refused");
-                status.lastError = result ? result->reason : result.error().message;
+                hubLink->drop();
+                hubLink.reset();
                 const auto wait = engine::backoffDelay(backoff, failures++, env.unitRandom());
                 retryAt = std::chrono::steady_clock::now() + wait;
                 env.log("sync failed (" + status.state + "): " + status.lastError + "; next try in " +
@@ -373,10 +526,17 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
                 env.log(st.error().message);
             }
         }
+        if (hubLink) {
+            co_await hubLink->close();
+        }
     };
     std::optional<Status> outcome;
     asio::co_spawn(io, loop(), [&](const std::exception_ptr& error) {
         outcome = error ? Status(makeError("internal", "The sync loop failed.")) : Status();
+        signals.cancel();
+        if (hubLink) {
+            hubLink->drop();
+        }
     });
     io.run();
     return outcome.value_or(Status());

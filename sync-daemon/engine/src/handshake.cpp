@@ -15,14 +15,21 @@ protocol::Hello makeHello(const DeviceSyncState& state) {
 }
 
 protocol::Welcome answerHello(const protocol::Hello& hello, std::uint64_t serverHead,
-                              std::uint64_t lastAppliedDeviceSeq, std::int64_t hubTimeMs) {
+                              std::uint64_t lastAppliedDeviceSeq, std::int64_t hubTimeMs,
+                              const HelloPolicy& policy) {
     protocol::Welcome welcome;
     welcome.set_protocol_version(protocol::kProtocolVersion);
     welcome.set_hub_time_ms(hubTimeMs);
-    if (hello.protocol_version() < protocol::kOldestSupportedProtocol) {
+    if (hello.protocol_version() < policy.oldestProtocol) {
         welcome.set_status(protocol::Welcome::UPGRADE_REQUIRED);
         welcome.set_reason("Protocol version " + std::to_string(hello.protocol_version()) +
                            " is no longer supported; update fieldkit (the outbox is kept).");
+        return welcome;
+    }
+    if (hello.schema_version() < policy.oldestSchema) {
+        welcome.set_status(protocol::Welcome::UPGRADE_REQUIRED);
+        welcome.set_reason("Schema version " + std::to_string(hello.schema_version()) +
+                           " is no longer accepted by the center; update fieldkit (the outbox is kept).");
         return welcome;
     }
     if (hello.device_id().empty()) {

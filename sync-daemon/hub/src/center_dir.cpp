@@ -23,6 +23,31 @@ Result<tls::Credentials> loadCredentials(const std::filesystem::path& key,
     return tls::Credentials{*keyPem, *certPem};
 }
 
+Status writeSigningKey(const CenterDir& dir) {
+    const auto pair = crypto::SigningKeyPair::generate();
+    const auto seed = pair.seed().view();
+    return common::writeFileAtomic(dir.centerSigningKey(), std::string(seed.begin(), seed.end()), true);
+}
+
+Result<crypto::SigningKeyPair> loadSigningKey(const CenterDir& dir) {
+    std::error_code ec;
+    // Centers created before wipe orders existed get their signing key on first use.
+    if (!std::filesystem::exists(dir.centerSigningKey(), ec)) {
+        if (auto st = writeSigningKey(dir); !st) {
+            return st.error();
+        }
+    }
+    auto seed = common::readFile(dir.centerSigningKey());
+    if (!seed) {
+        return makeError("center_incomplete", "The center folder lacks its signing key.");
+    }
+    auto pair = crypto::SigningKeyPair::fromSeed(crypto::SecretBytes::copyOf(crypto::asBytes(*seed)));
+    if (!pair) {
+        return makeError("center_incomplete", "The center's signing key is damaged.");
+    }
+    return std::move(*pair);
+}
+
 } // namespace
 
 Status initCenter(const CenterDir& dir) {
@@ -57,6 +82,9 @@ Status initCenter(const CenterDir& dir) {
     auto store = openSqliteCenterStore(dir.store(), true);
     if (!store) {
         return store.error();
+    }
+    if (auto st = writeSigningKey(dir); !st) {
+        return st;
     }
     const auto centerKey = crypto::BoxKeyPair::generate();
     const std::string centerSecret(centerKey.secret().view().begin(), centerKey.secret().view().end());
@@ -95,7 +123,12 @@ Result<Center> openCenter(const CenterDir& dir) {
     if (!centerKey) {
         return makeError("center_incomplete", "The center key is damaged.");
     }
-    return Center{std::move(*authority), std::move(*hub), std::move(*store), std::move(*centerKey)};
+    auto signingKey = loadSigningKey(dir);
+    if (!signingKey) {
+        return signingKey.error();
+    }
+    return Center{std::move(*authority), std::move(*hub), std::move(*store), std::move(*centerKey),
+                  std::move(*signingKey)};
 }
 
 Status addUnit(Center& center, const std::string& name) {
@@ -110,12 +143,37 @@ Status addUnit(Center& center, const std::string& name) {
                                             crypto::sealBoxKeyPair(pair, center.centerKey.publicKey())});
 }
 
-Result<common::DeviceSyncConfig> provisionDevice(Center& center, const std::string& unit,
-                                                 const std::string& hubAddress, const std::string& deviceId,
-                                                 const std::vector<std::uint8_t>& deviceBoxKey) {
+namespace {
+
+common::DeviceSyncConfig toSyncConfig(const std::string& deviceId, const std::string& keyPem,
+                                      const std::string& hubAddress, const DeviceEnrolment& enrolment) {
+    return common::DeviceSyncConfig{deviceId,
+                                    enrolment.unit,
+                                    keyPem,
+                                    enrolment.certPem,
+                                    enrolment.hubKeyPin,
+                                    hubAddress,
+                                    crypto::toHex(enrolment.centerPublicKey),
+                                    crypto::toHex(enrolment.unitPublicKey),
+                                    crypto::toHex(enrolment.unitSecretSealed),
+                                    crypto::toHex(enrolment.centerSigningKey)};
+}
+
+} // namespace
+
+bool wellFormedDeviceId(const std::string& deviceId) {
+    return deviceId.size() == 32 && deviceId.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+Result<DeviceEnrolment> issueEnrolment(Center& center, const std::string& unit, const std::string& deviceId,
+                                       const std::string& csrPem,
+                                       const std::vector<std::uint8_t>& deviceBoxKey) {
     auto devicePk = crypto::BoxPublicKey::fromBytes(deviceBoxKey);
     if (!devicePk) {
         return makeError("bad_device_key", "The device's box public key must be 32 bytes.");
+    }
+    if (!wellFormedDeviceId(deviceId)) {
+        return makeError("bad_device_id", "A device id is 32 lowercase hexadecimal characters.");
     }
     auto unitRecord = center.store->unit(unit);
     if (!unitRecord) {
@@ -125,41 +183,51 @@ Result<common::DeviceSyncConfig> provisionDevice(Center& center, const std::stri
     if (!unitPair) {
         return makeError("damaged_keys", "The unit's key does not open with the center key.");
     }
+    auto serial = center.store->nextCertificateSerial();
+    if (!serial) {
+        return serial.error();
+    }
+    auto cert = tls::issueCertificate(center.authority, csrPem, deviceId, tls::CertRole::Client,
+                                      kDeviceCertDays, *serial);
+    auto pin = tls::publicKeyPin(center.hub.certPem);
+    if (!cert || !pin) {
+        return !cert ? cert.error() : pin.error();
+    }
+    const auto& centerPk = center.centerKey.publicKey().bytes;
+    const auto& signingPk = center.signingKey.publicKey().bytes;
+    return DeviceEnrolment{*cert,
+                           *pin,
+                           std::vector<std::uint8_t>(centerPk.begin(), centerPk.end()),
+                           std::vector<std::uint8_t>(signingPk.begin(), signingPk.end()),
+                           unit,
+                           unitRecord->publicKey,
+                           crypto::sealBoxKeyPair(*unitPair, *devicePk)};
+}
+
+Result<common::DeviceSyncConfig> provisionDevice(Center& center, const std::string& unit,
+                                                 const std::string& hubAddress, const std::string& deviceId,
+                                                 const std::vector<std::uint8_t>& deviceBoxKey) {
     auto random = tls::randomHex(16);
     auto key = tls::generatePrivateKey();
     if (!random || !key) {
         return makeError("no_randomness", "Could not create a device identity.");
     }
-    const bool wellFormed =
-        deviceId.size() == 32 && deviceId.find_first_not_of("0123456789abcdef") == std::string::npos;
-    if (!deviceId.empty() && !wellFormed) {
+    if (!deviceId.empty() && !wellFormedDeviceId(deviceId)) {
         return makeError("bad_device_id", "A device id is 32 lowercase hexadecimal characters.");
     }
     const std::string id = deviceId.empty() ? *random : deviceId;
     auto csr = tls::createSigningRequest(*key, id);
-    auto serial = center.store->nextCertificateSerial();
-    if (!csr || !serial) {
-        return !csr ? csr.error() : serial.error();
+    if (!csr) {
+        return csr.error();
     }
-    auto cert =
-        tls::issueCertificate(center.authority, *csr, id, tls::CertRole::Client, kDeviceCertDays, *serial);
-    auto pin = tls::publicKeyPin(center.hub.certPem);
-    if (!cert || !pin) {
-        return !cert ? cert.error() : pin.error();
+    auto enrolment = issueEnrolment(center, unit, id, *csr, deviceBoxKey);
+    if (!enrolment) {
+        return enrolment.error();
     }
     if (auto st = center.store->registerDevice(id, unit); !st) {
         return st.error();
     }
-    const auto& centerPk = center.centerKey.publicKey().bytes;
-    return common::DeviceSyncConfig{id,
-                                    unit,
-                                    *key,
-                                    *cert,
-                                    *pin,
-                                    hubAddress,
-                                    crypto::toHex(centerPk),
-                                    crypto::toHex(unitRecord->publicKey),
-                                    crypto::toHex(crypto::sealBoxKeyPair(*unitPair, *devicePk))};
+    return toSyncConfig(id, *key, hubAddress, *enrolment);
 }
 
 } // namespace fieldkit::hub

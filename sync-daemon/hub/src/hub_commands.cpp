@@ -1,21 +1,25 @@
 #include <boost/asio/signal_set.hpp>
+#include <charconv>
 #include <chrono>
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/hub/center_dir.hpp>
 #include <fieldkit/hub/center_export.hpp>
+#include <fieldkit/hub/enrolment_service.hpp>
 #include <fieldkit/hub/hub_commands.hpp>
 #include <fieldkit/hub/hub_server.hpp>
 #include <fieldkit/tls/tls_context.hpp>
 #include <fieldkit/version.hpp>
 #include <iostream>
+#include <optional>
 
 namespace fieldkit::hub {
 namespace {
 
 constexpr const char* kUsage = R"(usage:
   fieldkit-hub init --dir D
-  fieldkit-hub serve --dir D --listen HOST:PORT [--ops-listen HOST:PORT]
+  fieldkit-hub serve --dir D --listen HOST:PORT [--ops-listen HOST:PORT] [--idle-seconds N] [--oldest-schema N]
   fieldkit-hub unit add --dir D NAME
+  fieldkit-hub enroll-code --dir D --unit NAME [--valid-seconds N]
   fieldkit-hub provision-device --dir D --unit NAME --data DEVICE_DATA_DIR --device-id ID --device-box-key HEX [--hub-address HOST:PORT]
   fieldkit-hub export --dir D --json
   fieldkit-hub stats --dir D --json
@@ -26,6 +30,16 @@ constexpr const char* kUsage = R"(usage:
 int fail(const Error& error) {
     std::cerr << "fieldkit-hub: " << error.message << '\n';
     return 1;
+}
+
+/** A whole number above zero, or nothing (no partial parses: "10s" is refused). */
+std::optional<std::int64_t> parsePositive(const std::string& text) {
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value <= 0) {
+        return std::nullopt;
+    }
+    return value;
 }
 
 std::int64_t nowMs() {
@@ -60,6 +74,22 @@ int serve(const common::Args& args) {
     if (!opsWhere) {
         return fail(opsWhere.error());
     }
+    HubLimits limits;
+    if (auto idle = args.option("idle-seconds")) {
+        const auto seconds = parsePositive(*idle);
+        if (!seconds) {
+            return fail(makeError("bad_idle", "--idle-seconds must be a whole number of seconds above 0."));
+        }
+        limits.idle = std::chrono::seconds(*seconds);
+    }
+    HubPolicy policy;
+    if (auto oldest = args.option("oldest-schema")) {
+        const auto schema = parsePositive(*oldest);
+        if (!schema || *schema > 1000000) {
+            return fail(makeError("bad_schema", "--oldest-schema must be a schema version number above 0."));
+        }
+        policy.hello.oldestSchema = static_cast<unsigned>(*schema);
+    }
     auto center = openCenter(CenterDir{*dir});
     if (!center) {
         return fail(center.error());
@@ -74,9 +104,11 @@ int serve(const common::Args& args) {
         return fail(tls.error());
     }
     boost::asio::io_context io;
-    HubServer server(io, *tls, store, HubEnvironment{nowMs, [](const std::string& line) {
-                                                         std::clog << "fieldkit-hub: " << line << '\n';
-                                                     }});
+    EnrolmentService enrolment(*center, nowMs);
+    HubServer server(
+        io, *tls, store,
+        HubEnvironment{nowMs, [](const std::string& line) { std::clog << "fieldkit-hub: " << line << '\n'; }},
+        limits, policy, &enrolment);
     auto bound = server.listen(*where);
     if (!bound) {
         return fail(bound.error());
@@ -114,6 +146,36 @@ int unitAdd(const common::Args& args) {
         return fail(st.error());
     }
     std::cout << "unit " << name << " added\n";
+    return 0;
+}
+
+int enrollCode(const common::Args& args) {
+    auto dir = args.required("dir");
+    auto unit = args.required("unit");
+    if (!dir || !unit) {
+        return fail(!dir ? dir.error() : unit.error());
+    }
+    auto validFor = std::chrono::seconds(kDefaultCodeValidity);
+    if (auto text = args.option("valid-seconds")) {
+        const auto seconds = parsePositive(*text);
+        if (!seconds) {
+            return fail(
+                makeError("bad_validity", "--valid-seconds must be a whole number of seconds above 0."));
+        }
+        validFor = std::chrono::seconds(*seconds);
+    }
+    auto center = openCenter(CenterDir{*dir});
+    if (!center) {
+        return fail(center.error());
+    }
+    auto code = createEnrolmentCode(*center, *unit, validFor, nowMs());
+    if (!code) {
+        return fail(code.error());
+    }
+    // The code alone on stdout, so scripts can take it; the explanation goes to stderr.
+    std::cout << code->display() << '\n';
+    std::clog << "fieldkit-hub: one-time enrolment code for unit " << *unit << ", valid for "
+              << validFor.count() << " s: fieldkit-syncd enroll --data DIR --hub HOST:PORT --code CODE\n";
     return 0;
 }
 
@@ -181,7 +243,8 @@ int revoke(const common::Args& args) {
 } // namespace
 
 int runHubCommand(const common::Args& args) {
-    if (auto st = args.allowOnly({"dir", "listen", "ops-listen", "unit", "data", "hub-address", "device-id",
+    if (auto st = args.allowOnly({"dir", "listen", "ops-listen", "idle-seconds", "oldest-schema",
+                                  "valid-seconds", "unit", "data", "hub-address", "device-id",
                                   "device-box-key", "version", "help", "json"});
         !st) {
         std::cerr << "fieldkit-hub: " << st.error().message << '\n' << kUsage;
@@ -200,6 +263,9 @@ int runHubCommand(const common::Args& args) {
     }
     if (command == "unit" && args.word(1) == "add") {
         return unitAdd(args);
+    }
+    if (command == "enroll-code") {
+        return enrollCode(args);
     }
     if (command == "provision-device") {
         return provision(args);

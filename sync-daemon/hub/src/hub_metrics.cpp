@@ -21,7 +21,9 @@ std::string renderPrometheus(const HubMetrics& m) {
     };
     gauge("fieldkit_hub_connected_devices", "Devices with an open sync connection.", "gauge",
           m.connectedDevices);
-    gauge("fieldkit_hub_sessions_total", "Sync sessions accepted.", "counter", m.sessionsTotal);
+    gauge("fieldkit_hub_sessions_total", "Sync connections accepted.", "counter", m.sessionsTotal);
+    gauge("fieldkit_hub_rounds_total", "Sync rounds (hello to reply); many per connection.", "counter",
+          m.roundsTotal);
     gauge("fieldkit_hub_handshake_failures_total", "TLS or WebSocket handshakes that failed.", "counter",
           m.handshakeFailures);
     gauge("fieldkit_hub_frames_rejected_total", "Malformed, oversized or out-of-order frames.", "counter",

@@ -1,6 +1,7 @@
 // The hub's network side: every Asio/Beast template of the hub is instantiated in this one translation unit.
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/read_until.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -8,9 +9,11 @@
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
 #include <fieldkit/engine/handshake.hpp>
+#include <fieldkit/hub/enrolment_service.hpp>
 #include <fieldkit/hub/hub_server.hpp>
 #include <fieldkit/hub/sync_service.hpp>
 #include <fieldkit/protocol/codec.hpp>
+#include <fieldkit/tls/enrolment_code.hpp>
 #include <fieldkit/tls/tls_context.hpp>
 #include <optional>
 #include <unordered_set>
@@ -23,6 +26,16 @@ namespace websocket = beast::websocket;
 using tcp = asio::ip::tcp;
 using WsStream = websocket::stream<beast::ssl_stream<beast::tcp_stream>>;
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+/** An upgrade request larger than this is not a fieldkit client. */
+constexpr std::size_t kMaxUpgradeBytes = 8 * 1024;
+
+/** The path in an HTTP request's first line ("GET /sync/v1 HTTP/1.1"), or "" when there is none. */
+std::string requestTarget(const std::string& request) {
+    const auto first = request.find(' ');
+    const auto second = first == std::string::npos ? first : request.find(' ', first + 1);
+    return second == std::string::npos ? std::string() : request.substr(first + 1, second - first - 1);
+}
 
 struct HubServer::Impl {
     asio::io_context& io;
@@ -37,13 +50,17 @@ struct HubServer::Impl {
     std::unordered_set<beast::tcp_stream*> openStreams;
     bool stopped = false;
 
-    Impl(asio::io_context& i, asio::ssl::context& t, CenterStore& s, HubEnvironment e, HubLimits l)
+    EnrolmentService* enrolment;
+
+    Impl(asio::io_context& i, asio::ssl::context& t, CenterStore& s, HubEnvironment e, HubLimits l,
+         const HubPolicy& policy, EnrolmentService* enrol)
         : io(i)
         , tls(t)
         , store(s)
         , env(std::move(e))
         , limits(l)
-        , service(s, env.nowMs) {}
+        , service(s, env.nowMs, policy.hello)
+        , enrolment(enrol) {}
 
     void log(const std::string& line) const {
         if (env.log) {
@@ -117,18 +134,44 @@ struct HubServer::Impl {
             log("refused a connection at the TLS handshake: " + ec.message());
             co_return;
         }
-        auto deviceId = tls::peerCommonName(ws.next_layer().native_handle());
-        if (!deviceId) {
+        // The upgrade request says which endpoint the client wants; only enrolment is open without a
+        // client certificate.
+        // Read raw, so bytes the client sent right behind the request (its first frame) stay with the
+        // WebSocket, which parses the request again from these bytes.
+        std::string upgrade;
+        if (auto [ec, n] = co_await asio::async_read_until(
+                ws.next_layer(), asio::dynamic_buffer(upgrade, kMaxUpgradeBytes), "\r\n\r\n", kTuple);
+            ec) {
             ++metrics.handshakeFailures;
             co_return;
         }
-        if (auto [ec] = co_await ws.async_accept(kTuple); ec) {
+        const std::string target = requestTarget(upgrade);
+        auto deviceId = tls::peerCommonName(ws.next_layer().native_handle());
+        if (target == "/enrol/v1") {
+            co_await serveEnrolment(ws, upgrade);
+            co_return;
+        }
+        if (!deviceId) {
+            ++metrics.handshakeFailures;
+            log("refused a sync connection without a client certificate");
+            co_return;
+        }
+        if (target != "/sync/v1") {
+            ++metrics.handshakeFailures;
+            log("device " + *deviceId + ": refused, no endpoint at the requested path");
+            co_return;
+        }
+        if (auto [ec] = co_await ws.async_accept(asio::buffer(upgrade), kTuple); ec) {
             ++metrics.handshakeFailures;
             log("device " + *deviceId + ": WebSocket handshake failed: " + ec.message());
             co_return;
         }
         lowest.expires_never();
+        // Pings after half the idle time keep a quiet device's connection open as long as it answers; a peer
+        // that stays silent for the whole idle time is gone and its connection is closed.
         ws.set_option(websocket::stream_base::timeout{limits.handshake, limits.idle, true});
+        boost::system::error_code noDelay;
+        lowest.socket().set_option(tcp::no_delay(true), noDelay); // the welcome and reply leave together
         ws.read_message_max(protocol::kMaxFrameBytes);
         ws.binary(true);
 
@@ -156,6 +199,9 @@ struct HubServer::Impl {
             buffer.clear();
             auto [ec, n] = co_await ws.async_read(buffer, kTuple);
             if (ec) {
+                if (ec == beast::error::timeout) {
+                    log("device " + deviceId + ": closed, silent for longer than the idle timeout");
+                }
                 if (ec == websocket::error::message_too_big) {
                     ++metrics.framesRejected;
                     log("device " + deviceId + ": closed, frame larger than the limit");
@@ -171,8 +217,11 @@ struct HubServer::Impl {
                 co_await reject(ws, deviceId, envelope.error().message);
                 co_return;
             }
-            if (envelope->has_hello() && !session.greeted) {
+            // A hello opens a round; on an open connection every round starts with one, so the hub checks
+            // revocation and the device's cursor each time without a new handshake.
+            if (envelope->has_hello()) {
                 started = env.nowMs();
+                ++metrics.roundsTotal;
                 auto welcome = service.greet(envelope->hello(), deviceId, session);
                 if (!welcome) {
                     co_await reject(ws, deviceId, welcome.error().message);
@@ -212,6 +261,48 @@ struct HubServer::Impl {
                             session.greeted ? "unexpected message" : "a message before the hello");
             co_return;
         }
+    }
+
+    /** One enrolment: request in, reply out, connection closed; the whole exchange under the handshake limit.
+     */
+    asio::awaitable<void> serveEnrolment(WsStream& ws, const std::string& upgrade) {
+        auto& lowest = beast::get_lowest_layer(ws);
+        if (auto [ec] = co_await ws.async_accept(asio::buffer(upgrade), kTuple); ec) {
+            ++metrics.handshakeFailures;
+            co_return;
+        }
+        ws.binary(true);
+        ws.read_message_max(64 * 1024); // a request is a few kilobytes
+        beast::flat_buffer buffer;
+        lowest.expires_after(limits.handshake);
+        if (auto [ec, n] = co_await ws.async_read(buffer, kTuple); ec) {
+            log("enrolment: no request (" + ec.message() + ")");
+            co_return;
+        }
+        const auto data = buffer.cdata();
+        auto envelope =
+            protocol::decodeFrame(std::string_view(static_cast<const char*>(data.data()), data.size()));
+        auto binding = tls::enrolmentChannelBinding(ws.next_layer().native_handle());
+        protocol::Envelope out;
+        if (!envelope || !envelope->has_enrol_request() || !binding || enrolment == nullptr) {
+            out.mutable_enrol_reply()->set_status(protocol::EnrolReply::REFUSED);
+            out.mutable_enrol_reply()->set_reason(enrolment == nullptr
+                                                      ? "This center does not enrol devices over the network."
+                                                      : "The enrolment request is malformed.");
+        } else {
+            *out.mutable_enrol_reply() = enrolment->enrol(envelope->enrol_request(), *binding);
+        }
+        const auto& reply = out.enrol_reply();
+        log(reply.status() == protocol::EnrolReply::OK
+                ? "enrolment: device " + envelope->enrol_request().device_id() + " enrolled in unit " +
+                      reply.unit()
+                : "enrolment refused: " + reply.reason());
+        lowest.expires_after(limits.handshake);
+        const std::string frame = protocol::encodeFrame(out);
+        if (auto [ec, n] = co_await ws.async_write(asio::buffer(frame), kTuple); ec) {
+            co_return;
+        }
+        co_await ws.async_close(websocket::close_code::normal, kTuple);
     }
 
     void countReply(const std::string& deviceId, const protocol::PushBatch& batch,
@@ -282,8 +373,8 @@ struct HubServer::Impl {
 };
 
 HubServer::HubServer(asio::io_context& io, asio::ssl::context& tls, CenterStore& store, HubEnvironment env,
-                     HubLimits limits)
-    : m_impl(std::make_unique<Impl>(io, tls, store, std::move(env), limits)) {}
+                     HubLimits limits, HubPolicy policy, EnrolmentService* enrolment)
+    : m_impl(std::make_unique<Impl>(io, tls, store, std::move(env), limits, policy, enrolment)) {}
 
 HubServer::~HubServer() = default;
 

@@ -18,7 +18,7 @@ using sqlite::Transaction;
 
 // Each entry migrates user_version N to N+1 in its own transaction. Plain SQL that PostgreSQL also reads,
 // apart from STRICT/WITHOUT ROWID, so a second implementation can mirror it.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     R"sql(
     CREATE TABLE units (
         name TEXT PRIMARY KEY,
@@ -80,6 +80,18 @@ constexpr std::array<std::string_view, 1> kMigrations = {
         ack BLOB NOT NULL,
         PRIMARY KEY (device_id, device_seq)
     ) STRICT, WITHOUT ROWID;
+    )sql",
+    R"sql(
+    -- One-time enrolment codes, kept only as values derived from the code (lookup and MAC key).
+    CREATE TABLE enrolment_codes (
+        lookup BLOB PRIMARY KEY,
+        mac_key BLOB NOT NULL,
+        unit TEXT NOT NULL REFERENCES units(name),
+        created_ms INTEGER NOT NULL,
+        expires_ms INTEGER NOT NULL,
+        used_ms INTEGER NOT NULL DEFAULT 0,
+        device_id TEXT
+    ) STRICT;
     )sql",
 };
 
@@ -228,6 +240,71 @@ public:
             return row.error();
         }
         return static_cast<std::uint64_t>(stmt->int64(0));
+    }
+
+    Status addEnrolmentCode(const EnrolmentCodeRecord& code) override {
+        if (auto u = unit(code.unit); !u) {
+            return u.error();
+        }
+        auto stmt = m_db.cached("INSERT INTO enrolment_codes(lookup, mac_key, unit, created_ms, expires_ms) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5)");
+        if (!stmt) {
+            return stmt.error();
+        }
+        return stmt->bind(1, code.lookup)
+            .bind(2, code.macKey)
+            .bind(3, code.unit)
+            .bind(4, code.createdMs)
+            .bind(5, code.expiresMs)
+            .run();
+    }
+
+    Result<EnrolmentCodeRecord> enrolmentCode(const Bytes& lookup) override {
+        auto stmt =
+            m_db.cached("SELECT mac_key, unit, created_ms, expires_ms, used_ms, coalesce(device_id, '') "
+                        "FROM enrolment_codes WHERE lookup = ?1");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, lookup);
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return makeError("unknown_code", "The enrolment code is not valid for this center.");
+        }
+        return EnrolmentCodeRecord{lookup,         stmt->blob(0),  stmt->text(1), stmt->int64(2),
+                                   stmt->int64(3), stmt->int64(4), stmt->text(5)};
+    }
+
+    Status redeemEnrolmentCode(const Bytes& lookup, const std::string& deviceId,
+                               std::int64_t nowMs) override {
+        auto tx = Transaction::begin(m_db);
+        if (!tx) {
+            return tx.error();
+        }
+        auto code = enrolmentCode(lookup);
+        if (!code) {
+            return code.error();
+        }
+        if (code->usedMs != 0) {
+            return makeError("code_used", "The enrolment code has already been used; ask for a new one.");
+        }
+        if (nowMs >= code->expiresMs) {
+            return makeError("code_expired", "The enrolment code has expired; ask for a new one.");
+        }
+        auto mark = m_db.cached("UPDATE enrolment_codes SET used_ms = ?2, device_id = ?3 WHERE lookup = ?1");
+        if (!mark) {
+            return mark.error();
+        }
+        if (auto st = mark->bind(1, lookup).bind(2, nowMs).bind(3, deviceId).run(); !st) {
+            return st;
+        }
+        if (auto st = registerDevice(deviceId, code->unit); !st) {
+            return st; // the transaction rolls back: the code stays unused
+        }
+        return tx->commit();
     }
 
     Result<std::uint64_t> nextCertificateSerial() override {

@@ -23,9 +23,10 @@ Result<protocol::Welcome> SyncService::greet(const protocol::Hello& hello,
     if (auto st = m_store.recordContact(certifiedDeviceId, m_nowMs()); !st) {
         return st.error();
     }
-    auto welcome = engine::answerHello(hello, *head, record->lastAppliedDeviceSeq, m_nowMs());
+    auto welcome = engine::answerHello(hello, *head, record->lastAppliedDeviceSeq, m_nowMs(), m_policy);
     session.greeted = welcome.status() == protocol::Welcome::OK;
     session.cursor = hello.pull_cursor();
+    session.maxChanges = kDefaultMaxChanges; // every round states its own page size
     if (hello.max_changes() != 0) {
         session.maxChanges = std::min(hello.max_changes(), session.maxChanges);
     }

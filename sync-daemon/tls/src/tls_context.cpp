@@ -17,7 +17,7 @@ std::string leafPem(X509* cert) {
     return std::string(data, static_cast<std::size_t>(len));
 }
 
-Result<ssl::context> baseContext(const Credentials& own) {
+Result<ssl::context> baseContext(const Credentials* own) {
     ssl::context ctx(ssl::context::tls);
     SSL_CTX* native = ctx.native_handle();
     // TLS 1.2 and below are refused outright, in both directions.
@@ -26,10 +26,13 @@ Result<ssl::context> baseContext(const Credentials& own) {
         return makeError("tls_setup", "Could not restrict TLS to version 1.3.");
     }
     SSL_CTX_set_options(native, SSL_OP_NO_TICKET | SSL_OP_NO_RENEGOTIATION);
+    if (own == nullptr) {
+        return ctx;
+    }
     boost::system::error_code ec;
-    ctx.use_certificate_chain(boost::asio::buffer(own.certPem), ec);
+    ctx.use_certificate_chain(boost::asio::buffer(own->certPem), ec);
     if (!ec) {
-        ctx.use_private_key(boost::asio::buffer(own.keyPem), ssl::context::pem, ec);
+        ctx.use_private_key(boost::asio::buffer(own->keyPem), ssl::context::pem, ec);
     }
     if (ec) {
         return makeError("tls_credentials", "The TLS certificate or key could not be loaded.");
@@ -41,7 +44,7 @@ Result<ssl::context> baseContext(const Credentials& own) {
 
 Result<ssl::context> makeServerContext(const Credentials& server, const std::string& authorityPem,
                                        RevocationCheck isRevoked) {
-    auto ctx = baseContext(server);
+    auto ctx = baseContext(&server);
     if (!ctx) {
         return ctx.error();
     }
@@ -50,7 +53,9 @@ Result<ssl::context> makeServerContext(const Credentials& server, const std::str
     if (ec) {
         return makeError("tls_credentials", "The center's certificate authority could not be loaded.");
     }
-    ctx->set_verify_mode(ssl::verify_peer | ssl::verify_fail_if_no_peer_cert);
+    // A certificate is asked for but not demanded at the handshake: the enrolment endpoint serves devices
+    // that have none yet, and the server refuses every other endpoint to a connection without one.
+    ctx->set_verify_mode(ssl::verify_peer);
     ctx->set_verify_callback([isRevoked = std::move(isRevoked)](bool preverified, ssl::verify_context& vc) {
         if (!preverified) {
             return false;
@@ -66,7 +71,7 @@ Result<ssl::context> makeServerContext(const Credentials& server, const std::str
 }
 
 Result<ssl::context> makeClientContext(const Credentials& client, const std::string& hubKeyPin) {
-    auto ctx = baseContext(client);
+    auto ctx = baseContext(&client);
     if (!ctx) {
         return ctx.error();
     }
@@ -94,6 +99,21 @@ Result<std::string> peerCommonName(ssl_st* connection) {
         return makeError("no_peer_certificate", "The peer presented no certificate.");
     }
     return commonName(leafPem(peer.get()));
+}
+
+} // namespace fieldkit::tls
+
+namespace fieldkit::tls {
+
+Result<ssl::context> makeEnrolmentClientContext() {
+    auto ctx = baseContext(nullptr);
+    if (!ctx) {
+        return ctx.error();
+    }
+    // Any hub key is accepted here: the enrolment code proves the hub, and the key it showed is pinned.
+    ctx->set_verify_mode(ssl::verify_peer);
+    ctx->set_verify_callback([](bool, ssl::verify_context&) { return true; });
+    return ctx;
 }
 
 } // namespace fieldkit::tls

@@ -24,3 +24,15 @@ TEST_CASE("a device too old is told to upgrade; one without an id is refused") {
     CHECK(evaluateWelcome(anonymous) == HandshakeOutcome::Refused);
     CHECK(evaluateWelcome(Welcome{}) == HandshakeOutcome::ProtocolViolation);
 }
+
+TEST_CASE("a center that raised its schema floor tells older devices to upgrade, current ones proceed") {
+    const HelloPolicy floor2{kOldestSupportedProtocol, 2};
+    auto hello = makeHello({"dev", 5, 4, "0.1.0"});
+    hello.set_schema_version(1);
+    const auto old = answerHello(hello, 9, 4, 0, floor2);
+    CHECK(old.status() == Welcome::UPGRADE_REQUIRED);
+    CHECK(old.reason().find("Schema version 1") != std::string::npos);
+    CHECK(old.server_head() == 0); // nothing about the unit is told to a device that cannot proceed
+    hello.set_schema_version(2);
+    CHECK(answerHello(hello, 9, 4, 0, floor2).status() == Welcome::OK);
+}

@@ -20,6 +20,9 @@ struct DeviceSyncConfig {
     std::string centerPublicKey;
     std::string unitPublicKey;
     std::string unitSecretSealed;
+    // The center's Ed25519 public key (hex): wipe orders must carry its signature. Empty for devices
+    // provisioned before wipe orders existed; they obey no wipe order until enrolled again.
+    std::string centerSigningKey;
 };
 
 [[nodiscard]] std::filesystem::path syncDir(const std::filesystem::path& dataDir);

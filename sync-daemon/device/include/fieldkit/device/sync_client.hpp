@@ -13,10 +13,12 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace fieldkit::device {
 
-/** What one sync session achieved. */
+/** What one sync round achieved (hello + outbox batch out, acks + changes back; more flights only while
+ *  the outbox or the pull has more than one page). */
 struct SessionResult {
     engine::HandshakeOutcome outcome = engine::HandshakeOutcome::ProtocolViolation;
     std::string reason;
@@ -28,22 +30,27 @@ struct SessionResult {
     bool diverged = false;
     bool outboxEmpty = false;
     bool reachedHead = false;
+    std::uint64_t bytesUp = 0; // on the wire during the round (TLS included), as the kernel counted them
+    std::uint64_t bytesDown = 0;
 };
 
 /** Limits on every wait and on batch sizes of the device side. */
 struct ClientLimits {
-    std::chrono::seconds connect{10};
-    std::chrono::seconds exchange{60};
+    std::chrono::seconds connect{10};  // TCP, TLS and WebSocket handshakes, and the closing handshake
+    std::chrono::seconds exchange{60}; // each wait for a reply
+    std::chrono::seconds idle{180};    // silence on an open connection before it counts as lost
     int batchOps = 1000;
     std::uint32_t pageChanges = 2000;
 };
 
-/** One session with the hub over mutual TLS 1.3 + WebSocket: hello and the outbox batch go out together,
- *  acks and changes come back; repeated on the open connection until the outbox is empty and the pull reached
- *  the head. Network failures are Errors with code "offline" or "hub_untrusted". */
-[[nodiscard]] Result<SessionResult> syncOnce(const std::filesystem::path& dataDir,
-                                             const common::DeviceSyncConfig& config,
-                                             const common::HostPort& hub, ClientLimits limits = {});
+/** `rounds` sync rounds on one connection to the hub (mutual TLS 1.3 + WebSocket): in each, hello and the
+ *  outbox batch go out together and acks and changes come back, until the outbox is empty and the pull
+ *  reached the head. Stops at the first round that does not proceed. Network failures are Errors with code
+ *  "offline" or "hub_untrusted". */
+[[nodiscard]] Result<std::vector<SessionResult>> syncRounds(const std::filesystem::path& dataDir,
+                                                            const common::DeviceSyncConfig& config,
+                                                            const common::HostPort& hub, int rounds,
+                                                            ClientLimits limits = {});
 
 /** Seams of the long-running daemon: randomness, log, the hardware profile and its sensors. */
 struct DaemonEnvironment {
@@ -56,9 +63,11 @@ struct DaemonEnvironment {
     std::chrono::milliseconds poll{500}; // how often the plan is redone (outbox, sensors, "sync now")
 };
 
-/** Runs until SIGINT/SIGTERM: follows the hardware profile's sync plan (local changes after the debounce, the
- *  periodic pull, battery and link rules), records status in <data>/sync/status.json, backs off with full
- *  jitter after a failure, and syncs at once when the app asks ("Sync now": <data>/sync/sync-now). */
+/** Runs until SIGINT/SIGTERM: keeps one connection to the hub open and runs each sync as one round on it
+ *  (reconnecting with backoff when it drops); follows the hardware profile's sync plan (local changes after
+ * the debounce, the periodic pull, battery and link rules), records status in <data>/sync/status.json, backs
+ * off with full jitter after a failure, and syncs at once when the app asks ("Sync now":
+ * <data>/sync/sync-now). */
 [[nodiscard]] Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncConfig& config,
                                const common::HostPort& hub, const DaemonEnvironment& env);
 

@@ -3,6 +3,7 @@
 #include <fieldkit/common/device_sync_config.hpp>
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/crypto/box_key_pair.hpp>
+#include <fieldkit/crypto/signing_key_pair.hpp>
 #include <fieldkit/hub/center_store.hpp>
 #include <fieldkit/tls/pki.hpp>
 #include <filesystem>
@@ -22,6 +23,9 @@ struct CenterDir {
     /** The center's X25519 secret: opens every case's record key. 0600; an HSM would hold it in production.
      */
     [[nodiscard]] std::filesystem::path centerKey() const { return root / "center.key"; }
+    /** The center's Ed25519 seed: signs wipe orders, which devices check against the key pinned at enrolment.
+     */
+    [[nodiscard]] std::filesystem::path centerSigningKey() const { return root / "center.sign"; }
 };
 
 /** An opened center: credentials in memory, the store open. */
@@ -30,6 +34,18 @@ struct Center {
     tls::Credentials hub;
     std::unique_ptr<CenterStore> store;
     crypto::BoxKeyPair centerKey;
+    crypto::SigningKeyPair signingKey;
+};
+
+/** What a device receives when it is enrolled, however it was enrolled. */
+struct DeviceEnrolment {
+    std::string certPem;
+    std::string hubKeyPin;
+    std::vector<std::uint8_t> centerPublicKey;
+    std::vector<std::uint8_t> centerSigningKey;
+    std::string unit;
+    std::vector<std::uint8_t> unitPublicKey;
+    std::vector<std::uint8_t> unitSecretSealed; // sealed to the device's box key
 };
 
 /** Creates a unit with its own box key pair (the secret kept sealed to the center key). */
@@ -39,6 +55,15 @@ struct Center {
 [[nodiscard]] Status initCenter(const CenterDir& dir);
 
 [[nodiscard]] Result<Center> openCenter(const CenterDir& dir);
+
+/** Checks a device id: 32 lowercase hexadecimal characters (as fieldkit-ctl init makes them). */
+[[nodiscard]] bool wellFormedDeviceId(const std::string& deviceId);
+
+/** Signs the device's certificate request (the certificate names `deviceId` whatever the request says) and
+ *  gathers the keys it needs; registers nothing, so the caller decides in which transaction that happens. */
+[[nodiscard]] Result<DeviceEnrolment> issueEnrolment(Center& center, const std::string& unit,
+                                                     const std::string& deviceId, const std::string& csrPem,
+                                                     const std::vector<std::uint8_t>& deviceBoxKey);
 
 /** Issues a device identity for `unit` directly (keeping the store's `deviceId` when given) (for a device on
  * this machine, such as `./run app`); network enrolment with a one-time code produces the same result. */

@@ -26,6 +26,17 @@ struct UnitRecord {
     std::vector<std::uint8_t> sealedSecret;
 };
 
+/** A one-time enrolment code as the center keeps it: only values derived from the code. */
+struct EnrolmentCodeRecord {
+    std::vector<std::uint8_t> lookup;
+    std::vector<std::uint8_t> macKey;
+    std::string unit;
+    std::int64_t createdMs = 0;
+    std::int64_t expiresMs = 0;
+    std::int64_t usedMs = 0; // 0 while unused
+    std::string deviceId;    // the device that used it
+};
+
 /** A page of changes for a device. */
 struct ChangesPage {
     std::vector<protocol::Operation> ops;
@@ -70,6 +81,15 @@ public:
     [[nodiscard]] virtual Status recordContact(const std::string& deviceId, std::int64_t nowMs) = 0;
     /** Newest server sequence among changes visible to `unit`. */
     [[nodiscard]] virtual Result<std::uint64_t> serverHead(const std::string& unit) = 0;
+    [[nodiscard]] virtual Status addEnrolmentCode(const EnrolmentCodeRecord& code) = 0;
+    /** Code "unknown_code" when no code has this lookup value. */
+    [[nodiscard]] virtual Result<EnrolmentCodeRecord>
+    enrolmentCode(const std::vector<std::uint8_t>& lookup) = 0;
+    /** Marks the code used by `deviceId` and registers the device in the code's unit, in one transaction, so
+     * a code enrols exactly one device even when two try at once. Codes: code_used, code_expired,
+     *  unknown_code, device_exists. */
+    [[nodiscard]] virtual Status redeemEnrolmentCode(const std::vector<std::uint8_t>& lookup,
+                                                     const std::string& deviceId, std::int64_t nowMs) = 0;
     /** Next serial number for a certificate the center's CA issues. */
     [[nodiscard]] virtual Result<std::uint64_t> nextCertificateSerial() = 0;
 

@@ -11,7 +11,8 @@ struct HubMetrics {
     static constexpr std::array<double, 8> kDurationBuckets = {0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30};
 
     std::int64_t connectedDevices = 0;
-    std::uint64_t sessionsTotal = 0;
+    std::uint64_t sessionsTotal = 0; // connections
+    std::uint64_t roundsTotal = 0;   // sync rounds (hellos); many per connection
     std::uint64_t handshakeFailures = 0;
     std::uint64_t framesRejected = 0;
     std::uint64_t opsApplied = 0;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <fieldkit/common/host_port.hpp>
 #include <fieldkit/core/result.hpp>
+#include <fieldkit/engine/handshake.hpp>
 #include <fieldkit/hub/center_store.hpp>
 #include <fieldkit/hub/hub_metrics.hpp>
 #include <functional>
@@ -22,14 +23,24 @@ struct HubEnvironment {
 /** Timing limits; every wait has one. */
 struct HubLimits {
     std::chrono::seconds handshake{10};
-    std::chrono::seconds idle{120};
+    std::chrono::seconds idle{120}; // silence after which a connection is closed; a ping goes out at half
 };
 
-/** The center's sync listener (mutual TLS 1.3, WebSocket, protobuf) and its plain-HTTP ops listener. */
+/** Which devices the hub serves and how. */
+struct HubPolicy {
+    engine::HelloPolicy hello;
+};
+
+class EnrolmentService;
+
+/** The center's sync listener (mutual TLS 1.3, WebSocket, protobuf; /enrol/v1 is the one endpoint open
+ *  without a client certificate, served only when an EnrolmentService is given) and its plain-HTTP ops
+ *  listener. */
 class HubServer {
 public:
     HubServer(boost::asio::io_context& io, boost::asio::ssl::context& tls, CenterStore& store,
-              HubEnvironment env, HubLimits limits = {});
+              HubEnvironment env, HubLimits limits = {}, HubPolicy policy = {},
+              EnrolmentService* enrolment = nullptr);
     ~HubServer();
     HubServer(const HubServer&) = delete;
     HubServer& operator=(const HubServer&) = delete;

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <fieldkit/core/result.hpp>
+#include <fieldkit/engine/handshake.hpp>
 #include <fieldkit/hub/center_store.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <functional>
@@ -9,20 +10,24 @@
 
 namespace fieldkit::hub {
 
-/** Where one device's session stands at the hub. */
+/** Changes in one reply when the device does not ask for fewer. */
+inline constexpr std::uint32_t kDefaultMaxChanges = 2000;
+
+/** Where one device's connection stands at the hub; each hello (one per sync round) sets it afresh. */
 struct HubSession {
     bool greeted = false;
     std::uint64_t cursor = 0;
-    std::uint32_t maxChanges = 2000;
+    std::uint32_t maxChanges = kDefaultMaxChanges;
 };
 
 /** The hub's side of the protocol without any I/O: the network server and the deterministic simulation both
  *  drive this, so what the simulation proves holds for the real hub. */
 class SyncService {
 public:
-    SyncService(CenterStore& store, std::function<std::int64_t()> nowMs)
+    SyncService(CenterStore& store, std::function<std::int64_t()> nowMs, engine::HelloPolicy policy = {})
         : m_store(store)
-        , m_nowMs(std::move(nowMs)) {}
+        , m_nowMs(std::move(nowMs))
+        , m_policy(policy) {}
 
     /** Answers a hello; a device that is unknown, revoked or names another id than its certificate is
      * refused. */
@@ -36,6 +41,7 @@ public:
 private:
     CenterStore& m_store;
     std::function<std::int64_t()> m_nowMs;
+    engine::HelloPolicy m_policy;
 };
 
 } // namespace fieldkit::hub

@@ -24,6 +24,8 @@ using FieldRef = fieldkit::sync::v1::FieldRef;
 using PushBatch = fieldkit::sync::v1::PushBatch;
 using PushAck = fieldkit::sync::v1::PushAck;
 using SyncReply = fieldkit::sync::v1::SyncReply;
+using EnrolRequest = fieldkit::sync::v1::EnrolRequest;
+using EnrolReply = fieldkit::sync::v1::EnrolReply;
 
 /** Serialises one envelope into one frame. */
 [[nodiscard]] std::string encodeFrame(const Envelope& envelope);

@@ -11,13 +11,18 @@ namespace fieldkit::tls {
 /** Answers whether a device (by certificate common name) has been revoked; checked during the handshake. */
 using RevocationCheck = std::function<bool(const std::string& deviceId)>;
 
-/** TLS 1.3 only; demands a client certificate issued by `authorityPem` and not revoked. */
+/** TLS 1.3 only; a client certificate, when presented, must be issued by `authorityPem` and not revoked.
+ *  Connections without one reach only the enrolment endpoint (the server checks with peerCommonName). */
 [[nodiscard]] Result<boost::asio::ssl::context>
 makeServerContext(const Credentials& server, const std::string& authorityPem, RevocationCheck isRevoked);
 
 /** TLS 1.3 only; presents the device certificate and accepts only a hub whose key matches `hubKeyPin`. */
 [[nodiscard]] Result<boost::asio::ssl::context> makeClientContext(const Credentials& client,
                                                                   const std::string& hubKeyPin);
+
+/** TLS 1.3 only, without a client certificate and without a pin: for enrolment, where the one-time code
+ *  authenticates the hub over the channel binding and the key it presented is pinned afterwards. */
+[[nodiscard]] Result<boost::asio::ssl::context> makeEnrolmentClientContext();
 
 } // namespace fieldkit::tls
 
