@@ -105,4 +105,47 @@ TestCase {
         verify(pad.empty);
         sheet.close();
     }
+
+    function test_a_stored_signature_is_shown_in_the_viewer_and_forgotten_on_close() {
+        const app = Harness.start("desktop-dev");
+        verify(app.session.unlock("staff-1", "1234"));
+        verify(app.caseEditor.load("demo-1"));
+        const page = createTemporaryObject(pageComponent, root, {
+            caseEditor: app.caseEditor, caseTimeline: app.caseTimeline, attachments: app.attachments,
+            catalogue: app.catalogue});
+        waitForRendering(page);
+        const pad = createTemporaryObject(padComponent, root);
+        sign(pad);
+        let url = "";
+        savedSpy.target = pad;
+        savedSpy.clear();
+        pad.save();
+        url = savedSpy.signalArguments[0][0];
+        verify(app.attachments.saveSignature(url));
+        const signature = app.caseEditor.attachments.filter(a => a.kind === "signature")[0];
+        const show = Util.find(page, "viewAttachment_" + signature.attachmentId);
+        verify(show && show.visible);
+        mouseClick(show);
+        const viewer = Util.find(page, "imageViewer");
+        tryVerify(() => viewer.opened);
+        compare(app.attachments.viewedImage, url); // the PNG the pad made, decrypted back
+        viewer.close();
+        tryVerify(() => app.attachments.viewedImage === "");
+    }
+
+    function test_the_import_list_says_when_the_folder_is_empty() {
+        const app = Harness.start("desktop-dev");
+        verify(app.session.unlock("staff-1", "1234"));
+        verify(app.caseEditor.load("demo-1"));
+        const page = createTemporaryObject(pageComponent, root, {
+            caseEditor: app.caseEditor, caseTimeline: app.caseTimeline, attachments: app.attachments,
+            catalogue: app.catalogue});
+        waitForRendering(page);
+        mouseClick(Util.find(page, "importFileButton"));
+        const sheet = Util.find(page, "importSheet");
+        tryVerify(() => sheet.opened);
+        compare(Util.find(sheet, "importList").count, 0);
+        compare(app.attachments.importFiles.length, 0);
+        sheet.close();
+    }
 }
