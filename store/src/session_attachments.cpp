@@ -130,7 +130,18 @@ Result<std::vector<std::uint8_t>> Session::readAttachment(const CaseId& id, cons
         return makeError("missing_purpose",
                          "Say why the attachment is opened; every look-up is logged with its purpose.");
     }
-    auto& db = m_impl->db;
+    auto out = m_impl->decryptAttachment(id, attachment);
+    if (!out) {
+        return out;
+    }
+    if (auto st = m_impl->auditRead(m_staff, "read_attachment", id.toHex(), purpose); !st) {
+        return st.error();
+    }
+    return out;
+}
+
+Result<std::vector<std::uint8_t>> Session::Impl::decryptAttachment(const CaseId& id,
+                                                                   const AttachmentId& attachment) {
     auto row = db.cached("SELECT header, wrapped_key, sealed_key_unit, size, chunk_count, op_id IS NOT NULL "
                          "FROM attachments WHERE attachment_id = ?1 AND case_id = ?2");
     if (!row) {
@@ -157,24 +168,24 @@ Result<std::vector<std::uint8_t>> Session::readAttachment(const CaseId& id, cons
     // unit's copy and keeps it wrapped by this device's data key, like record keys.
     std::optional<crypto::AttachmentKey> key;
     if (!wrapped.empty()) {
-        auto unwrapped = crypto::unwrapAttachmentKey(m_impl->dek, wrapped, idBytes);
+        auto unwrapped = crypto::unwrapAttachmentKey(dek, wrapped, idBytes);
         if (!unwrapped) {
             return attachmentTampered();
         }
         key = std::move(*unwrapped);
     } else {
-        if (!m_impl->unitKey) {
+        if (!unitKey) {
             return makeError("not_enrolled",
                              "This device holds no unit key to open attachments from other devices.");
         }
-        auto opened = crypto::openSealedAttachmentKey(*m_impl->unitKey, sealedUnit, idBytes);
+        auto opened = crypto::openSealedAttachmentKey(*unitKey, sealedUnit, idBytes);
         if (!opened) {
             return attachmentTampered();
         }
         key = std::move(*opened);
         if (auto save = db.cached("UPDATE attachments SET wrapped_key = ?2 WHERE attachment_id = ?1"); save) {
             (void)save->bind(1, idBytes)
-                .bind(2, crypto::ByteView(crypto::wrapAttachmentKey(m_impl->dek, *key, idBytes)))
+                .bind(2, crypto::ByteView(crypto::wrapAttachmentKey(dek, *key, idBytes)))
                 .run();
         }
     }
@@ -221,9 +232,6 @@ Result<std::vector<std::uint8_t>> Session::readAttachment(const CaseId& id, cons
     }
     if (!decryptor->finish() || out.size() != size) {
         return attachmentTampered();
-    }
-    if (auto st = m_impl->auditRead(m_staff, "read_attachment", id.toHex(), purpose); !st) {
-        return st.error();
     }
     return out;
 }

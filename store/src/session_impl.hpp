@@ -168,6 +168,9 @@ struct Session::Impl {
         return tx->commit();
     }
 
+    /** An attachment's bytes, checked whole; not audited (readAttachment and verify decide that). */
+    Result<std::vector<std::uint8_t>> decryptAttachment(const CaseId& id, const AttachmentId& attachment);
+
     /** Fills `out.attachments` from the decrypted attachment references of the case. */
     void collectAttachments(const CaseId& id, CaseDetails& out);
 

@@ -141,6 +141,10 @@ TEST_CASE("an altered, reordered or truncated attachment is refused") {
     auto read = c.s->readAttachment(c.caseId, c.info.id, "check");
     REQUIRE_FALSE(read.ok());
     CHECK(read.error().code == "tampered");
+    auto report = c.s->verify();
+    REQUIRE(report.ok());
+    REQUIRE(report->problems.size() == 1);
+    CHECK(report->problems.front().find(c.info.id.toHex()) != std::string::npos);
 }
 
 TEST_CASE("a flipped byte in an attachment chunk is refused") {
