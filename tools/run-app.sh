@@ -43,21 +43,19 @@ hub_address=$(sed -n 's/^listening on //p' "$LOCAL/hub.out")
 [ -n "$hub_address" ] || { echo "fieldkit: the hub did not start; see $hub_log" >&2; exit 1; }
 echo "center listening on $hub_address ($(sed -n 's/^ops on //p' "$LOCAL/hub.out") for /healthz and /metrics)"
 
-# The device: an encrypted store with a demo staff member, enrolled with the local center (client certificate,
-# center and unit keys), a first sync to file the keys away, then realistic sample cases.
+# The device: an encrypted store with a demo staff member, enrolled with the local center by a one-time code
+# (client certificate, pinned hub key, center and unit keys), then realistic sample cases.
 if [ ! -f "$DEVICE/store.db" ]; then
   mkdir -p "$DEVICE"
   FIELDKIT_PIN=$DEMO_PIN "$CTL" --data "$DEVICE" init --staff "$DEMO_STAFF" --unit "$UNIT" --kdf-ms 500
 fi
 if [ ! -f "$DEVICE/sync/device.crt" ]; then
-  info=$("$CTL" --data "$DEVICE" device-info)
-  device_id=$(sed -n 's/.*"device_id":"\([0-9a-f]*\)".*/\1/p' <<<"$info")
-  box_key=$(sed -n 's/.*"box_public_key":"\([0-9a-f]*\)".*/\1/p' <<<"$info")
-  "$HUB" provision-device --dir "$CENTER" --unit "$UNIT" --data "$DEVICE" --device-id "$device_id" \
-    --device-box-key "$box_key" --hub-address "$hub_address" >/dev/null
-  "$SYNCD" sync-once --data "$DEVICE" --hub "$hub_address" >/dev/null
+  # Enrolment as in the field: the center prints a one-time code, the device redeems it over the network.
+  code=$("$HUB" enroll-code --dir "$CENTER" --unit "$UNIT" 2>/dev/null)
+  "$SYNCD" enroll --data "$DEVICE" --hub "$hub_address" --code "$code" >/dev/null
+  device_id=$(cat "$DEVICE/sync/device.id")
   FIELDKIT_PIN=$DEMO_PIN "$CTL" --data "$DEVICE" case generate --count 40 --seed 7 >/dev/null
-  echo "device $device_id enrolled in unit $UNIT; demo staff \"$DEMO_STAFF\", PIN $DEMO_PIN, 40 sample cases"
+  echo "device $device_id enrolled in unit $UNIT with a one-time code; demo staff \"$DEMO_STAFF\", PIN $DEMO_PIN, 40 sample cases"
 fi
 
 "$SYNCD" run --data "$DEVICE" --hub "$hub_address" 2>"$LOCAL/syncd.log" &
