@@ -12,6 +12,7 @@
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/core/hlc.hpp>
 #include <fieldkit/core/service_catalogue.hpp>
+#include <fieldkit/crypto/key_sealer.hpp>
 #include <fieldkit/crypto/operation_aad.hpp>
 #include <fieldkit/crypto/operation_seal.hpp>
 #include <fieldkit/crypto/random_source.hpp>
@@ -135,6 +136,10 @@ struct Session::Impl {
     crypto::BoxPublicKey unitPublic;
     crypto::BlindIndex blind;
     detail::AuditWriter audit;
+    // Record and attachment keys are sealed to the center and the unit with one ephemeral key per session:
+    // sealing a case's key is then a symmetric box instead of two scalar multiplications (key_sealer.hpp).
+    crypto::KeySealer centerSealer;
+    crypto::KeySealer unitSealer;
 
     Impl(DeviceStore& s, crypto::DataKey key, std::optional<crypto::BoxKeyPair> unit,
          crypto::BoxPublicKey center, crypto::BoxPublicKey unitPk)
@@ -145,7 +150,9 @@ struct Session::Impl {
         , centerKey(center)
         , unitPublic(unitPk)
         , blind(dek)
-        , audit(dek) {}
+        , audit(dek)
+        , centerSealer(centerKey)
+        , unitSealer(unitPublic) {}
 
     /** Attachment references (encoded) met while decrypting a case, for collectAttachments. */
     std::vector<std::pair<std::string, FieldVersion>> attachmentRefs;

@@ -10,6 +10,7 @@
 #include <fieldkit/crypto/blind_index.hpp>
 #include <fieldkit/crypto/box_key_pair.hpp>
 #include <fieldkit/crypto/field_values.hpp>
+#include <fieldkit/crypto/key_sealer.hpp>
 #include <fieldkit/crypto/operation_aad.hpp>
 #include <fieldkit/crypto/operation_seal.hpp>
 #include <fieldkit/crypto/record_key.hpp>
@@ -112,9 +113,10 @@ CryptoParts measureCryptoParts(std::span<const store::NewCase> cases, int iterat
         keep(cipher);
     });
 
-    out.sealRecordKeyUs = meanUs(iterations, [&](int) {
-        keep(crypto::sealRecordKey(recordKey, center.publicKey(), crypto::ByteView(caseId)));
-    });
+    // The session's sealer: its ephemeral key and shared key are made once at unlock, not per case.
+    const crypto::KeySealer sealer(center.publicKey());
+    out.sealRecordKeyUs =
+        meanUs(iterations, [&](int) { keep(sealer.sealRecordKey(recordKey, crypto::ByteView(caseId))); });
     out.wrapRecordKeyUs = meanUs(
         iterations, [&](int) { keep(crypto::wrapRecordKey(dek, recordKey, crypto::ByteView(caseId))); });
     out.blindIndexUs =

@@ -13,7 +13,7 @@ struct CryptoParts {
     double sealOperationUs = 0;      // zstd level 9 with the cases-v1 dictionary, then XChaCha20-Poly1305
     double aeadUs = 0;               // XChaCha20-Poly1305 alone over a compressed-size payload
     double measureCompressionUs = 0; // zstd twice: with and without the dictionary
-    double sealRecordKeyUs = 0;      // one crypto_box_seal (createCase makes two: center and unit)
+    double sealRecordKeyUs = 0;      // one KeySealer box (createCase makes two: center and unit)
     double wrapRecordKeyUs = 0;      // under the DEK
     double blindIndexUs = 0;         // keyed BLAKE2b of the CPR
     double auditMacUs = 0;           // keyed BLAKE2b chaining the audit entry

@@ -544,7 +544,7 @@ bool runStoreBenchmark(const StorePlan& plan, std::ostream& out, std::ostream& l
     part("sealOperation: zstd level 9 + dictionary", zstdUs, "sealOperation - AEAD");
     part("sealOperation: XChaCha20-Poly1305 (" + fixed(parts.withDictionaryBytes, 0) + " B)", parts.aeadUs,
          "libsodium microbenchmark");
-    part("sealRecordKey x2 (crypto_box_seal: center, unit)", 2 * parts.sealRecordKeyUs,
+    part("sealRecordKey x2 (KeySealer box: center, unit)", 2 * parts.sealRecordKeyUs,
          "sealRecordKey microbenchmark");
     part("wrapRecordKey + blind index + audit MAC + randomness",
          parts.wrapRecordKeyUs + parts.blindIndexUs + parts.auditMacUs + parts.randomUs, "microbenchmarks");

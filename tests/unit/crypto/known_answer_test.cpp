@@ -6,6 +6,7 @@
 #include <fieldkit/crypto/blind_index.hpp>
 #include <fieldkit/crypto/device_identity.hpp>
 #include <fieldkit/crypto/field_values.hpp>
+#include <fieldkit/crypto/key_sealer.hpp>
 #include <fieldkit/crypto/key_slot.hpp>
 #include <fieldkit/crypto/operation_aad.hpp>
 #include <fieldkit/crypto/operation_seal.hpp>
@@ -55,6 +56,10 @@ constexpr const char* kSealedRecordKeyHex =
     "01638483d98465dd1dc1ef61cfe6d762e4f9022a7d4a4d0f7de6b05fbf5ee743666fb508dfdec14c0ea0cfb8a4b147bbe249f029"
     "a312c19f"
     "db8723db44e815afe6bf795f3f58be05ec585420e7160f58ea879842ff325766f17d69d4a059e37c2ace";
+// KeySealer(that box key, ephemeral key counting from 0xd0).sealRecordKey(record key, case A): format 0x02.
+constexpr const char* kSealerRecordKeyHex =
+    "026b3ee67463583cbe3dc08fe9d0765c2666ff5210dd527c9d8705e44927c80d555a88ddd19d1df49af63ecf71ded797c948"
+    "cba40dc91a3b85cf8f84db85eae0021fa0680a7394e664b0172d7a274e0e0be6b4076536aeb716ae6e05c790c1745940";
 // One FINAL chunk "fieldkit attachment" (secretstream headers are randomised inside libsodium: opening is
 // pinned).
 constexpr const char* kAttachmentHeaderHex = "013b036e2f18c3344b96f1586a55a0e3827fd534ed82985cb2";
@@ -125,6 +130,18 @@ TEST_CASE("KAT: X25519 key and a sealed record key") {
     const auto box = BoxKeyPair::generate(random);
     CHECK(toHex(box.publicKey().bytes) == kBoxPublicHex);
     auto opened = openSealedRecordKey(box, test::hex(kSealedRecordKeyHex), test::kCaseA);
+    REQUIRE(opened.ok());
+    CHECK(opened->secret().equals(recordKey().secret()));
+}
+
+TEST_CASE("KAT: a record key sealed by a KeySealer (format 0x02) is deterministic for its ephemeral key") {
+    test::CountingRandom boxRandom(0xc0);
+    const auto box = BoxKeyPair::generate(boxRandom);
+    test::CountingRandom ephemeralRandom(0xd0);
+    const KeySealer sealer(box.publicKey(), ephemeralRandom);
+    const Bytes sealed = sealer.sealRecordKey(recordKey(), test::kCaseA);
+    CHECK(toHex(sealed) == kSealerRecordKeyHex);
+    auto opened = openSealedRecordKey(box, test::hex(kSealerRecordKeyHex), test::kCaseA);
     REQUIRE(opened.ok());
     CHECK(opened->secret().equals(recordKey().secret()));
 }

@@ -12,7 +12,8 @@ namespace fieldkit::crypto {
 // attachment id (attachment keys) and is authenticated every way, so a key copied to another case fails to
 // open.
 //
-// Sealed format v1: 0x01 | crypto_box_seal(kind | key[32] | binding).
+// Sealed format v1: 0x01 | crypto_box_seal(kind | key[32] | binding). Sessions seal with a KeySealer
+// (format v2, key_sealer.hpp: one ephemeral key per session); the open functions take both formats.
 
 [[nodiscard]] Bytes wrapRecordKey(const DataKey& dek, const RecordKey& key, ByteView caseId,
                                   RandomSource& random = systemRandom());
