@@ -27,6 +27,14 @@ constexpr const char* kSchema = R"sql(
     ) STRICT;
     CREATE INDEX cases_by_cpr ON cases(cpr);
     CREATE INDEX cases_by_updated ON cases(updated_ms DESC);
+    CREATE TABLE access_log (
+        id INTEGER PRIMARY KEY,
+        at_ms INTEGER NOT NULL,
+        staff TEXT NOT NULL,
+        action TEXT NOT NULL,
+        case_id BLOB,
+        purpose TEXT NOT NULL
+    ) STRICT;
 )sql";
 
 constexpr const char* kColumns = "case_id, service, kle, status, unit, channel, created_ms, updated_ms, name";
@@ -148,6 +156,44 @@ Result<std::vector<PlainSummary>> PlainStore::firstPage(int limit) {
 Result<std::vector<PlainSummary>> PlainStore::findByCpr(const std::string& cpr) {
     m_byCpr.bind(1, cpr);
     return collect(m_byCpr);
+}
+
+Result<std::vector<PlainSummary>>
+PlainStore::findByCprLogged(const std::string& cpr, const std::string& staff, const std::string& purpose) {
+    // What any system that must log reads of personal data does (the same rule as fieldkit's audit log,
+    // without encryption or a MAC chain): the look-up and its log row in one transaction, committed to
+    // the WAL without fsync.
+    auto relaxed = m_db.cached("PRAGMA synchronous=NORMAL");
+    auto durable = m_db.cached("PRAGMA synchronous=FULL");
+    auto begin = m_db.cached("BEGIN");
+    auto commit = m_db.cached("COMMIT");
+    auto log = m_db.cached("INSERT INTO access_log(at_ms, staff, action, case_id, purpose) "
+                           "VALUES (?1, ?2, 'find_cpr', ?3, ?4)");
+    if (!relaxed || !durable || !begin || !commit || !log) {
+        return makeError("plain_store", "The plain store's access log statements do not prepare.");
+    }
+    (void)relaxed->run();
+    if (auto st = begin->run(); !st) {
+        (void)durable->run();
+        return st.error();
+    }
+    auto found = findByCpr(cpr);
+    Status logged = found ? log->bind(1, nowMs())
+                                .bind(2, staff)
+                                .bind(3, found->empty() ? std::span<const std::uint8_t>{}
+                                                        : std::span<const std::uint8_t>(found->front().id))
+                                .bind(4, purpose)
+                                .run()
+                          : Status{found.error()};
+    auto committed = logged ? commit->run() : Status{logged.error()};
+    if (!committed) {
+        (void)m_db.exec("ROLLBACK");
+    }
+    (void)durable->run();
+    if (!committed) {
+        return committed.error();
+    }
+    return found;
 }
 
 } // namespace fieldkit::bench

@@ -42,6 +42,9 @@ public:
     /** Newest first. */
     [[nodiscard]] Result<std::vector<PlainSummary>> firstPage(int limit);
     [[nodiscard]] Result<std::vector<PlainSummary>> findByCpr(const std::string& cpr);
+    /** The look-up plus an access-log row in one transaction, as a system that logs reads must do. */
+    [[nodiscard]] Result<std::vector<PlainSummary>>
+    findByCprLogged(const std::string& cpr, const std::string& staff, const std::string& purpose);
 
     PlainStore(sqlite::Database db, sqlite::Statement insert, sqlite::Statement page,
                sqlite::Statement byCpr);
