@@ -163,3 +163,53 @@ TEST_CASE("a device older than the center accepts is told to upgrade and keeps i
     const auto status = runProcess({kSyncd, "status", "--data", device.path().string(), "--json"});
     CHECK(jsonNumber(status.out, "pending_ops") == 0);
 }
+
+TEST_CASE("a long transfer shows items and bytes done and left in the status while it runs") {
+    CenterFixture center;
+    TempDir device;
+    center.provision(device.path().string());
+    RunningHub hub(center.center());
+    // Enrolment keys first, then enough cases that the transfer takes a while over a 3G link.
+    REQUIRE(runProcess({kSyncd, "sync-once", "--data", device.path().string(), "--hub", hub.address()})
+                .exitCode == 0);
+    auto generated = runProcess(
+        {kCtl, "--data", device.path().string(), "case", "generate", "--count", "400", "--seed", "3"},
+        std::chrono::seconds(120), kPin);
+    REQUIRE_MESSAGE(generated.exitCode == 0, generated.err);
+    ChildProcess proxy({FIELDKIT_NETFAULT_BIN, "--listen", "127.0.0.1:0", "--target", hub.address(),
+                        "--profile", "3g", "--seed", "1"});
+    const auto proxyLine = proxy.waitForLine("listening on ", std::chrono::seconds(20));
+    REQUIRE(proxyLine.has_value());
+    // The to-go profile sends 100 operations per flight, so the 400 go out in four flights of one round.
+    ChildProcess daemon(
+        {kSyncd, "run", "--data", device.path().string(), "--hub",
+         "127.0.0.1:" + std::to_string(portOf(*proxyLine)), "--profile", "togo-tablet"},
+        {std::string("FIELDKIT_PROFILES_DIR=") + FIELDKIT_SOURCE_DIR + "/hw-profiles/profiles"});
+
+    // Samples of the status file taken while the round runs.
+    std::vector<std::pair<long long, long long>> upSamples; // items done, items left
+    std::string status;
+    for (int i = 0; i < 1200; ++i) {
+        status = readText(device / "sync" / "status.json");
+        const auto progress = status.find("\"progress\":{\"active\":true");
+        if (progress != std::string::npos) {
+            const auto up = status.substr(status.find("\"up\":", progress));
+            upSamples.emplace_back(jsonNumber(up, "items_done"), jsonNumber(up, "items_left"));
+            CHECK(jsonNumber(up, "bytes_done") > 0);
+        } else if (jsonNumber(status, "pending_ops") == 0 && !upSamples.empty()) {
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    INFO(status);
+    REQUIRE(upSamples.size() >= 2);
+    CHECK(upSamples.front().second > 0);                     // operations were still to go while it ran
+    CHECK(upSamples.back().first > upSamples.front().first); // and acknowledged items grew between samples
+    CHECK(upSamples.back().first + upSamples.back().second == 400);
+    CHECK(jsonNumber(status, "pending_ops") == 0);
+    CHECK(status.find("\"progress\":{\"active\":false") != std::string::npos);
+    const auto up = status.substr(status.find("\"up\":"));
+    CHECK(jsonNumber(up, "items_done") == 400);
+    CHECK(jsonNumber(up, "items_left") == 0);
+    CHECK(daemon.terminate() == 0);
+}

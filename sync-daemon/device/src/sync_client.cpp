@@ -15,6 +15,7 @@
 #include <fieldkit/device/sync_client.hpp>
 #include <fieldkit/device/sync_round.hpp>
 #include <fieldkit/device/sync_status.hpp>
+#include <fieldkit/device/transfer_progress.hpp>
 #include <fieldkit/hw/sync_plan.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <fieldkit/store/sync_queue.hpp>
@@ -229,7 +230,10 @@ Result<protocol::Envelope> pushEnvelope(store::SyncQueue& queue, int limit) {
 /** One sync round on an open connection: hello and the first batch leave together without waiting for the
  *  welcome, so a round with nothing to do is one round trip. A broken round drops the connection. */
 asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::DeviceStore& local,
-                                                 const std::string& deviceId, const ClientLimits& limits) {
+                                                 const std::string& deviceId, const ClientLimits& limits,
+                                                 RoundFigures* figures = nullptr) {
+    RoundFigures unused;
+    RoundFigures& f = figures != nullptr ? *figures : unused;
     store::SyncQueue queue(local);
     auto position = queue.position();
     if (!position) {
@@ -240,6 +244,11 @@ asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::Dev
     if (!push) {
         co_return push.error();
     }
+    f.pendingAtStart = static_cast<std::uint64_t>(position->pendingOps);
+    f.cursorAtStart = position->pullCursor;
+    f.checkpoint = position->pullCursor;
+    f.batchOps = static_cast<std::uint64_t>(push->push().ops_size());
+    f.batchBytes = push->ByteSizeLong();
     protocol::Envelope hello;
     *hello.mutable_hello() =
         engine::makeHello({deviceId, position->pullCursor, position->lastAckedDeviceSeq, kVersion});
@@ -262,6 +271,7 @@ asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::Dev
     result.outcome = engine::evaluateWelcome(welcome->welcome());
     result.reason = welcome->welcome().reason();
     result.hubHead = welcome->welcome().server_head();
+    f.hubHead = result.hubHead;
     if (result.outcome != engine::HandshakeOutcome::Proceed) {
         link.drop(); // the hub closes this connection anyway; the outbox is kept, untouched
         co_return result;
@@ -285,6 +295,9 @@ asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::Dev
         result.rejected += round->rejected;
         result.pulled += round->pulled;
         result.diverged = result.diverged || round->diverged;
+        f.acknowledged = result.pushed;
+        f.pulled = result.pulled;
+        f.checkpoint = reply->reply().checkpoint();
         push = pushEnvelope(queue, limits.batchOps);
         if (!push) {
             co_return push.error();
@@ -331,6 +344,39 @@ void recordPosition(store::DeviceStore& local, SyncStatus& status) {
         status.pendingOps = static_cast<std::uint64_t>(position->pendingOps);
         status.oldestPendingMs = position->oldestPendingMs;
         status.pullCursor = position->pullCursor;
+    }
+}
+
+/** Shared between a running round and the coroutine that reports its progress. */
+struct ProgressReport {
+    RoundFigures figures;
+    std::optional<common::TcpCounters> start;
+    bool running = true;
+};
+
+/** While a round runs, writes its progress into the status file the app reads, a few times a second, so a
+ *  long transfer shows items and bytes done and left as they move. */
+asio::awaitable<void> reportProgress(std::shared_ptr<ProgressReport> report,
+                                     std::shared_ptr<HubConnection> link, std::filesystem::path dataDir,
+                                     SyncStatus status) {
+    asio::steady_timer tick(co_await asio::this_coro::executor);
+    while (report->running) {
+        tick.expires_after(std::chrono::milliseconds(250));
+        co_await tick.async_wait(kTuple);
+        if (!report->running) {
+            co_return;
+        }
+        if (const auto now = link->counters(); now && report->start) {
+            report->figures.bytesSent = now->sent - report->start->sent;
+            report->figures.bytesReceived = now->received - report->start->received;
+        }
+        const auto [up, down] = estimateProgress(report->figures);
+        if (up != status.up || down != status.down || !status.transferring) {
+            status.transferring = true;
+            status.up = up;
+            status.down = down;
+            (void)saveSyncStatus(dataDir, status);
+        }
     }
 }
 
@@ -476,6 +522,10 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
                 hubLink->drop();
                 hubLink.reset();
             }
+            if (status.connected != (hubLink && hubLink->isOpen())) {
+                status.connected = hubLink && hubLink->isOpen(); // the hub or the link closed it
+                (void)saveSyncStatus(dataDir, status);
+            }
             if (!go) {
                 if (!linkUp && status.state != "offline") {
                     status.state = "offline";
@@ -501,9 +551,23 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
                 }
             }
             if (hubLink->isOpen()) {
-                result = co_await syncRound(*hubLink, **local, config.deviceId, limits);
+                auto report = std::make_shared<ProgressReport>();
+                report->start = hubLink->counters();
+                status.connected = true;
+                asio::co_spawn(io, reportProgress(report, hubLink, dataDir, status),
+                               [](const std::exception_ptr&) {});
+                result = co_await syncRound(*hubLink, **local, config.deviceId, limits, &report->figures);
+                report->running = false; // the reporter stops at its next tick without writing
+                if (const auto end = hubLink->counters(); end && report->start) {
+                    report->figures.bytesSent = end->sent - report->start->sent;
+                    report->figures.bytesReceived = end->received - report->start->received;
+                }
+                if (result) {
+                    std::tie(status.up, status.down) = estimateProgress(report->figures);
+                }
             }
             inRound = false;
+            status.transferring = false;
             lastSync = std::chrono::steady_clock::now();
             recordOutcome(status, result);
             if (result && result->outcome == engine::HandshakeOutcome::Proceed) {
@@ -516,6 +580,7 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
             } else {
                 hubLink->drop();
                 hubLink.reset();
+                status.connected = false;
                 const auto wait = engine::backoffDelay(backoff, failures++, env.unitRandom());
                 retryAt = std::chrono::steady_clock::now() + wait;
                 env.log("sync failed (" + status.state + "): " + status.lastError + "; next try in " +

@@ -17,6 +17,15 @@ std::string toJson(const SyncStatus& s) {
     o["pull_cursor"] = s.pullCursor;
     o["hub_head"] = s.hubHead;
     o["plan"] = s.plan;
+    o["connected"] = s.connected;
+    const auto progress = [](const TransferProgress& p) {
+        return json::object{{"items_done", p.itemsDone},
+                            {"items_left", p.itemsLeft},
+                            {"bytes_done", p.bytesDone},
+                            {"bytes_left", p.bytesLeft}};
+    };
+    o["progress"] =
+        json::object{{"active", s.transferring}, {"up", progress(s.up)}, {"down", progress(s.down)}};
     return json::serialize(o);
 }
 
@@ -49,6 +58,35 @@ Result<SyncStatus> syncStatusFromJson(std::string_view text) {
     s.pullCursor = static_cast<std::uint64_t>(num("pull_cursor"));
     s.hubHead = static_cast<std::uint64_t>(num("hub_head"));
     s.plan = str("plan");
+    const auto* connected = o.if_contains("connected");
+    s.connected = connected != nullptr && connected->is_bool() && connected->as_bool();
+    if (const auto* progress = o.if_contains("progress"); progress != nullptr && progress->is_object()) {
+        const auto& p = progress->as_object();
+        const auto* active = p.if_contains("active");
+        s.transferring = active != nullptr && active->is_bool() && active->as_bool();
+        const auto direction = [&](const char* key) {
+            TransferProgress t;
+            const auto* d = p.if_contains(key);
+            if (d == nullptr || !d->is_object()) {
+                return t;
+            }
+            const auto field = [&](const char* name) -> std::uint64_t {
+                const auto* v = d->as_object().if_contains(name);
+                if (v == nullptr) {
+                    return 0;
+                }
+                auto n = v->to_number<std::uint64_t>(ec);
+                return ec ? 0 : n;
+            };
+            t.itemsDone = field("items_done");
+            t.itemsLeft = field("items_left");
+            t.bytesDone = field("bytes_done");
+            t.bytesLeft = field("bytes_left");
+            return t;
+        };
+        s.up = direction("up");
+        s.down = direction("down");
+    }
     return s;
 }
 

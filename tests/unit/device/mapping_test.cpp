@@ -37,3 +37,17 @@ TEST_CASE("the status file round-trips and a damaged one is an error") {
     CHECK(back->pendingOps == 4);
     CHECK(device::syncStatusFromJson("{").error().code == "bad_status");
 }
+
+TEST_CASE("the status file carries the connection and the transfer progress") {
+    device::SyncStatus s;
+    s.connected = true;
+    s.transferring = true;
+    s.up = {120, 880, 70'000, 510'000};
+    s.down = {3, 40, 2'000, 26'000};
+    auto back = device::syncStatusFromJson(device::toJson(s));
+    REQUIRE(back.ok());
+    CHECK(back->connected);
+    CHECK(back->transferring);
+    CHECK(back->up == s.up);
+    CHECK(back->down == s.down);
+}

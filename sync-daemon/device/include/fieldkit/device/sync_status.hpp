@@ -7,6 +7,16 @@
 
 namespace fieldkit::device {
 
+/** One direction of a transfer in progress; `left` values are estimates until the last page arrives. */
+struct TransferProgress {
+    std::uint64_t itemsDone = 0;
+    std::uint64_t itemsLeft = 0;
+    std::uint64_t bytesDone = 0; // on the wire, TLS included
+    std::uint64_t bytesLeft = 0;
+
+    friend bool operator==(const TransferProgress&, const TransferProgress&) = default;
+};
+
 /** Where the daemon stands, as the app and `fieldkit-syncd status` show it. Holds no personal data. */
 struct SyncStatus {
     std::string state = "idle"; // idle | syncing | ok | offline | upgrade_required | refused | not_enrolled
@@ -19,6 +29,10 @@ struct SyncStatus {
     std::uint64_t hubHead = 0;
     std::string
         plan; // why the daemon syncs now or waits (battery, link, schedule), from the hardware profile
+    bool connected = false;    // a connection to the hub is open
+    bool transferring = false; // a round is running; `up` and `down` are updated while it runs
+    TransferProgress up;       // operations sent
+    TransferProgress down;     // changes received
 };
 
 [[nodiscard]] std::string toJson(const SyncStatus& status);
