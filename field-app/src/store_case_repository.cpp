@@ -9,9 +9,6 @@ namespace {
 
 namespace fields = core::fields;
 
-/** Pages of this size when a list has to be collected (filters the store cannot apply yet). */
-constexpr int kScanPage = 500;
-
 Error locked() {
     return makeError("locked", "The device is locked.");
 }
@@ -84,7 +81,17 @@ bool ticked(const QString& answer) {
     return !answer.isEmpty() && answer != QLatin1String("no");
 }
 
-CaseSummary toApp(const store::CaseSummary& s, bool mine) {
+/** The store's filter for one of the app's lists, for the unlocked staff member. */
+store::CaseFilter storeFilter(CaseFilter filter, const store::Session& session) {
+    store::CaseFilter out;
+    out.conflictedOnly = filter == CaseFilter::Conflicted;
+    if (filter == CaseFilter::Mine) {
+        out.createdBy = session.staff();
+    }
+    return out;
+}
+
+CaseSummary toApp(const store::CaseSummary& s, const std::string& staff) {
     CaseSummary out;
     out.caseId = text(s.id.toHex());
     out.serviceCode = text(s.service);
@@ -93,7 +100,7 @@ CaseSummary toApp(const store::CaseSummary& s, bool mine) {
     out.channel = channel ? *channel : core::Channel::Bike;
     out.created = timeOf(s.createdMs);
     out.updated = timeOf(s.updatedMs);
-    out.mine = mine;
+    out.mine = s.createdBy == staff;
     out.conflicted = s.conflicted;
     return out;
 }
@@ -112,62 +119,13 @@ QString StoreCaseRepository::versionId(const std::string& deviceId, std::uint64_
     return text(deviceId) + QLatin1Char(':') + QString::number(deviceSeq);
 }
 
-const std::set<std::string>& StoreCaseRepository::mine() const {
-    if (m_mineGeneration == m_connection->sessionGeneration()) {
-        return m_mine;
-    }
-    m_mine.clear();
-    m_mineGeneration = m_connection->sessionGeneration();
-    if (store::Session* session = m_connection->session()) {
-        // The audit log names who created each case here; it holds no personal data.
-        if (auto log = session->auditLog(); log) {
-            for (const auto& entry : *log) {
-                if (entry.action == "create" && entry.staff == session->staff()) {
-                    m_mine.insert(entry.caseId);
-                }
-            }
-        }
-    }
-    return m_mine;
-}
-
-std::vector<CaseSummary> StoreCaseRepository::collect(CaseFilter filter) const {
-    std::vector<CaseSummary> out;
-    store::Session* session = m_connection->session();
-    if (session == nullptr) {
-        return out;
-    }
-    for (int offset = 0;; offset += kScanPage) {
-        store::CaseFilter page;
-        page.limit = kScanPage;
-        page.offset = offset;
-        auto rows = session->listCases(page);
-        if (!rows) {
-            return out;
-        }
-        for (const auto& row : *rows) {
-            const bool own = isMine(row.id.toHex());
-            if (filter == CaseFilter::All || (filter == CaseFilter::Mine && own) ||
-                (filter == CaseFilter::Conflicted && row.conflicted)) {
-                out.push_back(toApp(row, own));
-            }
-        }
-        if (static_cast<int>(rows->size()) < kScanPage) {
-            return out;
-        }
-    }
-}
-
 int StoreCaseRepository::countCases(CaseFilter filter) const {
     store::Session* session = m_connection->session();
     if (session == nullptr) {
         return 0;
     }
-    if (filter == CaseFilter::All) {
-        auto n = session->countCases({});
-        return n ? static_cast<int>(*n) : 0;
-    }
-    return static_cast<int>(collect(filter).size());
+    auto n = session->countCases(storeFilter(filter, *session));
+    return n ? static_cast<int>(*n) : 0;
 }
 
 std::vector<CaseSummary> StoreCaseRepository::listCases(CaseFilter filter, int offset, int limit) const {
@@ -175,24 +133,15 @@ std::vector<CaseSummary> StoreCaseRepository::listCases(CaseFilter filter, int o
     if (session == nullptr || limit <= 0) {
         return {};
     }
-    offset = std::max(offset, 0);
-    if (filter != CaseFilter::All) {
-        auto all = collect(filter);
-        if (offset >= static_cast<int>(all.size())) {
-            return {};
-        }
-        const auto first = all.begin() + offset;
-        return {first, first + std::min<std::ptrdiff_t>(limit, all.end() - first)};
-    }
-    store::CaseFilter page;
+    store::CaseFilter page = storeFilter(filter, *session);
     page.limit = limit;
-    page.offset = offset;
+    page.offset = std::max(offset, 0);
     auto rows = session->listCases(page);
     std::vector<CaseSummary> out;
     if (rows) {
         out.reserve(rows->size());
         for (const auto& row : *rows) {
-            out.push_back(toApp(row, isMine(row.id.toHex())));
+            out.push_back(toApp(row, session->staff()));
         }
     }
     return out;
@@ -212,10 +161,7 @@ Result<QString> StoreCaseRepository::createCase(const NewCase& newCase) {
     if (!created) {
         return fromStore(created.error());
     }
-    const std::string hex = created->id.toHex();
-    (void)mine(); // load the set for this session before adding to it
-    m_mine.insert(hex);
-    return text(hex);
+    return text(created->id.toHex());
 }
 
 Result<CaseDetails> StoreCaseRepository::loadCase(const QString& caseId, const QString& purpose) {
@@ -237,7 +183,7 @@ Result<CaseDetails> StoreCaseRepository::loadCase(const QString& caseId, const Q
     const store::CaseDetails& d = *opened;
     CaseDetails out;
     out.revision = history ? static_cast<std::int64_t>(history->size()) : -1;
-    out.summary = toApp(d.summary, isMine(d.summary.id.toHex()));
+    out.summary = toApp(d.summary, session->staff());
     out.cprDigits = current(d, fields::kCpr.value);
     out.name = current(d, fields::kName.value);
     out.address = current(d, fields::kAddress.value);
@@ -328,7 +274,7 @@ Result<std::vector<CaseSummary>> StoreCaseRepository::findByCpr(const core::Cpr&
     }
     std::vector<CaseSummary> out;
     for (const auto& row : *found) {
-        out.push_back(toApp(row, isMine(row.id.toHex())));
+        out.push_back(toApp(row, session->staff()));
     }
     return out;
 }

@@ -72,12 +72,18 @@ inline CaseSummary readSummary(const sqlite::Statement& s, int first = 0) {
     c.updatedMs = s.int64(first + 7);
     c.conflicted = s.int64(first + 8) != 0;
     c.pendingSync = s.int64(first + 9) != 0;
+    c.createdBy = s.text(first + 10);
     return c;
 }
 
+// Who created a case: the staff named by its first operation (clear metadata, like every operation's staff).
+// A macro so the summary columns and the filter share one literal.
+#define FIELDKIT_CASE_CREATOR_SQL                                                                            \
+    "(SELECT o.staff FROM operations o WHERE o.case_id = c.case_id ORDER BY o.op_id LIMIT 1)"
 inline constexpr const char* kSummaryColumns =
     "c.case_id, c.service, c.kle, c.status, c.unit, c.channel, c.created_ms, c.updated_ms, c.conflicted, "
-    "EXISTS (SELECT 1 FROM operations o WHERE o.case_id = c.case_id AND o.server_seq IS NULL)";
+    "EXISTS (SELECT 1 FROM operations o WHERE o.case_id = c.case_id AND o.server_seq IS "
+    "NULL), " FIELDKIT_CASE_CREATOR_SQL;
 
 template <typename T, typename F>
 inline Result<std::vector<T>> collect(sqlite::Statement& stmt, F&& read) {

@@ -20,6 +20,12 @@ std::string whereClause(const CaseFilter& filter) {
     if (filter.openOnly) {
         where += " AND c.status NOT IN ('closed', 'withdrawn')";
     }
+    if (filter.conflictedOnly) {
+        where += " AND c.conflicted = 1";
+    }
+    if (!filter.createdBy.empty()) {
+        where += " AND " FIELDKIT_CASE_CREATOR_SQL " = ?6";
+    }
     return where;
 }
 
@@ -32,6 +38,9 @@ void bindFilter(sqlite::Statement& stmt, const CaseFilter& filter) {
     }
     if (!filter.unit.empty()) {
         stmt.bind(3, filter.unit);
+    }
+    if (!filter.createdBy.empty()) {
+        stmt.bind(6, filter.createdBy);
     }
 }
 

@@ -268,6 +268,9 @@ TEST_CASE("a change made while a field shows a conflict names every version it r
     theirs.fields = {{fields::kPhone.value, 0, 0}};
     REQUIRE(queue.applyInbound({theirs}, 102, /*more*/ true, 0).ok());
     REQUIRE(s->listCases({})->front().conflicted);
+    store::CaseFilter conflictedOnly;
+    conflictedOnly.conflictedOnly = true;
+    CHECK(*s->countCases(conflictedOnly) == 1);
 
     REQUIRE(s->setFields(c->id, {{fields::kPhone.value, "+45 22222222"}}).ok());
     auto pending = queue.pending(10);
@@ -280,4 +283,25 @@ TEST_CASE("a change made while a field shows a conflict names every version it r
     std::sort(bases.begin(), bases.end());
     CHECK(bases == std::vector<std::uint64_t>{101, 102});
     CHECK_FALSE(s->listCases({})->front().conflicted);
+}
+
+TEST_CASE("the case list filters on who created a case and on conflicts, in the store") {
+    StoreFixture f;
+    auto s = f.unlock();
+    REQUIRE(s->createCase(passportCase()).ok());
+    REQUIRE(s->createCase(passportCase()).ok());
+    auto rows = s->listCases({});
+    REQUIRE(rows->size() == 2);
+    CHECK(rows->front().createdBy == "anna");
+
+    store::CaseFilter mine;
+    mine.createdBy = "anna";
+    CHECK(*s->countCases(mine) == 2);
+    CHECK(s->listCases(mine)->size() == 2);
+    mine.createdBy = "bent";
+    CHECK(*s->countCases(mine) == 0);
+    CHECK(s->listCases(mine)->empty());
+    store::CaseFilter conflicted;
+    conflicted.conflictedOnly = true;
+    CHECK(*s->countCases(conflicted) == 0);
 }

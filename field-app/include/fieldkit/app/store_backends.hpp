@@ -32,9 +32,8 @@ private:
  * findByCpr with a purpose, so the store's audit log records it. Errors keep the store's codes (except
  * "unknown_case", which is the app's "case_not_found"); "locked" when there is no session.
  *
- * "Mine" means created by the unlocked staff member on this device (from the store's audit log). The store
- * cannot filter on "mine" or "conflicted" yet, so those two lists are collected by paging through the clear
- * summaries; the default list ("all") pages in the store.
+ * "Mine" means created by the unlocked staff member (on any device of the unit: the creating operation names
+ * its staff). Every list, "mine" and "conflicted" included, is filtered and paged by the store.
  */
 class StoreCaseRepository final : public CaseRepository {
 public:
@@ -66,13 +65,7 @@ public:
     [[nodiscard]] static QString versionId(const std::string& deviceId, std::uint64_t deviceSeq);
 
 private:
-    [[nodiscard]] std::vector<CaseSummary> collect(CaseFilter filter) const;
-    [[nodiscard]] const std::set<std::string>& mine() const;
-    [[nodiscard]] bool isMine(const std::string& caseHex) const { return mine().contains(caseHex); }
-
     std::shared_ptr<StoreConnection> m_connection;
-    mutable std::uint64_t m_mineGeneration = ~std::uint64_t{0};
-    mutable std::set<std::string> m_mine; // case ids (hex) this staff member created here
 };
 
 /** Contacts on the store: registered with the store's clock, counted by the store. */

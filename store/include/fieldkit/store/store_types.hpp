@@ -86,6 +86,7 @@ struct CaseSummary {
     std::int64_t updatedMs = 0;
     bool conflicted = false;
     bool pendingSync = false;
+    std::string createdBy; // the staff member whose operation created the case (on any device of the unit)
 };
 
 /** Filters for the case list; empty means any. */
@@ -94,6 +95,8 @@ struct CaseFilter {
     std::string service;
     std::string unit;
     bool openOnly = false; // excludes closed and withdrawn
+    bool conflictedOnly = false;
+    std::string createdBy; // only cases this staff member created
     int limit = 50;
     int offset = 0;
 };
