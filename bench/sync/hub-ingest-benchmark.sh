@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # (c) Hub ingest with concurrent devices: N enrolled devices each push M realistic cases at the same moment,
-# each through its own fieldkit-syncd process over mutual TLS on loopback. Prints ops/s two ways: over the
-# wall clock of the whole burst (client start-up, TLS handshakes and the devices' own store work included,
-# all on the same cores as the hub) and over the hub's own time from hello to reply (its
-# fieldkit_hub_sync_duration_seconds_sum from /metrics).
+# each through its own fieldkit-syncd process over mutual TLS on loopback. Prints ops/s over the wall clock
+# of the whole burst (client start-up, TLS handshakes and the devices' own store work included, all on the
+# same cores as the hub) and the hub's CPU seconds for the burst (from /proc), so the hub's own share shows.
 #   bench/sync/hub-ingest-benchmark.sh BUILD_DIR [--devices N] [--cases M]
 set -euo pipefail
 BUILD=$1
@@ -48,7 +47,8 @@ for d in $(seq 1 "$DEVICES"); do
 done
 
 metric() { curl -s "http://$ops/metrics" 2>/dev/null | sed -n "s/^$1 //p"; }
-before=$(metric fieldkit_hub_sync_duration_seconds_sum)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$hub_pid/stat"; }
+before=$(cpu_ticks)
 start=$(date +%s.%N)
 for d in $(seq 1 "$DEVICES"); do
   "$SYNCD" sync-once --data "$WORK/device-$d" >"$WORK/sync-$d.out" 2>&1 &
@@ -58,14 +58,14 @@ failed=0
 for p in "${pids[@]:1}"; do wait "$p" || failed=$((failed + 1)); done
 end=$(date +%s.%N)
 pids=("$hub_pid")
-after=$(metric fieldkit_hub_sync_duration_seconds_sum)
+after=$(cpu_ticks)
 applied=$(metric fieldkit_hub_ops_applied_total)
 total=$((DEVICES * CASES))
 wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
-hub_s=$(awk -v a="${before:-0}" -v b="${after:-0}" 'BEGIN { printf "%.2f", b - a }')
+hub_s=$(awk -v a="$before" -v b="$after" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (b - a) / hz }')
 printf 'hub ingest: %d devices x %d cases at once, each its own fieldkit-syncd over mutual TLS 1.3 on loopback\n' "$DEVICES" "$CASES"
 printf '%-28s | %10s | %12s | %s\n' measure "seconds" "ops/s" target
 printf '%s\n' "---------------------------- | ---------- | ------------ | ----------"
 printf '%-28s | %10s | %12s | %s\n' "wall clock, whole burst" "$wall" "$(awk -v n="$applied" -v t="$wall" 'BEGIN { printf "%.0f", n / t }')" ">= 5,000"
-printf '%-28s | %10s | %12s | %s\n' "hub hello-to-reply time" "$hub_s" "$(awk -v n="$applied" -v t="$hub_s" 'BEGIN { if (t > 0) printf "%.0f", n / t; else print "-" }')" ">= 5,000"
-printf '\n%d of %d operations applied, %d device(s) failed; hub time overlaps when rounds interleave, so it is a sum of per-round latencies, not busy time.\n' "${applied:-0}" "$total" "$failed"
+printf '%-28s | %10s | %12s | %s\n' "hub CPU time only" "$hub_s" "$(awk -v n="$applied" -v t="$hub_s" 'BEGIN { if (t > 0) printf "%.0f", n / t; else print "-" }')" ">= 5,000"
+printf '\n%d of %d operations applied, %d device(s) failed. "hub CPU time only" leaves out the hub'"'"'s fsync waits.\n' "${applied:-0}" "$total" "$failed"
