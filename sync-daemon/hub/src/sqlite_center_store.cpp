@@ -16,6 +16,15 @@ using sqlite::Bytes;
 using sqlite::Database;
 using sqlite::Transaction;
 
+/** Runs a statement without rows through the connection's statement cache (hot paths). */
+Status execCached(Database& db, std::string_view sql) {
+    auto stmt = db.cached(sql);
+    if (!stmt) {
+        return stmt.error();
+    }
+    return stmt->run();
+}
+
 // Each entry migrates user_version N to N+1 in its own transaction. Plain SQL that PostgreSQL also reads,
 // apart from STRICT/WITHOUT ROWID, so a second implementation can mirror it.
 constexpr std::array<std::string_view, 2> kMigrations = {
@@ -358,12 +367,12 @@ public:
                 ack =
                     rejected(op.device_seq(), "the operation is older than what the center already applied");
             } else {
-                if (auto st = m_db.exec("SAVEPOINT op"); !st) {
+                if (auto st = execCached(m_db, "SAVEPOINT op"); !st) {
                     return st.error();
                 }
                 auto applied = applyOne(device, op);
                 if (!applied) {
-                    if (auto st = m_db.exec("ROLLBACK TO op"); !st) {
+                    if (auto st = execCached(m_db, "ROLLBACK TO op"); !st) {
                         return st.error();
                     }
                     if (applied.error().code == "rejected") {
@@ -374,7 +383,7 @@ public:
                 } else {
                     ack = std::move(*applied);
                 }
-                if (auto st = m_db.exec("RELEASE op"); !st) {
+                if (auto st = execCached(m_db, "RELEASE op"); !st) {
                     return st.error();
                 }
             }
@@ -651,12 +660,18 @@ private:
             }
         }
 
-        auto counter = m_db.exec("UPDATE counters SET value = value + 1 WHERE name = 'server_seq'");
-        auto seqValue = m_db.queryInt("SELECT value FROM counters WHERE name = 'server_seq'");
-        if (!counter || !seqValue) {
-            return !counter ? counter.error() : seqValue.error();
+        // Every statement on this per-operation path is cached: ingest is bound by SQL preparation otherwise.
+        auto counter =
+            m_db.cached("UPDATE counters SET value = value + 1 WHERE name = 'server_seq' RETURNING value");
+        if (!counter) {
+            return counter.error();
         }
-        const auto seq = static_cast<std::uint64_t>(*seqValue);
+        auto counted = counter->step();
+        if (!counted || !*counted) {
+            return counted ? makeError("damaged_center_store", "The center store lacks its sequence counter.")
+                           : counted.error();
+        }
+        const auto seq = static_cast<std::uint64_t>(counter->int64(0));
 
         // Group the field references per field (a resolve names one per version it closes).
         std::map<std::uint32_t, std::vector<std::uint64_t>> bases;
@@ -739,11 +754,13 @@ private:
                 return st.error();
             }
         }
-        if (auto st = m_db.exec(
-                "UPDATE cases SET conflicted = EXISTS (SELECT 1 FROM field_heads h WHERE h.case_id = "
-                "cases.case_id GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = x'" +
-                hex(caseId) + "'");
-            !st) {
+        auto flag = m_db.cached("UPDATE cases SET conflicted = EXISTS (SELECT 1 FROM field_heads h WHERE "
+                                "h.case_id = cases.case_id GROUP BY h.field_id HAVING count(*) > 1) WHERE "
+                                "case_id = ?1");
+        if (!flag) {
+            return flag.error();
+        }
+        if (auto st = flag->bind(1, caseId).run(); !st) {
             return st.error();
         }
 
@@ -790,16 +807,6 @@ private:
             return st.error();
         }
         return ack;
-    }
-
-    static std::string hex(const Bytes& bytes) {
-        static constexpr char kHex[] = "0123456789abcdef";
-        std::string out;
-        for (const auto b : bytes) {
-            out += kHex[b >> 4];
-            out += kHex[b & 0xf];
-        }
-        return out;
     }
 
     Database m_db;
