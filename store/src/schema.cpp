@@ -9,7 +9,7 @@ namespace {
 
 // Migration N takes user_version N to N+1. Never edit a shipped step; add a new one.
 // No column holds personal data in the clear: citizen values live only inside operations.ciphertext.
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     R"sql(
     CREATE TABLE meta (
         key TEXT PRIMARY KEY,
@@ -166,6 +166,14 @@ constexpr std::array<std::string_view, 2> kMigrations = {
     -- Only operations the center has not acknowledged: makes the case list's "pending sync" flag one probe
     -- into a small index instead of a walk over every operation of every listed case.
     CREATE INDEX operations_unacked ON operations(case_id) WHERE server_seq IS NULL;
+    )sql",
+    // 2 -> 3: who created each case (a staff name, clear like every operation's staff), so "my cases" is a
+    // column the list reads rather than a look-up per listed row.
+    R"sql(
+    ALTER TABLE cases ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+    UPDATE cases SET created_by = coalesce((SELECT o.staff FROM operations o WHERE o.case_id = cases.case_id
+                                            ORDER BY o.op_id LIMIT 1), '');
+    CREATE INDEX cases_by_creator ON cases(created_by, updated_ms DESC);
     )sql",
 };
 

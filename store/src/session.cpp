@@ -67,8 +67,8 @@ Result<CreatedCase> Session::insertCase(const NewCase& input) {
     auto& db = m_impl->db;
     auto insert =
         db.cached("INSERT INTO cases(case_id, service, kle, status, unit, channel, created_ms, updated_ms, "
-                  "wrapped_record_key, sealed_key_center, sealed_key_unit) "
-                  "VALUES (?1, ?2, ?3, 'opened', ?4, ?5, ?6, ?6, ?7, ?8, ?9)");
+                  "wrapped_record_key, sealed_key_center, sealed_key_unit, created_by) "
+                  "VALUES (?1, ?2, ?3, 'opened', ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10)");
     if (!insert) {
         return insert.error();
     }
@@ -81,6 +81,7 @@ Result<CreatedCase> Session::insertCase(const NewCase& input) {
                       .bind(7, crypto::ByteView(crypto::wrapRecordKey(m_impl->dek, key, idView(id))))
                       .bind(8, crypto::ByteView(m_impl->centerSealer.sealRecordKey(key, idView(id))))
                       .bind(9, crypto::ByteView(m_impl->unitSealer.sealRecordKey(key, idView(id))))
+                      .bind(10, m_staff)
                       .run();
         !st) {
         return st.error();

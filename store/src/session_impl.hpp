@@ -76,14 +76,9 @@ inline CaseSummary readSummary(const sqlite::Statement& s, int first = 0) {
     return c;
 }
 
-// Who created a case: the staff named by its first operation (clear metadata, like every operation's staff).
-// A macro so the summary columns and the filter share one literal.
-#define FIELDKIT_CASE_CREATOR_SQL                                                                            \
-    "(SELECT o.staff FROM operations o WHERE o.case_id = c.case_id ORDER BY o.op_id LIMIT 1)"
 inline constexpr const char* kSummaryColumns =
     "c.case_id, c.service, c.kle, c.status, c.unit, c.channel, c.created_ms, c.updated_ms, c.conflicted, "
-    "EXISTS (SELECT 1 FROM operations o WHERE o.case_id = c.case_id AND o.server_seq IS "
-    "NULL), " FIELDKIT_CASE_CREATOR_SQL;
+    "EXISTS (SELECT 1 FROM operations o WHERE o.case_id = c.case_id AND o.server_seq IS NULL), c.created_by";
 
 template <typename T, typename F>
 inline Result<std::vector<T>> collect(sqlite::Statement& stmt, F&& read) {

@@ -24,7 +24,7 @@ std::string whereClause(const CaseFilter& filter) {
         where += " AND c.conflicted = 1";
     }
     if (!filter.createdBy.empty()) {
-        where += " AND " FIELDKIT_CASE_CREATOR_SQL " = ?6";
+        where += " AND c.created_by = ?6";
     }
     return where;
 }

@@ -274,10 +274,12 @@ Result<InboundOutcome> SyncQueue::applyInbound(const std::vector<SyncOperation>&
     }
     auto exists = db.cached("SELECT 1 FROM operations WHERE device_id = ?1 AND device_seq = ?2");
     auto caseRow = db.cached("SELECT 1 FROM cases WHERE case_id = ?1");
-    auto newCase = db.cached(
-        "INSERT INTO cases(case_id, service, status, unit, channel, created_ms, updated_ms, "
-        "wrapped_record_key, "
-        "sealed_key_center, sealed_key_unit) VALUES (?1, ?2, 'opened', ?3, ?4, ?5, ?5, NULL, ?6, ?7)");
+    auto newCase =
+        db.cached("INSERT INTO cases(case_id, service, status, unit, channel, created_ms, updated_ms, "
+                  "wrapped_record_key, "
+                  "sealed_key_center, sealed_key_unit, created_by) VALUES (?1, ?2, 'opened', ?3, ?4, ?5, ?5, "
+                  "NULL, ?6, ?7, "
+                  "?8)");
     auto insert = db.cached(
         "INSERT INTO operations(case_id, device_id, device_seq, kind, hlc, staff, field_refs, "
         "meta, ciphertext, server_seq, closes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
@@ -335,6 +337,7 @@ Result<InboundOutcome> SyncQueue::applyInbound(const std::vector<SyncOperation>&
                              .bind(5, atMs)
                              .bind(6, op.sealedKeyCenter)
                              .bind(7, op.sealedKeyUnit)
+                             .bind(8, op.staff)
                              .run();
                 !s) {
                 return s.error();

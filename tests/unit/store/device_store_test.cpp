@@ -118,3 +118,25 @@ TEST_CASE("a store from a newer fieldkit is refused") {
     REQUIRE_FALSE(opened.ok());
     CHECK(opened.error().code == "newer_store");
 }
+
+TEST_CASE("opening a version 2 store adds who created each case, taken from its first operation") {
+    StoreFixture f;
+    {
+        auto s = f.unlock();
+        REQUIRE(s->createCase(passportCase()).ok());
+    }
+    auto& db = f.store->database();
+    REQUIRE(db.exec("DROP INDEX cases_by_creator").ok());
+    REQUIRE(db.exec("ALTER TABLE cases DROP COLUMN created_by").ok());
+    REQUIRE(db.exec("PRAGMA user_version = 2").ok());
+    f.store.reset();
+
+    auto opened = store::DeviceStore::open(f.file());
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+    f.store = std::move(*opened);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 3);
+    auto s = f.unlock();
+    auto rows = s->listCases({});
+    REQUIRE(rows->size() == 1);
+    CHECK(rows->front().createdBy == "anna");
+}
