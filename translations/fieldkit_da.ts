@@ -1089,5 +1089,17 @@
         <source>Unlocking…</source>
         <translation>Låser op…</translation>
     </message>
+    <message>
+        <source>Use the PIN pad</source>
+        <translation>Brug pinkodetastaturet</translation>
+    </message>
+    <message>
+        <source>Use a passphrase</source>
+        <translation>Brug en adgangssætning</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Adgangssætning</translation>
+    </message>
 </context>
 </TS>

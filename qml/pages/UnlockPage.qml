@@ -4,12 +4,23 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Fieldkit
 
-// Pick your name, enter your PIN. Wrong PINs show how many attempts are left.
+// Pick your name, enter your PIN on the pad (or a passphrase, for staff whose key slot has one). Wrong
+// entries show how many attempts are left.
 Page {
     id: root
 
     required property var session
     property string selectedStaffId: root.session.staff.length === 1 ? root.session.staff[0].staffId : ""
+    property bool usePassphrase: false
+    readonly property bool canEnter: root.selectedStaffId !== "" && root.session.errorCode !== "locked_out"
+                                     && !root.session.busy
+
+    function submitPassphrase() {
+        if (!root.canEnter || passphrase.text.length === 0)
+            return;
+        root.session.beginUnlock(root.selectedStaffId, passphrase.text);
+        passphrase.clear();
+    }
 
     objectName: "unlockPage"
     title: qsTr("Unlock")
@@ -43,6 +54,15 @@ Page {
             Item {
                 Layout.fillHeight: true
             }
+            TouchButton {
+                objectName: "passphraseToggle"
+                Layout.fillWidth: true
+                text: root.usePassphrase ? qsTr("Use the PIN pad") : qsTr("Use a passphrase")
+                onClicked: {
+                    root.usePassphrase = !root.usePassphrase;
+                    passphrase.clear();
+                }
+            }
         }
 
         ColumnLayout {
@@ -53,10 +73,29 @@ Page {
             PinPad {
                 id: pad
                 Layout.alignment: Qt.AlignHCenter
-                enabled: root.selectedStaffId !== "" && root.session.errorCode !== "locked_out"
-                         && !root.session.busy
+                visible: !root.usePassphrase
+                enabled: root.canEnter
                 // The key derivation takes about a second: it runs off the UI thread, the page stays live.
                 onSubmitted: pin => root.session.beginUnlock(root.selectedStaffId, pin)
+            }
+            TouchField {
+                id: passphrase
+                objectName: "passphraseField"
+                Layout.fillWidth: true
+                visible: root.usePassphrase
+                enabled: root.canEnter
+                label: qsTr("Passphrase")
+                echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+                onAccepted: root.submitPassphrase()
+            }
+            TouchButton {
+                objectName: "passphraseSubmit"
+                Layout.fillWidth: true
+                visible: root.usePassphrase
+                enabled: root.canEnter && passphrase.text.length > 0
+                text: qsTr("Unlock")
+                onClicked: root.submitPassphrase()
             }
             RowLayout {
                 objectName: "unlockBusy"
@@ -77,7 +116,7 @@ Page {
             Label {
                 objectName: "unlockError"
                 Layout.fillWidth: true
-                Layout.maximumWidth: pad.width * 1.4
+                Layout.maximumWidth: Math.max(pad.width * 1.4, passphrase.width)
                 Layout.alignment: Qt.AlignHCenter
                 horizontalAlignment: Text.AlignHCenter
                 visible: root.session.errorCode !== "" && !root.session.busy
