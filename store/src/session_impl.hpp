@@ -17,6 +17,7 @@
 #include <fieldkit/crypto/operation_seal.hpp>
 #include <fieldkit/crypto/random_source.hpp>
 #include <fieldkit/crypto/record_key.hpp>
+#include <fieldkit/sqlite/collect.hpp>
 #include <fieldkit/store/session.hpp>
 #include <map>
 #include <set>
@@ -80,20 +81,7 @@ inline constexpr const char* kSummaryColumns =
     "c.case_id, c.service, c.kle, c.status, c.unit, c.channel, c.created_ms, c.updated_ms, c.conflicted, "
     "EXISTS (SELECT 1 FROM operations o WHERE o.case_id = c.case_id AND o.server_seq IS NULL), c.created_by";
 
-template <typename T, typename F>
-inline Result<std::vector<T>> collect(sqlite::Statement& stmt, F&& read) {
-    std::vector<T> out;
-    while (true) {
-        auto row = stmt.step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            return out;
-        }
-        out.push_back(read(stmt));
-    }
-}
+using sqlite::collect;
 
 /** While alive, commits on `db` use synchronous=NORMAL; FULL again afterwards. Only for transactions that
  *  write read-audit entries and nothing else.

@@ -1,6 +1,7 @@
 // The daemon's attachment lane: ciphertext chunks out and in, without any key.
 #include <fieldkit/crypto/attachment_stream.hpp>
 #include <fieldkit/crypto/content_hash.hpp>
+#include <fieldkit/sqlite/collect.hpp>
 #include <fieldkit/store/sync_queue.hpp>
 
 namespace fieldkit::store {
@@ -26,19 +27,15 @@ Result<std::vector<SyncAttachment>> SyncQueue::outgoingAttachments() {
     if (!stmt) {
         return stmt.error();
     }
-    std::vector<SyncAttachment> out;
-    while (true) {
-        auto row = stmt->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            return out;
-        }
-        out.push_back(SyncAttachment{stmt->blob(0), stmt->blob(1), stmt->blob(2), stmt->blob(3),
-                                     stmt->blob(4), static_cast<std::uint64_t>(stmt->int64(5)),
-                                     static_cast<std::uint32_t>(stmt->int64(6))});
-    }
+    return sqlite::collect<SyncAttachment>(*stmt, [](const sqlite::Statement& s) {
+        return SyncAttachment{s.blob(0),
+                              s.blob(1),
+                              s.blob(2),
+                              s.blob(3),
+                              s.blob(4),
+                              static_cast<std::uint64_t>(s.int64(5)),
+                              static_cast<std::uint32_t>(s.int64(6))};
+    });
 }
 
 Result<std::vector<SyncChunk>> SyncQueue::unacknowledgedChunks(int limit) {
@@ -50,23 +47,15 @@ Result<std::vector<SyncChunk>> SyncQueue::unacknowledgedChunks(int limit) {
         return stmt.error();
     }
     stmt->bind(1, static_cast<std::int64_t>(limit));
-    std::vector<SyncChunk> out;
-    while (true) {
-        auto row = stmt->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            return out;
-        }
+    return sqlite::collect<SyncChunk>(*stmt, [](const sqlite::Statement& s) {
         SyncChunk chunk;
-        chunk.attachmentId = stmt->blob(0);
-        chunk.index = static_cast<std::uint32_t>(stmt->int64(1));
+        chunk.attachmentId = s.blob(0);
+        chunk.index = static_cast<std::uint32_t>(s.int64(1));
         chunk.offset = chunkOffset(chunk.index);
-        chunk.data = stmt->blob(2);
+        chunk.data = s.blob(2);
         chunk.checksum = crypto::contentHash(chunk.data);
-        out.push_back(std::move(chunk));
-    }
+        return chunk;
+    });
 }
 
 Status SyncQueue::acknowledgeChunks(const std::vector<ChunkRef>& chunks) {
@@ -174,17 +163,8 @@ Result<std::vector<std::uint32_t>> SyncQueue::missingChunks(const sqlite::Bytes&
         return stmt.error();
     }
     stmt->bind(1, attachmentId);
-    std::vector<std::uint32_t> out;
-    while (true) {
-        auto row = stmt->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            return out;
-        }
-        out.push_back(static_cast<std::uint32_t>(stmt->int64(0)));
-    }
+    return sqlite::collect<std::uint32_t>(
+        *stmt, [](const sqlite::Statement& s) { return static_cast<std::uint32_t>(s.int64(0)); });
 }
 
 } // namespace fieldkit::store
