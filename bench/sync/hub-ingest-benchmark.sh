@@ -3,16 +3,21 @@
 # each through its own fieldkit-syncd process over mutual TLS on loopback. Prints ops/s over the wall clock
 # of the whole burst (client start-up, TLS handshakes and the devices' own store work included, all on the
 # same cores as the hub) and the hub's CPU seconds for the burst (from /proc), so the hub's own share shows.
-#   bench/sync/hub-ingest-benchmark.sh BUILD_DIR [--devices N] [--cases M]
+# Devices sit two to a unit, as on a service bike (two staff, two tablets): each device also pulls what its
+# partner pushed, so the hub's fan-out is in the figures; --per-unit N changes that (all in one unit: the pull
+# of every other device's cases dominates, which is a different benchmark).
+#   bench/sync/hub-ingest-benchmark.sh BUILD_DIR [--devices N] [--cases M] [--per-unit K]
 set -euo pipefail
 BUILD=$1
 shift
 DEVICES=50
 CASES=100
+PER_UNIT=2
 while [ $# -gt 0 ]; do
   case "$1" in
     --devices) DEVICES=$2; shift 2 ;;
     --cases) CASES=$2; shift 2 ;;
+    --per-unit) PER_UNIT=$2; shift 2 ;;
     --quick) DEVICES=20; CASES=50; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -30,7 +35,8 @@ trap cleanup EXIT
 export FIELDKIT_PIN=2468
 
 "$HUB" init --dir "$WORK/center" >/dev/null
-"$HUB" unit add --dir "$WORK/center" bike-01 >/dev/null
+units=$(( (DEVICES + PER_UNIT - 1) / PER_UNIT ))
+for u in $(seq 1 "$units"); do "$HUB" unit add --dir "$WORK/center" "bike-$u" >/dev/null; done
 "$HUB" serve --dir "$WORK/center" --listen 127.0.0.1:0 --ops-listen 127.0.0.1:0 >"$WORK/hub.out" 2>"$WORK/hub.err" &
 hub_pid=$!
 pids+=($hub_pid)
@@ -40,8 +46,9 @@ ops=$(sed -n 's/^ops on //p' "$WORK/hub.out")
 
 for d in $(seq 1 "$DEVICES"); do
   dir="$WORK/device-$d"
-  "$CTL" --data "$dir" init --staff bench --unit bike-01 --kdf-ms 1 >/dev/null
-  code=$("$HUB" enroll-code --dir "$WORK/center" --unit bike-01 2>/dev/null)
+  unit="bike-$(( (d - 1) / PER_UNIT + 1 ))"
+  "$CTL" --data "$dir" init --staff bench --unit "$unit" --kdf-ms 1 >/dev/null
+  code=$("$HUB" enroll-code --dir "$WORK/center" --unit "$unit" 2>/dev/null)
   "$SYNCD" enroll --data "$dir" --hub "$hub" --code "$code" >/dev/null
   "$CTL" --data "$dir" case generate --count "$CASES" --seed "$d" >/dev/null
 done
@@ -63,7 +70,7 @@ applied=$(metric fieldkit_hub_ops_applied_total)
 total=$((DEVICES * CASES))
 wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
 hub_s=$(awk -v a="$before" -v b="$after" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (b - a) / hz }')
-printf 'hub ingest: %d devices x %d cases at once, each its own fieldkit-syncd over mutual TLS 1.3 on loopback\n' "$DEVICES" "$CASES"
+printf 'hub ingest: %d devices x %d cases at once, %d devices per unit, each its own fieldkit-syncd over mutual TLS 1.3 on loopback\n' "$DEVICES" "$CASES" "$PER_UNIT"
 printf '%-28s | %10s | %12s | %s\n' measure "seconds" "ops/s" target
 printf '%s\n' "---------------------------- | ---------- | ------------ | ----------"
 printf '%-28s | %10s | %12s | %s\n' "wall clock, whole burst" "$wall" "$(awk -v n="$applied" -v t="$wall" 'BEGIN { printf "%.0f", n / t }')" ">= 5,000"

@@ -120,3 +120,7 @@ NOTE
 # (c) hub ingest with concurrent devices.
 printf '\n'
 "$(dirname "$0")/hub-ingest-benchmark.sh" "$BUILD" "${INGEST_FLAGS[@]}"
+
+# (d) idle connected devices: hub memory per device.
+printf '\n'
+"$(dirname "$0")/idle-devices-benchmark.sh" "$BUILD" "${INGEST_FLAGS[@]}"

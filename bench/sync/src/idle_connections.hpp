@@ -1,0 +1,42 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <fieldkit/common/device_sync_config.hpp>
+#include <fieldkit/common/host_port.hpp>
+#include <memory>
+#include <vector>
+
+namespace fieldkit::bench {
+
+/** How a set of idle devices fared: each opened its connection (mutual TLS 1.3 + WebSocket), ran one empty
+ *  round (hello + empty push, welcome + reply) and then stayed connected without a word. */
+struct IdleOutcome {
+    std::size_t ready = 0;     // finished their round and are holding the connection
+    std::size_t failed = 0;    // could not connect or finish the round
+    std::size_t lost = 0;      // were connected, then lost the connection
+    double connectSeconds = 0; // until every device of the batch was ready or had failed
+};
+
+/** Holds connections for many devices from one process (one thread, one coroutine per device), the way a
+ *  fleet of quiet fieldkit-syncd daemons would look to the hub: connections open, keep-alive pings answered.
+ */
+class IdleFleet {
+public:
+    explicit IdleFleet(common::HostPort hub);
+    ~IdleFleet();
+    IdleFleet(const IdleFleet&) = delete;
+    IdleFleet& operator=(const IdleFleet&) = delete;
+
+    /** Connects `devices` (at most `parallel` handshakes at a time) and returns once each is ready or failed.
+     */
+    IdleOutcome connect(const std::vector<common::DeviceSyncConfig>& devices, std::size_t parallel);
+    /** Lets the connections sit for `duration` (pings answered), then reports how many are still open. */
+    IdleOutcome idle(std::chrono::milliseconds duration);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace fieldkit::bench
