@@ -196,7 +196,9 @@ struct HubServer::Impl {
         std::int64_t started = 0;
         beast::flat_buffer buffer;
         while (!stopped) {
+            // A big push leaves a big buffer behind; an idle connection should not keep it.
             buffer.clear();
+            buffer.shrink_to_fit();
             auto [ec, n] = co_await ws.async_read(buffer, kTuple);
             if (ec) {
                 if (ec == beast::error::timeout) {
