@@ -110,6 +110,12 @@ public:
         }
         lowest.expires_after(limits.connect);
         if (auto [ec] = co_await ws.async_handshake(hub.host, "/sync/v1", kTuple); ec) {
+            // In TLS 1.3 the hub checks the client certificate after the client's side of the handshake is
+            // done, so a refused (revoked or wiped) device learns of it only here, from the hub's TLS alert.
+            if (ec.category() == asio::error::get_ssl_category()) {
+                co_return makeError("hub_untrusted",
+                                    "The center refused this device (" + ec.message() + ").");
+            }
             co_return offline("WebSocket handshake", ec);
         }
         // From here the WebSocket's own timers watch the connection: the closing handshake gets the connect
