@@ -11,11 +11,13 @@
 #include <deque>
 #include <fieldkit/common/tcp_counters.hpp>
 #include <fieldkit/crypto/bytes.hpp>
+#include <fieldkit/device/device_wipe.hpp>
 #include <fieldkit/device/operation_mapping.hpp>
 #include <fieldkit/device/sync_client.hpp>
 #include <fieldkit/device/sync_round.hpp>
 #include <fieldkit/device/sync_status.hpp>
 #include <fieldkit/device/transfer_progress.hpp>
+#include <fieldkit/engine/wipe_order.hpp>
 #include <fieldkit/hw/sync_plan.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <fieldkit/store/sync_queue.hpp>
@@ -108,6 +110,12 @@ public:
         }
         lowest.expires_after(limits.connect);
         if (auto [ec] = co_await ws.async_handshake(hub.host, "/sync/v1", kTuple); ec) {
+            // In TLS 1.3 the hub checks the client certificate after the client's side of the handshake is
+            // done, so a refused (revoked or wiped) device learns of it only here, from the hub's TLS alert.
+            if (ec.category() == asio::error::get_ssl_category()) {
+                co_return makeError("hub_untrusted",
+                                    "The center refused this device (" + ec.message() + ").");
+            }
             co_return offline("WebSocket handshake", ec);
         }
         // From here the WebSocket's own timers watch the connection: the closing handshake gets the connect
@@ -230,8 +238,10 @@ Result<protocol::Envelope> pushEnvelope(store::SyncQueue& queue, int limit) {
 /** One sync round on an open connection: hello and the first batch leave together without waiting for the
  *  welcome, so a round with nothing to do is one round trip. A broken round drops the connection. */
 asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::DeviceStore& local,
-                                                 const std::string& deviceId, const ClientLimits& limits,
+                                                 const common::DeviceSyncConfig& config,
+                                                 const ClientLimits& limits,
                                                  RoundFigures* figures = nullptr) {
+    const std::string& deviceId = config.deviceId;
     RoundFigures unused;
     RoundFigures& f = figures != nullptr ? *figures : unused;
     store::SyncQueue queue(local);
@@ -286,6 +296,19 @@ asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::Dev
             co_return makeError("protocol_violation", "The center sent something other than a sync reply.");
         }
         ++result.roundTrips;
+        // A wipe order is checked before anything of the reply is applied: one this device cannot trust
+        // leaves the outbox and the store exactly as they were.
+        const bool wipeOrdered = reply->reply().has_wipe_order();
+        if (wipeOrdered) {
+            if (auto valid =
+                    engine::checkWipeOrder(reply->reply().wipe_order(), deviceId, config.centerSigningKey);
+                !valid) {
+                link.drop();
+                co_return makeError("untrusted_wipe_order",
+                                    "Refused a wipe order this device cannot trust; nothing was wiped (" +
+                                        valid.error().message + ")");
+            }
+        }
         auto round = applyReply(queue, reply->reply());
         if (!round) {
             link.drop();
@@ -298,6 +321,10 @@ asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::Dev
         f.acknowledged = result.pushed;
         f.pulled = result.pulled;
         f.checkpoint = reply->reply().checkpoint();
+        if (wipeOrdered) {
+            result.wipeOrderId = reply->reply().wipe_order().order_id();
+            break;
+        }
         push = pushEnvelope(queue, limits.batchOps);
         if (!push) {
             co_return push.error();
@@ -319,6 +346,17 @@ asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::Dev
         result.bytesDown = after->received - before->received;
     }
     co_return result;
+}
+
+/** Tells the center the wipe order was accepted and closes the connection. Best effort: the wipe goes ahead
+ *  whether or not the confirmation arrives. */
+asio::awaitable<void> confirmWipe(HubConnection& link, const std::string& orderId) {
+    protocol::Envelope confirm;
+    confirm.mutable_wipe_confirm()->set_order_id(orderId);
+    if (auto st = co_await link.send(confirm); st) {
+        co_await link.close();
+    }
+    link.drop();
 }
 
 Result<asio::ssl::context> clientContext(const common::DeviceSyncConfig& config) {
@@ -419,13 +457,17 @@ Result<std::vector<SessionResult>> syncRounds(const std::filesystem::path& dataD
             co_return;
         }
         for (int i = 0; i < std::max(1, rounds); ++i) {
-            auto round = co_await syncRound(*link, **local, config.deviceId, limits);
+            auto round = co_await syncRound(*link, **local, config, limits);
             recordOutcome(status, round);
             if (!round) {
                 failure = round.error();
                 break;
             }
             done.push_back(*round);
+            if (!round->wipeOrderId.empty()) {
+                co_await confirmWipe(*link, round->wipeOrderId);
+                co_return;
+            }
             if (round->outcome != engine::HandshakeOutcome::Proceed) {
                 break;
             }
@@ -439,6 +481,14 @@ Result<std::vector<SessionResult>> syncRounds(const std::filesystem::path& dataD
         }
     });
     io.run();
+    if (!done.empty() && !done.back().wipeOrderId.empty()) {
+        local->reset(); // the store must be closed before it is deleted
+        if (auto st = wipeDevice(dataDir, nowMs()); !st) {
+            return st.error();
+        }
+        done.back().wiped = true;
+        return done;
+    }
     recordPosition(**local, status);
     (void)saveSyncStatus(dataDir, status);
     if (failure && done.empty()) {
@@ -450,8 +500,8 @@ Result<std::vector<SessionResult>> syncRounds(const std::filesystem::path& dataD
     return done;
 }
 
-Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncConfig& config,
-                 const common::HostPort& hub, const DaemonEnvironment& env) {
+Result<DaemonEnd> runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncConfig& config,
+                            const common::HostPort& hub, const DaemonEnvironment& env) {
     auto tls = clientContext(config);
     if (!tls) {
         return tls.error();
@@ -464,6 +514,7 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
     asio::steady_timer timer(io);
     bool stopping = false;
     bool inRound = false;
+    bool wipeOrdered = false;
     std::shared_ptr<HubConnection> hubLink; // kept open between rounds
     asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](const boost::system::error_code&, int) {
@@ -556,7 +607,7 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
                 status.connected = true;
                 asio::co_spawn(io, reportProgress(report, hubLink, dataDir, status),
                                [](const std::exception_ptr&) {});
-                result = co_await syncRound(*hubLink, **local, config.deviceId, limits, &report->figures);
+                result = co_await syncRound(*hubLink, **local, config, limits, &report->figures);
                 report->running = false; // the reporter stops at its next tick without writing
                 if (const auto end = hubLink->counters(); end && report->start) {
                     report->figures.bytesSent = end->sent - report->start->sent;
@@ -567,6 +618,13 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
                 }
             }
             inRound = false;
+            if (result && !result->wipeOrderId.empty()) {
+                env.log("the center ordered this device wiped; wiping it now");
+                co_await confirmWipe(*hubLink, result->wipeOrderId);
+                hubLink.reset();
+                wipeOrdered = true;
+                break;
+            }
             status.transferring = false;
             lastSync = std::chrono::steady_clock::now();
             recordOutcome(status, result);
@@ -604,7 +662,17 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
         }
     });
     io.run();
-    return outcome.value_or(Status());
+    if (wipeOrdered) {
+        local->reset(); // the store must be closed before it is deleted
+        if (auto st = wipeDevice(dataDir, nowMs()); !st) {
+            return st.error();
+        }
+        return DaemonEnd::Wiped;
+    }
+    if (outcome && !*outcome) {
+        return outcome->error();
+    }
+    return DaemonEnd::Stopped;
 }
 
 } // namespace fieldkit::device

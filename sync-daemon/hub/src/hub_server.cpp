@@ -275,6 +275,10 @@ struct HubServer::Impl {
                     co_return;
                 }
                 countReply(deviceId, envelope->push(), *reply);
+                if (reply->has_wipe_order()) {
+                    log("device " + deviceId + ": " + std::to_string(reply->acks_size()) +
+                        " pushed operations taken into quarantine; wipe order sent");
+                }
                 metrics.observeSyncDuration(static_cast<double>(env.nowMs() - started) / 1000.0);
                 protocol::Envelope out;
                 *out.mutable_reply() = std::move(*reply);
@@ -283,6 +287,16 @@ struct HubServer::Impl {
                 }
                 started = env.nowMs();
                 continue;
+            }
+            if (envelope->has_wipe_confirm() && session.greeted) {
+                // The device's last word: it is wiping itself. From now on it is refused at TLS.
+                if (auto st = service.confirmWipe(deviceId, envelope->wipe_confirm()); !st) {
+                    co_await reject(ws, deviceId, st.error().message);
+                    co_return;
+                }
+                log("device " + deviceId + ": confirmed its wipe order");
+                co_await ws.async_close(websocket::close_code::normal, kTuple);
+                co_return;
             }
             co_await reject(ws, deviceId,
                             session.greeted ? "unexpected message" : "a message before the hello");

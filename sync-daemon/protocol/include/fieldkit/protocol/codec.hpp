@@ -26,6 +26,8 @@ using PushAck = fieldkit::sync::v1::PushAck;
 using SyncReply = fieldkit::sync::v1::SyncReply;
 using EnrolRequest = fieldkit::sync::v1::EnrolRequest;
 using EnrolReply = fieldkit::sync::v1::EnrolReply;
+using WipeOrder = fieldkit::sync::v1::WipeOrder;
+using WipeConfirm = fieldkit::sync::v1::WipeConfirm;
 
 /** Serialises one envelope into one frame. */
 [[nodiscard]] std::string encodeFrame(const Envelope& envelope);
