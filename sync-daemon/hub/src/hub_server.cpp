@@ -157,6 +157,7 @@ struct HubServer::Impl {
         if (auto [ec, n] = co_await ws.next_layer().async_handshake(kTuple); ec) {
             ++metrics.handshakeFailures;
             log("refused a connection at the TLS handshake: " + ec.message());
+            co_await drainAndClose(lowest, deadline);
             co_return;
         }
         // The upgrade request says which endpoint the client wants; only enrolment is open without a
@@ -204,6 +205,22 @@ struct HubServer::Impl {
         ++metrics.connectedDevices;
         co_await serveDevice(ws, *deviceId);
         --metrics.connectedDevices;
+    }
+
+    /** After a refused handshake the alert saying why is on its way. Closing now, with the client's next
+     *  flight still unread, would send a reset that can overtake the alert, and the device would report
+     *  "offline" instead of "refused". So: end our side, read until the client closes (or a short limit). */
+    static asio::awaitable<void> drainAndClose(tcp::socket& socket, Deadline& deadline) {
+        boost::system::error_code ignored;
+        socket.shutdown(tcp::socket::shutdown_send, ignored);
+        deadline.arm(std::chrono::seconds(2));
+        std::array<char, 512> sink{};
+        while (true) {
+            auto [ec, n] = co_await socket.async_read_some(asio::buffer(sink), kTuple);
+            if (ec) {
+                co_return;
+            }
+        }
     }
 
     asio::awaitable<bool> send(WsStream& ws, const protocol::Envelope& envelope) {
