@@ -6,6 +6,7 @@
 #include <fieldkit/hub/center_store.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace fieldkit::hub {
@@ -37,6 +38,18 @@ public:
      * cursor. */
     [[nodiscard]] Result<protocol::SyncReply> sync(const std::string& deviceId,
                                                    const protocol::PushBatch& batch, HubSession& session);
+
+    /** Records an offered attachment and answers which chunks the center lacks; a malformed or foreign offer
+     *  is answered with the reason in `refused` (the connection stays open). */
+    [[nodiscard]] Result<protocol::AttachmentStatus> offer(const std::string& deviceId,
+                                                           const protocol::AttachmentOffer& offer,
+                                                           const HubSession& session);
+    /** Stores one chunk durably and acknowledges it; a chunk that fails its checks is answered with the
+     *  reason in `refused` and not stored. `stored` tells what happened, for the metrics. */
+    [[nodiscard]] Result<protocol::ChunkAck> chunk(const std::string& deviceId,
+                                                   const protocol::AttachmentChunk& chunk,
+                                                   const HubSession& session,
+                                                   std::optional<ChunkStored>& stored);
 
 private:
     CenterStore& m_store;
