@@ -25,7 +25,10 @@ std::string toJson(const SyncStatus& s) {
                             {"bytes_left", p.bytesLeft}};
     };
     o["progress"] =
-        json::object{{"active", s.transferring}, {"up", progress(s.up)}, {"down", progress(s.down)}};
+        json::object{{"active", s.transferring},
+                                 {"up", progress(s.up)},
+                                 {"down", progress(s.down)},
+                                 {"attachments", progress(s.attachments)}};
     return json::serialize(o);
 }
 
@@ -86,6 +89,7 @@ Result<SyncStatus> syncStatusFromJson(std::string_view text) {
         };
         s.up = direction("up");
         s.down = direction("down");
+        s.attachments = direction("attachments");
     }
     return s;
 }

@@ -65,7 +65,7 @@ std::vector<std::uint32_t> missing(TempStore& t, const protocol::AttachmentOffer
 
 } // namespace
 
-TEST_CASE("an offered attachment lacks every chunk; each stored chunk leaves the missing list") {
+TEST_CASE("an offered attachment lacks every chunk, and each stored chunk leaves the missing list") {
     TempStore t;
     CHECK(missing(t, offer()) == std::vector<std::uint32_t>{0, 1, 2});
     REQUIRE(t.store->storeChunk(t.device("dev-a"), chunk(1)).ok());

@@ -33,6 +33,7 @@ struct SyncStatus {
     bool transferring = false; // a round is running; `up` and `down` are updated while it runs
     TransferProgress up;       // operations sent
     TransferProgress down;     // changes received
+    TransferProgress attachments; // the attachment lane: whole attachments and encrypted chunk bytes
 };
 
 [[nodiscard]] std::string toJson(const SyncStatus& status);
