@@ -15,10 +15,9 @@ std::string asString(const sqlite::Bytes& bytes) {
 }
 
 bool sameId(const sqlite::Bytes& ours, const std::string& theirs) {
-    return ours.size() == theirs.size() && std::equal(ours.begin(), ours.end(), theirs.begin(),
-                                                      [](std::uint8_t a, char b) {
-                                                          return a == static_cast<std::uint8_t>(b);
-                                                      });
+    return ours.size() == theirs.size() &&
+           std::equal(ours.begin(), ours.end(), theirs.begin(),
+                      [](std::uint8_t a, char b) { return a == static_cast<std::uint8_t>(b); });
 }
 
 } // namespace

@@ -82,8 +82,9 @@ int syncOnceCommand(const common::Args& args) {
                   << " round trips, hub head " << result.hubHead << ", wire " << result.bytesUp << " B up "
                   << result.bytesDown << " B down\n";
         if (result.chunksSent > 0 || result.attachmentsCompleted > 0 || !result.laneEmpty) {
-            std::cout << "attachments: " << result.chunksSent << " chunks sent, " << result.attachmentsCompleted
-                      << " complete at the center" << (result.laneEmpty ? "" : ", more to send") << '\n';
+            std::cout << "attachments: " << result.chunksSent << " chunks sent, "
+                      << result.attachmentsCompleted << " complete at the center"
+                      << (result.laneEmpty ? "" : ", more to send") << '\n';
         }
     }
     if (static_cast<int>(results->size()) < rounds) {

@@ -9,23 +9,23 @@
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
 #include <deque>
-#include <fieldkit/device/attachment_round.hpp>
-#include <fieldkit/engine/attachment_lane.hpp>
-#include <map>
-#include <set>
 #include <fieldkit/common/tcp_counters.hpp>
 #include <fieldkit/crypto/bytes.hpp>
+#include <fieldkit/device/attachment_round.hpp>
 #include <fieldkit/device/operation_mapping.hpp>
 #include <fieldkit/device/sync_client.hpp>
 #include <fieldkit/device/sync_round.hpp>
 #include <fieldkit/device/sync_status.hpp>
 #include <fieldkit/device/transfer_progress.hpp>
+#include <fieldkit/engine/attachment_lane.hpp>
 #include <fieldkit/hw/sync_plan.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <fieldkit/store/sync_queue.hpp>
 #include <fieldkit/tls/tls_context.hpp>
 #include <fieldkit/version.hpp>
+#include <map>
 #include <optional>
+#include <set>
 
 namespace fieldkit::device {
 namespace asio = boost::asio;

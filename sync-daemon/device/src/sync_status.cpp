@@ -24,8 +24,7 @@ std::string toJson(const SyncStatus& s) {
                             {"bytes_done", p.bytesDone},
                             {"bytes_left", p.bytesLeft}};
     };
-    o["progress"] =
-        json::object{{"active", s.transferring},
+    o["progress"] = json::object{{"active", s.transferring},
                                  {"up", progress(s.up)},
                                  {"down", progress(s.down)},
                                  {"attachments", progress(s.attachments)}};

@@ -48,8 +48,8 @@ Status checkOffer(const protocol::AttachmentOffer& offer) {
     return {};
 }
 
-Status checkChunkPlace(std::uint64_t size, std::uint32_t chunkCount, std::uint32_t index, std::uint64_t offset,
-                       std::size_t dataBytes) {
+Status checkChunkPlace(std::uint64_t size, std::uint32_t chunkCount, std::uint32_t index,
+                       std::uint64_t offset, std::size_t dataBytes) {
     if (index >= chunkCount) {
         return badChunk("its index lies past the end of the attachment");
     }

@@ -10,9 +10,9 @@
 #include <fieldkit/hub/center_store.hpp>
 #include <fieldkit/sqlite/collect.hpp>
 #include <fieldkit/sqlite/database.hpp>
+#include <map>
 #include <optional>
 #include <span>
-#include <map>
 #include <string_view>
 
 namespace fieldkit::hub {
@@ -520,8 +520,8 @@ public:
             return known.error();
         }
         if (known->has_value()) {
-            // The same attachment offered again (a resumed transfer). An id that names something else is refused:
-            // a device must not add chunks to another device's attachment.
+            // The same attachment offered again (a resumed transfer). An id that names something else is
+            // refused: a device must not add chunks to another device's attachment.
             const auto& facts = **known;
             if (facts.deviceId != device.deviceId || facts.header != toBytes(offer.header()) ||
                 facts.size != offer.size() || facts.chunkCount != offer.chunk_count()) {
@@ -541,7 +541,8 @@ public:
             const std::int64_t offered = seq->int64(0);
             auto insert = m_db.cached(
                 "INSERT INTO attachments(attachment_id, case_id, unit, device_id, header, sealed_key_center, "
-                "sealed_key_unit, size, chunk_count, offered_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                "sealed_key_unit, size, chunk_count, offered_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                "?9, "
                 "?10)");
             if (!insert) {
                 return insert.error();
@@ -571,13 +572,15 @@ public:
         return engine::absentChunks(offer.chunk_count(), *held);
     }
 
-    Result<ChunkStored> storeChunk(const DeviceRecord& device, const protocol::AttachmentChunk& chunk) override {
+    Result<ChunkStored> storeChunk(const DeviceRecord& device,
+                                   const protocol::AttachmentChunk& chunk) override {
         const std::vector<std::uint8_t> data(chunk.data().begin(), chunk.data().end());
         const auto checksum = crypto::contentHash(data);
         if (chunk.checksum().size() != checksum.size() ||
             !std::equal(checksum.begin(), checksum.end(), blobOf(chunk.checksum()).begin())) {
-            return makeError("bad_chunk",
-                             "The attachment chunk was refused: its checksum does not match (damaged in transit).");
+            return makeError(
+                "bad_chunk",
+                "The attachment chunk was refused: its checksum does not match (damaged in transit).");
         }
         auto tx = Transaction::begin(m_db);
         if (!tx) {
@@ -602,7 +605,10 @@ public:
         if (!insert) {
             return insert.error();
         }
-        if (auto st = insert->bind(1, attachmentId).bind(2, static_cast<std::int64_t>(chunk.index())).bind(3, data).run();
+        if (auto st = insert->bind(1, attachmentId)
+                          .bind(2, static_cast<std::int64_t>(chunk.index()))
+                          .bind(3, data)
+                          .run();
             !st) {
             return st.error();
         }
@@ -624,8 +630,9 @@ public:
     }
 
     Result<std::vector<CenterAttachment>> caseAttachments(const std::vector<std::uint8_t>& caseId) override {
-        auto stmt = m_db.cached("SELECT attachment_id, case_id, unit, device_id, size, chunk_count, chunks_held "
-                                "FROM attachments WHERE case_id = ?1 ORDER BY offered_seq");
+        auto stmt =
+            m_db.cached("SELECT attachment_id, case_id, unit, device_id, size, chunk_count, chunks_held "
+                        "FROM attachments WHERE case_id = ?1 ORDER BY offered_seq");
         if (!stmt) {
             return stmt.error();
         }

@@ -78,8 +78,8 @@ Result<protocol::SyncReply> SyncService::sync(const std::string& deviceId, const
 }
 
 Result<protocol::AttachmentStatus> SyncService::offer(const std::string& deviceId,
-                                                     const protocol::AttachmentOffer& offer,
-                                                     const HubSession& session) {
+                                                      const protocol::AttachmentOffer& offer,
+                                                      const HubSession& session) {
     if (!session.greeted) {
         return makeError("out_of_order", "an attachment offer before the hello");
     }
@@ -106,7 +106,8 @@ Result<protocol::AttachmentStatus> SyncService::offer(const std::string& deviceI
     return status;
 }
 
-Result<protocol::ChunkAck> SyncService::chunk(const std::string& deviceId, const protocol::AttachmentChunk& chunk,
+Result<protocol::ChunkAck> SyncService::chunk(const std::string& deviceId,
+                                              const protocol::AttachmentChunk& chunk,
                                               const HubSession& session, std::optional<ChunkStored>& stored) {
     stored.reset();
     if (!session.greeted) {

@@ -40,7 +40,8 @@ TEST_CASE("progress down: items left up to the hub's head, bytes left like those
     CHECK(down.bytesLeft == 150'000);
 }
 
-TEST_CASE("attachment progress: whole attachments as items, acknowledged chunk bytes against what was missing") {
+TEST_CASE(
+    "attachment progress: whole attachments as items, acknowledged chunk bytes against what was missing") {
     RoundFigures f;
     CHECK(attachmentProgress(f) == TransferProgress{});
     f.attachmentsOffered = 2;

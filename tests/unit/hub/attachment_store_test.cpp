@@ -108,7 +108,8 @@ TEST_CASE("a chunk with a wrong checksum, offset, length or index is refused and
     shifted.set_offset(engine::chunkOffset(1) + 1);
     auto shortened = chunk(1);
     shortened.mutable_data()->pop_back();
-    auto sum = crypto::contentHash(std::vector<std::uint8_t>(shortened.data().begin(), shortened.data().end()));
+    auto sum =
+        crypto::contentHash(std::vector<std::uint8_t>(shortened.data().begin(), shortened.data().end()));
     shortened.set_checksum(std::string(sum.begin(), sum.end()));
     auto beyond = chunk(3);
     beyond.set_offset(engine::chunkOffset(3));

@@ -19,9 +19,9 @@ namespace fieldkit::device {
 /** Takes the hub's answer to `offered`: the chunks it already holds are acknowledged in the store (so they
  *  are never sent again) and the indexes it lacks are returned. Codes: attachment_refused (the hub will not
  *  take it; the reason is the hub's), protocol_violation (an answer about another attachment). */
-[[nodiscard]] Result<std::vector<std::uint32_t>> applyAttachmentStatus(store::SyncQueue& queue,
-                                                                       const store::SyncAttachment& offered,
-                                                                       const protocol::AttachmentStatus& status);
+[[nodiscard]] Result<std::vector<std::uint32_t>>
+applyAttachmentStatus(store::SyncQueue& queue, const store::SyncAttachment& offered,
+                      const protocol::AttachmentStatus& status);
 
 /** Takes the hub's acknowledgement of `sent`: the chunk is marked acknowledged at once, in its own
  *  transaction, so a drop later re-sends at most the chunk then in flight. Codes: chunk_refused,

@@ -41,9 +41,8 @@ public:
 
     /** Records an offered attachment and answers which chunks the center lacks; a malformed or foreign offer
      *  is answered with the reason in `refused` (the connection stays open). */
-    [[nodiscard]] Result<protocol::AttachmentStatus> offer(const std::string& deviceId,
-                                                           const protocol::AttachmentOffer& offer,
-                                                           const HubSession& session);
+    [[nodiscard]] Result<protocol::AttachmentStatus>
+    offer(const std::string& deviceId, const protocol::AttachmentOffer& offer, const HubSession& session);
     /** Stores one chunk durably and acknowledges it; a chunk that fails its checks is answered with the
      *  reason in `refused` and not stored. `stored` tells what happened, for the metrics. */
     [[nodiscard]] Result<protocol::ChunkAck> chunk(const std::string& deviceId,
