@@ -324,13 +324,18 @@ struct LaneResult {
     bool empty = false; // nothing is left to send
 };
 
-/** The attachment lane, after the operations (they have priority): offers each attachment the hub has not
- *  fully acknowledged, then sends the chunks it lacks one at a time, each marked acknowledged as its ack
- *  arrives. One chunk in flight, so a drop costs at most that chunk again; on 2G its transfer (~26 s) dwarfs
- *  the round trip the window of one adds (~0.6 s). */
+/** The attachment lane, after the operations (they have priority, so it yields to them between chunks):
+ *  offers each attachment the hub has not fully acknowledged, then sends the chunks it lacks one at a time,
+ *  each marked acknowledged as its ack arrives. One chunk in flight, so a drop costs at most that chunk
+ * again; on 2G its transfer (~26 s) dwarfs the round trip the window of one adds (~0.6 s). */
 asio::awaitable<Result<LaneResult>> attachmentLane(HubConnection& link, store::SyncQueue& queue,
                                                    const ClientLimits& limits, RoundFigures& f) {
     LaneResult lane;
+    // Progress describes this pass: after a yield to operations the offers are answered afresh.
+    f.attachmentsOffered = 0;
+    f.attachmentsDone = 0;
+    f.chunkBytesMissing = 0;
+    f.chunkBytesAcked = 0;
     auto outgoing = queue.outgoingAttachments();
     if (!outgoing) {
         co_return outgoing.error();
@@ -376,6 +381,17 @@ asio::awaitable<Result<LaneResult>> attachmentLane(HubConnection& link, store::S
         // An attachment saved while the lane ran is offered in the next round, never sent unannounced.
         if (next->empty() || !offered.contains(next->front().attachmentId)) {
             break;
+        }
+        if (lane.chunksSent > 0) {
+            // Operations have priority: once this pass moved a chunk, a save made meanwhile (or the operation
+            // an attachment just released) goes first; the next pass resumes here.
+            auto waiting = queue.pending(1);
+            if (!waiting) {
+                co_return waiting.error();
+            }
+            if (!waiting->empty()) {
+                co_return lane; // `empty` stays false
+            }
         }
         const auto& chunk = next->front();
         protocol::Envelope out;
@@ -426,9 +442,15 @@ void addExchange(SessionResult& total, const SessionResult& next) {
     total.reachedHead = next.reachedHead;
 }
 
-/** One sync round on an open connection: the operation exchange, then the attachment lane, then (when the
- *  lane completed an attachment) the exchange once more, so the operation held back for it goes on this
- *  connection instead of waiting for the next sync. A broken round drops the connection. */
+/** Passes of operations and attachments in one round. A pass ends when the lane completed an attachment
+ *  (its held-back operation is released) or yielded to new saves; bounded so saves every few seconds cannot
+ *  hold a round open forever (the next round goes on). */
+constexpr int kMaxPasses = 64;
+
+/** One sync round on an open connection: the operation exchange, then the attachment lane, and again the
+ *  exchange and the lane while the lane released or made way for operations, so the operation held back for
+ *  an attachment goes on this connection instead of waiting for the next sync. A broken round drops the
+ *  connection. */
 asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::DeviceStore& local,
                                                  const std::string& deviceId, const ClientLimits& limits,
                                                  RoundFigures* figures = nullptr) {
@@ -437,31 +459,30 @@ asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::Dev
     store::SyncQueue queue(local);
     const auto before = link.counters();
     auto result = co_await exchangeOps(link, queue, deviceId, limits, f);
-    if (!result || result->outcome != engine::HandshakeOutcome::Proceed || !result->outboxEmpty) {
+    for (int pass = 1; result && result->outcome == engine::HandshakeOutcome::Proceed && result->outboxEmpty;
+         ++pass) {
+        auto lane = co_await attachmentLane(link, queue, limits, f);
+        if (!lane) {
+            co_return lane.error();
+        }
+        result->attachmentsCompleted += lane->completed;
+        result->chunksSent += lane->chunksSent;
+        result->laneEmpty = lane->empty;
+        auto waiting = queue.pending(1);
+        if (!waiting) {
+            co_return waiting.error();
+        }
+        if (waiting->empty() || pass == kMaxPasses) {
+            break;
+        }
+        auto next = co_await exchangeOps(link, queue, deviceId, limits, f);
+        if (!next || next->outcome != engine::HandshakeOutcome::Proceed) {
+            co_return next;
+        }
+        addExchange(*result, *next);
+    }
+    if (!result) {
         co_return result;
-    }
-    auto lane = co_await attachmentLane(link, queue, limits, f);
-    if (!lane) {
-        co_return lane.error();
-    }
-    result->attachmentsCompleted = lane->completed;
-    result->chunksSent = lane->chunksSent;
-    result->laneEmpty = lane->empty;
-    if (lane->completed > 0) {
-        auto held = queue.pending(1);
-        if (!held) {
-            co_return held.error();
-        }
-        if (!held->empty()) {
-            auto followUp = co_await exchangeOps(link, queue, deviceId, limits, f);
-            if (!followUp) {
-                co_return followUp.error();
-            }
-            if (followUp->outcome != engine::HandshakeOutcome::Proceed) {
-                co_return followUp;
-            }
-            addExchange(*result, *followUp);
-        }
     }
     if (const auto after = link.counters(); before && after) {
         result->bytesUp = after->sent - before->sent;
