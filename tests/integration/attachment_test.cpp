@@ -117,6 +117,8 @@ void attachmentOverFaultyLink(const std::vector<std::string>& link, std::chrono:
     const long long received = metricValue(metrics, "fieldkit_attachment_chunks_received_total");
     CHECK(metricValue(metrics, "fieldkit_attachment_chunks_stored_total") == kChunks);
     CHECK(metricValue(metrics, "fieldkit_attachment_chunks_refused_total") == 0);
+    MESSAGE(received << " chunks received for " << kChunks << ", "
+                     << metricValue(metrics, "fieldkit_attachment_chunks_duplicate_total") << " duplicates");
     CHECK(received >= kChunks);
     CHECK_MESSAGE(received <= kChunks + drops, received << " chunks received, " << drops << " drops");
 }
