@@ -667,6 +667,10 @@
         <translation>Ikke tilmeldt et center</translation>
     </message>
     <message>
+        <source>Wiped by order of the center – enrol the device again</source>
+        <translation>Slettet efter ordre fra centret – tilmeld enheden igen</translation>
+    </message>
+    <message>
         <source>Not synchronised yet</source>
         <translation>Ikke synkroniseret endnu</translation>
     </message>

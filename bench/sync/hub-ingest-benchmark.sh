@@ -6,12 +6,14 @@
 # Devices sit two to a unit, as on a service bike (two staff, two tablets): each device also pulls what its
 # partner pushed, so the hub's fan-out is in the figures; --per-unit N changes that (all in one unit: the pull
 # of every other device's cases dominates, which is a different benchmark).
+# 400 cases per device by default: the 50 processes' own start-up (store, keys, TLS handshake) is about 1.5 s
+# on 2 cores, which a burst of 100 cases each would mostly measure instead of the hub.
 #   bench/sync/hub-ingest-benchmark.sh BUILD_DIR [--devices N] [--cases M] [--per-unit K]
 set -euo pipefail
 BUILD=$1
 shift
 DEVICES=50
-CASES=100
+CASES=400
 PER_UNIT=2
 while [ $# -gt 0 ]; do
   case "$1" in

@@ -21,6 +21,7 @@ Pane {
         case "upgrade_required": return qsTr("Update needed before syncing");
         case "refused": return qsTr("The center refused this device");
         case "not_enrolled": return qsTr("Not enrolled with a center");
+        case "wiped": return qsTr("Wiped by order of the center – enrol the device again");
         default: return qsTr("Not synchronised yet");
         }
     }

@@ -88,7 +88,7 @@ Result<CreatedCase> Session::insertCase(const NewCase& input) {
     }
     const std::string meta =
         "service=" + input.service + ";status=opened;channel=" + input.channel + ";unit=" + unit;
-    if (auto st = m_impl->writeOperation(id, "set", values, meta, key, m_staff); !st) {
+    if (auto st = m_impl->writeFirstOperation(id, values, meta, key, m_staff); !st) {
         return st.error();
     }
     if (cprHash) {

@@ -261,6 +261,25 @@ struct Session::Impl {
                           const crypto::RecordKey& key, const std::string& staff,
                           const std::vector<detail::FieldRef>& resolveRefs = {},
                           const std::vector<std::int64_t>& closedOps = {}) {
+        return write(id, kind, values, meta, key, staff, resolveRefs, closedOps, CaseAge::Existing);
+    }
+
+    /** The first operation of a case just inserted (in this transaction): no version is in force yet, so
+     * there are no bases to look up, no heads to supersede and no conflict flag to recompute. A single save
+     * is mostly these statements when the disk is fast, so a new case skips them. */
+    Status writeFirstOperation(const CaseId& id, const std::vector<crypto::FieldValue>& values,
+                               const std::string& meta, const crypto::RecordKey& key,
+                               const std::string& staff) {
+        return write(id, "set", values, meta, key, staff, {}, {}, CaseAge::New);
+    }
+
+    enum class CaseAge { New, Existing };
+
+    Status write(const CaseId& id, const std::string& kind, const std::vector<crypto::FieldValue>& values,
+                 const std::string& meta, const crypto::RecordKey& key, const std::string& staff,
+                 const std::vector<detail::FieldRef>& resolveRefs, const std::vector<std::int64_t>& closedOps,
+                 CaseAge age) {
+        const bool fresh = age == CaseAge::New;
         auto state = db.cached("SELECT next_device_seq, last_hlc FROM sync_state WHERE id = 1");
         if (!state) {
             return state.error();
@@ -283,7 +302,7 @@ struct Session::Impl {
             if (resolving || !seen.insert(v.field_id).second) {
                 continue;
             }
-            if (isAddOnly(v.field_id)) {
+            if (fresh || isAddOnly(v.field_id)) {
                 refs.push_back({v.field_id, 0, 0});
                 continue;
             }
@@ -324,26 +343,14 @@ struct Session::Impl {
             if (isAddOnly(r.fieldId)) {
                 continue;
             }
-            // A change supersedes every version in force (its author saw them); a resolve only those it
-            // names, so a version that arrived meanwhile stays open.
-            auto clear =
-                db.cached(resolving ? "DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2 AND "
-                                      "op_id IN (SELECT value FROM json_each(?3))"
-                                    : "DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2");
             auto head = db.cached("INSERT INTO field_heads(case_id, field_id, op_id) VALUES (?1, ?2, ?3)");
-            if (!clear || !head) {
-                return !clear ? clear.error() : head.error();
+            if (!head) {
+                return head.error();
             }
-            if (resolving) {
-                std::string list = "[";
-                for (const auto op : closedOps) {
-                    list += (list.size() > 1 ? "," : "") + std::to_string(op);
+            if (!fresh) {
+                if (auto st = supersedeHeads(id, r.fieldId, resolving, closedOps); !st) {
+                    return st;
                 }
-                clear->bind(3, list + "]");
-            }
-            if (auto st = clear->bind(1, idView(id)).bind(2, static_cast<std::int64_t>(r.fieldId)).run();
-                !st) {
-                return st;
             }
             if (auto st = head->bind(1, idView(id))
                               .bind(2, static_cast<std::int64_t>(r.fieldId))
@@ -371,7 +378,30 @@ struct Session::Impl {
             !st) {
             return st;
         }
+        if (fresh) {
+            return {}; // the case row was inserted with this time and no conflict
+        }
         return touch->bind(1, idView(id)).bind(2, now()).run();
+    }
+
+    /** A change supersedes every version of the field in force (its author saw them); a resolve only those
+     *  it names, so a version that arrived meanwhile stays open. */
+    Status supersedeHeads(const CaseId& id, std::uint32_t field, bool resolving,
+                          const std::vector<std::int64_t>& closedOps) {
+        auto clear = db.cached(resolving ? "DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2 AND "
+                                           "op_id IN (SELECT value FROM json_each(?3))"
+                                         : "DELETE FROM field_heads WHERE case_id = ?1 AND field_id = ?2");
+        if (!clear) {
+            return clear.error();
+        }
+        if (resolving) {
+            std::string list = "[";
+            for (const auto op : closedOps) {
+                list += (list.size() > 1 ? "," : "") + std::to_string(op);
+            }
+            clear->bind(3, list + "]");
+        }
+        return clear->bind(1, idView(id)).bind(2, static_cast<std::int64_t>(field)).run();
     }
 
     Result<CaseSummary> summary(const CaseId& id) {

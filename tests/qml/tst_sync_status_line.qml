@@ -50,6 +50,13 @@ TestCase {
         compare(findByName(line, "syncStateLabel").text, "In contact with the center");
     }
 
+    function test_wiped_says_so_and_is_not_healthy() {
+        const status = createTemporaryObject(statusComponent, root, {state: "wiped"});
+        const line = createTemporaryObject(lineComponent, root, {status: status});
+        verify(!line.healthy);
+        verify(line.stateText.indexOf("Wiped") === 0);
+    }
+
     function test_offline_says_work_is_kept() {
         const status = createTemporaryObject(statusComponent, root, {state: "offline", pendingOps: 3});
         const line = createTemporaryObject(lineComponent, root, {status: status});

@@ -22,7 +22,24 @@ constexpr const char* kUsage = R"(usage:
   fieldkit-syncd sync-once --data DIR [--hub HOST:PORT] [--rounds N]
   fieldkit-syncd status --data DIR --json
   fieldkit-syncd --version
+
+exit codes of sync-once and run:
+  0  done (sync-once: everything went out and everything came in)
+  1  error (no contact, refused, bad arguments given to a command, ...)
+  2  usage
+  3  sync-once: the sync worked but left something behind (pending, refused or more to pull)
+  4  the center ordered this device wiped and it has been wiped: store and sync identity are gone,
+     <data>/sync/status.json says "wiped"; enrol the device again to use it
 )";
+
+/** The device carried out a wipe order from the center (see the usage text). */
+constexpr int kExitWiped = 4;
+
+int reportWiped(const std::string& deviceId) {
+    std::cout << "wiped: the center ordered device " << deviceId
+              << " wiped; its store and sync identity are deleted\n";
+    return kExitWiped;
+}
 
 int fail(const Error& error) {
     std::cerr << "fieldkit-syncd: " << error.message << '\n';
@@ -70,6 +87,9 @@ int syncOnceCommand(const common::Args& args) {
     auto results = syncRounds(*args.option("data"), t->config, t->hub, rounds);
     if (!results) {
         return fail(results.error());
+    }
+    if (!results->empty() && results->back().wiped) {
+        return reportWiped(t->config.deviceId);
     }
     for (const auto& result : *results) {
         if (result.outcome != engine::HandshakeOutcome::Proceed) {
@@ -139,10 +159,11 @@ int runCommand(const common::Args& args) {
                           std::chrono::milliseconds(500)};
     std::clog << "fieldkit-syncd: device " << t->config.deviceId << " syncing with " << t->hub.toString()
               << '\n';
-    if (auto st = runDaemon(*args.option("data"), t->config, t->hub, env); !st) {
-        return fail(st.error());
+    auto end = runDaemon(*args.option("data"), t->config, t->hub, env);
+    if (!end) {
+        return fail(end.error());
     }
-    return 0;
+    return *end == DaemonEnd::Wiped ? reportWiped(t->config.deviceId) : 0;
 }
 
 int enrollCommand(const common::Args& args) {

@@ -58,8 +58,10 @@ store::SyncOperation fromWire(const protocol::Operation& op) {
 }
 
 store::PushResult fromWire(const protocol::PushAck& ack) {
-    return store::PushResult{ack.device_seq(), ack.server_seq(), ack.result() == protocol::PushAck::REJECTED,
-                             ack.reason()};
+    // A quarantined operation was not applied either: it leaves the outbox marked with the center's reason.
+    const bool notApplied =
+        ack.result() == protocol::PushAck::REJECTED || ack.result() == protocol::PushAck::QUARANTINED;
+    return store::PushResult{ack.device_seq(), ack.server_seq(), notApplied, ack.reason()};
 }
 
 } // namespace fieldkit::device

@@ -12,12 +12,14 @@
 #include <fieldkit/common/tcp_counters.hpp>
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/device/attachment_round.hpp>
+#include <fieldkit/device/device_wipe.hpp>
 #include <fieldkit/device/operation_mapping.hpp>
 #include <fieldkit/device/sync_client.hpp>
 #include <fieldkit/device/sync_round.hpp>
 #include <fieldkit/device/sync_status.hpp>
 #include <fieldkit/device/transfer_progress.hpp>
 #include <fieldkit/engine/attachment_lane.hpp>
+#include <fieldkit/engine/wipe_order.hpp>
 #include <fieldkit/hw/sync_plan.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <fieldkit/store/sync_queue.hpp>
@@ -112,6 +114,12 @@ public:
         }
         lowest.expires_after(limits.connect);
         if (auto [ec] = co_await ws.async_handshake(hub.host, "/sync/v1", kTuple); ec) {
+            // In TLS 1.3 the hub checks the client certificate after the client's side of the handshake is
+            // done, so a refused (revoked or wiped) device learns of it only here, from the hub's TLS alert.
+            if (ec.category() == asio::error::get_ssl_category()) {
+                co_return makeError("hub_untrusted",
+                                    "The center refused this device (" + ec.message() + ").");
+            }
             co_return offline("WebSocket handshake", ec);
         }
         // From here the WebSocket's own timers watch the connection: the closing handshake gets the connect
@@ -234,8 +242,9 @@ Result<protocol::Envelope> pushEnvelope(store::SyncQueue& queue, int limit) {
 /** The operation exchange of a round: hello and the first batch leave together without waiting for the
  *  welcome, so a round with nothing to do is one round trip. A broken exchange drops the connection. */
 asio::awaitable<Result<SessionResult>> exchangeOps(HubConnection& link, store::SyncQueue& queue,
-                                                   const std::string& deviceId, const ClientLimits& limits,
-                                                   RoundFigures& f) {
+                                                   const common::DeviceSyncConfig& config,
+                                                   const ClientLimits& limits, RoundFigures& f) {
+    const std::string& deviceId = config.deviceId;
     auto position = queue.position();
     if (!position) {
         co_return position.error();
@@ -286,6 +295,19 @@ asio::awaitable<Result<SessionResult>> exchangeOps(HubConnection& link, store::S
             co_return makeError("protocol_violation", "The center sent something other than a sync reply.");
         }
         ++result.roundTrips;
+        // A wipe order is checked before anything of the reply is applied: one this device cannot trust
+        // leaves the outbox and the store exactly as they were.
+        const bool wipeOrdered = reply->reply().has_wipe_order();
+        if (wipeOrdered) {
+            if (auto valid =
+                    engine::checkWipeOrder(reply->reply().wipe_order(), deviceId, config.centerSigningKey);
+                !valid) {
+                link.drop();
+                co_return makeError("untrusted_wipe_order",
+                                    "Refused a wipe order this device cannot trust; nothing was wiped (" +
+                                        valid.error().message + ")");
+            }
+        }
         auto round = applyReply(queue, reply->reply());
         if (!round) {
             link.drop();
@@ -298,6 +320,10 @@ asio::awaitable<Result<SessionResult>> exchangeOps(HubConnection& link, store::S
         f.acknowledged = result.pushed;
         f.pulled = result.pulled;
         f.checkpoint = reply->reply().checkpoint();
+        if (wipeOrdered) {
+            result.wipeOrderId = reply->reply().wipe_order().order_id();
+            break;
+        }
         push = pushEnvelope(queue, limits.batchOps);
         if (!push) {
             co_return push.error();
@@ -452,13 +478,14 @@ constexpr int kMaxPasses = 64;
  *  an attachment goes on this connection instead of waiting for the next sync. A broken round drops the
  *  connection. */
 asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::DeviceStore& local,
-                                                 const std::string& deviceId, const ClientLimits& limits,
+                                                 const common::DeviceSyncConfig& config,
+                                                 const ClientLimits& limits,
                                                  RoundFigures* figures = nullptr) {
     RoundFigures unused;
     RoundFigures& f = figures != nullptr ? *figures : unused;
     store::SyncQueue queue(local);
     const auto before = link.counters();
-    auto result = co_await exchangeOps(link, queue, deviceId, limits, f);
+    auto result = co_await exchangeOps(link, queue, config, limits, f);
     for (int pass = 1; result && result->outcome == engine::HandshakeOutcome::Proceed && result->outboxEmpty;
          ++pass) {
         auto lane = co_await attachmentLane(link, queue, limits, f);
@@ -475,7 +502,7 @@ asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::Dev
         if (waiting->empty() || pass == kMaxPasses) {
             break;
         }
-        auto next = co_await exchangeOps(link, queue, deviceId, limits, f);
+        auto next = co_await exchangeOps(link, queue, config, limits, f);
         if (!next || next->outcome != engine::HandshakeOutcome::Proceed) {
             co_return next;
         }
@@ -489,6 +516,17 @@ asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::Dev
         result->bytesDown = after->received - before->received;
     }
     co_return result;
+}
+
+/** Tells the center the wipe order was accepted and closes the connection. Best effort: the wipe goes ahead
+ *  whether or not the confirmation arrives. */
+asio::awaitable<void> confirmWipe(HubConnection& link, const std::string& orderId) {
+    protocol::Envelope confirm;
+    confirm.mutable_wipe_confirm()->set_order_id(orderId);
+    if (auto st = co_await link.send(confirm); st) {
+        co_await link.close();
+    }
+    link.drop();
 }
 
 Result<asio::ssl::context> clientContext(const common::DeviceSyncConfig& config) {
@@ -592,13 +630,17 @@ Result<std::vector<SessionResult>> syncRounds(const std::filesystem::path& dataD
             co_return;
         }
         for (int i = 0; i < std::max(1, rounds); ++i) {
-            auto round = co_await syncRound(*link, **local, config.deviceId, limits);
+            auto round = co_await syncRound(*link, **local, config, limits);
             recordOutcome(status, round);
             if (!round) {
                 failure = round.error();
                 break;
             }
             done.push_back(*round);
+            if (!round->wipeOrderId.empty()) {
+                co_await confirmWipe(*link, round->wipeOrderId);
+                co_return;
+            }
             if (round->outcome != engine::HandshakeOutcome::Proceed) {
                 break;
             }
@@ -612,6 +654,14 @@ Result<std::vector<SessionResult>> syncRounds(const std::filesystem::path& dataD
         }
     });
     io.run();
+    if (!done.empty() && !done.back().wipeOrderId.empty()) {
+        local->reset(); // the store must be closed before it is deleted
+        if (auto st = wipeDevice(dataDir, nowMs()); !st) {
+            return st.error();
+        }
+        done.back().wiped = true;
+        return done;
+    }
     recordPosition(**local, status);
     (void)saveSyncStatus(dataDir, status);
     if (failure && done.empty()) {
@@ -623,8 +673,8 @@ Result<std::vector<SessionResult>> syncRounds(const std::filesystem::path& dataD
     return done;
 }
 
-Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncConfig& config,
-                 const common::HostPort& hub, const DaemonEnvironment& env) {
+Result<DaemonEnd> runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncConfig& config,
+                            const common::HostPort& hub, const DaemonEnvironment& env) {
     auto tls = clientContext(config);
     if (!tls) {
         return tls.error();
@@ -637,6 +687,7 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
     asio::steady_timer timer(io);
     bool stopping = false;
     bool inRound = false;
+    bool wipeOrdered = false;
     std::shared_ptr<HubConnection> hubLink; // kept open between rounds
     asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](const boost::system::error_code&, int) {
@@ -729,7 +780,7 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
                 status.connected = true;
                 asio::co_spawn(io, reportProgress(report, hubLink, dataDir, status),
                                [](const std::exception_ptr&) {});
-                result = co_await syncRound(*hubLink, **local, config.deviceId, limits, &report->figures);
+                result = co_await syncRound(*hubLink, **local, config, limits, &report->figures);
                 report->running = false; // the reporter stops at its next tick without writing
                 if (const auto end = hubLink->counters(); end && report->start) {
                     report->figures.bytesSent = end->sent - report->start->sent;
@@ -741,6 +792,13 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
                 status.attachments = attachmentProgress(report->figures);
             }
             inRound = false;
+            if (result && !result->wipeOrderId.empty()) {
+                env.log("the center ordered this device wiped; wiping it now");
+                co_await confirmWipe(*hubLink, result->wipeOrderId);
+                hubLink.reset();
+                wipeOrdered = true;
+                break;
+            }
             status.transferring = false;
             lastSync = std::chrono::steady_clock::now();
             recordOutcome(status, result);
@@ -782,7 +840,17 @@ Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncC
         }
     });
     io.run();
-    return outcome.value_or(Status());
+    if (wipeOrdered) {
+        local->reset(); // the store must be closed before it is deleted
+        if (auto st = wipeDevice(dataDir, nowMs()); !st) {
+            return st.error();
+        }
+        return DaemonEnd::Wiped;
+    }
+    if (outcome && !*outcome) {
+        return outcome->error();
+    }
+    return DaemonEnd::Stopped;
 }
 
 } // namespace fieldkit::device

@@ -27,6 +27,80 @@ std::string fieldKey(std::uint32_t id) {
     return info.known ? std::string(info.name) : "field-" + std::to_string(id);
 }
 
+/** The field values one operation carries, opened with its case's record key. */
+Result<std::vector<crypto::FieldValue>> openValues(const crypto::RecordKey& key,
+                                                   const std::vector<std::uint8_t>& caseId,
+                                                   const protocol::Operation& op) {
+    if (caseId.size() != 16) {
+        return makeError("malformed", "The case id is not 16 bytes.");
+    }
+    std::vector<std::uint32_t> fieldIds;
+    std::set<std::uint32_t> seen;
+    for (const auto& ref : op.fields()) {
+        if (seen.insert(ref.field_id()).second) {
+            fieldIds.push_back(ref.field_id());
+        }
+    }
+    const auto aad = crypto::operationAad(std::span<const std::uint8_t, 16>(caseId.data(), 16),
+                                          op.device_id(), op.device_seq(), fieldIds, kOperationSchemaVersion);
+    const std::vector<std::uint8_t> sealed(op.ciphertext().begin(), op.ciphertext().end());
+    auto plain = crypto::openOperation(key, aad, sealed);
+    return plain ? crypto::decodeFieldValues(*plain) : Result<std::vector<crypto::FieldValue>>(plain.error());
+}
+
+/** What the center holds about quarantined operations, each opened when its record key is at hand (sealed in
+ *  the operation itself for a new case, or kept with the case), so a person can review what the device sent
+ *  last. Keyed "case", not "id", so tools that count cases by "id" are not misled. */
+Result<json::array> quarantineSection(Center& center, const std::vector<CenterCase>& cases) {
+    auto quarantined = center.store->quarantinedOperations();
+    if (!quarantined) {
+        return quarantined.error();
+    }
+    json::array out;
+    for (const auto& q : *quarantined) {
+        const auto& op = q.op;
+        const std::vector<std::uint8_t> caseId(op.case_id().begin(), op.case_id().end());
+        json::object entry{{"device", op.device_id()},   {"device_seq", op.device_seq()},
+                           {"case", hex(caseId)},        {"kind", op.kind()},
+                           {"meta", op.meta()},          {"staff", op.staff()},
+                           {"received_ms", q.receivedMs}};
+        std::vector<std::uint8_t> sealedKey(op.sealed_key_center().begin(), op.sealed_key_center().end());
+        if (sealedKey.empty()) {
+            for (const auto& c : cases) {
+                if (c.caseId == caseId) {
+                    sealedKey = c.sealedKeyCenter;
+                }
+            }
+        }
+        auto key = crypto::openSealedRecordKey(center.centerKey, sealedKey, caseId);
+        auto values =
+            key ? openValues(*key, caseId, op) : Result<std::vector<crypto::FieldValue>>(key.error());
+        if (!values) {
+            entry["error"] = "the operation does not open with the center key";
+        } else {
+            json::object fields;
+            for (const auto& v : *values) {
+                fields[fieldKey(v.field_id)] = v.value;
+            }
+            entry["fields"] = std::move(fields);
+        }
+        out.push_back(std::move(entry));
+    }
+    return out;
+}
+
+json::array wipeOrderSection(const std::vector<WipeOrderRecord>& orders) {
+    json::array out;
+    for (const auto& o : orders) {
+        out.push_back(json::object{{"device", o.deviceId},
+                                   {"order_id", o.orderId},
+                                   {"issued_ms", o.issuedMs},
+                                   {"delivered_ms", o.deliveredMs},
+                                   {"confirmed_ms", o.confirmedMs}});
+    }
+    return out;
+}
+
 struct OpenedOperation {
     std::string deviceId;
     std::string staff;
@@ -58,20 +132,7 @@ Result<std::string> exportCases(Center& center) {
         json::object appended;
         json::array problems;
         for (const auto& op : *ops) {
-            std::vector<std::uint32_t> fieldIds;
-            std::set<std::uint32_t> seen;
-            for (const auto& ref : op.fields()) {
-                if (seen.insert(ref.field_id()).second) {
-                    fieldIds.push_back(ref.field_id());
-                }
-            }
-            const auto aad =
-                crypto::operationAad(std::span<const std::uint8_t, 16>(c.caseId.data(), 16), op.device_id(),
-                                     op.device_seq(), fieldIds, kOperationSchemaVersion);
-            const std::vector<std::uint8_t> sealed(op.ciphertext().begin(), op.ciphertext().end());
-            auto plain = crypto::openOperation(*key, aad, sealed);
-            auto values = plain ? crypto::decodeFieldValues(*plain)
-                                : Result<std::vector<crypto::FieldValue>>(plain.error());
+            auto values = openValues(*key, c.caseId, op);
             if (!values) {
                 problems.push_back(
                     json::string("operation " + std::to_string(op.server_seq()) + " does not open"));
@@ -134,13 +195,27 @@ Result<std::string> exportCases(Center& center) {
         }
         out.push_back(std::move(entry));
     }
-    return json::serialize(out);
+    auto quarantine = quarantineSection(center, *cases);
+    if (!quarantine) {
+        return quarantine.error();
+    }
+    auto orders = center.store->wipeOrders();
+    if (!orders) {
+        return orders.error();
+    }
+    return json::serialize(json::object{{"cases", std::move(out)},
+                                        {"quarantined_operations", std::move(*quarantine)},
+                                        {"wipe_orders", wipeOrderSection(*orders)}});
 }
 
 Result<std::string> centerStatsJson(CenterStore& store) {
     auto stats = store.stats();
     if (!stats) {
         return stats.error();
+    }
+    auto orders = store.wipeOrders();
+    if (!orders) {
+        return orders.error();
     }
     return json::serialize(json::object{{"devices", stats->devices},
                                         {"units", stats->units},
@@ -150,7 +225,11 @@ Result<std::string> centerStatsJson(CenterStore& store) {
                                         {"rejected_operations", stats->rejected},
                                         {"attachments", stats->attachments},
                                         {"complete_attachments", stats->completeAttachments},
-                                        {"attachment_chunks", stats->attachmentChunks}});
+                                        {"attachment_chunks", stats->attachmentChunks},
+                                        {"quarantined_operations", stats->quarantined},
+                                        {"wipe_orders", stats->wipeOrders},
+                                        {"wipes_confirmed", stats->wipesConfirmed},
+                                        {"wipe_order_list", wipeOrderSection(*orders)}});
 }
 
 } // namespace fieldkit::hub

@@ -7,6 +7,7 @@
 #include <fieldkit/hub/enrolment_service.hpp>
 #include <fieldkit/hub/hub_commands.hpp>
 #include <fieldkit/hub/hub_server.hpp>
+#include <fieldkit/hub/wipe_orders.hpp>
 #include <fieldkit/tls/tls_context.hpp>
 #include <fieldkit/version.hpp>
 #include <iostream>
@@ -24,6 +25,7 @@ constexpr const char* kUsage = R"(usage:
   fieldkit-hub export --dir D --json
   fieldkit-hub stats --dir D --json
   fieldkit-hub revoke --dir D DEVICE
+  fieldkit-hub wipe --dir D DEVICE
   fieldkit-hub --version
 )";
 
@@ -98,7 +100,7 @@ int serve(const common::Args& args) {
     auto tls =
         tls::makeServerContext(center->hub, center->authority.certPem, [&store](const std::string& id) {
             auto record = store.device(id);
-            return !record || record->revoked;
+            return !record || record->refused();
         });
     if (!tls) {
         return fail(tls.error());
@@ -240,6 +242,30 @@ int revoke(const common::Args& args) {
     return 0;
 }
 
+/** Revokes the device and leaves it a signed wipe order; it still gets through once more, to hand over its
+ *  last push (into quarantine) and receive the order. */
+int wipe(const common::Args& args) {
+    auto dir = args.required("dir");
+    if (!dir) {
+        return fail(dir.error());
+    }
+    const std::string deviceId = args.word(1);
+    if (deviceId.empty()) {
+        return fail(makeError("missing_device", "Name the device, for example: wipe --dir D DEVICE_ID"));
+    }
+    auto center = openCenter(CenterDir{*dir});
+    if (!center) {
+        return fail(center.error());
+    }
+    auto order = orderWipe(*center, deviceId, nowMs());
+    if (!order) {
+        return fail(order.error());
+    }
+    std::cout << "device " << deviceId << " revoked; wipe order " << order->orderId
+              << " waits for its next contact\n";
+    return 0;
+}
+
 } // namespace
 
 int runHubCommand(const common::Args& args) {
@@ -275,6 +301,9 @@ int runHubCommand(const common::Args& args) {
     }
     if (command == "revoke") {
         return revoke(args);
+    }
+    if (command == "wipe") {
+        return wipe(args);
     }
     std::cerr << kUsage;
     return args.flag("help") ? 0 : 2;

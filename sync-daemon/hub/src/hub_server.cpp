@@ -2,18 +2,18 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/read_until.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
-#include <boost/beast/websocket/ssl.hpp>
 #include <fieldkit/engine/handshake.hpp>
 #include <fieldkit/hub/enrolment_service.hpp>
 #include <fieldkit/hub/hub_server.hpp>
 #include <fieldkit/hub/sync_service.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <fieldkit/tls/enrolment_code.hpp>
+#include <fieldkit/tls/socket_tls_stream.hpp>
 #include <fieldkit/tls/tls_context.hpp>
 #include <optional>
 #include <unordered_set>
@@ -24,11 +24,36 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 namespace websocket = beast::websocket;
 using tcp = asio::ip::tcp;
-using WsStream = websocket::stream<beast::ssl_stream<beast::tcp_stream>>;
+// Not beast::ssl_stream: see SocketTlsStream for the memory a thousand quiet devices would cost.
+using WsStream = websocket::stream<tls::SocketTlsStream>;
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 
 /** An upgrade request larger than this is not a fieldkit client. */
 constexpr std::size_t kMaxUpgradeBytes = 8 * 1024;
+
+/** Ends a connection whose current phase (TLS and WebSocket handshakes, an enrolment) overruns its limit.
+ *  It shuts the socket down rather than closing it: see SocketTlsStream::shutdownAndClose. */
+class Deadline {
+public:
+    explicit Deadline(tcp::socket& socket)
+        : m_socket(socket)
+        , m_timer(socket.get_executor()) {}
+
+    void arm(std::chrono::steady_clock::duration limit) {
+        m_timer.expires_after(limit);
+        m_timer.async_wait([&socket = m_socket](boost::system::error_code ec) {
+            if (!ec) { // not cancelled, so the socket (owned by the waiting session) still exists
+                boost::system::error_code ignored;
+                socket.shutdown(tcp::socket::shutdown_both, ignored);
+            }
+        });
+    }
+    void disarm() { m_timer.cancel(); }
+
+private:
+    tcp::socket& m_socket;
+    asio::steady_timer m_timer;
+};
 
 /** The path in an HTTP request's first line ("GET /sync/v1 HTTP/1.1"), or "" when there is none. */
 std::string requestTarget(const std::string& request) {
@@ -47,7 +72,7 @@ struct HubServer::Impl {
     SyncService service;
     std::optional<tcp::acceptor> syncAcceptor;
     std::optional<tcp::acceptor> opsAcceptor;
-    std::unordered_set<beast::tcp_stream*> openStreams;
+    std::unordered_set<tcp::socket*> openSockets;
     bool stopped = false;
 
     EnrolmentService* enrolment;
@@ -120,16 +145,16 @@ struct HubServer::Impl {
     asio::awaitable<void> syncSession(tcp::socket socket) {
         WsStream ws(std::move(socket), tls);
         auto& lowest = beast::get_lowest_layer(ws);
-        openStreams.insert(&lowest);
+        openSockets.insert(&lowest);
         struct Forget {
             Impl* self;
-            beast::tcp_stream* stream;
-            ~Forget() { self->openStreams.erase(stream); }
+            tcp::socket* socket;
+            ~Forget() { self->openSockets.erase(socket); }
         } forget{this, &lowest};
 
-        lowest.expires_after(limits.handshake);
-        if (auto [ec] = co_await ws.next_layer().async_handshake(asio::ssl::stream_base::server, kTuple);
-            ec) {
+        Deadline deadline(lowest);
+        deadline.arm(limits.handshake);
+        if (auto [ec, n] = co_await ws.next_layer().async_handshake(kTuple); ec) {
             ++metrics.handshakeFailures;
             log("refused a connection at the TLS handshake: " + ec.message());
             co_return;
@@ -148,7 +173,7 @@ struct HubServer::Impl {
         const std::string target = requestTarget(upgrade);
         auto deviceId = tls::peerCommonName(ws.next_layer().native_handle());
         if (target == "/enrol/v1") {
-            co_await serveEnrolment(ws, upgrade);
+            co_await serveEnrolment(ws, upgrade, deadline);
             co_return;
         }
         if (!deviceId) {
@@ -166,12 +191,12 @@ struct HubServer::Impl {
             log("device " + *deviceId + ": WebSocket handshake failed: " + ec.message());
             co_return;
         }
-        lowest.expires_never();
+        deadline.disarm();
         // Pings after half the idle time keep a quiet device's connection open as long as it answers; a peer
         // that stays silent for the whole idle time is gone and its connection is closed.
         ws.set_option(websocket::stream_base::timeout{limits.handshake, limits.idle, true});
         boost::system::error_code noDelay;
-        lowest.socket().set_option(tcp::no_delay(true), noDelay); // the welcome and reply leave together
+        lowest.set_option(tcp::no_delay(true), noDelay); // the welcome and reply leave together
         ws.read_message_max(protocol::kMaxFrameBytes);
         ws.binary(true);
 
@@ -196,7 +221,9 @@ struct HubServer::Impl {
         std::int64_t started = 0;
         beast::flat_buffer buffer;
         while (!stopped) {
+            // A big push leaves a big buffer behind; an idle connection should not keep it.
             buffer.clear();
+            buffer.shrink_to_fit();
             auto [ec, n] = co_await ws.async_read(buffer, kTuple);
             if (ec) {
                 if (ec == beast::error::timeout) {
@@ -248,6 +275,10 @@ struct HubServer::Impl {
                     co_return;
                 }
                 countReply(deviceId, envelope->push(), *reply);
+                if (reply->has_wipe_order()) {
+                    log("device " + deviceId + ": " + std::to_string(reply->acks_size()) +
+                        " pushed operations taken into quarantine; wipe order sent");
+                }
                 metrics.observeSyncDuration(static_cast<double>(env.nowMs() - started) / 1000.0);
                 protocol::Envelope out;
                 *out.mutable_reply() = std::move(*reply);
@@ -290,6 +321,16 @@ struct HubServer::Impl {
                 }
                 continue;
             }
+            if (envelope->has_wipe_confirm() && session.greeted) {
+                // The device's last word: it is wiping itself. From now on it is refused at TLS.
+                if (auto st = service.confirmWipe(deviceId, envelope->wipe_confirm()); !st) {
+                    co_await reject(ws, deviceId, st.error().message);
+                    co_return;
+                }
+                log("device " + deviceId + ": confirmed its wipe order");
+                co_await ws.async_close(websocket::close_code::normal, kTuple);
+                co_return;
+            }
             co_await reject(ws, deviceId,
                             session.greeted ? "unexpected message" : "a message before the hello");
             co_return;
@@ -298,8 +339,7 @@ struct HubServer::Impl {
 
     /** One enrolment: request in, reply out, connection closed; the whole exchange under the handshake limit.
      */
-    asio::awaitable<void> serveEnrolment(WsStream& ws, const std::string& upgrade) {
-        auto& lowest = beast::get_lowest_layer(ws);
+    asio::awaitable<void> serveEnrolment(WsStream& ws, const std::string& upgrade, Deadline& deadline) {
         if (auto [ec] = co_await ws.async_accept(asio::buffer(upgrade), kTuple); ec) {
             ++metrics.handshakeFailures;
             co_return;
@@ -307,7 +347,7 @@ struct HubServer::Impl {
         ws.binary(true);
         ws.read_message_max(64 * 1024); // a request is a few kilobytes
         beast::flat_buffer buffer;
-        lowest.expires_after(limits.handshake);
+        deadline.arm(limits.handshake);
         if (auto [ec, n] = co_await ws.async_read(buffer, kTuple); ec) {
             log("enrolment: no request (" + ec.message() + ")");
             co_return;
@@ -330,7 +370,7 @@ struct HubServer::Impl {
                 ? "enrolment: device " + envelope->enrol_request().device_id() + " enrolled in unit " +
                       reply.unit()
                 : "enrolment refused: " + reply.reason());
-        lowest.expires_after(limits.handshake);
+        deadline.arm(limits.handshake);
         const std::string frame = protocol::encodeFrame(out);
         if (auto [ec, n] = co_await ws.async_write(asio::buffer(frame), kTuple); ec) {
             co_return;
@@ -449,8 +489,9 @@ void HubServer::stop() {
             (*acceptor)->close(ignored);
         }
     }
-    for (auto* stream : m_impl->openStreams) {
-        stream->socket().close(ignored);
+    for (auto* socket : m_impl->openSockets) {
+        socket->cancel(ignored);
+        socket->shutdown(tcp::socket::shutdown_both, ignored);
     }
 }
 

@@ -38,7 +38,7 @@ Status execCached(Database& db, std::string_view sql) {
 
 // Each entry migrates user_version N to N+1 in its own transaction. Plain SQL that PostgreSQL also reads,
 // apart from STRICT/WITHOUT ROWID, so a second implementation can mirror it.
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     R"sql(
     CREATE TABLE units (
         name TEXT PRIMARY KEY,
@@ -111,6 +111,27 @@ constexpr std::array<std::string_view, 3> kMigrations = {
         expires_ms INTEGER NOT NULL,
         used_ms INTEGER NOT NULL DEFAULT 0,
         device_id TEXT
+    ) STRICT;
+    )sql",
+    R"sql(
+    -- Remote wipe: at most one order per device, signed by the center; the device obeys it on its next contact.
+    CREATE TABLE wipe_orders (
+        device_id TEXT PRIMARY KEY REFERENCES devices(device_id),
+        order_id TEXT NOT NULL UNIQUE,
+        issued_ms INTEGER NOT NULL,
+        signature BLOB NOT NULL,
+        delivered_ms INTEGER NOT NULL DEFAULT 0,
+        confirmed_ms INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    -- What a device ordered wiped pushed on its last contact: kept as it came, for the center to review;
+    -- never applied to cases and never sent to other devices.
+    CREATE TABLE quarantined_operations (
+        device_id TEXT NOT NULL,
+        device_seq INTEGER NOT NULL,
+        case_id BLOB NOT NULL,
+        received_ms INTEGER NOT NULL,
+        message BLOB NOT NULL,
+        PRIMARY KEY (device_id, device_seq)
     ) STRICT;
     )sql",
     R"sql(
@@ -252,7 +273,10 @@ public:
 
     Result<DeviceRecord> device(const std::string& deviceId) override {
         auto stmt = m_db.cached(
-            "SELECT unit, revoked, last_seen_ms, last_applied_device_seq FROM devices WHERE device_id = ?1");
+            "SELECT d.unit, d.revoked, d.last_seen_ms, d.last_applied_device_seq, w.device_id IS NOT NULL "
+            "AND "
+            "w.confirmed_ms = 0 FROM devices d LEFT JOIN wipe_orders w ON w.device_id = d.device_id WHERE "
+            "d.device_id = ?1");
         if (!stmt) {
             return stmt.error();
         }
@@ -264,8 +288,12 @@ public:
         if (!*row) {
             return makeError("unknown_device", "The center does not know device " + deviceId + ".");
         }
-        return DeviceRecord{deviceId, stmt->text(0), stmt->int64(1) != 0, stmt->int64(2),
-                            static_cast<std::uint64_t>(stmt->int64(3))};
+        return DeviceRecord{deviceId,
+                            stmt->text(0),
+                            stmt->int64(1) != 0,
+                            stmt->int64(2),
+                            static_cast<std::uint64_t>(stmt->int64(3)),
+                            stmt->int64(4) != 0};
     }
 
     Status revokeDevice(const std::string& deviceId) override {
@@ -746,6 +774,9 @@ public:
             {"SELECT count(*) FROM attachments", &s.attachments},
             {"SELECT count(*) FROM attachments WHERE chunks_held = chunk_count", &s.completeAttachments},
             {"SELECT count(*) FROM attachment_chunks", &s.attachmentChunks},
+            {"SELECT count(*) FROM quarantined_operations", &s.quarantined},
+            {"SELECT count(*) FROM wipe_orders", &s.wipeOrders},
+            {"SELECT count(*) FROM wipe_orders WHERE confirmed_ms != 0", &s.wipesConfirmed},
         };
         for (const auto& [sql, target] : queries) {
             auto value = m_db.queryInt(sql);
@@ -755,6 +786,150 @@ public:
             *target = *value;
         }
         return s;
+    }
+
+    Status addWipeOrder(const WipeOrderRecord& order) override {
+        auto tx = Transaction::begin(m_db);
+        if (!tx) {
+            return tx.error();
+        }
+        if (auto st = revokeDevice(order.deviceId); !st) {
+            return st;
+        }
+        auto stmt = m_db.cached("INSERT INTO wipe_orders(device_id, order_id, issued_ms, signature) VALUES "
+                                "(?1, ?2, ?3, ?4)");
+        if (!stmt) {
+            return stmt.error();
+        }
+        auto st = stmt->bind(1, order.deviceId)
+                      .bind(2, order.orderId)
+                      .bind(3, order.issuedMs)
+                      .bind(4, order.signature)
+                      .run();
+        if (!st) {
+            return st.error().code == "constraint"
+                       ? makeError("wipe_ordered",
+                                   "The device " + order.deviceId + " already has a wipe order.")
+                       : st.error();
+        }
+        return tx->commit();
+    }
+
+    Result<std::optional<WipeOrderRecord>> wipeOrder(const std::string& deviceId) override {
+        auto orders = readWipeOrders(deviceId);
+        if (!orders) {
+            return orders.error();
+        }
+        if (orders->empty()) {
+            return std::optional<WipeOrderRecord>();
+        }
+        return std::optional<WipeOrderRecord>(std::move(orders->front()));
+    }
+
+    Result<std::vector<WipeOrderRecord>> wipeOrders() override { return readWipeOrders(std::nullopt); }
+
+    Status markWipeDelivered(const std::string& deviceId, std::int64_t nowMs) override {
+        auto stmt = m_db.cached("UPDATE wipe_orders SET delivered_ms = ?2 WHERE device_id = ?1 AND "
+                                "delivered_ms = 0");
+        if (!stmt) {
+            return stmt.error();
+        }
+        return stmt->bind(1, deviceId).bind(2, nowMs).run();
+    }
+
+    Status confirmWipe(const std::string& deviceId, const std::string& orderId, std::int64_t nowMs) override {
+        auto stmt =
+            m_db.cached("UPDATE wipe_orders SET confirmed_ms = ?3 WHERE device_id = ?1 AND order_id = "
+                        "?2 AND confirmed_ms = 0");
+        if (!stmt) {
+            return stmt.error();
+        }
+        if (auto st = stmt->bind(1, deviceId).bind(2, orderId).bind(3, nowMs).run(); !st) {
+            return st;
+        }
+        if (m_db.changes() == 0) {
+            return makeError("unknown_order", "The device has no pending wipe order with that id.");
+        }
+        return {};
+    }
+
+    Result<std::vector<protocol::PushAck>> quarantineBatch(const DeviceRecord& device,
+                                                           const std::vector<protocol::Operation>& ops,
+                                                           std::int64_t nowMs) override {
+        auto tx = Transaction::begin(m_db);
+        if (!tx) {
+            return tx.error();
+        }
+        auto keep = m_db.cached("INSERT INTO quarantined_operations(device_id, device_seq, case_id, "
+                                "received_ms, message) VALUES (?1, ?2, ?3, ?4, ?5)");
+        if (!keep) {
+            return keep.error();
+        }
+        std::vector<protocol::PushAck> acks;
+        for (const auto& op : ops) {
+            if (op.device_id() != device.deviceId) {
+                acks.push_back(rejected(op.device_seq(), "the operation names another device"));
+                continue;
+            }
+            auto previous = storedAck(device.deviceId, op.device_seq());
+            if (!previous) {
+                return previous.error();
+            }
+            if (previous->has_value()) {
+                auto ack = **previous;
+                if (ack.result() == protocol::PushAck::APPLIED) {
+                    ack.set_result(protocol::PushAck::DUPLICATE);
+                }
+                acks.push_back(std::move(ack));
+                continue;
+            }
+            if (auto st = keep->bind(1, device.deviceId)
+                              .bind(2, static_cast<std::int64_t>(op.device_seq()))
+                              .bind(3, toBytes(op.case_id()))
+                              .bind(4, nowMs)
+                              .bind(5, toBytes(op.SerializeAsString()))
+                              .run();
+                !st) {
+                return st.error();
+            }
+            protocol::PushAck ack;
+            ack.set_device_seq(op.device_seq());
+            ack.set_result(protocol::PushAck::QUARANTINED);
+            ack.set_reason("taken into quarantine at the center: this device is to be wiped");
+            if (auto st = saveAck(device.deviceId, ack); !st) {
+                return st.error();
+            }
+            acks.push_back(std::move(ack));
+        }
+        if (auto st = tx->commit(); !st) {
+            return st.error();
+        }
+        return acks;
+    }
+
+    Result<std::vector<QuarantinedOperation>> quarantinedOperations() override {
+        auto stmt = m_db.cached("SELECT received_ms, message FROM quarantined_operations ORDER BY "
+                                "received_ms, device_id, device_seq");
+        if (!stmt) {
+            return stmt.error();
+        }
+        std::vector<QuarantinedOperation> out;
+        while (true) {
+            auto row = stmt->step();
+            if (!row) {
+                return row.error();
+            }
+            if (!*row) {
+                return out;
+            }
+            QuarantinedOperation q;
+            q.receivedMs = stmt->int64(0);
+            const Bytes message = stmt->blob(1);
+            if (!q.op.ParseFromArray(message.data(), static_cast<int>(message.size()))) {
+                return makeError("corrupt", "A quarantined operation does not parse.");
+            }
+            out.push_back(std::move(q));
+        }
     }
 
 private:
@@ -785,6 +960,34 @@ private:
         stmt->bind(1, attachmentId);
         return sqlite::collect<std::uint32_t>(
             *stmt, [](const sqlite::Statement& s) { return static_cast<std::uint32_t>(s.int64(0)); });
+    }
+
+    /** One device's order, or every order when `deviceId` is empty. */
+    Result<std::vector<WipeOrderRecord>> readWipeOrders(const std::optional<std::string>& deviceId) {
+        auto stmt =
+            m_db.cached("SELECT device_id, order_id, issued_ms, signature, delivered_ms, confirmed_ms "
+                        "FROM wipe_orders WHERE ?1 IS NULL OR device_id = ?1 ORDER BY issued_ms, "
+                        "device_id");
+        if (!stmt) {
+            return stmt.error();
+        }
+        if (deviceId) {
+            stmt->bind(1, *deviceId);
+        } else {
+            stmt->bindNull(1);
+        }
+        std::vector<WipeOrderRecord> out;
+        while (true) {
+            auto row = stmt->step();
+            if (!row) {
+                return row.error();
+            }
+            if (!*row) {
+                return out;
+            }
+            out.push_back(WipeOrderRecord{stmt->text(0), stmt->text(1), stmt->int64(2), stmt->blob(3),
+                                          stmt->int64(4), stmt->int64(5)});
+        }
     }
 
     Result<std::optional<protocol::PushAck>> storedAck(const std::string& deviceId, std::uint64_t deviceSeq) {

@@ -13,7 +13,7 @@ Result<protocol::Welcome> SyncService::greet(const protocol::Hello& hello,
     if (!record) {
         return record.error();
     }
-    if (record->revoked) {
+    if (record->refused()) {
         return makeError("revoked", "the device is revoked");
     }
     auto head = m_store.serverHead(record->unit);
@@ -42,7 +42,7 @@ Result<protocol::SyncReply> SyncService::sync(const std::string& deviceId, const
     if (!record) {
         return record.error();
     }
-    if (record->revoked) {
+    if (record->refused()) {
         return makeError("revoked", "the device is revoked");
     }
     // Acks name operations by device_seq alone, so an operation of another device in this session (a replayed
@@ -54,6 +54,9 @@ Result<protocol::SyncReply> SyncService::sync(const std::string& deviceId, const
         }
     }
     std::vector<protocol::Operation> ops(batch.ops().begin(), batch.ops().end());
+    if (record->wipePending) {
+        return quarantineAndOrderWipe(*record, ops, session);
+    }
     auto acks = m_store.applyBatch(*record, ops);
     if (!acks) {
         return acks.error();
@@ -133,6 +136,41 @@ Result<protocol::ChunkAck> SyncService::chunk(const std::string& deviceId,
     }
     stored = *result;
     return ack;
+}
+
+Result<protocol::SyncReply> SyncService::quarantineAndOrderWipe(const DeviceRecord& device,
+                                                                const std::vector<protocol::Operation>& ops,
+                                                                HubSession& session) {
+    auto order = m_store.wipeOrder(device.deviceId);
+    if (!order) {
+        return order.error();
+    }
+    if (!order->has_value()) {
+        return makeError("internal", "the device's wipe order is missing");
+    }
+    auto acks = m_store.quarantineBatch(device, ops, m_nowMs());
+    if (!acks) {
+        return acks.error();
+    }
+    if (auto st = m_store.markWipeDelivered(device.deviceId, m_nowMs()); !st) {
+        return st.error();
+    }
+    // No changes go out: a device about to be wiped gets nothing more to hold. Its cursor stays where it is.
+    protocol::SyncReply reply;
+    for (auto& ack : *acks) {
+        *reply.add_acks() = std::move(ack);
+    }
+    reply.set_checkpoint(session.cursor);
+    auto* wire = reply.mutable_wipe_order();
+    wire->set_device_id((*order)->deviceId);
+    wire->set_issued_ms((*order)->issuedMs);
+    wire->set_order_id((*order)->orderId);
+    wire->set_signature(std::string((*order)->signature.begin(), (*order)->signature.end()));
+    return reply;
+}
+
+Status SyncService::confirmWipe(const std::string& deviceId, const protocol::WipeConfirm& confirm) {
+    return m_store.confirmWipe(deviceId, confirm.order_id(), m_nowMs());
 }
 
 } // namespace fieldkit::hub

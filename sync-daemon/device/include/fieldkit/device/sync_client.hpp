@@ -36,6 +36,8 @@ struct SessionResult {
     bool laneEmpty = false;    // no attachment has a chunk the center has not acknowledged
     std::uint64_t bytesUp = 0; // on the wire during the round (TLS included), as the kernel counted them
     std::uint64_t bytesDown = 0;
+    std::string wipeOrderId; // the round delivered a valid, center-signed wipe order for this device
+    bool wiped = false;      // ...and the device carried it out: store and sync identity are gone
 };
 
 /** Limits on every wait and on batch sizes of the device side. */
@@ -50,7 +52,9 @@ struct ClientLimits {
 /** `rounds` sync rounds on one connection to the hub (mutual TLS 1.3 + WebSocket): in each, hello and the
  *  outbox batch go out together and acks and changes come back, until the outbox is empty and the pull
  *  reached the head. Stops at the first round that does not proceed. Network failures are Errors with code
- *  "offline" or "hub_untrusted". */
+ *  "offline" or "hub_untrusted"; a reply with a wipe order that does not verify is refused with code
+ *  "untrusted_wipe_order" and changes nothing. A valid wipe order ends the session: the device confirms it,
+ *  wipes itself (see wipeDevice) and the last result says `wiped`. */
 [[nodiscard]] Result<std::vector<SessionResult>> syncRounds(const std::filesystem::path& dataDir,
                                                             const common::DeviceSyncConfig& config,
                                                             const common::HostPort& hub, int rounds,
@@ -71,8 +75,12 @@ struct DaemonEnvironment {
  *  (reconnecting with backoff when it drops); follows the hardware profile's sync plan (local changes after
  * the debounce, the periodic pull, battery and link rules), records status in <data>/sync/status.json, backs
  * off with full jitter after a failure, and syncs at once when the app asks ("Sync now":
- * <data>/sync/sync-now). */
-[[nodiscard]] Status runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncConfig& config,
-                               const common::HostPort& hub, const DaemonEnvironment& env);
+ * <data>/sync/sync-now). Ends with `Wiped` after carrying out a valid wipe order from the center. */
+/** How the daemon ended without an error. */
+enum class DaemonEnd { Stopped, Wiped };
+
+[[nodiscard]] Result<DaemonEnd> runDaemon(const std::filesystem::path& dataDir,
+                                          const common::DeviceSyncConfig& config, const common::HostPort& hub,
+                                          const DaemonEnvironment& env);
 
 } // namespace fieldkit::device

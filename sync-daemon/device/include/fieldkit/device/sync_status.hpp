@@ -19,7 +19,8 @@ struct TransferProgress {
 
 /** Where the daemon stands, as the app and `fieldkit-syncd status` show it. Holds no personal data. */
 struct SyncStatus {
-    std::string state = "idle"; // idle | syncing | ok | offline | upgrade_required | refused | not_enrolled
+    std::string state =
+        "idle"; // idle | syncing | ok | offline | upgrade_required | refused | not_enrolled | wiped
     std::int64_t lastAttemptMs = 0;
     std::int64_t lastSuccessMs = 0;
     std::string lastError;

@@ -5,6 +5,7 @@
 #include <fieldkit/protocol/codec.hpp>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,28 @@ struct DeviceRecord {
     bool revoked = false;
     std::int64_t lastSeenMs = 0;
     std::uint64_t lastAppliedDeviceSeq = 0;
+    bool wipePending = false; // a wipe order waits for the device's confirmation
+
+    /** Refused at TLS and at the hello. A device ordered wiped is revoked too, but until it confirms it may
+     *  still connect: its last push goes into quarantine and the reply carries the order. */
+    [[nodiscard]] bool refused() const { return revoked && !wipePending; }
+};
+
+/** A wipe order as the center keeps it; `signature` is the center's over engine::wipeOrderSignedBytes. */
+struct WipeOrderRecord {
+    std::string deviceId;
+    std::string orderId;
+    std::int64_t issuedMs = 0;
+    std::vector<std::uint8_t> signature;
+    std::int64_t deliveredMs = 0; // first sent to the device; 0 while it has not made contact
+    std::int64_t confirmedMs = 0; // the device confirmed it is wiping itself; 0 until then
+};
+
+/** An operation a device pushed after it was ordered wiped: kept for the center to review, never applied to
+ *  a case and never sent to other devices. */
+struct QuarantinedOperation {
+    std::int64_t receivedMs = 0;
+    protocol::Operation op;
 };
 
 /** A unit's box key: public in the clear, secret sealed to the center key. */
@@ -86,6 +109,9 @@ struct CenterStats {
     std::int64_t attachments = 0;
     std::int64_t completeAttachments = 0;
     std::int64_t attachmentChunks = 0;
+    std::int64_t quarantined = 0;
+    std::int64_t wipeOrders = 0;
+    std::int64_t wipesConfirmed = 0;
 };
 
 /** The center's durable state. SQLite by default; every method is one transaction so a PostgreSQL
@@ -150,6 +176,26 @@ public:
     [[nodiscard]] virtual Result<std::vector<std::pair<std::uint32_t, std::uint64_t>>>
     fieldHeads(const std::vector<std::uint8_t>& caseId) = 0;
     [[nodiscard]] virtual Result<CenterStats> stats() = 0;
+
+    /** Records a wipe order and revokes the device, in one transaction. Codes: unknown_device, wipe_ordered
+     *  (the device already has one). */
+    [[nodiscard]] virtual Status addWipeOrder(const WipeOrderRecord& order) = 0;
+    /** The device's wipe order, or nothing when none was given. */
+    [[nodiscard]] virtual Result<std::optional<WipeOrderRecord>> wipeOrder(const std::string& deviceId) = 0;
+    [[nodiscard]] virtual Result<std::vector<WipeOrderRecord>> wipeOrders() = 0;
+    /** Notes the first time the order went out to the device (later deliveries keep that time). */
+    [[nodiscard]] virtual Status markWipeDelivered(const std::string& deviceId, std::int64_t nowMs) = 0;
+    /** Records the device's confirmation; from then on the device is refused. Code unknown_order when the
+     *  device has no pending order with this id. */
+    [[nodiscard]] virtual Status confirmWipe(const std::string& deviceId, const std::string& orderId,
+                                             std::int64_t nowMs) = 0;
+    /** Takes a batch of a device to be wiped into quarantine in one transaction: each new operation is kept
+     *  as it came and acked QUARANTINED; a repeat gets its original ack; nothing is applied. */
+    [[nodiscard]] virtual Result<std::vector<protocol::PushAck>>
+    quarantineBatch(const DeviceRecord& device, const std::vector<protocol::Operation>& ops,
+                    std::int64_t nowMs) = 0;
+    /** Every quarantined operation, oldest first. */
+    [[nodiscard]] virtual Result<std::vector<QuarantinedOperation>> quarantinedOperations() = 0;
 };
 
 /** Opens (or with `create`, creates) the embedded SQLite center store. */

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace fieldkit::hub {
 
@@ -30,14 +31,18 @@ public:
         , m_nowMs(std::move(nowMs))
         , m_policy(policy) {}
 
-    /** Answers a hello; a device that is unknown, revoked or names another id than its certificate is
-     * refused. */
+    /** Answers a hello; a device that is unknown, revoked (unless a wipe order still waits for it) or names
+     * another id than its certificate is refused. */
     [[nodiscard]] Result<protocol::Welcome> greet(const protocol::Hello& hello,
                                                   const std::string& certifiedDeviceId, HubSession& session);
     /** Applies a push batch (one transaction) and returns the acks with the changes since the session's
-     * cursor. */
+     * cursor. For a device ordered wiped the batch goes into quarantine instead, no changes are sent, and the
+     * reply carries the signed wipe order. */
     [[nodiscard]] Result<protocol::SyncReply> sync(const std::string& deviceId,
                                                    const protocol::PushBatch& batch, HubSession& session);
+    /** Records a device's confirmation that it is wiping itself; afterwards it is refused like a revoked one.
+     */
+    [[nodiscard]] Status confirmWipe(const std::string& deviceId, const protocol::WipeConfirm& confirm);
 
     /** Records an offered attachment and answers which chunks the center lacks; a malformed or foreign offer
      *  is answered with the reason in `refused` (the connection stays open). */
@@ -51,6 +56,10 @@ public:
                                                    std::optional<ChunkStored>& stored);
 
 private:
+    [[nodiscard]] Result<protocol::SyncReply>
+    quarantineAndOrderWipe(const DeviceRecord& device, const std::vector<protocol::Operation>& ops,
+                           HubSession& session);
+
     CenterStore& m_store;
     std::function<std::int64_t()> m_nowMs;
     engine::HelloPolicy m_policy;

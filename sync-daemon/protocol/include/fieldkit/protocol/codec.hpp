@@ -30,6 +30,8 @@ using AttachmentOffer = fieldkit::sync::v1::AttachmentOffer;
 using AttachmentStatus = fieldkit::sync::v1::AttachmentStatus;
 using AttachmentChunk = fieldkit::sync::v1::AttachmentChunk;
 using ChunkAck = fieldkit::sync::v1::ChunkAck;
+using WipeOrder = fieldkit::sync::v1::WipeOrder;
+using WipeConfirm = fieldkit::sync::v1::WipeConfirm;
 
 /** Serialises one envelope into one frame. */
 [[nodiscard]] std::string encodeFrame(const Envelope& envelope);
