@@ -42,6 +42,21 @@ long long dropsThatHit(const std::string& proxyLog) {
     return hits;
 }
 
+/** Bytes the emulated link carried from the device to the hub, over every connection of the run. */
+long long bytesUp(const std::string& proxyLog) {
+    const std::string marker = " close (";
+    long long total = 0;
+    std::istringstream in(proxyLog);
+    for (std::string line; std::getline(in, line);) {
+        const auto at = line.find(marker);
+        const auto up = at == std::string::npos ? std::string::npos : line.find("): up ", at);
+        if (up != std::string::npos) {
+            total += std::atoll(line.c_str() + up + 6);
+        }
+    }
+    return total;
+}
+
 std::size_t count(const std::string& haystack, const std::string& needle) {
     std::size_t n = 0;
     for (auto pos = haystack.find(needle); pos != std::string::npos; pos = haystack.find(needle, pos + 1)) {
@@ -98,6 +113,15 @@ void attachmentOverFaultyLink(const std::vector<std::string>& link, std::chrono:
     proxy.terminate();
     const long long drops = dropsThatHit(proxy.err());
     MESSAGE(attempts << " attempts, " << drops << " drops hit an open connection");
+    // On the wire, a drop may cost the chunk it cut and a connection's set-up, never a restart: the bytes up
+    // stay within the ciphertext (plus 1 % for TLS records and frames), one chunk per drop and 16 KiB of
+    // handshakes, hello and offers per attempt.
+    const long long cipher = static_cast<long long>(kFileBytes) + kChunks * 17;
+    const long long budget = cipher + cipher / 100 + drops * (256 * 1024 + 17) + attempts * 16 * 1024;
+    const long long wire = bytesUp(proxy.err());
+    MESSAGE(wire << " bytes up over the link, budget " << budget);
+    CHECK(wire >= cipher);
+    CHECK(wire <= budget);
 
     // The center holds every chunk, the attachment is complete, and the held-back operation arrived.
     auto exported = runProcess({kHub, "export", "--dir", center.center(), "--json"});
