@@ -101,6 +101,11 @@ int syncOnceCommand(const common::Args& args) {
                   << result.rejected << " refused), " << result.pulled << " received, " << result.roundTrips
                   << " round trips, hub head " << result.hubHead << ", wire " << result.bytesUp << " B up "
                   << result.bytesDown << " B down\n";
+        if (result.chunksSent > 0 || result.attachmentsCompleted > 0 || !result.laneEmpty) {
+            std::cout << "attachments: " << result.chunksSent << " chunks sent, "
+                      << result.attachmentsCompleted << " complete at the center"
+                      << (result.laneEmpty ? "" : ", more to send") << '\n';
+        }
     }
     if (static_cast<int>(results->size()) < rounds) {
         return fail(makeError("offline", "The connection ended after " + std::to_string(results->size()) +
@@ -111,8 +116,8 @@ int syncOnceCommand(const common::Args& args) {
         return fail(
             makeError("diverged", "The partition checksums differed; the partition will be pulled again."));
     }
-    // Exit 0 only when everything went out and everything came in.
-    return last.outboxEmpty && last.reachedHead && last.rejected == 0 ? 0 : 3;
+    // Exit 0 only when everything went out (operations and attachments) and everything came in.
+    return last.outboxEmpty && last.reachedHead && last.laneEmpty && last.rejected == 0 ? 0 : 3;
 }
 
 int runCommand(const common::Args& args) {

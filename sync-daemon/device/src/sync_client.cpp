@@ -11,19 +11,23 @@
 #include <deque>
 #include <fieldkit/common/tcp_counters.hpp>
 #include <fieldkit/crypto/bytes.hpp>
+#include <fieldkit/device/attachment_round.hpp>
 #include <fieldkit/device/device_wipe.hpp>
 #include <fieldkit/device/operation_mapping.hpp>
 #include <fieldkit/device/sync_client.hpp>
 #include <fieldkit/device/sync_round.hpp>
 #include <fieldkit/device/sync_status.hpp>
 #include <fieldkit/device/transfer_progress.hpp>
+#include <fieldkit/engine/attachment_lane.hpp>
 #include <fieldkit/engine/wipe_order.hpp>
 #include <fieldkit/hw/sync_plan.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <fieldkit/store/sync_queue.hpp>
 #include <fieldkit/tls/tls_context.hpp>
 #include <fieldkit/version.hpp>
+#include <map>
 #include <optional>
+#include <set>
 
 namespace fieldkit::device {
 namespace asio = boost::asio;
@@ -235,21 +239,16 @@ Result<protocol::Envelope> pushEnvelope(store::SyncQueue& queue, int limit) {
     return push;
 }
 
-/** One sync round on an open connection: hello and the first batch leave together without waiting for the
- *  welcome, so a round with nothing to do is one round trip. A broken round drops the connection. */
-asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::DeviceStore& local,
-                                                 const common::DeviceSyncConfig& config,
-                                                 const ClientLimits& limits,
-                                                 RoundFigures* figures = nullptr) {
+/** The operation exchange of a round: hello and the first batch leave together without waiting for the
+ *  welcome, so a round with nothing to do is one round trip. A broken exchange drops the connection. */
+asio::awaitable<Result<SessionResult>> exchangeOps(HubConnection& link, store::SyncQueue& queue,
+                                                   const common::DeviceSyncConfig& config,
+                                                   const ClientLimits& limits, RoundFigures& f) {
     const std::string& deviceId = config.deviceId;
-    RoundFigures unused;
-    RoundFigures& f = figures != nullptr ? *figures : unused;
-    store::SyncQueue queue(local);
     auto position = queue.position();
     if (!position) {
         co_return position.error();
     }
-    const auto before = link.counters();
     auto push = pushEnvelope(queue, limits.batchOps);
     if (!push) {
         co_return push.error();
@@ -341,9 +340,180 @@ asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::Dev
             co_return st.error();
         }
     }
+    co_return result;
+}
+
+/** What the attachment lane did in one round. */
+struct LaneResult {
+    std::size_t completed = 0; // attachments the hub now holds whole (their held-back operations may go)
+    std::size_t chunksSent = 0;
+    bool empty = false; // nothing is left to send
+};
+
+/** The attachment lane, after the operations (they have priority, so it yields to them between chunks):
+ *  offers each attachment the hub has not fully acknowledged, then sends the chunks it lacks one at a time,
+ *  each marked acknowledged as its ack arrives. One chunk in flight, so a drop costs at most that chunk
+ * again; on 2G its transfer (~26 s) dwarfs the round trip the window of one adds (~0.6 s). */
+asio::awaitable<Result<LaneResult>> attachmentLane(HubConnection& link, store::SyncQueue& queue,
+                                                   const ClientLimits& limits, RoundFigures& f) {
+    LaneResult lane;
+    // Progress describes this pass: after a yield to operations the offers are answered afresh.
+    f.attachmentsOffered = 0;
+    f.attachmentsDone = 0;
+    f.chunkBytesMissing = 0;
+    f.chunkBytesAcked = 0;
+    auto outgoing = queue.outgoingAttachments();
+    if (!outgoing) {
+        co_return outgoing.error();
+    }
+    std::set<sqlite::Bytes> offered;
+    std::map<sqlite::Bytes, std::pair<std::uint64_t, std::uint32_t>> left; // size, chunks still missing
+    for (const auto& attachment : *outgoing) {
+        protocol::Envelope offer;
+        *offer.mutable_attachment_offer() = toWire(attachment);
+        if (auto st = co_await link.send(offer); !st) {
+            co_return st.error();
+        }
+        auto answer = co_await link.next(limits.exchange);
+        if (!answer) {
+            co_return answer.error();
+        }
+        if (!answer->has_attachment_status()) {
+            link.drop();
+            co_return makeError("protocol_violation", "The center did not answer an attachment offer.");
+        }
+        auto missing = applyAttachmentStatus(queue, attachment, answer->attachment_status());
+        if (!missing) {
+            if (missing.error().code == "protocol_violation") {
+                link.drop();
+            }
+            co_return missing.error();
+        }
+        ++f.attachmentsOffered;
+        f.chunkBytesMissing += engine::cipherBytesOf(attachment.size, *missing);
+        offered.insert(attachment.attachmentId);
+        if (missing->empty()) {
+            ++f.attachmentsDone;
+            ++lane.completed;
+        } else {
+            left[attachment.attachmentId] = {attachment.size, static_cast<std::uint32_t>(missing->size())};
+        }
+    }
+    while (true) {
+        auto next = queue.unacknowledgedChunks(1);
+        if (!next) {
+            co_return next.error();
+        }
+        // An attachment saved while the lane ran is offered in the next round, never sent unannounced.
+        if (next->empty() || !offered.contains(next->front().attachmentId)) {
+            break;
+        }
+        if (lane.chunksSent > 0) {
+            // Operations have priority: once this pass moved a chunk, a save made meanwhile (or the operation
+            // an attachment just released) goes first; the next pass resumes here.
+            auto waiting = queue.pending(1);
+            if (!waiting) {
+                co_return waiting.error();
+            }
+            if (!waiting->empty()) {
+                co_return lane; // `empty` stays false
+            }
+        }
+        const auto& chunk = next->front();
+        protocol::Envelope out;
+        *out.mutable_attachment_chunk() = toWire(chunk);
+        if (auto st = co_await link.send(out); !st) {
+            co_return st.error();
+        }
+        ++lane.chunksSent;
+        auto ack = co_await link.next(limits.exchange);
+        if (!ack) {
+            co_return ack.error();
+        }
+        if (!ack->has_chunk_ack()) {
+            link.drop();
+            co_return makeError("protocol_violation", "The center did not acknowledge an attachment chunk.");
+        }
+        if (auto st = applyChunkAck(queue, chunk, ack->chunk_ack()); !st) {
+            if (st.error().code == "protocol_violation") {
+                link.drop();
+            }
+            co_return st.error();
+        }
+        ++f.chunksAcked;
+        f.chunkBytesAcked += chunk.data.size();
+        if (auto it = left.find(chunk.attachmentId); it != left.end() && --it->second.second == 0) {
+            left.erase(it);
+            ++f.attachmentsDone;
+            ++lane.completed;
+        }
+    }
+    auto rest = queue.outgoingAttachments();
+    if (!rest) {
+        co_return rest.error();
+    }
+    lane.empty = rest->empty();
+    co_return lane;
+}
+
+/** Adds a later exchange of the same round to what the round achieved so far. */
+void addExchange(SessionResult& total, const SessionResult& next) {
+    total.hubHead = next.hubHead;
+    total.pushed += next.pushed;
+    total.rejected += next.rejected;
+    total.pulled += next.pulled;
+    total.roundTrips += next.roundTrips;
+    total.diverged = total.diverged || next.diverged;
+    total.outboxEmpty = next.outboxEmpty;
+    total.reachedHead = next.reachedHead;
+}
+
+/** Passes of operations and attachments in one round. A pass ends when the lane completed an attachment
+ *  (its held-back operation is released) or yielded to new saves; bounded so saves every few seconds cannot
+ *  hold a round open forever (the next round goes on). */
+constexpr int kMaxPasses = 64;
+
+/** One sync round on an open connection: the operation exchange, then the attachment lane, and again the
+ *  exchange and the lane while the lane released or made way for operations, so the operation held back for
+ *  an attachment goes on this connection instead of waiting for the next sync. A broken round drops the
+ *  connection. */
+asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::DeviceStore& local,
+                                                 const common::DeviceSyncConfig& config,
+                                                 const ClientLimits& limits,
+                                                 RoundFigures* figures = nullptr) {
+    RoundFigures unused;
+    RoundFigures& f = figures != nullptr ? *figures : unused;
+    store::SyncQueue queue(local);
+    const auto before = link.counters();
+    auto result = co_await exchangeOps(link, queue, config, limits, f);
+    for (int pass = 1; result && result->outcome == engine::HandshakeOutcome::Proceed && result->outboxEmpty;
+         ++pass) {
+        auto lane = co_await attachmentLane(link, queue, limits, f);
+        if (!lane) {
+            co_return lane.error();
+        }
+        result->attachmentsCompleted += lane->completed;
+        result->chunksSent += lane->chunksSent;
+        result->laneEmpty = lane->empty;
+        auto waiting = queue.pending(1);
+        if (!waiting) {
+            co_return waiting.error();
+        }
+        if (waiting->empty() || pass == kMaxPasses) {
+            break;
+        }
+        auto next = co_await exchangeOps(link, queue, config, limits, f);
+        if (!next || next->outcome != engine::HandshakeOutcome::Proceed) {
+            co_return next;
+        }
+        addExchange(*result, *next);
+    }
+    if (!result) {
+        co_return result;
+    }
     if (const auto after = link.counters(); before && after) {
-        result.bytesUp = after->sent - before->sent;
-        result.bytesDown = after->received - before->received;
+        result->bytesUp = after->sent - before->sent;
+        result->bytesDown = after->received - before->received;
     }
     co_return result;
 }
@@ -409,10 +579,13 @@ asio::awaitable<void> reportProgress(std::shared_ptr<ProgressReport> report,
             report->figures.bytesReceived = now->received - report->start->received;
         }
         const auto [up, down] = estimateProgress(report->figures);
-        if (up != status.up || down != status.down || !status.transferring) {
+        const auto attachments = attachmentProgress(report->figures);
+        if (up != status.up || down != status.down || attachments != status.attachments ||
+            !status.transferring) {
             status.transferring = true;
             status.up = up;
             status.down = down;
+            status.attachments = attachments;
             (void)saveSyncStatus(dataDir, status);
         }
     }
@@ -616,6 +789,7 @@ Result<DaemonEnd> runDaemon(const std::filesystem::path& dataDir, const common::
                 if (result) {
                     std::tie(status.up, status.down) = estimateProgress(report->figures);
                 }
+                status.attachments = attachmentProgress(report->figures);
             }
             inRound = false;
             if (result && !result->wipeOrderId.empty()) {
@@ -634,6 +808,10 @@ Result<DaemonEnd> runDaemon(const std::filesystem::path& dataDir, const common::
                     env.log("synced: " + std::to_string(result->pushed) + " sent, " +
                             std::to_string(result->pulled) + " received, " +
                             std::to_string(result->rejected) + " refused");
+                }
+                if (result->chunksSent > 0 || result->attachmentsCompleted > 0) {
+                    env.log("attachments: " + std::to_string(result->chunksSent) + " chunks sent, " +
+                            std::to_string(result->attachmentsCompleted) + " complete at the center");
                 }
             } else {
                 hubLink->drop();

@@ -24,8 +24,10 @@ std::string toJson(const SyncStatus& s) {
                             {"bytes_done", p.bytesDone},
                             {"bytes_left", p.bytesLeft}};
     };
-    o["progress"] =
-        json::object{{"active", s.transferring}, {"up", progress(s.up)}, {"down", progress(s.down)}};
+    o["progress"] = json::object{{"active", s.transferring},
+                                 {"up", progress(s.up)},
+                                 {"down", progress(s.down)},
+                                 {"attachments", progress(s.attachments)}};
     return json::serialize(o);
 }
 
@@ -86,6 +88,7 @@ Result<SyncStatus> syncStatusFromJson(std::string_view text) {
         };
         s.up = direction("up");
         s.down = direction("down");
+        s.attachments = direction("attachments");
     }
     return s;
 }

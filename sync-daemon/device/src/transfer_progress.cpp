@@ -20,4 +20,13 @@ std::pair<TransferProgress, TransferProgress> estimateProgress(const RoundFigure
     return {up, down};
 }
 
+TransferProgress attachmentProgress(const RoundFigures& f) {
+    TransferProgress p;
+    p.itemsDone = f.attachmentsDone;
+    p.itemsLeft = f.attachmentsOffered > f.attachmentsDone ? f.attachmentsOffered - f.attachmentsDone : 0;
+    p.bytesDone = f.chunkBytesAcked;
+    p.bytesLeft = f.chunkBytesMissing > f.chunkBytesAcked ? f.chunkBytesMissing - f.chunkBytesAcked : 0;
+    return p;
+}
+
 } // namespace fieldkit::device

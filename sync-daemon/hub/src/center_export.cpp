@@ -177,6 +177,19 @@ Result<std::string> exportCases(Center& center) {
         entry["fields"] = std::move(fields);
         entry["appended"] = std::move(appended);
         entry["operations"] = ops->size();
+        auto attachments = center.store->caseAttachments(c.caseId);
+        if (!attachments) {
+            return attachments.error();
+        }
+        json::array files;
+        for (const auto& a : *attachments) {
+            files.push_back(json::object{{"id", hex(a.attachmentId)},
+                                         {"size", a.size},
+                                         {"chunks", a.chunkCount},
+                                         {"chunks_held", a.chunksHeld},
+                                         {"complete", a.complete()}});
+        }
+        entry["attachments"] = std::move(files);
         if (!problems.empty()) {
             entry["problems"] = std::move(problems);
         }
@@ -210,6 +223,9 @@ Result<std::string> centerStatsJson(CenterStore& store) {
                                         {"operations", stats->operations},
                                         {"conflicted_cases", stats->conflictedCases},
                                         {"rejected_operations", stats->rejected},
+                                        {"attachments", stats->attachments},
+                                        {"complete_attachments", stats->completeAttachments},
+                                        {"attachment_chunks", stats->attachmentChunks},
                                         {"quarantined_operations", stats->quarantined},
                                         {"wipe_orders", stats->wipeOrders},
                                         {"wipes_confirmed", stats->wipesConfirmed},

@@ -33,6 +33,17 @@ std::string renderPrometheus(const HubMetrics& m) {
     gauge("fieldkit_hub_conflicts_total", "Field conflicts detected.", "counter", m.conflicts);
     gauge("fieldkit_hub_bytes_in_total", "Payload bytes received from devices.", "counter", m.bytesIn);
     gauge("fieldkit_hub_bytes_out_total", "Payload bytes sent to devices.", "counter", m.bytesOut);
+    gauge("fieldkit_attachment_offers_total", "Attachment offers answered.", "counter", m.attachmentOffers);
+    gauge("fieldkit_attachment_chunks_received_total",
+          "Attachment chunks received from devices, resends and refused ones included.", "counter",
+          m.chunksReceived);
+    gauge("fieldkit_attachment_chunks_stored_total", "Attachment chunks committed for the first time.",
+          "counter", m.chunksStored);
+    gauge("fieldkit_attachment_chunks_duplicate_total", "Attachment chunks the center already held.",
+          "counter", m.chunksDuplicate);
+    gauge("fieldkit_attachment_chunks_refused_total",
+          "Attachment chunks refused (checksum, offset, length or unknown attachment).", "counter",
+          m.chunksRefused);
     out << "# HELP fieldkit_hub_sync_duration_seconds Time from hello to reply.\n"
         << "# TYPE fieldkit_hub_sync_duration_seconds histogram\n";
     for (std::size_t i = 0; i < HubMetrics::kDurationBuckets.size(); ++i) {

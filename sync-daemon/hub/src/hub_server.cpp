@@ -305,6 +305,39 @@ struct HubServer::Impl {
                 started = env.nowMs();
                 continue;
             }
+            if (envelope->has_attachment_offer() && session.greeted) {
+                auto status = service.offer(deviceId, envelope->attachment_offer(), session);
+                if (!status) {
+                    co_await reject(ws, deviceId, status.error().message);
+                    co_return;
+                }
+                ++metrics.attachmentOffers;
+                if (!status->refused().empty()) {
+                    log("device " + deviceId + ": attachment refused: " + status->refused());
+                }
+                protocol::Envelope out;
+                *out.mutable_attachment_status() = std::move(*status);
+                if (!co_await send(ws, out)) {
+                    co_return;
+                }
+                continue;
+            }
+            if (envelope->has_attachment_chunk() && session.greeted) {
+                ++metrics.chunksReceived;
+                std::optional<ChunkStored> stored;
+                auto ack = service.chunk(deviceId, envelope->attachment_chunk(), session, stored);
+                if (!ack) {
+                    co_await reject(ws, deviceId, ack.error().message);
+                    co_return;
+                }
+                countChunk(deviceId, *ack, stored);
+                protocol::Envelope out;
+                *out.mutable_chunk_ack() = std::move(*ack);
+                if (!co_await send(ws, out)) {
+                    co_return;
+                }
+                continue;
+            }
             if (envelope->has_wipe_confirm() && session.greeted) {
                 // The device's last word: it is wiping itself. From now on it is refused at TLS.
                 if (auto st = service.confirmWipe(deviceId, envelope->wipe_confirm()); !st) {
@@ -374,6 +407,19 @@ struct HubServer::Impl {
             log("device " + deviceId + ": " + std::to_string(applied) + " of " +
                 std::to_string(batch.ops_size()) + " applied, " + std::to_string(reply.changes_size()) +
                 " changes sent, checkpoint " + std::to_string(reply.checkpoint()));
+        }
+    }
+
+    void countChunk(const std::string& deviceId, const protocol::ChunkAck& ack,
+                    const std::optional<ChunkStored>& stored) {
+        if (!ack.refused().empty()) {
+            ++metrics.chunksRefused;
+            log("device " + deviceId + ": attachment chunk " + std::to_string(ack.index()) +
+                " refused: " + ack.refused());
+        } else if (stored == ChunkStored::Duplicate) {
+            ++metrics.chunksDuplicate;
+        } else {
+            ++metrics.chunksStored;
         }
     }
 

@@ -4,13 +4,24 @@
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/core/merge.hpp>
 #include <fieldkit/core/partition_checksum.hpp>
+#include <fieldkit/crypto/attachment_stream.hpp>
+#include <fieldkit/crypto/content_hash.hpp>
+#include <fieldkit/engine/attachment_lane.hpp>
 #include <fieldkit/hub/center_store.hpp>
+#include <fieldkit/sqlite/collect.hpp>
 #include <fieldkit/sqlite/database.hpp>
 #include <map>
+#include <optional>
+#include <span>
 #include <string_view>
 
 namespace fieldkit::hub {
 namespace {
+
+static_assert(engine::kChunkPlainBytes == crypto::kAttachmentChunkSize &&
+                  engine::kChunkOverheadBytes == crypto::kAttachmentChunkOverhead &&
+                  engine::kStreamHeaderBytes == crypto::kAttachmentHeaderSize,
+              "the lane's chunk geometry must match the attachment stream's");
 
 using sqlite::Bytes;
 using sqlite::Database;
@@ -27,7 +38,7 @@ Status execCached(Database& db, std::string_view sql) {
 
 // Each entry migrates user_version N to N+1 in its own transaction. Plain SQL that PostgreSQL also reads,
 // apart from STRICT/WITHOUT ROWID, so a second implementation can mirror it.
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     R"sql(
     CREATE TABLE units (
         name TEXT PRIMARY KEY,
@@ -123,6 +134,33 @@ constexpr std::array<std::string_view, 3> kMigrations = {
         PRIMARY KEY (device_id, device_seq)
     ) STRICT;
     )sql",
+    R"sql(
+    -- Attachments arrive in their own lane: routing data, the stream header and the key sealed to the center
+    -- and to the unit; the content stays ciphertext. chunks_held counts the rows in attachment_chunks, so
+    -- "complete" needs no scan.
+    CREATE TABLE attachments (
+        attachment_id BLOB PRIMARY KEY,
+        case_id BLOB NOT NULL,
+        unit TEXT NOT NULL REFERENCES units(name),
+        device_id TEXT NOT NULL,
+        header BLOB NOT NULL,
+        sealed_key_center BLOB NOT NULL,
+        sealed_key_unit BLOB NOT NULL,
+        size INTEGER NOT NULL,
+        chunk_count INTEGER NOT NULL,
+        chunks_held INTEGER NOT NULL DEFAULT 0,
+        offered_seq INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX attachments_by_case ON attachments(case_id, offered_seq);
+    -- A rowid table, not WITHOUT ROWID: rows of 256 KiB are far beyond what WITHOUT ROWID handles well.
+    CREATE TABLE attachment_chunks (
+        attachment_id BLOB NOT NULL REFERENCES attachments(attachment_id),
+        chunk_index INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        UNIQUE (attachment_id, chunk_index)
+    ) STRICT;
+    INSERT INTO counters VALUES ('attachment_seq', 0);
+    )sql",
 };
 
 template <typename T>
@@ -145,6 +183,20 @@ protocol::PushAck rejected(std::uint64_t deviceSeq, const std::string& reason) {
 Bytes toBytes(const std::string& s) {
     return Bytes(s.begin(), s.end());
 }
+
+/** Protobuf `bytes` bound as a BLOB (binding the std::string itself would store TEXT, which never equals a
+ *  BLOB in SQLite). */
+std::span<const std::uint8_t> blobOf(const std::string& s) {
+    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
+
+/** The fixed facts of an attachment as the center recorded them at its first offer. */
+struct AttachmentFacts {
+    std::string deviceId;
+    Bytes header;
+    std::uint64_t size = 0;
+    std::uint32_t chunkCount = 0;
+};
 
 /** SQLite implementation of the center store. */
 class SqliteCenterStore final : public CenterStore {
@@ -482,6 +534,166 @@ public:
         return page;
     }
 
+    Result<std::vector<std::uint32_t>> offerAttachment(const DeviceRecord& device,
+                                                       const protocol::AttachmentOffer& offer) override {
+        if (auto st = engine::checkOffer(offer); !st) {
+            return st.error();
+        }
+        auto tx = Transaction::begin(m_db);
+        if (!tx) {
+            return tx.error();
+        }
+        auto known = attachmentFacts(toBytes(offer.attachment_id()));
+        if (!known) {
+            return known.error();
+        }
+        if (known->has_value()) {
+            // The same attachment offered again (a resumed transfer). An id that names something else is
+            // refused: a device must not add chunks to another device's attachment.
+            const auto& facts = **known;
+            if (facts.deviceId != device.deviceId || facts.header != toBytes(offer.header()) ||
+                facts.size != offer.size() || facts.chunkCount != offer.chunk_count()) {
+                return makeError("bad_offer",
+                                 "The attachment was refused: its id belongs to a different attachment.");
+            }
+        } else {
+            auto seq = m_db.cached(
+                "UPDATE counters SET value = value + 1 WHERE name = 'attachment_seq' RETURNING value");
+            if (!seq) {
+                return seq.error();
+            }
+            auto row = seq->step();
+            if (!row || !*row) {
+                return row ? makeError("corrupt", "The attachment counter is missing.") : row.error();
+            }
+            const std::int64_t offered = seq->int64(0);
+            auto insert = m_db.cached(
+                "INSERT INTO attachments(attachment_id, case_id, unit, device_id, header, sealed_key_center, "
+                "sealed_key_unit, size, chunk_count, offered_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                "?9, "
+                "?10)");
+            if (!insert) {
+                return insert.error();
+            }
+            if (auto st = insert->bind(1, blobOf(offer.attachment_id()))
+                              .bind(2, blobOf(offer.case_id()))
+                              .bind(3, device.unit)
+                              .bind(4, device.deviceId)
+                              .bind(5, blobOf(offer.header()))
+                              .bind(6, blobOf(offer.sealed_key_center()))
+                              .bind(7, blobOf(offer.sealed_key_unit()))
+                              .bind(8, static_cast<std::int64_t>(offer.size()))
+                              .bind(9, static_cast<std::int64_t>(offer.chunk_count()))
+                              .bind(10, offered)
+                              .run();
+                !st) {
+                return st.error();
+            }
+        }
+        auto held = heldChunks(toBytes(offer.attachment_id()));
+        if (!held) {
+            return held.error();
+        }
+        if (auto st = tx->commit(); !st) {
+            return st.error();
+        }
+        return engine::absentChunks(offer.chunk_count(), *held);
+    }
+
+    Result<ChunkStored> storeChunk(const DeviceRecord& device,
+                                   const protocol::AttachmentChunk& chunk) override {
+        const std::vector<std::uint8_t> data(chunk.data().begin(), chunk.data().end());
+        const auto checksum = crypto::contentHash(data);
+        if (chunk.checksum().size() != checksum.size() ||
+            !std::equal(checksum.begin(), checksum.end(), blobOf(chunk.checksum()).begin())) {
+            return makeError(
+                "bad_chunk",
+                "The attachment chunk was refused: its checksum does not match (damaged in transit).");
+        }
+        auto tx = Transaction::begin(m_db);
+        if (!tx) {
+            return tx.error();
+        }
+        const Bytes attachmentId = toBytes(chunk.attachment_id());
+        auto facts = attachmentFacts(attachmentId);
+        if (!facts) {
+            return facts.error();
+        }
+        if (!facts->has_value() || (*facts)->deviceId != device.deviceId) {
+            return makeError("bad_chunk",
+                             "The attachment chunk was refused: this device has not offered its attachment.");
+        }
+        if (auto st = engine::checkChunkPlace((*facts)->size, (*facts)->chunkCount, chunk.index(),
+                                              chunk.offset(), data.size());
+            !st) {
+            return st.error();
+        }
+        auto insert = m_db.cached("INSERT INTO attachment_chunks(attachment_id, chunk_index, data) VALUES "
+                                  "(?1, ?2, ?3) ON CONFLICT DO NOTHING");
+        if (!insert) {
+            return insert.error();
+        }
+        if (auto st = insert->bind(1, attachmentId)
+                          .bind(2, static_cast<std::int64_t>(chunk.index()))
+                          .bind(3, data)
+                          .run();
+            !st) {
+            return st.error();
+        }
+        if (m_db.changes() == 0) {
+            return ChunkStored::Duplicate; // the transaction ends without a write
+        }
+        auto count =
+            m_db.cached("UPDATE attachments SET chunks_held = chunks_held + 1 WHERE attachment_id = ?1");
+        if (!count) {
+            return count.error();
+        }
+        if (auto st = count->bind(1, attachmentId).run(); !st) {
+            return st.error();
+        }
+        if (auto st = tx->commit(); !st) {
+            return st.error();
+        }
+        return ChunkStored::Added;
+    }
+
+    Result<std::vector<CenterAttachment>> caseAttachments(const std::vector<std::uint8_t>& caseId) override {
+        auto stmt =
+            m_db.cached("SELECT attachment_id, case_id, unit, device_id, size, chunk_count, chunks_held "
+                        "FROM attachments WHERE case_id = ?1 ORDER BY offered_seq");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, caseId);
+        return sqlite::collect<CenterAttachment>(*stmt, [](const sqlite::Statement& s) {
+            return CenterAttachment{s.blob(0),
+                                    s.blob(1),
+                                    s.text(2),
+                                    s.text(3),
+                                    static_cast<std::uint64_t>(s.int64(4)),
+                                    static_cast<std::uint32_t>(s.int64(5)),
+                                    static_cast<std::uint32_t>(s.int64(6))};
+        });
+    }
+
+    Result<std::vector<std::uint8_t>> attachmentChunk(const std::vector<std::uint8_t>& attachmentId,
+                                                      std::uint32_t index) override {
+        auto stmt =
+            m_db.cached("SELECT data FROM attachment_chunks WHERE attachment_id = ?1 AND chunk_index = ?2");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, attachmentId).bind(2, static_cast<std::int64_t>(index));
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return makeError("unknown_chunk", "The center does not hold this attachment chunk.");
+        }
+        return stmt->blob(0);
+    }
+
     Result<std::vector<CenterCase>> cases() override {
         auto stmt =
             m_db.cached("SELECT case_id, unit, service, status, channel, conflicted, sealed_key_center FROM "
@@ -559,6 +771,9 @@ public:
             {"SELECT count(*) FROM operations", &s.operations},
             {"SELECT count(*) FROM cases WHERE conflicted = 1", &s.conflictedCases},
             {"SELECT count(*) FROM push_results WHERE result = 2", &s.rejected},
+            {"SELECT count(*) FROM attachments", &s.attachments},
+            {"SELECT count(*) FROM attachments WHERE chunks_held = chunk_count", &s.completeAttachments},
+            {"SELECT count(*) FROM attachment_chunks", &s.attachmentChunks},
             {"SELECT count(*) FROM quarantined_operations", &s.quarantined},
             {"SELECT count(*) FROM wipe_orders", &s.wipeOrders},
             {"SELECT count(*) FROM wipe_orders WHERE confirmed_ms != 0", &s.wipesConfirmed},
@@ -718,6 +933,35 @@ public:
     }
 
 private:
+    Result<std::optional<AttachmentFacts>> attachmentFacts(const Bytes& attachmentId) {
+        auto stmt = m_db.cached(
+            "SELECT device_id, header, size, chunk_count FROM attachments WHERE attachment_id = ?1");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, attachmentId);
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return std::optional<AttachmentFacts>();
+        }
+        return std::optional<AttachmentFacts>(AttachmentFacts{stmt->text(0), stmt->blob(1),
+                                                              static_cast<std::uint64_t>(stmt->int64(2)),
+                                                              static_cast<std::uint32_t>(stmt->int64(3))});
+    }
+
+    Result<std::vector<std::uint32_t>> heldChunks(const Bytes& attachmentId) {
+        auto stmt = m_db.cached("SELECT chunk_index FROM attachment_chunks WHERE attachment_id = ?1");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, attachmentId);
+        return sqlite::collect<std::uint32_t>(
+            *stmt, [](const sqlite::Statement& s) { return static_cast<std::uint32_t>(s.int64(0)); });
+    }
+
     /** One device's order, or every order when `deviceId` is empty. */
     Result<std::vector<WipeOrderRecord>> readWipeOrders(const std::optional<std::string>& deviceId) {
         auto stmt =

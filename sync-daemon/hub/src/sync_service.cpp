@@ -80,6 +80,64 @@ Result<protocol::SyncReply> SyncService::sync(const std::string& deviceId, const
     return reply;
 }
 
+Result<protocol::AttachmentStatus> SyncService::offer(const std::string& deviceId,
+                                                      const protocol::AttachmentOffer& offer,
+                                                      const HubSession& session) {
+    if (!session.greeted) {
+        return makeError("out_of_order", "an attachment offer before the hello");
+    }
+    auto record = m_store.device(deviceId);
+    if (!record) {
+        return record.error();
+    }
+    if (record->revoked) {
+        return makeError("revoked", "the device is revoked");
+    }
+    protocol::AttachmentStatus status;
+    status.set_attachment_id(offer.attachment_id());
+    auto missing = m_store.offerAttachment(*record, offer);
+    if (!missing) {
+        if (missing.error().code != "bad_offer") {
+            return missing.error(); // storage failure: the connection closes, the device retries later
+        }
+        status.set_refused(missing.error().message);
+        return status;
+    }
+    for (const auto index : *missing) {
+        status.add_missing(index);
+    }
+    return status;
+}
+
+Result<protocol::ChunkAck> SyncService::chunk(const std::string& deviceId,
+                                              const protocol::AttachmentChunk& chunk,
+                                              const HubSession& session, std::optional<ChunkStored>& stored) {
+    stored.reset();
+    if (!session.greeted) {
+        return makeError("out_of_order", "an attachment chunk before the hello");
+    }
+    auto record = m_store.device(deviceId);
+    if (!record) {
+        return record.error();
+    }
+    if (record->revoked) {
+        return makeError("revoked", "the device is revoked");
+    }
+    protocol::ChunkAck ack;
+    ack.set_attachment_id(chunk.attachment_id());
+    ack.set_index(chunk.index());
+    auto result = m_store.storeChunk(*record, chunk);
+    if (!result) {
+        if (result.error().code != "bad_chunk") {
+            return result.error();
+        }
+        ack.set_refused(result.error().message);
+        return ack;
+    }
+    stored = *result;
+    return ack;
+}
+
 Result<protocol::SyncReply> SyncService::quarantineAndOrderWipe(const DeviceRecord& device,
                                                                 const std::vector<protocol::Operation>& ops,
                                                                 HubSession& session) {

@@ -39,3 +39,32 @@ TEST_CASE("progress down: items left up to the hub's head, bytes left like those
     CHECK(down.bytesDone == 100'000);
     CHECK(down.bytesLeft == 150'000);
 }
+
+TEST_CASE(
+    "attachment progress: whole attachments as items, acknowledged chunk bytes against what was missing") {
+    RoundFigures f;
+    CHECK(attachmentProgress(f) == TransferProgress{});
+    f.attachmentsOffered = 2;
+    f.chunkBytesMissing = 1'000'000;
+    f.chunkBytesAcked = 250'000;
+    auto p = attachmentProgress(f);
+    CHECK(p.itemsDone == 0);
+    CHECK(p.itemsLeft == 2);
+    CHECK(p.bytesDone == 250'000);
+    CHECK(p.bytesLeft == 750'000);
+    f.attachmentsDone = 2;
+    f.chunkBytesAcked = 1'000'000;
+    p = attachmentProgress(f);
+    CHECK(p.itemsLeft == 0);
+    CHECK(p.bytesLeft == 0);
+}
+
+TEST_CASE("status.json carries the attachment lane's progress and reads it back") {
+    SyncStatus s;
+    s.transferring = true;
+    s.attachments = TransferProgress{1, 2, 300, 400};
+    auto back = syncStatusFromJson(toJson(s));
+    REQUIRE(back.ok());
+    CHECK(back->attachments == s.attachments);
+    CHECK(back->transferring);
+}

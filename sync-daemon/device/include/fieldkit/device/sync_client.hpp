@@ -18,7 +18,8 @@
 namespace fieldkit::device {
 
 /** What one sync round achieved (hello + outbox batch out, acks + changes back; more flights only while
- *  the outbox or the pull has more than one page). */
+ *  the outbox or the pull has more than one page; then the attachment lane, and the operations it released).
+ */
 struct SessionResult {
     engine::HandshakeOutcome outcome = engine::HandshakeOutcome::ProtocolViolation;
     std::string reason;
@@ -30,6 +31,9 @@ struct SessionResult {
     bool diverged = false;
     bool outboxEmpty = false;
     bool reachedHead = false;
+    std::size_t attachmentsCompleted = 0; // the center holds them whole now
+    std::size_t chunksSent = 0;
+    bool laneEmpty = false;    // no attachment has a chunk the center has not acknowledged
     std::uint64_t bytesUp = 0; // on the wire during the round (TLS included), as the kernel counted them
     std::uint64_t bytesDown = 0;
     std::string wipeOrderId; // the round delivered a valid, center-signed wipe order for this device

@@ -30,10 +30,11 @@ struct SyncStatus {
     std::uint64_t hubHead = 0;
     std::string
         plan; // why the daemon syncs now or waits (battery, link, schedule), from the hardware profile
-    bool connected = false;    // a connection to the hub is open
-    bool transferring = false; // a round is running; `up` and `down` are updated while it runs
-    TransferProgress up;       // operations sent
-    TransferProgress down;     // changes received
+    bool connected = false;       // a connection to the hub is open
+    bool transferring = false;    // a round is running; `up` and `down` are updated while it runs
+    TransferProgress up;          // operations sent
+    TransferProgress down;        // changes received
+    TransferProgress attachments; // the attachment lane: whole attachments and encrypted chunk bytes
 };
 
 [[nodiscard]] std::string toJson(const SyncStatus& status);

@@ -79,6 +79,25 @@ struct CenterCase {
     std::vector<std::uint8_t> sealedKeyCenter;
 };
 
+/** An attachment as the center holds it: routing data, sealed key and how many of its chunks arrived. */
+struct CenterAttachment {
+    std::vector<std::uint8_t> attachmentId;
+    std::vector<std::uint8_t> caseId;
+    std::string unit;
+    std::string deviceId; // the device that offered it
+    std::uint64_t size = 0;
+    std::uint32_t chunkCount = 0;
+    std::uint32_t chunksHeld = 0;
+
+    [[nodiscard]] bool complete() const { return chunksHeld == chunkCount; }
+};
+
+/** What storing one chunk did. */
+enum class ChunkStored {
+    Added,     // new, committed
+    Duplicate, // the hub had it already; nothing changed
+};
+
 /** Counts for `fieldkit-hub stats`; no personal data. */
 struct CenterStats {
     std::int64_t devices = 0;
@@ -87,6 +106,9 @@ struct CenterStats {
     std::int64_t operations = 0;
     std::int64_t conflictedCases = 0;
     std::int64_t rejected = 0;
+    std::int64_t attachments = 0;
+    std::int64_t completeAttachments = 0;
+    std::int64_t attachmentChunks = 0;
     std::int64_t quarantined = 0;
     std::int64_t wipeOrders = 0;
     std::int64_t wipesConfirmed = 0;
@@ -127,6 +149,24 @@ public:
     /** Changes of `unit` after `cursor`, leaving out the device's own operations (it has them). */
     [[nodiscard]] virtual Result<ChangesPage> changesSince(const std::string& unit, std::uint64_t cursor,
                                                            const std::string& excludeDevice, int limit) = 0;
+
+    // Attachments, each call one transaction: a chunk is durable before it is acknowledged.
+
+    /** Records an offered attachment of the device's unit (again: nothing changes) and returns the chunk
+     *  indexes the center still lacks. Codes: bad_offer (malformed, or the id is taken by another
+     *  attachment or device). */
+    [[nodiscard]] virtual Result<std::vector<std::uint32_t>>
+    offerAttachment(const DeviceRecord& device, const protocol::AttachmentOffer& offer) = 0;
+    /** Checks a chunk (its attachment offered by this device, checksum, index, offset, length) and commits
+     *  it. A chunk already held is not written again. Codes: bad_chunk. */
+    [[nodiscard]] virtual Result<ChunkStored> storeChunk(const DeviceRecord& device,
+                                                         const protocol::AttachmentChunk& chunk) = 0;
+    /** The attachments of a case, oldest offer first. */
+    [[nodiscard]] virtual Result<std::vector<CenterAttachment>>
+    caseAttachments(const std::vector<std::uint8_t>& caseId) = 0;
+    /** The encrypted bytes of one held chunk; code "unknown_chunk" when the center lacks it. */
+    [[nodiscard]] virtual Result<std::vector<std::uint8_t>>
+    attachmentChunk(const std::vector<std::uint8_t>& attachmentId, std::uint32_t index) = 0;
 
     [[nodiscard]] virtual Result<std::vector<CenterCase>> cases() = 0;
     /** Every operation of a case in server order. */

@@ -6,6 +6,7 @@
 #include <fieldkit/hub/center_store.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,17 @@ public:
     /** Records a device's confirmation that it is wiping itself; afterwards it is refused like a revoked one.
      */
     [[nodiscard]] Status confirmWipe(const std::string& deviceId, const protocol::WipeConfirm& confirm);
+
+    /** Records an offered attachment and answers which chunks the center lacks; a malformed or foreign offer
+     *  is answered with the reason in `refused` (the connection stays open). */
+    [[nodiscard]] Result<protocol::AttachmentStatus>
+    offer(const std::string& deviceId, const protocol::AttachmentOffer& offer, const HubSession& session);
+    /** Stores one chunk durably and acknowledges it; a chunk that fails its checks is answered with the
+     *  reason in `refused` and not stored. `stored` tells what happened, for the metrics. */
+    [[nodiscard]] Result<protocol::ChunkAck> chunk(const std::string& deviceId,
+                                                   const protocol::AttachmentChunk& chunk,
+                                                   const HubSession& session,
+                                                   std::optional<ChunkStored>& stored);
 
 private:
     [[nodiscard]] Result<protocol::SyncReply>

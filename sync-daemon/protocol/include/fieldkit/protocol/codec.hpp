@@ -26,6 +26,10 @@ using PushAck = fieldkit::sync::v1::PushAck;
 using SyncReply = fieldkit::sync::v1::SyncReply;
 using EnrolRequest = fieldkit::sync::v1::EnrolRequest;
 using EnrolReply = fieldkit::sync::v1::EnrolReply;
+using AttachmentOffer = fieldkit::sync::v1::AttachmentOffer;
+using AttachmentStatus = fieldkit::sync::v1::AttachmentStatus;
+using AttachmentChunk = fieldkit::sync::v1::AttachmentChunk;
+using ChunkAck = fieldkit::sync::v1::ChunkAck;
 using WipeOrder = fieldkit::sync::v1::WipeOrder;
 using WipeConfirm = fieldkit::sync::v1::WipeConfirm;
 

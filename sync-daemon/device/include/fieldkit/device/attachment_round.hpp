@@ -1,0 +1,32 @@
+#pragma once
+
+#include <cstdint>
+#include <fieldkit/core/result.hpp>
+#include <fieldkit/protocol/codec.hpp>
+#include <fieldkit/store/sync_queue.hpp>
+#include <vector>
+
+namespace fieldkit::device {
+
+// The device's side of the attachment lane without any I/O, as sync_round is for operations: the network
+// client drives these steps one message at a time.
+
+/** The offer for one outgoing attachment. */
+[[nodiscard]] protocol::AttachmentOffer toWire(const store::SyncAttachment& attachment);
+/** One chunk as it travels, with its offset and checksum. */
+[[nodiscard]] protocol::AttachmentChunk toWire(const store::SyncChunk& chunk);
+
+/** Takes the hub's answer to `offered`: the chunks it already holds are acknowledged in the store (so they
+ *  are never sent again) and the indexes it lacks are returned. Codes: attachment_refused (the hub will not
+ *  take it; the reason is the hub's), protocol_violation (an answer about another attachment). */
+[[nodiscard]] Result<std::vector<std::uint32_t>>
+applyAttachmentStatus(store::SyncQueue& queue, const store::SyncAttachment& offered,
+                      const protocol::AttachmentStatus& status);
+
+/** Takes the hub's acknowledgement of `sent`: the chunk is marked acknowledged at once, in its own
+ *  transaction, so a drop later re-sends at most the chunk then in flight. Codes: chunk_refused,
+ *  protocol_violation (an ack for another chunk). */
+[[nodiscard]] Status applyChunkAck(store::SyncQueue& queue, const store::SyncChunk& sent,
+                                   const protocol::ChunkAck& ack);
+
+} // namespace fieldkit::device
