@@ -685,6 +685,18 @@
         <source>Last contact %1</source>
         <translation>Seneste kontakt %1</translation>
     </message>
+    <message>
+        <source>sending %1 of %2</source>
+        <translation>sender %1 af %2</translation>
+    </message>
+    <message>
+        <source>receiving %1 of %2</source>
+        <translation>modtager %1 af %2</translation>
+    </message>
+    <message>
+        <source>attachments %1 of %2, %3 MB left</source>
+        <translation>bilag %1 af %2, %3 MB tilbage</translation>
+    </message>
     <message numerus="yes">
         <source>%n change(s) need attention</source>
         <translation>

@@ -21,6 +21,16 @@ std::optional<SyncStatusSnapshot> parseSyncStatus(const QByteArray& json) {
     s.pendingOps = o.value("pending_ops").toInt();
     s.lastSuccessMs = o.value("last_success_ms").toInteger();
     s.lastError = o.value("last_error").toString();
+    const QJsonObject progress = o.value("progress").toObject();
+    const auto figures = [&](const char* lane) { return progress.value(QLatin1String(lane)).toObject(); };
+    s.transfer.active = progress.value("active").toBool();
+    s.transfer.upDone = figures("up").value("items_done").toInteger();
+    s.transfer.upLeft = figures("up").value("items_left").toInteger();
+    s.transfer.downDone = figures("down").value("items_done").toInteger();
+    s.transfer.downLeft = figures("down").value("items_left").toInteger();
+    s.transfer.attachmentsDone = figures("attachments").value("items_done").toInteger();
+    s.transfer.attachmentsLeft = figures("attachments").value("items_left").toInteger();
+    s.transfer.attachmentBytesLeft = figures("attachments").value("bytes_left").toInteger();
     return s;
 }
 
@@ -57,6 +67,18 @@ QString SyncStatusController::lastSuccess() const {
     return QDateTime::fromMSecsSinceEpoch(m_snapshot.lastSuccessMs).toString(QStringLiteral("HH:mm"));
 }
 
+QVariantMap SyncStatusController::transfer() const {
+    const TransferSnapshot& t = m_snapshot.transfer;
+    return {{QStringLiteral("active"), t.active},
+            {QStringLiteral("upDone"), t.upDone},
+            {QStringLiteral("upLeft"), t.upLeft},
+            {QStringLiteral("downDone"), t.downDone},
+            {QStringLiteral("downLeft"), t.downLeft},
+            {QStringLiteral("attachmentsDone"), t.attachmentsDone},
+            {QStringLiteral("attachmentsLeft"), t.attachmentsLeft},
+            {QStringLiteral("attachmentBytesLeft"), t.attachmentBytesLeft}};
+}
+
 bool SyncStatusController::requestSyncNow() {
     const QFileInfo status(m_statusFile);
     if (!QDir().mkpath(status.absolutePath())) {
@@ -77,7 +99,7 @@ void SyncStatusController::refresh() {
         next = parseSyncStatus(file.readAll());
     }
     if (!next) {
-        next = SyncStatusSnapshot{QStringLiteral("unknown"), 0, 0, {}};
+        next = SyncStatusSnapshot{QStringLiteral("unknown"), 0, 0, {}, {}};
     }
     OutboxHealth outbox;
     if (m_outboxMonitor != nullptr) {
@@ -89,7 +111,8 @@ void SyncStatusController::refresh() {
                                outbox.oldestPending != m_outbox.oldestPending ||
                                outbox.rejectedOps != m_outbox.rejectedOps;
     if (outboxChanged || next->state != m_snapshot.state || next->pendingOps != m_snapshot.pendingOps ||
-        next->lastSuccessMs != m_snapshot.lastSuccessMs || next->lastError != m_snapshot.lastError) {
+        next->lastSuccessMs != m_snapshot.lastSuccessMs || next->lastError != m_snapshot.lastError ||
+        next->transfer != m_snapshot.transfer) {
         m_snapshot = *next;
         m_outbox = outbox;
         emit changed();

@@ -25,6 +25,23 @@ Pane {
         default: return qsTr("Not synchronised yet");
         }
     }
+    // While the daemon transfers: operations sent and received, and the attachment lane ("" when idle).
+    readonly property string progressText: {
+        const t = root.status ? root.status.transfer : undefined;
+        if (!t || !t.active)
+            return "";
+        const parts = [];
+        if (t.upDone + t.upLeft > 0)
+            parts.push(qsTr("sending %1 of %2").arg(t.upDone).arg(t.upDone + t.upLeft));
+        if (t.downDone + t.downLeft > 0)
+            parts.push(qsTr("receiving %1 of %2").arg(t.downDone).arg(t.downDone + t.downLeft));
+        if (t.attachmentsDone + t.attachmentsLeft > 0) {
+            const megabytes = Number(t.attachmentBytesLeft / 1e6).toLocaleString(Qt.locale(), "f", 1);
+            parts.push(qsTr("attachments %1 of %2, %3 MB left").arg(t.attachmentsDone)
+                       .arg(t.attachmentsDone + t.attachmentsLeft).arg(megabytes));
+        }
+        return parts.join(", ");
+    }
     readonly property bool healthy: root.status !== null && root.status.state === "ok"
 
     objectName: "syncStatusLine"
@@ -47,6 +64,13 @@ Pane {
             font.pixelSize: Theme.fontBody
             color: Theme.text
             Layout.fillWidth: true
+        }
+        Label {
+            objectName: "progressLabel"
+            visible: root.progressText !== ""
+            text: root.progressText
+            font.pixelSize: Theme.fontBody
+            color: Theme.text
         }
         Label {
             objectName: "rejectedLabel"

@@ -23,6 +23,7 @@ TestCase {
             property string state: "ok"
             property int pendingOps: 0
             property string lastSuccess: ""
+            property var transfer: ({active: false})
         }
     }
 
@@ -63,6 +64,25 @@ TestCase {
         verify(!line.healthy);
         verify(line.stateText.indexOf("Offline") === 0);
         verify(findByName(line, "pendingLabel").text.indexOf("3") >= 0);
+    }
+
+    function test_shows_a_running_transfer_and_nothing_when_idle() {
+        const status = createTemporaryObject(statusComponent, root, {
+            state: "syncing",
+            transfer: {active: true, upDone: 40, upLeft: 60, downDone: 0, downLeft: 0,
+                       attachmentsDone: 1, attachmentsLeft: 2, attachmentBytesLeft: 2500000}
+        });
+        const line = createTemporaryObject(lineComponent, root, {status: status});
+        const label = findByName(line, "progressLabel");
+        compare(label.text, line.progressText); // (visibility follows the text; the test window hides the line)
+        verify(label.text !== "");
+        verify(label.text.indexOf("40") >= 0 && label.text.indexOf("100") >= 0);
+        verify(label.text.indexOf("1") >= 0 && label.text.indexOf("3") >= 0);
+        verify(label.text.indexOf("2.5") >= 0 || label.text.indexOf("2,5") >= 0);
+        verify(label.text.indexOf("receiving") < 0); // nothing comes down: no figures for it
+        status.transfer = {active: false};
+        compare(line.progressText, "");
+        compare(label.text, "");
     }
 
     function test_follows_status_changes() {

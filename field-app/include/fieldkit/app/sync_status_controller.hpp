@@ -3,10 +3,26 @@
 #include <QObject>
 #include <QString>
 #include <QTimer>
+#include <QVariantMap>
 #include <fieldkit/app/outbox_monitor.hpp>
 #include <optional>
 
 namespace fieldkit::app {
+
+/** A running transfer as the daemon reports it: operations up and down, and the attachment lane (whole
+ *  attachments, and encrypted bytes the center still lacks). */
+struct TransferSnapshot {
+    bool active = false;
+    qint64 upDone = 0;
+    qint64 upLeft = 0;
+    qint64 downDone = 0;
+    qint64 downLeft = 0;
+    qint64 attachmentsDone = 0;
+    qint64 attachmentsLeft = 0;
+    qint64 attachmentBytesLeft = 0;
+
+    bool operator==(const TransferSnapshot&) const = default;
+};
 
 /** What the daemon last reported, as the UI needs it. */
 struct SyncStatusSnapshot {
@@ -14,6 +30,7 @@ struct SyncStatusSnapshot {
     int pendingOps = 0;
     qint64 lastSuccessMs = 0;
     QString lastError;
+    TransferSnapshot transfer;
 };
 
 /** Parses the daemon's status file (the narrow, data-free contract between daemon and app). */
@@ -31,6 +48,7 @@ class SyncStatusController : public QObject {
     Q_PROPERTY(QString lastSuccess READ lastSuccess NOTIFY changed)
     Q_PROPERTY(QString oldestPending READ oldestPending NOTIFY changed)
     Q_PROPERTY(int rejectedOps READ rejectedOps NOTIFY changed)
+    Q_PROPERTY(QVariantMap transfer READ transfer NOTIFY changed)
 
 public:
     /** `outbox` may be null (no local store); it must outlive this controller. */
@@ -45,6 +63,9 @@ public:
     [[nodiscard]] QString oldestPending() const;
     /** Operations the center refused: they wait for a person. */
     [[nodiscard]] int rejectedOps() const { return static_cast<int>(m_outbox.rejectedOps); }
+    /** The running transfer for the progress line: active, upDone, upLeft, downDone, downLeft,
+     *  attachmentsDone, attachmentsLeft, attachmentBytesLeft. */
+    [[nodiscard]] QVariantMap transfer() const;
 
     /** Asks the daemon to sync at once by dropping a `sync-now` file next to the status file (the daemon
      *  deletes it when it starts the round trip); false when the file cannot be written. */
