@@ -424,22 +424,12 @@ public:
         std::vector<protocol::PushAck> acks;
         std::uint64_t lastApplied = device.lastAppliedDeviceSeq;
         for (const auto& op : ops) {
-            // Another device's operation in this session (a restored or copied store) is refused without
-            // touching this device's acks or its last applied sequence, so its own saves are not lost.
-            if (op.device_id() != device.deviceId) {
-                acks.push_back(rejected(op.device_seq(), "the operation names another device"));
-                continue;
+            auto earlier = answeredBefore(device, op);
+            if (!earlier) {
+                return earlier.error();
             }
-            auto previous = storedAck(device.deviceId, op.device_seq());
-            if (!previous) {
-                return previous.error();
-            }
-            if (previous->has_value()) {
-                auto ack = **previous;
-                if (ack.result() == protocol::PushAck::APPLIED) {
-                    ack.set_result(protocol::PushAck::DUPLICATE);
-                }
-                acks.push_back(std::move(ack));
+            if (earlier->has_value()) {
+                acks.push_back(std::move(**earlier));
                 continue;
             }
             protocol::PushAck ack;
@@ -867,20 +857,12 @@ public:
         }
         std::vector<protocol::PushAck> acks;
         for (const auto& op : ops) {
-            if (op.device_id() != device.deviceId) {
-                acks.push_back(rejected(op.device_seq(), "the operation names another device"));
-                continue;
+            auto earlier = answeredBefore(device, op);
+            if (!earlier) {
+                return earlier.error();
             }
-            auto previous = storedAck(device.deviceId, op.device_seq());
-            if (!previous) {
-                return previous.error();
-            }
-            if (previous->has_value()) {
-                auto ack = **previous;
-                if (ack.result() == protocol::PushAck::APPLIED) {
-                    ack.set_result(protocol::PushAck::DUPLICATE);
-                }
-                acks.push_back(std::move(ack));
+            if (earlier->has_value()) {
+                acks.push_back(std::move(**earlier));
                 continue;
             }
             if (auto st = keep->bind(1, device.deviceId)
@@ -988,6 +970,23 @@ private:
             out.push_back(WipeOrderRecord{stmt->text(0), stmt->text(1), stmt->int64(2), stmt->blob(3),
                                           stmt->int64(4), stmt->int64(5)});
         }
+    }
+
+    /** The answer an operation gets without being looked at again, or none when it is new. Another device's
+     *  operation in this session (a restored or copied store) is refused without touching this device's acks
+     *  or its last applied sequence, so its own saves are not lost; one answered before gets its original
+     *  answer (exactly-once effect). */
+    Result<std::optional<protocol::PushAck>> answeredBefore(const DeviceRecord& device,
+                                                            const protocol::Operation& op) {
+        if (op.device_id() != device.deviceId) {
+            return std::optional<protocol::PushAck>(
+                rejected(op.device_seq(), "the operation names another device"));
+        }
+        auto previous = storedAck(device.deviceId, op.device_seq());
+        if (previous && previous->has_value() && (*previous)->result() == protocol::PushAck::APPLIED) {
+            (*previous)->set_result(protocol::PushAck::DUPLICATE);
+        }
+        return previous;
     }
 
     Result<std::optional<protocol::PushAck>> storedAck(const std::string& deviceId, std::uint64_t deviceSeq) {

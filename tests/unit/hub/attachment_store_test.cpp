@@ -1,4 +1,6 @@
 // The center's chunk bookkeeping: what it lacks, what it refuses, and that a resend changes nothing.
+#include "center_store_fixture.hpp"
+
 #include <doctest/doctest.h>
 #include <fieldkit/crypto/content_hash.hpp>
 #include <fieldkit/engine/attachment_lane.hpp>
@@ -8,26 +10,9 @@
 
 using namespace fieldkit;
 using namespace fieldkit::hub;
+using fieldkit::hub::testing::TempStore;
 
 namespace {
-
-struct TempStore {
-    std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                ("fieldkit-hub-att-" + std::to_string(std::random_device{}()));
-    std::unique_ptr<CenterStore> store;
-    TempStore() {
-        std::filesystem::create_directories(dir);
-        store = std::move(*openSqliteCenterStore(dir / "center.db", true));
-        REQUIRE(store->addUnit({"bike-07", std::vector<std::uint8_t>(32, 1), {2}}).ok());
-        REQUIRE(store->registerDevice("dev-a", "bike-07").ok());
-        REQUIRE(store->registerDevice("dev-b", "bike-07").ok());
-    }
-    ~TempStore() {
-        store.reset();
-        std::filesystem::remove_all(dir);
-    }
-    [[nodiscard]] DeviceRecord device(const std::string& id) const { return *store->device(id); }
-};
 
 /** 2.5 chunks of plaintext: chunks 0 and 1 are full, chunk 2 is half. */
 constexpr std::uint64_t kSize = engine::kChunkPlainBytes * 5 / 2;

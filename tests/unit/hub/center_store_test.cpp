@@ -1,3 +1,5 @@
+#include "center_store_fixture.hpp"
+
 #include <doctest/doctest.h>
 #include <fieldkit/hub/center_store.hpp>
 #include <fieldkit/hub/hub_metrics.hpp>
@@ -6,25 +8,9 @@
 
 using namespace fieldkit;
 using namespace fieldkit::hub;
+using fieldkit::hub::testing::TempStore;
 
 namespace {
-
-struct TempStore {
-    std::filesystem::path dir =
-        std::filesystem::temp_directory_path() / ("fieldkit-hub-" + std::to_string(std::random_device{}()));
-    std::unique_ptr<CenterStore> store;
-    TempStore() {
-        std::filesystem::create_directories(dir);
-        store = std::move(*openSqliteCenterStore(dir / "center.db", true));
-        REQUIRE(store->addUnit({"bike-07", std::vector<std::uint8_t>(32, 1), {2}}).ok());
-        REQUIRE(store->registerDevice("dev-a", "bike-07").ok());
-        REQUIRE(store->registerDevice("dev-b", "bike-07").ok());
-    }
-    ~TempStore() {
-        store.reset();
-        std::filesystem::remove_all(dir);
-    }
-};
 
 protocol::Operation op(const std::string& device, std::uint64_t seq, char caseByte, std::uint64_t base,
                        const std::string& meta = "") {

@@ -1,5 +1,7 @@
 // Remote wipe at the hub: a device ordered wiped hands over its last push into quarantine (stored, never
 // applied, never sent on), receives the signed order, and is refused once it confirms.
+#include "center_store_fixture.hpp"
+
 #include <doctest/doctest.h>
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/engine/wipe_order.hpp>
@@ -10,25 +12,9 @@
 
 using namespace fieldkit;
 using namespace fieldkit::hub;
+using fieldkit::hub::testing::TempStore;
 
 namespace {
-
-struct TempStore {
-    std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                ("fieldkit-hub-wipe-" + std::to_string(std::random_device{}()));
-    std::unique_ptr<CenterStore> store;
-    TempStore() {
-        std::filesystem::create_directories(dir);
-        store = std::move(*openSqliteCenterStore(dir / "center.db", true));
-        REQUIRE(store->addUnit({"bike-07", std::vector<std::uint8_t>(32, 1), {2}}).ok());
-        REQUIRE(store->registerDevice("dev-a", "bike-07").ok());
-        REQUIRE(store->registerDevice("dev-b", "bike-07").ok());
-    }
-    ~TempStore() {
-        store.reset();
-        std::filesystem::remove_all(dir);
-    }
-};
 
 protocol::Operation newCase(const std::string& device, std::uint64_t seq, char caseByte) {
     protocol::Operation o;
