@@ -57,12 +57,12 @@ Result<CreatedCase> Session::insertCase(const NewCase& input) {
         values.push_back({core::fields::kNote.value, note});
     }
 
-    std::array<std::uint8_t, 16> raw{};
-    crypto::systemRandom().fill(raw);
-    const CaseId id = *CaseId::fromBytes(raw);
-    const auto key = crypto::RecordKey::generate();
-    const std::string unit = m_impl->store.unit();
     const std::int64_t now = m_impl->now();
+    std::array<std::uint8_t, CaseId::kRandomTailSize> tail{};
+    crypto::systemRandom().fill(tail);
+    const CaseId id = CaseId::timeOrdered(static_cast<std::uint64_t>(std::max<std::int64_t>(now, 0)), tail);
+    const auto key = crypto::RecordKey::generate();
+    const std::string& unit = m_impl->unit;
 
     auto& db = m_impl->db;
     auto insert =

@@ -123,6 +123,9 @@ struct Session::Impl {
     std::optional<crypto::BoxKeyPair> unitKey;
     crypto::BoxPublicKey centerKey;
     crypto::BoxPublicKey unitPublic;
+    // The unit whose key was loaded at unlock: cases are sealed to that key, so they carry that unit's name
+    // (read once, not per save).
+    std::string unit;
     crypto::BlindIndex blind;
     detail::AuditWriter audit;
     // Record and attachment keys are sealed to the center and the unit with one ephemeral key per session:
@@ -130,14 +133,15 @@ struct Session::Impl {
     crypto::KeySealer centerSealer;
     crypto::KeySealer unitSealer;
 
-    Impl(DeviceStore& s, crypto::DataKey key, std::optional<crypto::BoxKeyPair> unit,
+    Impl(DeviceStore& s, crypto::DataKey key, std::optional<crypto::BoxKeyPair> unitPair,
          crypto::BoxPublicKey center, crypto::BoxPublicKey unitPk)
         : store(s)
         , db(s.database())
         , dek(std::move(key))
-        , unitKey(std::move(unit))
+        , unitKey(std::move(unitPair))
         , centerKey(center)
         , unitPublic(unitPk)
+        , unit(s.unit())
         , blind(dek)
         , audit(dek)
         , centerSealer(centerKey)

@@ -71,6 +71,18 @@ TEST_CASE("CaseId: ordering follows the bytes") {
     CHECK(CaseId(sequentialBytes(1)) == CaseId(sequentialBytes(1)));
 }
 
+TEST_CASE("CaseId: a time-ordered id starts with its creation time and sorts by it") {
+    const std::array<std::uint8_t, 10> tail{0xff, 0xfe, 0xfd, 0xfc, 0xfb, 0xfa, 0xf9, 0xf8, 0xf7, 0xf6};
+    const std::array<std::uint8_t, 10> zeros{};
+    const std::uint64_t ms = 1'796'000'000'123; // 2026-11-30 00:53:20.123 UTC
+    const auto id = CaseId::timeOrdered(ms, tail);
+    CHECK(id.toHex() == "01a229f1287bfffefdfcfbfaf9f8f7f6");
+    // One millisecond later sorts later whatever the random tails, so new rows append to the indexes.
+    CHECK(id < CaseId::timeOrdered(ms + 1, zeros));
+    CHECK(CaseId::timeOrdered(ms, zeros) < id); // the same millisecond: the tail decides
+    CHECK(CaseId::timeOrdered(0xFFFF'FFFF'FFFF, zeros).toHex() == "ffffffffffff00000000000000000000");
+}
+
 TEST_CASE("CaseId and FieldId can key unordered containers") {
     std::unordered_map<CaseId, int> cases;
     cases[CaseId(sequentialBytes(1))] = 1;

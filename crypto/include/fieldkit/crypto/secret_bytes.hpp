@@ -7,8 +7,10 @@
 
 namespace fieldkit::crypto {
 
-/** Move-only owner of secret memory: sodium_malloc'd (guard pages, mlock'd), wiped and freed on destruction.
- */
+/** Move-only owner of secret memory: locked (never swapped), excluded from core dumps, wiped and freed on
+ *  destruction. Up to 64 bytes (keys) come from a pool of slots in sodium_malloc'd pages, because a key made
+ *  per case saved cannot afford five system calls (secret_pool.hpp); larger secrets get sodium_malloc pages
+ *  of their own. */
 class SecretBytes {
 public:
     SecretBytes() = default;
@@ -36,7 +38,8 @@ public:
     /** Explicit deep copy: copying secrets should be visible in the code. */
     [[nodiscard]] SecretBytes clone() const;
 
-    /** Page protection for long-lived secrets between uses; access while no-access faults (by design). */
+    /** Page protection for long-lived secrets between uses; access while no-access faults (by design). A
+     *  pooled secret first moves to pages of its own, so protecting it never touches other secrets. */
     void protectNoAccess();
     void protectReadOnly();
     void protectReadWrite();
@@ -44,9 +47,16 @@ public:
     /** Wipes and frees now (on lock), leaving an empty object. */
     void reset();
 
+    /** Whether the secret lives in a pooled slot rather than pages of its own. */
+    [[nodiscard]] bool pooled() const { return m_pooled; }
+
 private:
+    void allocateOwnPages(std::size_t size);
+    void moveToOwnPages();
+
     std::uint8_t* m_data = nullptr;
     std::size_t m_size = 0;
+    bool m_pooled = false;
 };
 
 } // namespace fieldkit::crypto
