@@ -67,8 +67,8 @@ Result<CreatedCase> Session::insertCase(const NewCase& input) {
     auto& db = m_impl->db;
     auto insert =
         db.cached("INSERT INTO cases(case_id, service, kle, status, unit, channel, created_ms, updated_ms, "
-                  "wrapped_record_key, sealed_key_center, sealed_key_unit, created_by) "
-                  "VALUES (?1, ?2, ?3, 'opened', ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10)");
+                  "wrapped_record_key, sealed_key_center, sealed_key_unit, created_by, pending) "
+                  "VALUES (?1, ?2, ?3, 'opened', ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, 1)");
     if (!insert) {
         return insert.error();
     }

@@ -79,7 +79,7 @@ inline CaseSummary readSummary(const sqlite::Statement& s, int first = 0) {
 
 inline constexpr const char* kSummaryColumns =
     "c.case_id, c.service, c.kle, c.status, c.unit, c.channel, c.created_ms, c.updated_ms, c.conflicted, "
-    "EXISTS (SELECT 1 FROM operations o WHERE o.case_id = c.case_id AND o.server_seq IS NULL), c.created_by";
+    "c.pending, c.created_by";
 
 using sqlite::collect;
 
@@ -284,10 +284,17 @@ struct Session::Impl {
                  const std::vector<detail::FieldRef>& resolveRefs, const std::vector<std::int64_t>& closedOps,
                  CaseAge age) {
         const bool fresh = age == CaseAge::New;
-        auto state = db.cached("SELECT next_device_seq, last_hlc FROM sync_state WHERE id = 1");
+        // This device's newest operation carries the last sequence and HLC; sync_state holds a floor under
+        // both for when a purge has deleted that operation (schema migration 4).
+        auto state = db.cached(
+            "SELECT max(s.next_device_seq, coalesce(o.device_seq + 1, 0)), max(s.last_hlc, coalesce(o.hlc, "
+            "0)) "
+            "FROM sync_state s LEFT JOIN (SELECT device_seq, hlc FROM operations WHERE device_id = ?1 "
+            "ORDER BY device_seq DESC LIMIT 1) o WHERE s.id = 1");
         if (!state) {
             return state.error();
         }
+        state->bind(1, store.deviceId());
         auto row = state->step();
         if (!row || !*row) {
             return row ? makeError("damaged_store", "The store lacks its sync state.") : row.error();
@@ -365,25 +372,18 @@ struct Session::Impl {
             }
         }
         auto outbox = db.cached("INSERT INTO outbox(device_seq, op_id, queued_ms) VALUES (?1, ?2, ?3)");
-        auto bump = db.cached("UPDATE sync_state SET next_device_seq = ?1, last_hlc = ?2 WHERE id = 1");
-        auto touch =
-            db.cached("UPDATE cases SET updated_ms = ?2, conflicted = EXISTS (SELECT 1 FROM field_heads h "
-                      "WHERE h.case_id = ?1 GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = ?1");
-        if (!outbox || !bump || !touch) {
+        auto touch = db.cached(
+            "UPDATE cases SET updated_ms = ?2, pending = 1, conflicted = EXISTS (SELECT 1 FROM field_heads h "
+            "WHERE h.case_id = ?1 GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = ?1");
+        if (!outbox || !touch) {
             return makeError("damaged_store", "The store's schema is incomplete.");
         }
         if (auto st = outbox->bind(1, static_cast<std::int64_t>(seq)).bind(2, opId).bind(3, now()).run();
             !st) {
             return st;
         }
-        if (auto st = bump->bind(1, static_cast<std::int64_t>(seq + 1))
-                          .bind(2, static_cast<std::int64_t>(hlc.encode()))
-                          .run();
-            !st) {
-            return st;
-        }
         if (fresh) {
-            return {}; // the case row was inserted with this time and no conflict
+            return {}; // the case row was inserted with this time, pending and no conflict
         }
         return touch->bind(1, idView(id)).bind(2, now()).run();
     }

@@ -5,10 +5,8 @@ namespace fieldkit::store {
 
 Result<int> Session::purge(std::int64_t windowMs) {
     auto stmt = m_impl->db.cached("SELECT case_id FROM cases c WHERE c.status IN ('closed', 'withdrawn') "
-                                  "AND c.closed_acked_ms IS NOT NULL "
-                                  "AND c.closed_acked_ms <= ?1 AND NOT EXISTS (SELECT 1 FROM operations o "
-                                  "WHERE o.case_id = c.case_id AND "
-                                  "o.server_seq IS NULL)");
+                                  "AND c.closed_acked_ms IS NOT NULL AND c.closed_acked_ms <= ?1 AND "
+                                  "c.pending = 0");
     if (!stmt) {
         return stmt.error();
     }
@@ -21,6 +19,19 @@ Result<int> Session::purge(std::int64_t windowMs) {
     auto tx = Transaction::begin(m_impl->db);
     if (!tx) {
         return tx.error();
+    }
+    // The next save reads its sequence and HLC from this device's newest operation, which may be among those
+    // about to go: sync_state keeps them as a floor, so a sequence number the center has seen is never
+    // reused.
+    auto floor = m_impl->db.cached(
+        "UPDATE sync_state SET next_device_seq = max(next_device_seq, coalesce((SELECT max(device_seq) + 1 "
+        "FROM operations WHERE device_id = ?1), 0)), last_hlc = max(last_hlc, coalesce((SELECT hlc FROM "
+        "operations WHERE device_id = ?1 ORDER BY device_seq DESC LIMIT 1), 0)) WHERE id = 1");
+    if (!floor) {
+        return floor.error();
+    }
+    if (auto st = floor->bind(1, m_impl->store.deviceId()).run(); !st) {
+        return st.error();
     }
     for (const auto& id : *ids) {
         // Crypto-shredding first: with the keys gone the ciphertext is noise even if a page survives

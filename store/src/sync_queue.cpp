@@ -200,10 +200,15 @@ Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {
                   "AND status IN ('closed', 'withdrawn')");
     auto statusCase = db.cached("SELECT case_id FROM operations WHERE device_id = ?1 AND device_seq = ?2 AND "
                                 "meta LIKE '%status=%'");
+    // The case stays "pending sync" while any of its operations waits for the center's sequence number.
+    auto settlePending = db.cached(
+        "UPDATE cases SET pending = EXISTS (SELECT 1 FROM operations o WHERE o.case_id = cases.case_id AND "
+        "o.server_seq IS NULL) WHERE case_id = (SELECT case_id FROM operations WHERE device_id = ?1 AND "
+        "device_seq = ?2)");
     auto state = db.cached("SELECT checksum FROM sync_state WHERE id = 1");
     auto save = db.cached("UPDATE sync_state SET last_acked_device_seq = max(last_acked_device_seq, ?1), "
                           "checksum = ?2 WHERE id = 1");
-    if (!mark || !refuse || !drop || !closing || !statusCase || !state || !save) {
+    if (!mark || !refuse || !drop || !closing || !statusCase || !settlePending || !state || !save) {
         return schemaIncomplete();
     }
     auto row = state->step();
@@ -244,6 +249,9 @@ Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {
             if (db.changes() > 0) {
                 checksum ^= core::operationFingerprint(r.serverSeq, m_store.deviceId(), r.deviceSeq);
                 if (auto s = closeSupersededOwnHeads(db, m_store.deviceId(), r.deviceSeq, r.serverSeq); !s) {
+                    return s;
+                }
+                if (auto s = settlePending->bind(1, m_store.deviceId()).bind(2, seq).run(); !s) {
                     return s;
                 }
             }

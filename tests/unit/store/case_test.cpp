@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fieldkit/core/field.hpp>
+#include <fieldkit/core/hlc.hpp>
 #include <fieldkit/store/sync_queue.hpp>
 
 using namespace fieldkit;
@@ -176,6 +177,56 @@ TEST_CASE("retention purges closed cases the center acknowledged, after the wind
     CHECK(s->openCase(closed->id, "check").error().code == "unknown_case");
     CHECK(s->findByCpr("0707614285", "check")->empty());
     CHECK(s->verify()->problems.empty());
+}
+
+TEST_CASE("a purge that deletes this device's newest operations never lets a sequence number be reused") {
+    StoreFixture f;
+    auto s = f.unlock();
+    auto first = s->createCase(passportCase());
+    REQUIRE(s->changeStatus(first->id, core::CaseStatus::Withdrawn).ok()); // device_seq 2: the newest
+    const auto newestAt = static_cast<std::uint64_t>(f.clock.nowMs());
+    store::SyncQueue queue(*f.store);
+    REQUIRE(queue.acknowledge({{1, 21, false, ""}, {2, 22, false, ""}}).ok());
+    f.clock.advance(2 * 3600 * 1000);
+    REQUIRE(*s->purge(3600 * 1000) == 1);
+    REQUIRE(s->countCases({}).value() == 0); // every operation of this device is gone
+
+    f.clock.advance(-3 * 3600 * 1000); // the clock stepped back to before that operation (a bad NTP answer)
+    REQUIRE(s->createCase(passportCase("1010101234")).ok());
+    auto next = queue.pending(10);
+    REQUIRE(next.ok());
+    REQUIRE(next->size() == 1);
+    CHECK(next->front().deviceSeq == 3);                                  // not 1 again
+    CHECK(core::Hlc::decode(next->front().hlc).physicalMs() >= newestAt); // and time did not run backwards
+}
+
+TEST_CASE("a case is pending sync until the center has sequenced every operation of it") {
+    StoreFixture f;
+    auto s = f.unlock();
+    auto c = s->createCase(passportCase());
+    auto other = s->createCase(passportCase("1010101234"));
+    const auto pending = [&](const store::CaseId& id) {
+        auto list = s->listCases({});
+        REQUIRE(list.ok());
+        auto it = std::find_if(list->begin(), list->end(), [&](const auto& row) { return row.id == id; });
+        REQUIRE(it != list->end());
+        return it->pendingSync;
+    };
+    store::SyncQueue queue(*f.store);
+    CHECK(pending(c->id));
+    REQUIRE(queue.acknowledge({{1, 31, false, ""}}).ok());
+    CHECK_FALSE(pending(c->id));
+    CHECK(pending(other->id)); // its own operation is still out
+
+    REQUIRE(s->appendNote(c->id, "Called back.").ok());                          // device_seq 3
+    REQUIRE(s->setFields(c->id, {{fields::kPhone.value, "+45 87654321"}}).ok()); // 4
+    CHECK(pending(c->id));
+    REQUIRE(queue.acknowledge({{3, 33, false, ""}}).ok());
+    CHECK(pending(c->id)); // the phone change still waits
+    REQUIRE(queue.acknowledge({{4, 0, true, "refused by the center"}}).ok());
+    CHECK(pending(c->id)); // refused: it needs attention, it is not synced
+    REQUIRE(queue.acknowledge({{2, 32, false, ""}}).ok());
+    CHECK_FALSE(pending(other->id));
 }
 
 TEST_CASE("a batch of cases is saved in one transaction, all or nothing") {

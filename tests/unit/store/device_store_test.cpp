@@ -1,5 +1,6 @@
 #include "store_fixture.hpp"
 
+#include <algorithm>
 #include <fieldkit/store/sync_queue.hpp>
 
 using namespace fieldkit;
@@ -119,6 +120,47 @@ TEST_CASE("a store from a newer fieldkit is refused") {
     CHECK(opened.error().code == "newer_store");
 }
 
+namespace {
+
+/** Undoes migration 4 (pending flag column instead of a partial index) on a store made by this build. */
+void downgradeToVersion3(sqlite::Database& db) {
+    REQUIRE(db.exec("ALTER TABLE cases DROP COLUMN pending").ok());
+    REQUIRE(db.exec("CREATE INDEX operations_unacked ON operations(case_id) WHERE server_seq IS NULL").ok());
+    REQUIRE(db.exec("PRAGMA user_version = 3").ok());
+}
+
+} // namespace
+
+TEST_CASE("opening a version 3 store flags each case pending from its unacknowledged operations") {
+    StoreFixture f;
+    store::CaseId acked;
+    store::CaseId waiting;
+    {
+        auto s = f.unlock();
+        acked = s->createCase(passportCase())->id;
+        waiting = s->createCase(passportCase("1010101234"))->id;
+    }
+    store::SyncQueue queue(*f.store);
+    REQUIRE(queue.acknowledge({{1, 41, false, ""}}).ok()); // the first case's only operation
+    auto& db = f.store->database();
+    downgradeToVersion3(db);
+    f.store.reset();
+
+    auto opened = store::DeviceStore::open(f.file());
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+    f.store = std::move(*opened);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 4);
+    CHECK(*f.store->database().queryInt(
+              "SELECT count(*) FROM sqlite_schema WHERE name = 'operations_unacked'") == 0);
+    auto s = f.unlock();
+    auto rows = s->listCases({});
+    REQUIRE(rows->size() == 2);
+    for (const auto& row : *rows) {
+        CHECK(row.pendingSync == (row.id == waiting));
+    }
+    CHECK(std::any_of(rows->begin(), rows->end(), [&](const auto& r) { return r.id == acked; }));
+}
+
 TEST_CASE("opening a version 2 store adds who created each case, taken from its first operation") {
     StoreFixture f;
     {
@@ -126,6 +168,7 @@ TEST_CASE("opening a version 2 store adds who created each case, taken from its 
         REQUIRE(s->createCase(passportCase()).ok());
     }
     auto& db = f.store->database();
+    downgradeToVersion3(db);
     REQUIRE(db.exec("DROP INDEX cases_by_creator").ok());
     REQUIRE(db.exec("ALTER TABLE cases DROP COLUMN created_by").ok());
     REQUIRE(db.exec("PRAGMA user_version = 2").ok());
@@ -134,7 +177,7 @@ TEST_CASE("opening a version 2 store adds who created each case, taken from its 
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 3);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 4);
     auto s = f.unlock();
     auto rows = s->listCases({});
     REQUIRE(rows->size() == 1);
