@@ -60,7 +60,13 @@ Result<CreatedCase> Session::insertCase(const NewCase& input) {
     const std::int64_t now = m_impl->now();
     std::array<std::uint8_t, CaseId::kRandomTailSize> tail{};
     crypto::systemRandom().fill(tail);
-    const CaseId id = CaseId::timeOrdered(static_cast<std::uint64_t>(std::max<std::int64_t>(now, 0)), tail);
+    // Later than every id this session made, even within one millisecond or after the clock stepped back, so
+    // each new case appends at the right edge of the indexes keyed by case id (id128.hpp).
+    CaseId id = CaseId::timeOrdered(static_cast<std::uint64_t>(std::max<std::int64_t>(now, 0)), tail);
+    if (id <= m_impl->lastCaseId) {
+        id = m_impl->lastCaseId.successor();
+    }
+    m_impl->lastCaseId = id;
     const auto key = crypto::RecordKey::generate();
     const std::string& unit = m_impl->unit;
 

@@ -150,6 +150,7 @@ struct Session::Impl {
     /** Attachment references (encoded) met while decrypting a case, for collectAttachments. */
     std::vector<std::pair<std::string, FieldVersion>> attachmentRefs;
     std::int64_t lastOpId = 0; // the operation writeOperation wrote last (attachments point at it)
+    CaseId lastCaseId;         // the newest case id this session made: the next one sorts after it
 
     [[nodiscard]] std::int64_t now() const { return store.clock().nowMs(); }
 

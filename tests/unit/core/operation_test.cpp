@@ -83,6 +83,17 @@ TEST_CASE("CaseId: a time-ordered id starts with its creation time and sorts by 
     CHECK(CaseId::timeOrdered(0xFFFF'FFFF'FFFF, zeros).toHex() == "ffffffffffff00000000000000000000");
 }
 
+TEST_CASE("CaseId: the successor is the next id in byte order, carrying across bytes") {
+    CaseId::Bytes bytes{};
+    bytes[15] = 0xff;
+    bytes[14] = 0xff;
+    bytes[13] = 0x07;
+    const CaseId id(bytes);
+    CHECK(id.successor().toHex() == "00000000000000000000000000080000");
+    CHECK(id < id.successor());
+    CHECK(CaseId().successor().toHex() == "00000000000000000000000000000001");
+}
+
 TEST_CASE("CaseId and FieldId can key unordered containers") {
     std::unordered_map<CaseId, int> cases;
     cases[CaseId(sequentialBytes(1))] = 1;

@@ -229,6 +229,26 @@ TEST_CASE("a case is pending sync until the center has sequenced every operation
     CHECK_FALSE(pending(other->id));
 }
 
+TEST_CASE("case ids start with their creation time and keep increasing within one millisecond") {
+    StoreFixture
+        f; // its clock stands still unless advanced: every case below is made in the same millisecond
+    auto s = f.unlock();
+    std::vector<store::CaseId> ids;
+    for (const char* cpr : {"0707614285", "1010101234", "0101001234"}) {
+        ids.push_back(s->createCase(passportCase(cpr))->id);
+    }
+    auto batch = s->createCases({passportCase("0707614285"), passportCase("1010101234")});
+    REQUIRE(batch.ok());
+    for (const auto& c : *batch) {
+        ids.push_back(c.id);
+    }
+    CHECK(std::is_sorted(ids.begin(), ids.end()));
+    CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
+    const auto ms = static_cast<std::uint64_t>(f.clock.nowMs());
+    const std::array<std::uint8_t, store::CaseId::kRandomTailSize> noTail{};
+    CHECK(ids.front().toHex().substr(0, 12) == store::CaseId::timeOrdered(ms, noTail).toHex().substr(0, 12));
+}
+
 TEST_CASE("a batch of cases is saved in one transaction, all or nothing") {
     StoreFixture f;
     auto s = f.unlock();

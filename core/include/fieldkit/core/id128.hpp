@@ -55,6 +55,19 @@ public:
         return Id128(bytes);
     }
 
+    /** The next id in byte order (the 128 bits read as one big-endian number, plus one): how a store keeps
+     *  the ids it makes in one millisecond increasing too. The all-ones id wraps to nil, which names nothing.
+     */
+    [[nodiscard]] constexpr Id128 successor() const {
+        Bytes bytes = m_bytes;
+        for (std::size_t i = kSize; i-- > 0;) {
+            if (++bytes[i] != 0) {
+                break;
+            }
+        }
+        return Id128(bytes);
+    }
+
     /** From a byte string of any length, e.g. a database blob; error `id_wrong_length` unless 16 bytes. */
     [[nodiscard]] static Result<Id128> fromBytes(std::span<const std::uint8_t> bytes) {
         if (bytes.size() != kSize) {
