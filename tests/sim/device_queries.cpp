@@ -109,8 +109,13 @@ std::string caseStatus(SimDevice& device, const core::CaseId& id) {
 
 std::uint64_t lastDeviceSeq(SimDevice& device) {
     std::uint64_t seq = 0;
-    query(device, "SELECT next_device_seq - 1 FROM sync_state WHERE id = 1", noBind,
-          [&](sqlite::Statement& s) { seq = static_cast<std::uint64_t>(s.int64(0)); });
+    // The device's newest operation, or sync_state's floor when a purge has taken it (store schema 4).
+    query(
+        device,
+        "SELECT max(s.next_device_seq - 1, coalesce((SELECT max(device_seq) FROM operations WHERE "
+        "device_id = ?1), 0)) FROM sync_state s WHERE s.id = 1",
+        [&](sqlite::Statement& s) { s.bind(1, device.deviceId()); },
+        [&](sqlite::Statement& s) { seq = static_cast<std::uint64_t>(s.int64(0)); });
     return seq;
 }
 
