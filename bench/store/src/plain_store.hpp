@@ -37,6 +37,8 @@ public:
     [[nodiscard]] Status insert(const store::NewCase& input);
     /** Many cases in one transaction. */
     [[nodiscard]] Status insertBatch(std::span<const store::NewCase> cases);
+    /** The SQLite connection, for its statistics. */
+    [[nodiscard]] sqlite3* handle() const { return m_db.handle(); }
     /** Copies the WAL into the database and restarts it from its beginning. */
     [[nodiscard]] Status checkpoint();
     /** Newest first. */

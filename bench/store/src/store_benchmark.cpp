@@ -12,6 +12,7 @@
 #include <fieldkit/bench/table.hpp>
 #include <fieldkit/casegen/split_mix64.hpp>
 #include <fieldkit/crypto/key_slot.hpp>
+#include <fieldkit/crypto/operation_seal.hpp>
 #include <fieldkit/crypto/random_source.hpp>
 #include <fieldkit/store/device_store.hpp>
 #include <fieldkit/store/session.hpp>
@@ -52,6 +53,15 @@ std::uint64_t bytesWritten() {
         }
     }
     return 0;
+}
+
+/** Pages this connection has written to its WAL so far (SQLITE_DBSTATUS_CACHE_WRITE): the frames a commit
+ *  appends and then waits for the fsync of. */
+std::int64_t walPagesWritten(sqlite3* db) {
+    int current = 0;
+    int highwater = 0;
+    (void)sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_WRITE, &current, &highwater, 0);
+    return current;
 }
 
 /** p50 of writing 4 KiB and fsyncing it in `dir`: the floor under every durable save on this disk. */
@@ -132,6 +142,9 @@ struct DatasetResult {
     double plainBytesPerCase = 0;
     Samples fieldkitSave;
     Samples plainSave;
+    // WAL pages (frames) per durable single save, mean over the samples: each is written, then synced.
+    double fieldkitSavePages = 0;
+    double plainSavePages = 0;
     Samples fieldkitPage;
     Samples plainPage;
     Samples fieldkitCpr;
@@ -239,12 +252,28 @@ DatasetResult runDataset(const StorePlan& plan, int size, std::ostream& log) {
     require(plain->checkpoint(), "checkpointing the plain database");
 
     // Durable single saves, interleaved (and alternating who goes first) so both see the same disk and load.
+    std::int64_t fieldkitPages = 0;
+    std::int64_t plainPages = 0;
     for (int i = 0; i < plan.warmup + plan.saveSamples; ++i) {
         const auto c = source.next();
-        const auto saveFieldkit = [&] {
-            return timed([&] { (void)require(session->createCase(c), "durable single save"); });
+        const bool counted = i >= plan.warmup;
+        // Measures one save: its wall time, and (after warm-up) the WAL pages it wrote into the total.
+        const auto measured = [counted](sqlite3* handle, std::int64_t& pages, const auto& save) {
+            const auto pagesBefore = walPagesWritten(handle);
+            const auto wall = timed(save);
+            if (counted) {
+                pages += walPagesWritten(handle) - pagesBefore;
+            }
+            return wall;
         };
-        const auto savePlain = [&] { return timed([&] { require(plain->insert(c), "plain single save"); }); };
+        const auto saveFieldkit = [&] {
+            return measured(db.handle(), fieldkitPages,
+                            [&] { (void)require(session->createCase(c), "durable single save"); });
+        };
+        const auto savePlain = [&] {
+            return measured(plain->handle(), plainPages,
+                            [&] { require(plain->insert(c), "plain single save"); });
+        };
         std::chrono::nanoseconds fk{};
         std::chrono::nanoseconds pl{};
         if (i % 2 == 0) {
@@ -259,6 +288,9 @@ DatasetResult runDataset(const StorePlan& plan, int size, std::ostream& log) {
             r.plainSave.add(pl);
         }
     }
+    const double saves = plan.saveSamples;
+    r.fieldkitSavePages = static_cast<double>(fieldkitPages) / saves;
+    r.plainSavePages = static_cast<double>(plainPages) / saves;
     log << "  single saves done\n" << std::flush;
 
     // First page of the case list: 50 rows, newest first.
@@ -536,6 +568,15 @@ bool runStoreBenchmark(const StorePlan& plan, std::ostream& out, std::ostream& l
                "in the target row and nothing in the row below it.\n";
     }
 
+    for (const auto& d : datasets) {
+        out << "durable single save " << thousands(d.size) << ": fieldkit writes "
+            << fixed(d.fieldkitSavePages, 1)
+            << " WAL pages per save (case row and its 4 indexes, operation and its 2 indexes, field heads, "
+               "outbox,\n  blind index, audit entry), plain writes "
+            << fixed(d.plainSavePages, 1)
+            << " (the row and its 2 indexes); every page is written before the fsync waits for it.\n";
+    }
+
     // Where the time goes in the encrypted batched create, at the largest dataset.
     const auto& big = datasets.back();
     const double totalUs = big.fieldkitCreateSeconds * 1e6 / big.size;
@@ -554,7 +595,8 @@ bool runStoreBenchmark(const StorePlan& plan, std::ostream& out, std::ostream& l
     part("SQLite: BEGIN/COMMIT (one per batch)", big.sqlTransactionsUs, "trace hooks, steady clock");
     part("SQLite: preparing statements (cached; once per SQL per connection)", big.sqlPrepareUs,
          "prepare microbenchmark x runs");
-    part("sealOperation: zstd level 9 + dictionary", zstdUs, "sealOperation - AEAD");
+    part("sealOperation: zstd level " + std::to_string(crypto::kOperationCompressionLevel) + " + dictionary",
+         zstdUs, "sealOperation - AEAD");
     part("sealOperation: XChaCha20-Poly1305 (" + fixed(parts.withDictionaryBytes, 0) + " B)", parts.aeadUs,
          "libsodium microbenchmark");
     part("sealRecordKey x2 (KeySealer box: center, unit)", 2 * parts.sealRecordKeyUs,

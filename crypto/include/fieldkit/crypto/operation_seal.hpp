@@ -21,6 +21,10 @@ inline constexpr std::size_t kMaxOperationPlaintext = 16u << 20;
  *  decompress_failed, malformed (declared size over kMaxOperationPlaintext). */
 [[nodiscard]] Result<Bytes> openOperation(const RecordKey& key, ByteView aad, ByteView sealed);
 
+/** The zstd level operations are compressed at. Any level decompresses with the same code, so changing it
+ *  never changes the format. */
+inline constexpr int kOperationCompressionLevel = 5;
+
 /** Diagnostics for benchmarks and the dictionary report: zstd size of `plaintext` with and without the
  * dictionary. */
 struct CompressionSizes {
