@@ -131,6 +131,9 @@ Result<std::unique_ptr<DeviceStore>> DeviceStore::create(const std::filesystem::
         }
         return error;
     };
+    if (auto st = detail::choosePageSize(*db); !st) {
+        return fail(st.error());
+    }
     if (auto st = detail::applyPragmas(*db); !st) {
         return fail(st.error());
     }

@@ -1,5 +1,6 @@
 #include "schema.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -191,6 +192,10 @@ constexpr std::array<std::string_view, 4> kMigrations = {
 
 } // namespace
 
+Status choosePageSize(sqlite::Database& db) {
+    return db.exec("PRAGMA page_size=1024");
+}
+
 Status applyPragmas(sqlite::Database& db) {
     for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
                                "PRAGMA secure_delete=ON"}) {
@@ -198,7 +203,15 @@ Status applyPragmas(sqlite::Database& db) {
             return st;
         }
     }
-    return {};
+    // SQLite counts the checkpoint threshold in pages (1000 by default): keep the WAL near 4 MiB before it is
+    // copied back, so a small-page store does not checkpoint four times as often.
+    auto pageSize = db.queryInt("PRAGMA page_size");
+    if (!pageSize) {
+        return pageSize.error();
+    }
+    constexpr std::int64_t kCheckpointBytes = 4 << 20;
+    return db.exec("PRAGMA wal_autocheckpoint=" +
+                   std::to_string(kCheckpointBytes / std::max<std::int64_t>(*pageSize, 512)));
 }
 
 Status migrate(sqlite::Database& db) {

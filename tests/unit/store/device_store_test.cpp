@@ -6,6 +6,17 @@
 using namespace fieldkit;
 using namespace fieldkit::testing;
 
+TEST_CASE("a new store uses 1 KiB pages and checkpoints its WAL every 4 MiB, also after reopening") {
+    StoreFixture f;
+    CHECK(*f.store->database().queryInt("PRAGMA page_size") == 1024);
+    CHECK(*f.store->database().queryInt("PRAGMA wal_autocheckpoint") == 4096);
+    f.store.reset();
+    auto reopened = store::DeviceStore::open(f.file(), f.clock);
+    REQUIRE(reopened.ok());
+    CHECK(*(*reopened)->database().queryInt("PRAGMA page_size") == 1024);
+    CHECK(*(*reopened)->database().queryInt("PRAGMA wal_autocheckpoint") == 4096);
+}
+
 TEST_CASE("a new store opens again and lists its staff") {
     StoreFixture f;
     const auto deviceId = f.store->deviceId();
