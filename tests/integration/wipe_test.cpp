@@ -119,9 +119,11 @@ TEST_CASE("a wipe order reaches the device on its next contact after its last pu
     CHECK(orders.find("\"device\":\"" + a.id + "\"") != std::string::npos);
     CHECK(orders.find("\"confirmed_ms\":0") == std::string::npos); // confirmed
     CHECK(orders.find("\"delivered_ms\":0") == std::string::npos);
+    CHECK(orders.find("\"state\":\"confirmed\"") != std::string::npos);
     auto stats = runProcess({kHub, "stats", "--dir", center.center(), "--json"});
     CHECK(stats.out.find("\"quarantined_operations\":1") != std::string::npos);
     CHECK(stats.out.find("\"wipes_confirmed\":1") != std::string::npos);
+    CHECK(stats.out.find("\"wipes_unconfirmed\":0") != std::string::npos);
 
     // The other device of the unit never receives the quarantined case.
     REQUIRE(syncOnce(b.dir(), hub).exitCode == 0);
@@ -166,4 +168,6 @@ TEST_CASE("a wipe order not signed with the pinned center key is refused and not
     CHECK(count(list.out, "\"id\":\"") == 1);
     auto stats = runProcess({kHub, "stats", "--dir", center.center(), "--json"});
     CHECK(stats.out.find("\"wipes_confirmed\":0") != std::string::npos);
+    // Delivered a moment ago and refused by the device: the center still waits for a confirmation.
+    CHECK(stats.out.find("\"state\":\"delivered\"") != std::string::npos);
 }

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <boost/json.hpp>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/crypto/field_values.hpp>
@@ -5,6 +6,7 @@
 #include <fieldkit/crypto/operation_seal.hpp>
 #include <fieldkit/crypto/record_key.hpp>
 #include <fieldkit/hub/center_export.hpp>
+#include <fieldkit/hub/wipe_order_state.hpp>
 #include <map>
 #include <set>
 
@@ -89,14 +91,15 @@ Result<json::array> quarantineSection(Center& center, const std::vector<CenterCa
     return out;
 }
 
-json::array wipeOrderSection(const std::vector<WipeOrderRecord>& orders) {
+json::array wipeOrderSection(const std::vector<WipeOrderRecord>& orders, std::int64_t nowMs) {
     json::array out;
     for (const auto& o : orders) {
         out.push_back(json::object{{"device", o.deviceId},
                                    {"order_id", o.orderId},
                                    {"issued_ms", o.issuedMs},
                                    {"delivered_ms", o.deliveredMs},
-                                   {"confirmed_ms", o.confirmedMs}});
+                                   {"confirmed_ms", o.confirmedMs},
+                                   {"state", toString(wipeOrderState(o, nowMs))}});
     }
     return out;
 }
@@ -109,7 +112,7 @@ struct OpenedOperation {
 
 } // namespace
 
-Result<std::string> exportCases(Center& center) {
+Result<std::string> exportCases(Center& center, std::int64_t nowMs) {
     auto cases = center.store->cases();
     if (!cases) {
         return cases.error();
@@ -205,10 +208,10 @@ Result<std::string> exportCases(Center& center) {
     }
     return json::serialize(json::object{{"cases", std::move(out)},
                                         {"quarantined_operations", std::move(*quarantine)},
-                                        {"wipe_orders", wipeOrderSection(*orders)}});
+                                        {"wipe_orders", wipeOrderSection(*orders, nowMs)}});
 }
 
-Result<std::string> centerStatsJson(CenterStore& store) {
+Result<std::string> centerStatsJson(CenterStore& store, std::int64_t nowMs) {
     auto stats = store.stats();
     if (!stats) {
         return stats.error();
@@ -217,6 +220,9 @@ Result<std::string> centerStatsJson(CenterStore& store) {
     if (!orders) {
         return orders.error();
     }
+    const auto unconfirmed = std::count_if(orders->begin(), orders->end(), [nowMs](const WipeOrderRecord& o) {
+        return wipeOrderState(o, nowMs) == WipeOrderState::Unconfirmed;
+    });
     return json::serialize(json::object{{"devices", stats->devices},
                                         {"units", stats->units},
                                         {"cases", stats->cases},
@@ -229,7 +235,8 @@ Result<std::string> centerStatsJson(CenterStore& store) {
                                         {"quarantined_operations", stats->quarantined},
                                         {"wipe_orders", stats->wipeOrders},
                                         {"wipes_confirmed", stats->wipesConfirmed},
-                                        {"wipe_order_list", wipeOrderSection(*orders)}});
+                                        {"wipes_unconfirmed", unconfirmed},
+                                        {"wipe_order_list", wipeOrderSection(*orders, nowMs)}});
 }
 
 } // namespace fieldkit::hub

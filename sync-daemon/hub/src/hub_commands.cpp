@@ -218,7 +218,8 @@ int exportCommand(const common::Args& args) {
     if (!center) {
         return fail(center.error());
     }
-    auto json = args.word(0) == "export" ? exportCases(*center) : centerStatsJson(*center->store);
+    auto json =
+        args.word(0) == "export" ? exportCases(*center, nowMs()) : centerStatsJson(*center->store, nowMs());
     if (!json) {
         return fail(json.error());
     }

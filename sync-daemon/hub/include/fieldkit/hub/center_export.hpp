@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/hub/center_dir.hpp>
 #include <string>
@@ -8,13 +9,15 @@ namespace fieldkit::hub {
 
 /** As JSON: "cases", every case with its decrypted fields (each register's open versions: several = conflict)
  *  and add-only entries; "quarantined_operations", what devices ordered wiped pushed last (never applied),
- * for review; "wipe_orders", each order with its issue, delivery and confirmation times. Reading with the
+ * for review; "wipe_orders", each order with its issue, delivery and confirmation times and its state at
+ * `nowMs` (wipe_order_state.hpp). Reading with the
  * center key is what the center is for; the export is for the municipal case system and for tests, and it
  * says which device wrote each value. */
-[[nodiscard]] Result<std::string> exportCases(Center& center);
+[[nodiscard]] Result<std::string> exportCases(Center& center, std::int64_t nowMs);
 
 /** Counts of devices, units, cases, operations, conflicts, refusals, quarantined operations and wipe orders
- *  (with each order's times) as JSON. */
-[[nodiscard]] Result<std::string> centerStatsJson(CenterStore& store);
+ *  (confirmed, and delivered but unconfirmed past the grace period; each order with its times and state at
+ *  `nowMs`) as JSON. */
+[[nodiscard]] Result<std::string> centerStatsJson(CenterStore& store, std::int64_t nowMs);
 
 } // namespace fieldkit::hub
