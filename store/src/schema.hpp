@@ -12,7 +12,7 @@ inline constexpr const char* kStoreFormat = "fieldkit-device-store";
  *  with). Every durable save writes each b-tree page it touches whole into the WAL and waits for the fsync
  *  of all of them; a save touches a dozen b-trees (the case, its operation, their indexes, field heads,
  *  outbox, blind index, audit entry) with a few hundred bytes each, so small pages mean a third of the bytes
- *  to write and sync per save. Measured on this project's reference machine (fieldkit-bench-store, 10k
+ *  to write and sync per save. Measured on the development machine (fieldkit-bench-store, 10k
  *  cases): 4 KiB pages 15.4 WAL frames and 0.38 ms per save, 2 KiB 18.1 frames and 0.36 ms, 1 KiB 22.1 frames
  *  and 0.33 ms, with list and CPR reads unchanged. */
 [[nodiscard]] Status choosePageSize(sqlite::Database& db);

@@ -260,6 +260,35 @@ struct Session::Impl {
         return refs;
     }
 
+    /** Where this device's own sequence stands: the next device_seq and the HLC of its last save. */
+    struct SequencePosition {
+        std::uint64_t nextDeviceSeq = 1;
+        std::uint64_t lastHlc = 0;
+    };
+
+    /** Read from this device's newest operation (the UNIQUE (device_id, device_seq) index), with sync_state
+     * as a floor under both for when a purge has deleted that operation (schema migration 4). */
+    Result<SequencePosition> sequencePosition() {
+        auto state = db.cached(
+            "SELECT max(s.next_device_seq, coalesce(o.device_seq + 1, 0)), max(s.last_hlc, coalesce(o.hlc, "
+            "0)) "
+            "FROM sync_state s LEFT JOIN (SELECT device_seq, hlc FROM operations WHERE device_id = ?1 "
+            "ORDER BY device_seq DESC LIMIT 1) o WHERE s.id = 1");
+        if (!state) {
+            return state.error();
+        }
+        state->bind(1, store.deviceId());
+        auto row = state->step();
+        if (!row || !*row) {
+            state->reset();
+            return row ? makeError("damaged_store", "The store lacks its sync state.") : row.error();
+        }
+        const SequencePosition position{static_cast<std::uint64_t>(state->int64(0)),
+                                        static_cast<std::uint64_t>(state->int64(1))};
+        state->reset();
+        return position;
+    }
+
     /** Writes one operation, its field heads and its outbox entry. Call inside a transaction. */
     Status writeOperation(const CaseId& id, const std::string& kind,
                           const std::vector<crypto::FieldValue>& values, const std::string& meta,
@@ -285,25 +314,13 @@ struct Session::Impl {
                  const std::vector<detail::FieldRef>& resolveRefs, const std::vector<std::int64_t>& closedOps,
                  CaseAge age) {
         const bool fresh = age == CaseAge::New;
-        // This device's newest operation carries the last sequence and HLC; sync_state holds a floor under
-        // both for when a purge has deleted that operation (schema migration 4).
-        auto state = db.cached(
-            "SELECT max(s.next_device_seq, coalesce(o.device_seq + 1, 0)), max(s.last_hlc, coalesce(o.hlc, "
-            "0)) "
-            "FROM sync_state s LEFT JOIN (SELECT device_seq, hlc FROM operations WHERE device_id = ?1 "
-            "ORDER BY device_seq DESC LIMIT 1) o WHERE s.id = 1");
-        if (!state) {
-            return state.error();
+        auto position = sequencePosition();
+        if (!position) {
+            return position.error();
         }
-        state->bind(1, store.deviceId());
-        auto row = state->step();
-        if (!row || !*row) {
-            return row ? makeError("damaged_store", "The store lacks its sync state.") : row.error();
-        }
-        const auto seq = static_cast<std::uint64_t>(state->int64(0));
-        const auto hlc = core::Hlc::now(core::Hlc::decode(static_cast<std::uint64_t>(state->int64(1))),
-                                        static_cast<std::uint64_t>(now()));
-        state->reset();
+        const auto seq = position->nextDeviceSeq;
+        const auto hlc =
+            core::Hlc::now(core::Hlc::decode(position->lastHlc), static_cast<std::uint64_t>(now()));
 
         // A resolve names its bases itself (one per version it closes); other changes build on what is in
         // force.

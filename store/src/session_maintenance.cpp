@@ -23,14 +23,18 @@ Result<int> Session::purge(std::int64_t windowMs) {
     // The next save reads its sequence and HLC from this device's newest operation, which may be among those
     // about to go: sync_state keeps them as a floor, so a sequence number the center has seen is never
     // reused.
-    auto floor = m_impl->db.cached(
-        "UPDATE sync_state SET next_device_seq = max(next_device_seq, coalesce((SELECT max(device_seq) + 1 "
-        "FROM operations WHERE device_id = ?1), 0)), last_hlc = max(last_hlc, coalesce((SELECT hlc FROM "
-        "operations WHERE device_id = ?1 ORDER BY device_seq DESC LIMIT 1), 0)) WHERE id = 1");
+    auto position = m_impl->sequencePosition();
+    if (!position) {
+        return position.error();
+    }
+    auto floor = m_impl->db.cached("UPDATE sync_state SET next_device_seq = ?1, last_hlc = ?2 WHERE id = 1");
     if (!floor) {
         return floor.error();
     }
-    if (auto st = floor->bind(1, m_impl->store.deviceId()).run(); !st) {
+    if (auto st = floor->bind(1, static_cast<std::int64_t>(position->nextDeviceSeq))
+                      .bind(2, static_cast<std::int64_t>(position->lastHlc))
+                      .run();
+        !st) {
         return st.error();
     }
     for (const auto& id : *ids) {
