@@ -10,7 +10,7 @@ namespace {
 
 // Migration N takes user_version N to N+1. Never edit a shipped step; add a new one.
 // No column holds personal data in the clear: citizen values live only inside operations.ciphertext.
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 5> kMigrations = {
     R"sql(
     CREATE TABLE meta (
         key TEXT PRIMARY KEY,
@@ -187,6 +187,17 @@ constexpr std::array<std::string_view, 4> kMigrations = {
     UPDATE cases SET pending = EXISTS (SELECT 1 FROM operations o WHERE o.case_id = cases.case_id
                                        AND o.server_seq IS NULL);
     DROP INDEX operations_unacked;
+    )sql",
+    // 4 -> 5: an attachment the center refused says why, so the operation that references it leaves the
+    // outbox as "needs attention" and no longer holds back every later save of the device. The refused
+    // operations get a small index of their own: the daemon counts them (and reads the newest reason) on
+    // every status update, which otherwise walks every operation.
+    R"sql(
+    ALTER TABLE attachments ADD COLUMN refused TEXT;
+    CREATE INDEX operations_refused ON operations(op_id) WHERE rejected IS NOT NULL;
+    -- The operations that reference an attachment (their clear meta names it): the download lane looks for
+    -- attachments other devices made that this one does not hold whole yet.
+    CREATE INDEX operations_attachment_refs ON operations(op_id) WHERE meta LIKE 'attachment=%';
     )sql",
 };
 

@@ -11,6 +11,7 @@
 #include <fieldkit/core/cpr.hpp>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/core/hlc.hpp>
+#include <fieldkit/core/input_limits.hpp>
 #include <fieldkit/core/service_catalogue.hpp>
 #include <fieldkit/crypto/key_sealer.hpp>
 #include <fieldkit/crypto/operation_aad.hpp>
@@ -309,11 +310,30 @@ struct Session::Impl {
 
     enum class CaseAge { New, Existing };
 
+    /** Sealed operations above this are refused at save time: with routing data and sealed keys around
+     *  them they stay far below the sync protocol's 512 KiB per operation and 1 MiB per frame. */
+    static constexpr std::size_t kMaxSealedOperationBytes = 256 * 1024;
+
+    /** The input limits (core/input_limits.hpp) of one save's values, checked before anything is written. */
+    static Status checkSaveLimits(const std::vector<crypto::FieldValue>& values) {
+        std::size_t total = 0;
+        for (const auto& v : values) {
+            if (auto st = core::checkValueSize(core::FieldId{v.field_id}, v.value.size()); !st) {
+                return st;
+            }
+            total += v.value.size();
+        }
+        return core::checkSaveSize(total);
+    }
+
     Status write(const CaseId& id, const std::string& kind, const std::vector<crypto::FieldValue>& values,
                  const std::string& meta, const crypto::RecordKey& key, const std::string& staff,
                  const std::vector<detail::FieldRef>& resolveRefs, const std::vector<std::int64_t>& closedOps,
                  CaseAge age) {
         const bool fresh = age == CaseAge::New;
+        if (auto st = checkSaveLimits(values); !st) {
+            return st;
+        }
         auto position = sequencePosition();
         if (!position) {
             return position.error();
@@ -345,6 +365,12 @@ struct Session::Impl {
         const auto aad = crypto::operationAad(std::span<const std::uint8_t, 16>(id.bytes()), store.deviceId(),
                                               seq, fieldIds, kOperationSchemaVersion);
         const auto sealed = crypto::sealOperation(key, aad, crypto::encodeFieldValues(values));
+        if (sealed.size() > kMaxSealedOperationBytes) {
+            // Unreachable within the input limits (64 KiB of values seal to little more); kept so that no
+            // future field can ever make an operation too large for a sync frame.
+            return makeError("too_large", "The save is too large to send to the center (" +
+                                              std::to_string(sealed.size()) + " bytes sealed).");
+        }
 
         auto insert =
             db.cached("INSERT INTO operations(case_id, device_id, device_seq, kind, hlc, staff, field_refs, "

@@ -1,4 +1,5 @@
 // The daemon's attachment lane: ciphertext chunks out and in, without any key.
+#include <fieldkit/core/id128.hpp>
 #include <fieldkit/crypto/attachment_stream.hpp>
 #include <fieldkit/crypto/content_hash.hpp>
 #include <fieldkit/sqlite/collect.hpp>
@@ -22,7 +23,7 @@ Error badChunk(const std::string& why) {
 Result<std::vector<SyncAttachment>> SyncQueue::outgoingAttachments() {
     auto stmt = m_store.database().cached(
         "SELECT a.attachment_id, a.case_id, a.header, a.sealed_key_center, a.sealed_key_unit, a.size, "
-        "a.chunk_count FROM attachments a WHERE a.op_id IS NOT NULL AND EXISTS (SELECT 1 FROM "
+        "a.chunk_count FROM attachments a WHERE a.op_id IS NOT NULL AND a.refused IS NULL AND EXISTS (SELECT 1 FROM "
         "attachment_chunks k WHERE k.attachment_id = a.attachment_id AND k.acked = 0) ORDER BY a.op_id");
     if (!stmt) {
         return stmt.error();
@@ -41,7 +42,7 @@ Result<std::vector<SyncAttachment>> SyncQueue::outgoingAttachments() {
 Result<std::vector<SyncChunk>> SyncQueue::unacknowledgedChunks(int limit) {
     auto stmt = m_store.database().cached(
         "SELECT k.attachment_id, k.chunk_index, k.data FROM attachments a JOIN attachment_chunks k ON "
-        "k.attachment_id = a.attachment_id WHERE a.op_id IS NOT NULL AND k.acked = 0 "
+        "k.attachment_id = a.attachment_id WHERE a.op_id IS NOT NULL AND a.refused IS NULL AND k.acked = 0 "
         "ORDER BY a.op_id, k.chunk_index LIMIT ?1");
     if (!stmt) {
         return stmt.error();
@@ -71,6 +72,38 @@ Status SyncQueue::acknowledgeChunks(const std::vector<ChunkRef>& chunks) {
     }
     for (const auto& c : chunks) {
         if (auto st = mark->bind(1, c.attachmentId).bind(2, static_cast<std::int64_t>(c.index)).run(); !st) {
+            return st;
+        }
+    }
+    return tx->commit();
+}
+
+Status SyncQueue::refuseAttachment(const sqlite::Bytes& attachmentId, const std::string& reason) {
+    auto& db = m_store.database();
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto mark = db.cached("UPDATE attachments SET refused = ?2 WHERE attachment_id = ?1 AND refused IS NULL");
+    auto reject = db.cached("UPDATE operations SET rejected = ?2 WHERE op_id = (SELECT op_id FROM attachments "
+                            "WHERE attachment_id = ?1) AND server_seq IS NULL AND rejected IS NULL");
+    auto unqueue =
+        db.cached("DELETE FROM outbox WHERE op_id = (SELECT op_id FROM attachments WHERE attachment_id = ?1)");
+    // The case stops showing "not sent" once nothing of it waits for the center any more.
+    auto settle = db.cached(
+        "UPDATE cases SET pending = EXISTS (SELECT 1 FROM operations o JOIN outbox x ON x.op_id = o.op_id "
+        "WHERE o.case_id = cases.case_id) WHERE case_id = (SELECT case_id FROM attachments WHERE "
+        "attachment_id = ?1)");
+    if (!mark || !reject || !unqueue || !settle) {
+        return makeError("damaged_store", "The store's schema is incomplete.");
+    }
+    for (auto* stmt : {&*mark, &*reject}) {
+        if (auto st = stmt->bind(1, attachmentId).bind(2, reason).run(); !st) {
+            return st;
+        }
+    }
+    for (auto* stmt : {&*unqueue, &*settle}) {
+        if (auto st = stmt->bind(1, attachmentId).run(); !st) {
             return st;
         }
     }
@@ -165,6 +198,57 @@ Result<std::vector<std::uint32_t>> SyncQueue::missingChunks(const sqlite::Bytes&
     stmt->bind(1, attachmentId);
     return sqlite::collect<std::uint32_t>(
         *stmt, [](const sqlite::Statement& s) { return static_cast<std::uint32_t>(s.int64(0)); });
+}
+
+Result<std::vector<sqlite::Bytes>> SyncQueue::attachmentsToFetch(int limit) {
+    auto& db = m_store.database();
+    // The partial index operations_attachment_refs holds exactly the rows this condition selects.
+    auto refs = db.cached("SELECT DISTINCT meta FROM operations WHERE meta LIKE 'attachment=%' AND device_id <> ?1 "
+                          "ORDER BY op_id");
+    auto held = db.cached("SELECT chunk_count = (SELECT count(*) FROM attachment_chunks k WHERE k.attachment_id = "
+                          "a.attachment_id) FROM attachments a WHERE a.attachment_id = ?1");
+    if (!refs || !held) {
+        return makeError("damaged_store", "The store's schema is incomplete.");
+    }
+    refs->bind(1, m_store.deviceId());
+    std::vector<sqlite::Bytes> wanted;
+    while (static_cast<int>(wanted.size()) < limit) {
+        auto row = refs->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        const auto meta = refs->text(0);
+        auto id = core::CaseId::fromHex(std::string_view(meta).substr(std::string_view("attachment=").size()));
+        if (!id) {
+            continue; // not an attachment reference this version understands
+        }
+        const sqlite::Bytes bytes(id->bytes().begin(), id->bytes().end());
+        held->bind(1, bytes);
+        auto whole = held->step();
+        const bool complete = whole && *whole && held->int64(0) == 1;
+        held->reset();
+        if (!whole) {
+            return whole.error();
+        }
+        if (!complete) {
+            wanted.push_back(bytes);
+        }
+    }
+    refs->reset();
+    return wanted;
+}
+
+Status SyncQueue::reopenAttachment(const sqlite::Bytes& attachmentId) {
+    auto reopen = m_store.database().cached(
+        "UPDATE attachment_chunks SET acked = 0 WHERE attachment_id = ?1 AND acked = 1 AND EXISTS (SELECT 1 FROM "
+        "attachments a WHERE a.attachment_id = ?1 AND a.op_id IS NOT NULL AND a.refused IS NULL)");
+    if (!reopen) {
+        return reopen.error();
+    }
+    return reopen->bind(1, attachmentId).run();
 }
 
 } // namespace fieldkit::store

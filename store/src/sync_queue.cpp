@@ -109,7 +109,7 @@ Status settleStatus(sqlite::Database& db, std::span<const std::uint8_t> caseId) 
 
 } // namespace
 
-Result<std::vector<SyncOperation>> SyncQueue::pending(int limit) {
+Result<std::vector<SyncOperation>> SyncQueue::pending(int limit, std::uint64_t afterDeviceSeq) {
     auto stmt = m_store.database().cached(
         "SELECT o.case_id, o.device_seq, o.kind, o.hlc, o.field_refs, o.meta, "
         "o.ciphertext, c.sealed_key_center, "
@@ -119,14 +119,14 @@ Result<std::vector<SyncOperation>> SyncQueue::pending(int limit) {
         // Hold back the first operation whose attachment the hub does not fully
         // have, and all after it: the center applies device_seqs in order.
         "WHERE x.device_seq < coalesce((SELECT min(xb.device_seq) FROM attachments a "
-        "JOIN outbox xb ON xb.op_id = a.op_id WHERE a.op_id IS NOT NULL AND EXISTS "
+        "JOIN outbox xb ON xb.op_id = a.op_id WHERE a.op_id IS NOT NULL AND a.refused IS NULL AND EXISTS "
         "(SELECT 1 FROM attachment_chunks k WHERE k.attachment_id = a.attachment_id "
-        "AND k.acked = 0)), 9223372036854775807) "
+        "AND k.acked = 0)), 9223372036854775807) AND x.device_seq > ?2 "
         "ORDER BY x.device_seq LIMIT ?1");
     if (!stmt) {
         return stmt.error();
     }
-    stmt->bind(1, static_cast<std::int64_t>(limit));
+    stmt->bind(1, static_cast<std::int64_t>(limit)).bind(2, static_cast<std::int64_t>(afterDeviceSeq));
     std::vector<SyncOperation> out;
     while (true) {
         auto row = stmt->step();
@@ -162,8 +162,8 @@ Result<SyncPosition> SyncQueue::position() {
     auto stmt = m_store.database().cached(
         "SELECT s.pull_cursor, s.last_acked_device_seq, (SELECT count(*) FROM outbox), "
         "(SELECT coalesce(min(queued_ms), 0) FROM outbox), (SELECT count(*) FROM operations WHERE rejected "
-        "IS NOT "
-        "NULL), s.checksum FROM sync_state s WHERE s.id = 1");
+        "IS NOT NULL), s.checksum, (SELECT rejected FROM operations WHERE rejected IS NOT NULL ORDER BY "
+        "op_id DESC LIMIT 1) FROM sync_state s WHERE s.id = 1");
     if (!stmt) {
         return stmt.error();
     }
@@ -176,7 +176,8 @@ Result<SyncPosition> SyncQueue::position() {
                         stmt->int64(2),
                         stmt->int64(3),
                         stmt->int64(4),
-                        static_cast<std::uint64_t>(stmt->int64(5))};
+                        static_cast<std::uint64_t>(stmt->int64(5)),
+                        stmt->text(6)};
 }
 
 Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {

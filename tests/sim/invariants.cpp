@@ -281,7 +281,7 @@ void checkDevice(const Model& model, const HubView& hub, SimHub& center, SimDevi
     if (!position || !head) {
         throw SimAbort{who + ": position/serverHead failed"};
     }
-    auto page = center.store().changesSince(unit, *head, device.deviceId(), 1);
+    auto page = center.store().changesSince(unit, *head, device.deviceId(), 1, protocol::kDefaultPageBytes);
     if (!page) {
         throw SimAbort{"hub changesSince(): " + page.error().message};
     }

@@ -56,6 +56,7 @@ Status SimDevice::start() {
 }
 
 void SimDevice::crash(bool hard) {
+    m_pace = engine::LinkPace();
     std::optional<CrashImage> image;
     if (hard) {
         image.emplace(m_file);

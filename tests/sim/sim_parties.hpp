@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/crypto/box_key_pair.hpp>
+#include <fieldkit/engine/link_pace.hpp>
 #include <fieldkit/hub/center_store.hpp>
 #include <fieldkit/hub/sync_service.hpp>
 #include <fieldkit/store/clock.hpp>
@@ -37,6 +38,8 @@ public:
     [[nodiscard]] store::Session& session() { return *m_session; }
     [[nodiscard]] sqlite::Database& db() { return m_store->database(); }
     [[nodiscard]] store::ManualClock& clock() { return *m_clock; }
+    /** What the daemon has learnt of its link; lost with the process in a crash. */
+    [[nodiscard]] engine::LinkPace& pace() { return m_pace; }
 
 private:
     int m_index;
@@ -47,6 +50,7 @@ private:
     std::string m_deviceId;
     std::unique_ptr<store::DeviceStore> m_store;
     std::unique_ptr<store::Session> m_session;
+    engine::LinkPace m_pace;
 };
 
 /** The center: the real SQLite center store and sync service, reopened from its file after a crash. */

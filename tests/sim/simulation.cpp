@@ -12,12 +12,15 @@
 #include <deque>
 #include <fieldkit/core/case_status.hpp>
 #include <fieldkit/core/field.hpp>
+#include <fieldkit/device/push_window.hpp>
 #include <fieldkit/device/sync_round.hpp>
 #include <fieldkit/engine/handshake.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <fieldkit/store/sync_queue.hpp>
 #include <iostream>
+#include <limits>
 #include <memory>
+#include <optional>
 
 namespace fieldkit::sim {
 namespace {
@@ -28,6 +31,13 @@ constexpr int kMaxRounds = 40;       // per session (the real client stops at 10
 constexpr int kHealPasses = 30;      // fault-free passes over every device before giving up
 constexpr std::size_t kHistory = 12; // old frames kept per device for replays
 constexpr int kSampleCases = 4;      // cases per device decrypted and compared after healing
+// Progress: a link that carries at least this much each way in a session can carry the hello, a smallest push
+// and a smallest page of changes (with their framing), so such a session must move something. A device may
+// spend a few sessions learning that its link is short (its pushes halve with each cut), no more.
+constexpr std::uint64_t kAdequateUpBytes = 4 * 1024;
+constexpr std::uint64_t kAdequateDownBytes = 8 * 1024;
+constexpr int kFruitlessAllowed = 5;
+constexpr int kHarshSessions = 400; // bound on sessions to drain every backlog over short-lived links
 constexpr std::array<std::uint32_t, 5> kHotFields = {2, 3, 4, 1000, 1001}; // name, address, phone, checklist
 constexpr std::array<const char*, 3> kServices = {"passport", "moving", "health-card"};
 const std::string kMainUnit = "bike-07";
@@ -61,6 +71,26 @@ struct Stats {
     int diverged = 0;
     int resolves = 0;
     int healPasses = 0;
+    int cuts = 0;           // frames cut by a link that ended in the middle of them
+    int slowSessions = 0;   // sessions over a link a thousand times slower than loopback
+    int harshSessions = 0;  // sessions of the short-lived-links phase
+};
+
+/** One session's link at the level of bytes: how much it carries each way before it is cut (in the middle
+ *  of whatever frame is crossing then), and how fast, for the rate the device's pacing measures. */
+struct LinkModel {
+    std::uint64_t upLeft = std::numeric_limits<std::uint64_t>::max();
+    std::uint64_t downLeft = std::numeric_limits<std::uint64_t>::max();
+    double bytesPerMs = 1000.0;
+    double clockMs = 0; // the link's own time: advanced by every frame it carries
+
+    [[nodiscard]] bool adequate() const {
+        return upLeft >= kAdequateUpBytes && downLeft >= kAdequateDownBytes;
+    }
+    [[nodiscard]] device::WindowClock::time_point now() const {
+        return device::WindowClock::time_point(
+            std::chrono::duration_cast<device::WindowClock::duration>(std::chrono::duration<double, std::milli>(clockMs)));
+    }
 };
 
 /** One connection: frames in flight each way. */
@@ -69,6 +99,8 @@ struct Connection {
     std::deque<std::string> toDevice;
     std::deque<std::string> trailing; // --replays-trail: replays held back until the fresh frames are handled
     bool broken = false;
+    bool disturbed = false; // a fault other than the link's end hit this session (drop, crash, replay...)
+    LinkModel link;
 };
 
 struct SessionOutcome {
@@ -154,6 +186,7 @@ private:
             m_skew.push_back(skew);
             m_sent.emplace_back();
             m_received.emplace_back();
+            m_fruitless.push_back(0);
             m_devices.push_back(std::move(device));
         }
     }
@@ -444,6 +477,7 @@ private:
             }
         }
         m_stats.replayed += static_cast<int>(replays.size());
+        c.disturbed = c.disturbed || !replays.empty();
         history.push_back(frame);
         if (history.size() > kHistory) {
             history.pop_front();
@@ -464,6 +498,7 @@ private:
         if (faults && !c.broken && !history.empty() && m_prng.chance(m_rates.replay)) {
             c.toDevice.push_back(history[m_prng.below(history.size())]);
             ++m_stats.replayed;
+            c.disturbed = true;
         }
         deliver(c, c.toDevice, std::move(frame), faults, m_rates.dropToDevice, m_options.lossyFrames);
     }
@@ -484,8 +519,19 @@ private:
         if (c.broken) {
             return;
         }
+        // The link ends in the middle of this frame: it never arrives whole, and nothing after it does.
+        auto& left = &queue == &c.toHub ? c.link.upLeft : c.link.downLeft;
+        if (frame.size() > left) {
+            left = 0;
+            ++m_stats.cuts;
+            c.broken = true;
+            return;
+        }
+        left -= frame.size();
+        c.link.clockMs += static_cast<double>(frame.size()) / c.link.bytesPerMs;
         if (faults && m_prng.chance(drop)) {
             ++m_stats.dropped;
+            c.disturbed = true;
             c.broken = !m_options.lossyFrames;
             return;
         }
@@ -493,10 +539,12 @@ private:
         if (faults && m_prng.chance(m_rates.duplicate)) {
             queue.push_back(std::move(frame));
             ++m_stats.duplicated;
+            c.disturbed = true;
         }
         if (faults && mayReorder && queue.size() >= 2 && m_prng.chance(m_rates.reorder)) {
             std::swap(queue[queue.size() - 1], queue[queue.size() - 2]);
             ++m_stats.reordered;
+            c.disturbed = true;
         }
     }
 
@@ -510,6 +558,7 @@ private:
             const std::string frame = std::move(c.toHub.front());
             c.toHub.pop_front();
             if (faults && m_prng.chance(m_rates.crashHubInSession)) {
+                c.disturbed = true;
                 crashHub();
                 return false;
             }
@@ -527,6 +576,7 @@ private:
                     return false;
                 }
                 if (faults && m_prng.chance(m_rates.crashHubInSession)) {
+                    c.disturbed = true;
                     crashHub();
                     return false;
                 }
@@ -553,6 +603,7 @@ private:
                 }
                 // A crash here is the hard one: the batch is applied at the hub, the device never hears it.
                 if (faults && m_prng.chance(m_rates.crashHubInSession)) {
+                    c.disturbed = true;
                     crashHub();
                     return false;
                 }
@@ -626,25 +677,57 @@ private:
         }
     }
 
-    /** One session as sync_client.cpp runs it: hello + batch without waiting, then a reply and the next
-     *  batch until the outbox is empty and the pull reached the head. */
-    SessionOutcome syncSession(SimDevice& device, bool faults) {
+    /** A link for one session: mostly plain, sometimes short-lived (cut after a few hundred bytes to a few
+     *  tens of kilobytes each way, in the middle of a push or a page), sometimes slow. */
+    LinkModel drawLink(bool faults) {
+        LinkModel link;
+        if (!faults) {
+            return link;
+        }
+        const auto roll = m_prng.below(100);
+        if (roll < 20) {
+            link.upLeft = 300 + m_prng.below(40'000);
+            link.downLeft = 300 + m_prng.below(60'000);
+        } else if (roll < 30) {
+            link.bytesPerMs = 6.0; // 2G through a store-and-forward radio: a push takes seconds
+            ++m_stats.slowSessions;
+        }
+        return link;
+    }
+
+    /** One session as sync_client.cpp runs it: the hello and the first pushes without waiting, each push a
+     *  byte-bounded slice of the outbox sized by the device's LinkPace, up to its window in flight; each reply
+     *  applied as it arrives and the window refilled, until nothing is in flight and nothing is left. */
+    SessionOutcome syncSession(SimDevice& device, bool faults, std::optional<LinkModel> forced = std::nullopt) {
         ++m_stats.sessions;
         SessionOutcome outcome;
         store::SyncQueue queue(device.store());
         const auto position = need(queue.position(), who(device) + " position");
+        const bool backlog = !need(queue.pending(1), who(device) + " pending").empty();
         protocol::Envelope hello;
         *hello.mutable_hello() = engine::makeHello(
             {device.deviceId(), position.pullCursor, position.lastAckedDeviceSeq, "fieldkit-sim"});
         static constexpr std::array<std::uint32_t, 4> kPages = {0, 3, 10, 50};
         hello.mutable_hello()->set_max_changes(faults ? kPages[m_prng.below(kPages.size())] : 0);
-        protocol::Envelope push;
-        *push.mutable_push() =
-            need(device::buildPush(queue, device.batchLimit()), who(device) + " buildPush");
 
         Connection c;
+        c.link = forced.value_or(drawLink(faults));
+        device::PushWindow window(device.pace(), device.batchLimit());
+        const auto fill = [&] {
+            while (!c.broken) {
+                auto next = need(window.next(queue), who(device) + " next push");
+                if (!next) {
+                    return;
+                }
+                protocol::Envelope push;
+                *push.mutable_push() = std::move(*next);
+                const std::string frame = encode(push);
+                window.sent(push.push(), frame.size(), c.link.now());
+                sendToHub(device, c, frame, faults);
+            }
+        };
         sendToHub(device, c, encode(hello), faults);
-        sendToHub(device, c, encode(push), faults);
+        fill();
         hub::HubSession session;
         bool hubOpen = true;
         bool welcomed = false;
@@ -673,13 +756,14 @@ private:
                     deviceOpen = welcomed; // anything else first is a protocol violation: hang up
                     continue;
                 }
-                if (!envelope->has_reply()) {
-                    deviceOpen = false;
+                if (!envelope->has_reply() || window.empty()) {
+                    deviceOpen = false; // an answer nothing asked for (a replayed reply): hang up
                     break;
                 }
                 // The crash the protocol must survive: the hub applied the batch, the device never
                 // acknowledged.
                 if (faults && m_prng.chance(m_rates.crashDeviceInSession)) {
+                    c.disturbed = true;
                     crashDevice(device);
                     return outcome;
                 }
@@ -689,6 +773,7 @@ private:
                     deviceOpen = false;
                     break;
                 }
+                window.answered(envelope->reply(), frame.size(), c.link.now());
                 rememberApplied(device, frame);
                 ++rounds;
                 ++m_stats.rounds;
@@ -697,35 +782,82 @@ private:
                 diverged = diverged || round->diverged;
                 m_stats.diverged += round->diverged ? 1 : 0;
                 if (faults && m_prng.chance(m_rates.crashDeviceInSession / 2)) {
+                    c.disturbed = true;
                     crashDevice(device);
                     return outcome;
                 }
-                protocol::Envelope next;
-                *next.mutable_push() =
-                    need(device::buildPush(queue, device.batchLimit()), who(device) + " buildPush");
-                if (next.push().ops_size() == 0 && !round->more && !round->diverged) {
-                    outcome.reachedHead = true;
-                    deviceOpen = false;
-                    break;
+                if (round->diverged) {
+                    window.stop(); // the next session's hello pulls again from the start
                 }
                 if (rounds >= kMaxRounds) {
+                    window.stop();
+                }
+                fill();
+                if (window.empty()) {
+                    outcome.reachedHead = !window.more() && !diverged;
                     deviceOpen = false;
                     break;
                 }
-                sendToHub(device, c, encode(next), faults);
             }
         }
         if (hubOpen) {
             (void)hubReceive(device, c, session, faults); // frames already on the way; replies go nowhere
         }
+        if (c.broken || !window.empty()) {
+            device.pace().cut(); // the daemon saw its connection end with pushes unanswered
+        }
         outcome.quiet = outcome.reachedHead && rounds == 1 && pushed == 0 && pulled == 0 && !diverged;
+        checkProgress(device, c, backlog, pushed + pulled);
         return outcome;
+    }
+
+    /** The progress invariant: a session whose link could carry a smallest push and page, undisturbed by
+     *  other faults, moves something when there is something to move. A device may need a few such sessions
+     *  to learn that its link is short, never more than kFruitlessAllowed in a row. */
+    void checkProgress(SimDevice& device, const Connection& c, bool backlog, std::size_t moved) {
+        auto& fruitless = m_fruitless[static_cast<std::size_t>(device.index())];
+        if (!backlog || c.disturbed || !c.link.adequate()) {
+            return;
+        }
+        if (moved > 0) {
+            fruitless = 0;
+            return;
+        }
+        if (++fruitless > kFruitlessAllowed) {
+            fail("progress: " + who(device) + " moved nothing in " + std::to_string(fruitless) +
+                 " sessions in a row over links that carried at least " + std::to_string(kAdequateUpBytes) +
+                 " bytes up and " + std::to_string(kAdequateDownBytes) + " down (push budget now " +
+                 std::to_string(device.pace().pushBytes()) + " bytes)");
+            fruitless = 0;
+        }
     }
 
     // --- healing
     // ----------------------------------------------------------------------------------------------
 
+    /** Every backlog drains over links that each live for only a few kilobytes: sessions with a fresh
+     *  short-lived link, no other faults, until every device is quiet, within kHarshSessions. */
+    void drainOverShortLinks() {
+        for (int session = 0; session < kHarshSessions; ++session) {
+            bool allQuiet = true;
+            for (auto& device : m_devices) {
+                LinkModel link;
+                link.upLeft = kAdequateUpBytes + m_prng.below(12 * 1024);
+                link.downLeft = kAdequateDownBytes + m_prng.below(24 * 1024);
+                ++m_stats.harshSessions;
+                const bool quiet = syncSession(*device, false, link).quiet;
+                allQuiet = allQuiet && quiet;
+            }
+            if (allQuiet) {
+                return;
+            }
+        }
+        fail("progress: the backlogs did not drain within " + std::to_string(kHarshSessions) +
+             " sessions per device over links cut after 4-16 KiB up and 8-32 KiB down");
+    }
+
     bool heal() {
+        drainOverShortLinks();
         for (int pass = 0; pass < kHealPasses; ++pass) {
             ++m_stats.healPasses;
             bool quiet = true;
@@ -750,7 +882,9 @@ private:
                " reordered, " + std::to_string(m_stats.replayed) + " replayed, " +
                std::to_string(m_stats.deviceCrashes) + " device + " + std::to_string(m_stats.hubCrashes) +
                " hub crashes; " + std::to_string(m_stats.repeatAcks) + " repeat acks, " +
-               std::to_string(m_stats.diverged) + " divergences";
+               std::to_string(m_stats.diverged) + " divergences; " + std::to_string(m_stats.cuts) +
+               " frames cut by short links, " + std::to_string(m_stats.slowSessions) + " slow sessions, " +
+               std::to_string(m_stats.harshSessions) + " sessions draining over short links";
     }
 
     SimOptions m_options;
@@ -763,6 +897,7 @@ private:
     std::vector<std::int64_t> m_skew;
     std::vector<std::deque<std::string>> m_sent;     // frames each device sent, for replays
     std::vector<std::deque<std::string>> m_received; // frames the hub sent each device, for replays
+    std::vector<int> m_fruitless;                    // sessions in a row that should have moved something
     Model m_model;
     Failures m_failures;
     Stats m_stats;

@@ -60,6 +60,29 @@ asio::awaitable<std::optional<protocol::Envelope>> receive(WsStream& ws) {
     co_return std::move(*envelope);
 }
 
+/** TCP, TLS 1.3 with the device's certificate, and the WebSocket upgrade to /sync/v1. */
+asio::awaitable<bool> open(WsStream& ws, const common::HostPort& hub) {
+    auto executor = co_await asio::this_coro::executor;
+    auto& lowest = beast::get_lowest_layer(ws);
+    tcp::resolver resolver(executor);
+    auto [rec, endpoints] = co_await resolver.async_resolve(hub.host, std::to_string(hub.port), kTuple);
+    lowest.expires_after(std::chrono::seconds(60));
+    if (rec) {
+        co_return false;
+    }
+    if (auto [ec, ep] = co_await lowest.async_connect(endpoints, kTuple); ec) {
+        co_return false;
+    }
+    if (auto [ec] = co_await ws.next_layer().async_handshake(asio::ssl::stream_base::client, kTuple); ec) {
+        co_return false;
+    }
+    if (auto [ec] = co_await ws.async_handshake(hub.host, "/sync/v1", kTuple); ec) {
+        co_return false;
+    }
+    lowest.expires_never();
+    co_return true;
+}
+
 /** Connects, runs one empty round as fieldkit-syncd does (hello and push together, welcome and reply back),
  *  then reads until the connection ends: a pending read is what answers the hub's keep-alive pings. */
 asio::awaitable<void> holdOpen(IdleDevice& device, const common::DeviceSyncConfig& config,
@@ -67,28 +90,11 @@ asio::awaitable<void> holdOpen(IdleDevice& device, const common::DeviceSyncConfi
     auto executor = co_await asio::this_coro::executor;
     device.ws.emplace(executor, device.tls);
     auto& ws = *device.ws;
-    auto& lowest = beast::get_lowest_layer(ws);
     const auto fail = [&device] { device.state = DeviceState::Failed; };
-    tcp::resolver resolver(executor);
-    auto [rec, endpoints] = co_await resolver.async_resolve(hub.host, std::to_string(hub.port), kTuple);
-    lowest.expires_after(std::chrono::seconds(60));
-    if (rec) {
+    if (!co_await open(ws, hub)) {
         fail();
         co_return;
     }
-    if (auto [ec, ep] = co_await lowest.async_connect(endpoints, kTuple); ec) {
-        fail();
-        co_return;
-    }
-    if (auto [ec] = co_await ws.next_layer().async_handshake(asio::ssl::stream_base::client, kTuple); ec) {
-        fail();
-        co_return;
-    }
-    if (auto [ec] = co_await ws.async_handshake(hub.host, "/sync/v1", kTuple); ec) {
-        fail();
-        co_return;
-    }
-    lowest.expires_never();
     ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
     ws.binary(true);
     protocol::Envelope hello;
@@ -113,7 +119,75 @@ asio::awaitable<void> holdOpen(IdleDevice& device, const common::DeviceSyncConfi
     device.state = DeviceState::Lost;
 }
 
+/** One hostile connection after another, as someone holding a device's certificate could open them: the
+ *  hello, then `frame` (a push built to exhaust the hub), then whatever the hub answers until it closes. */
+asio::awaitable<void> attack(asio::ssl::context& tls, common::DeviceSyncConfig config, common::HostPort hub,
+                             std::chrono::steady_clock::time_point until, const std::string& frame,
+                             HostileOutcome& out) {
+    auto executor = co_await asio::this_coro::executor;
+    while (std::chrono::steady_clock::now() < until) {
+        WsStream ws(executor, tls);
+        if (!co_await open(ws, hub)) {
+            ++out.failed;
+            asio::steady_timer pause(executor, std::chrono::milliseconds(100));
+            co_await pause.async_wait(kTuple);
+            continue;
+        }
+        ws.binary(true);
+        ws.read_message_max(protocol::kMaxFrameBytes);
+        protocol::Envelope hello;
+        *hello.mutable_hello() = engine::makeHello({config.deviceId, 0, 0, "hostile"});
+        if (!co_await send(ws, hello)) {
+            ++out.failed;
+            continue;
+        }
+        ++out.attempts;
+        (void)co_await ws.async_write(asio::buffer(frame), kTuple);
+        while (co_await receive(ws)) {
+        }
+        ++out.closedByHub;
+    }
+}
+
 } // namespace
+
+std::string hostilePushFrame(std::size_t bytes) {
+    // Each empty operation is two bytes on the wire (tag, zero length) and a whole Operation once parsed.
+    std::string ops;
+    ops.reserve(bytes);
+    while (ops.size() + 2 <= bytes - 8) {
+        ops += std::string("\x0a\x00", 2);
+    }
+    std::string frame = "\x1a"; // Envelope.push
+    std::size_t length = ops.size();
+    while (length >= 0x80) {
+        frame += static_cast<char>((length & 0x7f) | 0x80);
+        length >>= 7;
+    }
+    frame += static_cast<char>(length);
+    return frame + ops;
+}
+
+HostileOutcome attackHub(const common::DeviceSyncConfig& device, const common::HostPort& hub,
+                         std::size_t connections, std::chrono::milliseconds duration) {
+    asio::io_context io{1};
+    auto tls = tls::makeClientContext({device.keyPem, device.certPem}, device.hubKeyPin);
+    HostileOutcome out;
+    if (!tls) {
+        out.failed = connections;
+        return out;
+    }
+    // Half send the frame of the field test (4 MiB, two million empty operations: over the frame limit), half
+    // one just under the frame limit (half a million: over the operation limit).
+    const std::string big = hostilePushFrame(4 * 1024 * 1024);
+    const std::string under = hostilePushFrame(protocol::kMaxFrameBytes - 64);
+    const auto until = std::chrono::steady_clock::now() + duration;
+    for (std::size_t i = 0; i < connections; ++i) {
+        asio::co_spawn(io, attack(*tls, device, hub, until, i % 2 == 0 ? big : under, out), asio::detached);
+    }
+    io.run();
+    return out;
+}
 
 struct IdleFleet::Impl {
     common::HostPort hub;

@@ -5,6 +5,7 @@
 #include <fieldkit/common/device_sync_config.hpp>
 #include <fieldkit/common/host_port.hpp>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace fieldkit::bench {
@@ -38,5 +39,20 @@ private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
+
+/** What a hostile client achieved. */
+struct HostileOutcome {
+    std::size_t attempts = 0;    // connections that got as far as sending their frame
+    std::size_t closedByHub = 0; // ...and were closed by the hub
+    std::size_t failed = 0;      // could not connect
+};
+
+/** A push frame of `bytes` bytes holding nothing but empty operations (the field test's hostile push). */
+[[nodiscard]] std::string hostilePushFrame(std::size_t bytes);
+
+/** Opens `connections` connections at once as `device`, each sending hostile pushes connection after
+ *  connection until `duration` has passed. */
+[[nodiscard]] HostileOutcome attackHub(const common::DeviceSyncConfig& device, const common::HostPort& hub,
+                                       std::size_t connections, std::chrono::milliseconds duration);
 
 } // namespace fieldkit::bench

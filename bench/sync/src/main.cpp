@@ -1,6 +1,8 @@
 // fieldkit-bench-idle: (d) of the sync benchmarks. Holds many quiet device connections open to a running hub
 // and reports how much resident memory the hub spends per connected device.
 //   fieldkit-bench-idle --center DIR --hub HOST:PORT --hub-pid PID [--devices N] [--unit NAME]
+// With --hostile N [--seconds S] it plays one enrolled device gone hostile instead: N connections at once, each
+// sending pushes built to exhaust the hub, while the hub's memory is sampled.
 #include "idle_connections.hpp"
 #include "process_memory.hpp"
 
@@ -8,7 +10,9 @@
 #include <fieldkit/common/args.hpp>
 #include <fieldkit/crypto/box_key_pair.hpp>
 #include <fieldkit/hub/center_dir.hpp>
+#include <atomic>
 #include <iostream>
+#include <thread>
 
 namespace {
 using namespace fieldkit;
@@ -39,6 +43,54 @@ Result<std::vector<common::DeviceSyncConfig>> provisionDevices(const std::string
     return devices;
 }
 
+/** --hostile N: N connections of one enrolled device send hostile pushes for --seconds S while the hub's
+ *  resident memory is sampled; prints the figures as one table. The honest devices' rounds meanwhile are the
+ *  calling script's to time. */
+int hostile(const std::string& centerDir, const common::HostPort& hubAddress, pid_t hubPid,
+            const std::string& unit, int connections, int seconds) {
+    auto devices = provisionDevices(centerDir, unit, 1);
+    if (!devices) {
+        return fail(devices.error().message);
+    }
+    const auto before = bench::residentKiB(hubPid);
+    std::int64_t peak = before.value_or(0);
+    bench::HostileOutcome outcome;
+    std::thread attacker([&] {
+        outcome = bench::attackHub(devices->front(), hubAddress, static_cast<std::size_t>(connections),
+                                   std::chrono::seconds(seconds));
+    });
+    std::atomic<bool> running = true;
+    std::thread sampler([&] {
+        while (running) {
+            if (const auto now = bench::residentKiB(hubPid)) {
+                peak = std::max(peak, *now);
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    });
+    attacker.join();
+    running = false;
+    sampler.join();
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    const auto after = bench::residentKiB(hubPid);
+    if (!before || !after) {
+        return fail("the hub (pid " + std::to_string(hubPid) + ") did not survive");
+    }
+    const auto mib = [](std::int64_t kib) { return bench::fixed(static_cast<double>(kib) / 1024.0, 1) + " MiB"; };
+    bench::Table table({{"hostile device: " + std::to_string(connections) + " connections, " +
+                         std::to_string(seconds) + " s"},
+                        {"value", bench::Align::Right},
+                        {"target"}});
+    table.addRow({"hostile pushes sent (4 MiB / 1 MiB of empty operations)", std::to_string(outcome.attempts),
+                  "-"});
+    table.addRow({"...closed by the hub", std::to_string(outcome.closedByHub), "all"});
+    table.addRow({"hub resident memory before", mib(*before), "-"});
+    table.addRow({"hub resident memory, peak during the attack", mib(peak), "<= 256 MiB"});
+    table.addRow({"hub resident memory 2 s after", mib(*after), "back near before"});
+    table.print(std::cout);
+    return peak <= 256 * 1024 ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -46,7 +98,7 @@ int main(int argc, char** argv) {
     if (!args) {
         return fail(args.error().message);
     }
-    if (auto st = args->allowOnly({"center", "hub", "hub-pid", "devices", "unit"}); !st) {
+    if (auto st = args->allowOnly({"center", "hub", "hub-pid", "devices", "unit", "hostile", "seconds"}); !st) {
         return fail(st.error().message);
     }
     auto centerDir = args->required("center");
@@ -60,6 +112,10 @@ int main(int argc, char** argv) {
         return fail(hubAddress.error().message);
     }
     const pid_t hubPid = std::stoi(*pidText);
+    if (auto connections = args->option("hostile")) {
+        return hostile(*centerDir, *hubAddress, hubPid, args->option("unit").value_or("bike-01"),
+                       std::stoi(*connections), std::stoi(args->option("seconds").value_or("10")));
+    }
     const int total = std::stoi(args->option("devices").value_or("1000"));
     // The first devices warm the hub up (TLS session state, statement caches, allocator arenas), so the
     // memory measured after them grows only with connections.

@@ -147,6 +147,10 @@ Bytes Statement::blob(int column) const {
     return data == nullptr ? Bytes() : Bytes(data, data + size);
 }
 
+std::size_t Statement::size(int column) const {
+    return static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column));
+}
+
 bool Statement::isNull(int column) const {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }

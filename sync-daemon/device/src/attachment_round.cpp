@@ -44,6 +44,26 @@ protocol::AttachmentChunk toWire(const store::SyncChunk& c) {
     return chunk;
 }
 
+store::SyncAttachment fromWire(const protocol::AttachmentOffer& d) {
+    const auto bytes = [](const std::string& s) { return sqlite::Bytes(s.begin(), s.end()); };
+    return store::SyncAttachment{bytes(d.attachment_id()), bytes(d.case_id()),          bytes(d.header()),
+                                 bytes(d.sealed_key_center()), bytes(d.sealed_key_unit()), d.size(),
+                                 d.chunk_count()};
+}
+
+store::SyncChunk fromWire(const protocol::AttachmentChunk& c) {
+    store::SyncChunk chunk;
+    chunk.attachmentId.assign(c.attachment_id().begin(), c.attachment_id().end());
+    chunk.index = c.index();
+    chunk.offset = c.offset();
+    chunk.data.assign(c.data().begin(), c.data().end());
+    // A checksum of the wrong length stays all zeros, which no chunk hashes to: the store refuses it.
+    if (c.checksum().size() == chunk.checksum.size()) {
+        std::copy(c.checksum().begin(), c.checksum().end(), chunk.checksum.begin());
+    }
+    return chunk;
+}
+
 Result<std::vector<std::uint32_t>> applyAttachmentStatus(store::SyncQueue& queue,
                                                          const store::SyncAttachment& offered,
                                                          const protocol::AttachmentStatus& status) {
@@ -51,7 +71,12 @@ Result<std::vector<std::uint32_t>> applyAttachmentStatus(store::SyncQueue& queue
         return makeError("protocol_violation", "The center answered about another attachment than offered.");
     }
     if (!status.refused().empty()) {
-        return makeError("attachment_refused", "The center refused an attachment: " + status.refused());
+        // Marked so it is not offered again and its operation no longer holds back the outbox.
+        const std::string reason = "The center refused the attachment: " + status.refused();
+        if (auto st = queue.refuseAttachment(offered.attachmentId, reason); !st) {
+            return st.error();
+        }
+        return makeError("attachment_refused", reason);
     }
     std::vector<std::uint32_t> missing(status.missing().begin(), status.missing().end());
     std::vector<store::ChunkRef> held;
@@ -69,7 +94,11 @@ Status applyChunkAck(store::SyncQueue& queue, const store::SyncChunk& sent, cons
         return makeError("protocol_violation", "The center acknowledged another chunk than the one sent.");
     }
     if (!ack.refused().empty()) {
-        return makeError("chunk_refused", "The center refused an attachment chunk: " + ack.refused());
+        const std::string reason = "The center refused a part of the attachment: " + ack.refused();
+        if (auto st = queue.refuseAttachment(sent.attachmentId, reason); !st) {
+            return st.error();
+        }
+        return makeError("chunk_refused", reason);
     }
     return queue.acknowledgeChunks({{sent.attachmentId, sent.index}});
 }

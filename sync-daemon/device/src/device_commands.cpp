@@ -27,7 +27,8 @@ exit codes of sync-once and run:
   0  done (sync-once: everything went out and everything came in)
   1  error (no contact, refused, bad arguments given to a command, ...)
   2  usage
-  3  sync-once: the sync worked but left something behind (pending, refused or more to pull)
+  3  sync-once: the sync worked but left something behind (pending, refused, more to pull, or an
+     attachment of the unit not yet fetched)
   4  the center ordered this device wiped and it has been wiped: store and sync identity are gone,
      <data>/sync/status.json says "wiped"; enrol the device again to use it
 )";
@@ -106,6 +107,11 @@ int syncOnceCommand(const common::Args& args) {
                       << result.attachmentsCompleted << " complete at the center"
                       << (result.laneEmpty ? "" : ", more to send") << '\n';
         }
+        if (result.chunksReceived > 0 || result.downloadsCompleted > 0) {
+            std::cout << "attachments from the unit: " << result.chunksReceived << " chunks received, "
+                      << result.downloadsCompleted << " complete here"
+                      << (result.downloadsDone ? "" : ", more to fetch") << '\n';
+        }
     }
     if (static_cast<int>(results->size()) < rounds) {
         return fail(makeError("offline", "The connection ended after " + std::to_string(results->size()) +
@@ -117,7 +123,8 @@ int syncOnceCommand(const common::Args& args) {
             makeError("diverged", "The partition checksums differed; the partition will be pulled again."));
     }
     // Exit 0 only when everything went out (operations and attachments) and everything came in.
-    return last.outboxEmpty && last.reachedHead && last.laneEmpty && last.rejected == 0 ? 0 : 3;
+    return last.outboxEmpty && last.reachedHead && last.laneEmpty && last.downloadsDone && last.rejected == 0 ? 0
+                                                                                                      : 3;
 }
 
 int runCommand(const common::Args& args) {

@@ -14,6 +14,7 @@
 #include <fieldkit/device/attachment_round.hpp>
 #include <fieldkit/device/device_wipe.hpp>
 #include <fieldkit/device/operation_mapping.hpp>
+#include <fieldkit/device/push_window.hpp>
 #include <fieldkit/device/sync_client.hpp>
 #include <fieldkit/device/sync_round.hpp>
 #include <fieldkit/device/sync_status.hpp>
@@ -148,29 +149,44 @@ public:
         co_return Status();
     }
 
-    /** The next envelope from the hub, or an error when the connection is lost or `timeout` passes. */
+    /** The next envelope from the hub, or an error when the connection is lost or the link stalls. A wait
+     *  runs `timeout` (which the caller derives from the bytes outstanding and the measured rate); when it
+     *  runs out while the link is still moving bytes (the kernel's TCP counters advanced), it is extended by
+     *  as much again, so a slow but working link is never declared dead. A link that carried nothing for a
+     *  whole `timeout` is. */
     asio::awaitable<Result<protocol::Envelope>> next(std::chrono::steady_clock::duration timeout) {
-        const auto deadline = std::chrono::steady_clock::now() + timeout;
+        auto deadline = std::chrono::steady_clock::now() + timeout;
+        auto seen = counters();
         while (m_inbox.empty()) {
             if (!m_open) {
                 co_return m_failure.value_or(makeError("offline", "No contact with the center."));
             }
             if (std::chrono::steady_clock::now() >= deadline) {
+                const auto now = counters();
+                if (now && seen && (now->sent != seen->sent || now->received != seen->received)) {
+                    seen = now;
+                    deadline = std::chrono::steady_clock::now() + timeout;
+                    continue;
+                }
                 fail(makeError(
                     "offline",
-                    "No contact with the center (no reply within " +
+                    "No contact with the center (the link carried nothing for " +
                         std::to_string(std::chrono::duration_cast<std::chrono::seconds>(timeout).count()) +
-                        " s)."));
+                        " s while an answer was due)."));
                 drop();
                 co_return *m_failure;
             }
             m_wake.expires_at(deadline);
             co_await m_wake.async_wait(kTuple); // the reader cancels it when a frame arrives
         }
-        auto envelope = std::move(m_inbox.front());
+        auto [envelope, bytes] = std::move(m_inbox.front());
         m_inbox.pop_front();
+        m_lastFrameBytes = bytes;
         co_return envelope;
     }
+
+    /** Size of the frame the last `next` returned, for the link's measured rate. */
+    [[nodiscard]] std::size_t lastFrameBytes() const { return m_lastFrameBytes; }
 
     /** The closing handshake (bounded by the connect limit); the reader ends with it. */
     asio::awaitable<void> close() {
@@ -209,7 +225,7 @@ private:
                 self->drop();
                 co_return;
             }
-            self->m_inbox.push_back(std::move(*envelope));
+            self->m_inbox.emplace_back(std::move(*envelope), data.size());
             self->m_wake.cancel();
         }
     }
@@ -224,40 +240,29 @@ private:
 
     WsStream m_ws;
     asio::steady_timer m_wake;
-    std::deque<protocol::Envelope> m_inbox;
+    std::deque<std::pair<protocol::Envelope, std::size_t>> m_inbox;
+    std::size_t m_lastFrameBytes = 0;
     bool m_open = false;
     std::optional<Error> m_failure;
 };
 
-Result<protocol::Envelope> pushEnvelope(store::SyncQueue& queue, int limit) {
-    auto batch = buildPush(queue, limit);
-    if (!batch) {
-        return batch.error();
-    }
-    protocol::Envelope push;
-    *push.mutable_push() = std::move(*batch);
-    return push;
-}
-
-/** The operation exchange of a round: hello and the first batch leave together without waiting for the
- *  welcome, so a round with nothing to do is one round trip. A broken exchange drops the connection. */
+/** The operation exchange of a round: hello and the first push leave together without waiting for the
+ *  welcome, so a round with nothing to do is one round trip. Pushes, each a byte-bounded slice of the outbox
+ *  sized from the link, follow one another without waiting while the window has room; each answer is
+ *  applied in its own transaction as it arrives, so a cut costs only what was in flight. An order in the
+ *  welcome (a wipe) is obeyed before anything depends on a push. A broken exchange drops the connection. */
 asio::awaitable<Result<SessionResult>> exchangeOps(HubConnection& link, store::SyncQueue& queue,
                                                    const common::DeviceSyncConfig& config,
-                                                   const ClientLimits& limits, RoundFigures& f) {
+                                                   const ClientLimits& limits, engine::LinkPace& pace,
+                                                   RoundFigures& f) {
     const std::string& deviceId = config.deviceId;
     auto position = queue.position();
     if (!position) {
         co_return position.error();
     }
-    auto push = pushEnvelope(queue, limits.batchOps);
-    if (!push) {
-        co_return push.error();
-    }
     f.pendingAtStart = static_cast<std::uint64_t>(position->pendingOps);
     f.cursorAtStart = position->pullCursor;
     f.checkpoint = position->pullCursor;
-    f.batchOps = static_cast<std::uint64_t>(push->push().ops_size());
-    f.batchBytes = push->ByteSizeLong();
     protocol::Envelope hello;
     *hello.mutable_hello() =
         engine::makeHello({deviceId, position->pullCursor, position->lastAckedDeviceSeq, kVersion});
@@ -265,10 +270,34 @@ asio::awaitable<Result<SessionResult>> exchangeOps(HubConnection& link, store::S
     if (auto st = co_await link.send(hello); !st) {
         co_return st.error();
     }
-    if (auto st = co_await link.send(*push); !st) {
-        co_return st.error();
-    }
-    auto welcome = co_await link.next(limits.exchange);
+    PushWindow window(pace, limits.batchOps);
+    std::size_t pushes = 0;
+    const auto fill = [&]() -> asio::awaitable<Status> {
+        while (true) {
+            auto next = window.next(queue);
+            if (!next) {
+                co_return next.error();
+            }
+            if (!*next) {
+                co_return Status();
+            }
+            protocol::Envelope push;
+            *push.mutable_push() = std::move(**next);
+            const auto bytes = push.ByteSizeLong();
+            if (pushes++ == 0) {
+                f.batchOps = static_cast<std::uint64_t>(push.push().ops_size());
+                f.batchBytes = bytes;
+            }
+            if (auto st = co_await link.send(push); !st) {
+                co_return st.error();
+            }
+            window.sent(push.push(), bytes, std::chrono::steady_clock::now());
+        }
+    };
+    // A push that cannot be built (a damaged store) must not keep an order from reaching the device: the
+    // welcome is read first, and the failure reported after.
+    auto firstFill = co_await fill();
+    auto welcome = co_await link.next(pace.answerDeadline(window.outstandingBytes()));
     if (!welcome) {
         co_return welcome.error();
     }
@@ -285,8 +314,32 @@ asio::awaitable<Result<SessionResult>> exchangeOps(HubConnection& link, store::S
         link.drop(); // the hub closes this connection anyway; the outbox is kept, untouched
         co_return result;
     }
-    while (true) {
-        auto reply = co_await link.next(limits.exchange);
+    if (welcome->welcome().has_wipe_order()) {
+        // Checked before anything else: an order this device cannot trust changes nothing at all. The pushes
+        // already sent are the hub's to quarantine; their answers are not awaited.
+        const auto& order = welcome->welcome().wipe_order();
+        if (auto valid = engine::checkWipeOrder(order, deviceId, config.centerSigningKey); !valid) {
+            link.drop();
+            co_return makeError("untrusted_wipe_order",
+                                "Refused a wipe order this device cannot trust; nothing was wiped (" +
+                                    valid.error().message + ")");
+        }
+        result.wipeOrderId = order.order_id();
+        co_return result;
+    }
+    if (!firstFill) {
+        link.drop();
+        co_return firstFill.error();
+    }
+    // The center lost chunks of these (a restore from a backup): they go again, offered as if new.
+    for (const auto& id : welcome->welcome().resend_attachments()) {
+        if (auto st = queue.reopenAttachment(sqlite::Bytes(id.begin(), id.end())); !st) {
+            link.drop();
+            co_return st.error();
+        }
+    }
+    while (!window.empty()) {
+        auto reply = co_await link.next(pace.answerDeadline(window.outstandingBytes()));
         if (!reply) {
             co_return reply.error();
         }
@@ -313,6 +366,7 @@ asio::awaitable<Result<SessionResult>> exchangeOps(HubConnection& link, store::S
             link.drop();
             co_return round.error();
         }
+        window.answered(reply->reply(), link.lastFrameBytes(), std::chrono::steady_clock::now());
         result.pushed += round->acknowledged;
         result.rejected += round->rejected;
         result.pulled += round->pulled;
@@ -322,24 +376,23 @@ asio::awaitable<Result<SessionResult>> exchangeOps(HubConnection& link, store::S
         f.checkpoint = reply->reply().checkpoint();
         if (wipeOrdered) {
             result.wipeOrderId = reply->reply().wipe_order().order_id();
-            break;
+            co_return result;
         }
-        push = pushEnvelope(queue, limits.batchOps);
-        if (!push) {
-            co_return push.error();
+        if (round->diverged) {
+            // The pull starts again from the beginning with the next hello; the answers in flight still
+            // come and are applied (applying is idempotent).
+            window.stop();
         }
-        if (push->push().ops_size() == 0 && !round->more && !round->diverged) {
-            result.outboxEmpty = true;
-            result.reachedHead = true;
-            break;
-        }
-        if (result.roundTrips > 10000) {
-            break; // a safety stop; the next round continues
-        }
-        if (auto st = co_await link.send(*push); !st) {
+        if (auto st = co_await fill(); !st) {
             co_return st.error();
         }
     }
+    auto left = queue.pending(1);
+    if (!left) {
+        co_return left.error();
+    }
+    result.outboxEmpty = left->empty();
+    result.reachedHead = !window.more() && !result.diverged;
     co_return result;
 }
 
@@ -355,7 +408,7 @@ struct LaneResult {
  *  each marked acknowledged as its ack arrives. One chunk in flight, so a drop costs at most that chunk
  * again; on 2G its transfer (~26 s) dwarfs the round trip the window of one adds (~0.6 s). */
 asio::awaitable<Result<LaneResult>> attachmentLane(HubConnection& link, store::SyncQueue& queue,
-                                                   const ClientLimits& limits, RoundFigures& f) {
+                                                   engine::LinkPace& pace, RoundFigures& f) {
     LaneResult lane;
     // Progress describes this pass: after a yield to operations the offers are answered afresh.
     f.attachmentsOffered = 0;
@@ -374,7 +427,7 @@ asio::awaitable<Result<LaneResult>> attachmentLane(HubConnection& link, store::S
         if (auto st = co_await link.send(offer); !st) {
             co_return st.error();
         }
-        auto answer = co_await link.next(limits.exchange);
+        auto answer = co_await link.next(pace.answerDeadline(offer.ByteSizeLong()));
         if (!answer) {
             co_return answer.error();
         }
@@ -383,6 +436,9 @@ asio::awaitable<Result<LaneResult>> attachmentLane(HubConnection& link, store::S
             co_return makeError("protocol_violation", "The center did not answer an attachment offer.");
         }
         auto missing = applyAttachmentStatus(queue, attachment, answer->attachment_status());
+        if (!missing && missing.error().code == "attachment_refused") {
+            continue; // marked "needs attention"; the operations after it no longer wait for it
+        }
         if (!missing) {
             if (missing.error().code == "protocol_violation") {
                 link.drop();
@@ -426,7 +482,7 @@ asio::awaitable<Result<LaneResult>> attachmentLane(HubConnection& link, store::S
             co_return st.error();
         }
         ++lane.chunksSent;
-        auto ack = co_await link.next(limits.exchange);
+        auto ack = co_await link.next(pace.answerDeadline(out.ByteSizeLong()));
         if (!ack) {
             co_return ack.error();
         }
@@ -435,6 +491,10 @@ asio::awaitable<Result<LaneResult>> attachmentLane(HubConnection& link, store::S
             co_return makeError("protocol_violation", "The center did not acknowledge an attachment chunk.");
         }
         if (auto st = applyChunkAck(queue, chunk, ack->chunk_ack()); !st) {
+            if (st.error().code == "chunk_refused") {
+                left.erase(chunk.attachmentId); // marked refused: its other chunks are not sent
+                continue;
+            }
             if (st.error().code == "protocol_violation") {
                 link.drop();
             }
@@ -456,6 +516,116 @@ asio::awaitable<Result<LaneResult>> attachmentLane(HubConnection& link, store::S
     co_return lane;
 }
 
+/** What the download lane did in one round. */
+struct DownloadResult {
+    std::size_t completed = 0; // attachments now held whole here
+    std::size_t chunks = 0;
+    bool done = false; // nothing is left to fetch
+};
+
+/** Attachments asked for per pass of the download lane; the next pass (or round) takes the rest. */
+constexpr int kDownloadsPerPass = 16;
+
+/** Asks the hub for one thing of an attachment and waits for the answer, feeding the link's pace. */
+asio::awaitable<Result<protocol::Envelope>> ask(HubConnection& link, engine::LinkPace& pace,
+                                                const protocol::AttachmentRequest& request,
+                                                std::size_t expectedBytes) {
+    protocol::Envelope out;
+    *out.mutable_attachment_request() = request;
+    const auto sent = std::chrono::steady_clock::now();
+    if (auto st = co_await link.send(out); !st) {
+        co_return st.error();
+    }
+    auto answer = co_await link.next(pace.answerDeadline(expectedBytes));
+    if (!answer) {
+        co_return answer.error();
+    }
+    pace.answered(out.ByteSizeLong() + link.lastFrameBytes(), std::chrono::steady_clock::now() - sent);
+    co_return answer;
+}
+
+/** The download lane, last in a round (operations and uploads go first, and it yields to a save between
+ *  chunks): attachments other devices of the unit made, so the partner tablet has the citizen's signature.
+ *  Each is described once, then asked for one chunk at a time, and each chunk is stored (after its checksum,
+ *  place and size are checked) as it arrives, so a drop costs at most the chunk in flight. */
+asio::awaitable<Result<DownloadResult>> downloadLane(HubConnection& link, store::SyncQueue& queue,
+                                                     engine::LinkPace& pace) {
+    DownloadResult lane;
+    auto wanted = queue.attachmentsToFetch(kDownloadsPerPass);
+    if (!wanted) {
+        co_return wanted.error();
+    }
+    for (const auto& id : *wanted) {
+        auto missing = queue.missingChunks(id);
+        if (!missing) {
+            co_return missing.error();
+        }
+        protocol::AttachmentRequest request;
+        request.set_attachment_id(std::string(id.begin(), id.end()));
+        if (missing->empty()) { // not known here yet: ask what it is first
+            request.set_describe(true);
+            auto answer = co_await ask(link, pace, request, 1024);
+            if (!answer) {
+                co_return answer.error();
+            }
+            if (answer->has_attachment_status()) {
+                continue; // not (yet) whole at the center; asked for again next round
+            }
+            if (!answer->has_attachment_offer() || answer->attachment_offer().attachment_id() != request.attachment_id()) {
+                link.drop();
+                co_return makeError("protocol_violation", "The center described another attachment than asked.");
+            }
+            if (auto st = queue.storeInboundAttachment(fromWire(answer->attachment_offer())); !st) {
+                link.drop();
+                co_return st.error();
+            }
+            missing = queue.missingChunks(id);
+            if (!missing) {
+                co_return missing.error();
+            }
+            request.set_describe(false);
+        }
+        bool whole = true;
+        for (const auto index : *missing) {
+            if (lane.chunks > 0) {
+                auto waiting = queue.pending(1);
+                if (!waiting) {
+                    co_return waiting.error();
+                }
+                if (!waiting->empty()) {
+                    co_return lane; // a save goes first; the next pass resumes here
+                }
+            }
+            request.set_index(index);
+            auto answer = co_await ask(link, pace, request, engine::kChunkPlainBytes + engine::kChunkOverheadBytes);
+            if (!answer) {
+                co_return answer.error();
+            }
+            if (answer->has_attachment_status()) {
+                whole = false;
+                break;
+            }
+            if (!answer->has_attachment_chunk() || answer->attachment_chunk().attachment_id() != request.attachment_id() ||
+                answer->attachment_chunk().index() != index) {
+                link.drop();
+                co_return makeError("protocol_violation", "The center sent another chunk than asked.");
+            }
+            if (auto st = queue.storeInboundChunk(fromWire(answer->attachment_chunk())); !st) {
+                link.drop(); // damaged on the way: asked for again on the next connection
+                co_return st.error();
+            }
+            ++lane.chunks;
+        }
+        lane.completed += whole ? 1 : 0;
+    }
+    auto rest = queue.attachmentsToFetch(1);
+    if (!rest) {
+        co_return rest.error();
+    }
+    lane.done = rest->empty();
+    co_return lane;
+}
+
 /** Adds a later exchange of the same round to what the round achieved so far. */
 void addExchange(SessionResult& total, const SessionResult& next) {
     total.hubHead = next.hubHead;
@@ -466,6 +636,9 @@ void addExchange(SessionResult& total, const SessionResult& next) {
     total.diverged = total.diverged || next.diverged;
     total.outboxEmpty = next.outboxEmpty;
     total.reachedHead = next.reachedHead;
+    if (!next.wipeOrderId.empty()) {
+        total.wipeOrderId = next.wipeOrderId;
+    }
 }
 
 /** Passes of operations and attachments in one round. A pass ends when the lane completed an attachment
@@ -479,16 +652,26 @@ constexpr int kMaxPasses = 64;
  *  connection. */
 asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::DeviceStore& local,
                                                  const common::DeviceSyncConfig& config,
-                                                 const ClientLimits& limits,
+                                                 const ClientLimits& limits, engine::LinkPace& pace,
                                                  RoundFigures* figures = nullptr) {
     RoundFigures unused;
     RoundFigures& f = figures != nullptr ? *figures : unused;
     store::SyncQueue queue(local);
     const auto before = link.counters();
-    auto result = co_await exchangeOps(link, queue, config, limits, f);
-    for (int pass = 1; result && result->outcome == engine::HandshakeOutcome::Proceed && result->outboxEmpty;
+    auto result = co_await exchangeOps(link, queue, config, limits, pace, f);
+    if (result && result->diverged && result->wipeOrderId.empty() &&
+        result->outcome == engine::HandshakeOutcome::Proceed) {
+        // The partition checksums differed: the device reset its cursor, and a fresh hello pulls again.
+        auto again = co_await exchangeOps(link, queue, config, limits, pace, f);
+        if (!again || again->outcome != engine::HandshakeOutcome::Proceed) {
+            co_return again;
+        }
+        addExchange(*result, *again);
+    }
+    for (int pass = 1; result && result->outcome == engine::HandshakeOutcome::Proceed &&
+                       result->wipeOrderId.empty() && result->outboxEmpty;
          ++pass) {
-        auto lane = co_await attachmentLane(link, queue, limits, f);
+        auto lane = co_await attachmentLane(link, queue, pace, f);
         if (!lane) {
             co_return lane.error();
         }
@@ -499,11 +682,24 @@ asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::Dev
         if (!waiting) {
             co_return waiting.error();
         }
+        if (waiting->empty()) {
+            auto downloads = co_await downloadLane(link, queue, pace);
+            if (!downloads) {
+                co_return downloads.error();
+            }
+            result->chunksReceived += downloads->chunks;
+            result->downloadsCompleted += downloads->completed;
+            result->downloadsDone = downloads->done;
+            waiting = queue.pending(1);
+        }
+        if (!waiting) {
+            co_return waiting.error();
+        }
         if (waiting->empty() || pass == kMaxPasses) {
             break;
         }
-        auto next = co_await exchangeOps(link, queue, config, limits, f);
-        if (!next || next->outcome != engine::HandshakeOutcome::Proceed) {
+        auto next = co_await exchangeOps(link, queue, config, limits, pace, f);
+        if (!next || next->outcome != engine::HandshakeOutcome::Proceed || !next->wipeOrderId.empty()) {
             co_return next;
         }
         addExchange(*result, *next);
@@ -550,6 +746,8 @@ const char* stateName(engine::HandshakeOutcome outcome) {
 void recordPosition(store::DeviceStore& local, SyncStatus& status) {
     if (auto position = store::SyncQueue(local).position(); position) {
         status.pendingOps = static_cast<std::uint64_t>(position->pendingOps);
+        status.needsAttention = static_cast<std::uint64_t>(position->rejectedOps);
+        status.lastRefusal = position->lastRefusal;
         status.oldestPendingMs = position->oldestPendingMs;
         status.pullCursor = position->pullCursor;
     }
@@ -591,6 +789,25 @@ asio::awaitable<void> reportProgress(std::shared_ptr<ProgressReport> report,
     }
 }
 
+engine::LinkPace rememberedPace(const SyncStatus& status) {
+    return engine::LinkPace(engine::LinkPace::Memory{status.linkBytesPerSecond,
+                                                     static_cast<std::size_t>(status.linkPushBytes),
+                                                     status.linkCutFactor},
+                            engine::PaceLimits{});
+}
+
+void rememberPace(const engine::LinkPace& pace, SyncStatus& status) {
+    const auto memory = pace.memory();
+    status.linkBytesPerSecond = memory.bytesPerSecond;
+    status.linkPushBytes = memory.pushBytes;
+    status.linkCutFactor = memory.cutFactor;
+}
+
+/** The round moved something before it broke: operations acknowledged or pulled, chunks acknowledged. */
+bool madeProgress(const ProgressReport& report) {
+    return report.figures.acknowledged > 0 || report.figures.pulled > 0 || report.figures.chunksAcked > 0;
+}
+
 void recordOutcome(SyncStatus& status, const Result<SessionResult>& outcome) {
     if (outcome && outcome->outcome == engine::HandshakeOutcome::Proceed) {
         status.state = "ok";
@@ -622,6 +839,7 @@ Result<std::vector<SessionResult>> syncRounds(const std::filesystem::path& dataD
     std::optional<Error> failure;
     SyncStatus status = loadSyncStatus(dataDir).ok() ? *loadSyncStatus(dataDir) : SyncStatus{};
     status.lastAttemptMs = nowMs();
+    engine::LinkPace pace = rememberedPace(status);
     auto run = [&]() -> asio::awaitable<void> {
         auto link = std::make_shared<HubConnection>(io.get_executor(), *tls);
         if (auto st = co_await HubConnection::connect(link, hub, limits); !st) {
@@ -630,7 +848,7 @@ Result<std::vector<SessionResult>> syncRounds(const std::filesystem::path& dataD
             co_return;
         }
         for (int i = 0; i < std::max(1, rounds); ++i) {
-            auto round = co_await syncRound(*link, **local, config, limits);
+            auto round = co_await syncRound(*link, **local, config, limits, pace);
             recordOutcome(status, round);
             if (!round) {
                 failure = round.error();
@@ -662,6 +880,10 @@ Result<std::vector<SessionResult>> syncRounds(const std::filesystem::path& dataD
         done.back().wiped = true;
         return done;
     }
+    if (failure) {
+        pace.cut();
+    }
+    rememberPace(pace, status);
     recordPosition(**local, status);
     (void)saveSyncStatus(dataDir, status);
     if (failure && done.empty()) {
@@ -709,6 +931,9 @@ Result<DaemonEnd> runDaemon(const std::filesystem::path& dataDir, const common::
         std::optional<hw::PowerLevel> lastPower;
         std::uint64_t lastPending = 0;
         const auto nowFile = common::syncDir(dataDir) / "sync-now";
+        // What the link has shown so far outlives each connection (and the process, in status.json): after
+        // a cut the next one starts with pushes sized for a link that cuts.
+        engine::LinkPace pace = rememberedPace(status);
         while (!stopping) {
             recordPosition(**local, status);
             std::error_code ec;
@@ -774,13 +999,13 @@ Result<DaemonEnd> runDaemon(const std::filesystem::path& dataDir, const common::
                     env.log("connected to the center");
                 }
             }
+            auto report = std::make_shared<ProgressReport>();
             if (hubLink->isOpen()) {
-                auto report = std::make_shared<ProgressReport>();
                 report->start = hubLink->counters();
                 status.connected = true;
                 asio::co_spawn(io, reportProgress(report, hubLink, dataDir, status),
                                [](const std::exception_ptr&) {});
-                result = co_await syncRound(*hubLink, **local, config, limits, &report->figures);
+                result = co_await syncRound(*hubLink, **local, config, limits, pace, &report->figures);
                 report->running = false; // the reporter stops at its next tick without writing
                 if (const auto end = hubLink->counters(); end && report->start) {
                     report->figures.bytesSent = end->sent - report->start->sent;
@@ -817,11 +1042,19 @@ Result<DaemonEnd> runDaemon(const std::filesystem::path& dataDir, const common::
                 hubLink->drop();
                 hubLink.reset();
                 status.connected = false;
+                pace.cut();
+                // A round cut short after it moved something is progress, not failure: the link works in
+                // pieces, so the next piece is tried as soon as a fresh connection allows.
+                const bool progressed = madeProgress(*report);
+                if (progressed) {
+                    failures = 0;
+                }
                 const auto wait = engine::backoffDelay(backoff, failures++, env.unitRandom());
                 retryAt = std::chrono::steady_clock::now() + wait;
                 env.log("sync failed (" + status.state + "): " + status.lastError + "; next try in " +
                         std::to_string(wait.count()) + " ms");
             }
+            rememberPace(pace, status);
             recordPosition(**local, status);
             if (auto st = saveSyncStatus(dataDir, status); !st) {
                 env.log(st.error().message);

@@ -13,6 +13,8 @@ std::string toJson(const SyncStatus& s) {
     o["last_success_ms"] = s.lastSuccessMs;
     o["last_error"] = s.lastError;
     o["pending_ops"] = s.pendingOps;
+    o["needs_attention"] = s.needsAttention;
+    o["last_refusal"] = s.lastRefusal;
     o["oldest_pending_ms"] = s.oldestPendingMs;
     o["pull_cursor"] = s.pullCursor;
     o["hub_head"] = s.hubHead;
@@ -24,6 +26,9 @@ std::string toJson(const SyncStatus& s) {
                             {"bytes_done", p.bytesDone},
                             {"bytes_left", p.bytesLeft}};
     };
+    o["link"] = json::object{{"bytes_per_second", s.linkBytesPerSecond},
+                             {"push_bytes", s.linkPushBytes},
+                             {"cut_factor", s.linkCutFactor}};
     o["progress"] = json::object{{"active", s.transferring},
                                  {"up", progress(s.up)},
                                  {"down", progress(s.down)},
@@ -56,12 +61,23 @@ Result<SyncStatus> syncStatusFromJson(std::string_view text) {
     s.lastSuccessMs = num("last_success_ms");
     s.lastError = str("last_error");
     s.pendingOps = static_cast<std::uint64_t>(num("pending_ops"));
+    s.needsAttention = static_cast<std::uint64_t>(num("needs_attention"));
+    s.lastRefusal = str("last_refusal");
     s.oldestPendingMs = num("oldest_pending_ms");
     s.pullCursor = static_cast<std::uint64_t>(num("pull_cursor"));
     s.hubHead = static_cast<std::uint64_t>(num("hub_head"));
     s.plan = str("plan");
     const auto* connected = o.if_contains("connected");
     s.connected = connected != nullptr && connected->is_bool() && connected->as_bool();
+    if (const auto* link = o.if_contains("link"); link != nullptr && link->is_object()) {
+        const auto real = [&](const char* key) {
+            const auto* v = link->as_object().if_contains(key);
+            return v != nullptr && v->is_number() ? v->to_number<double>(ec) : 0.0;
+        };
+        s.linkBytesPerSecond = real("bytes_per_second");
+        s.linkPushBytes = static_cast<std::uint64_t>(std::max(0.0, real("push_bytes")));
+        s.linkCutFactor = real("cut_factor");
+    }
     if (const auto* progress = o.if_contains("progress"); progress != nullptr && progress->is_object()) {
         const auto& p = progress->as_object();
         const auto* active = p.if_contains("active");

@@ -7,6 +7,7 @@
 #include <fieldkit/hub/enrolment_service.hpp>
 #include <fieldkit/hub/hub_commands.hpp>
 #include <fieldkit/hub/hub_server.hpp>
+#include <malloc.h>
 #include <fieldkit/hub/wipe_orders.hpp>
 #include <fieldkit/tls/tls_context.hpp>
 #include <fieldkit/version.hpp>
@@ -92,23 +93,31 @@ int serve(const common::Args& args) {
         }
         policy.hello.oldestSchema = static_cast<unsigned>(*schema);
     }
+    // Frames and their buffers of up to a megabyte come and go with connections: allocated with mmap, they
+    // go back to the system when freed instead of staying in the heap after a burst of large pushes.
+    ::mallopt(M_MMAP_THRESHOLD, 128 * 1024);
     auto center = openCenter(CenterDir{*dir});
     if (!center) {
         return fail(center.error());
     }
-    CenterStore& store = *center->store;
-    auto tls =
-        tls::makeServerContext(center->hub, center->authority.certPem, [&store](const std::string& id) {
-            auto record = store.device(id);
-            return !record || record->refused();
-        });
+    // The TLS handshake asks whether a device is refused on the I/O thread, while pushes are applied on the
+    // store's own thread (HubServer): so it reads through a connection of its own.
+    auto revocationView = openSqliteCenterStore(CenterDir{*dir}.store(), false);
+    if (!revocationView) {
+        return fail(revocationView.error());
+    }
+    auto tls = tls::makeServerContext(center->hub, center->authority.certPem,
+                                      [&view = **revocationView](const std::string& id) {
+                                          auto record = view.device(id);
+                                          return !record || record->refused();
+                                      });
     if (!tls) {
         return fail(tls.error());
     }
     boost::asio::io_context io;
     EnrolmentService enrolment(*center, nowMs);
     HubServer server(
-        io, *tls, store,
+        io, *tls, *center->store,
         HubEnvironment{nowMs, [](const std::string& line) { std::clog << "fieldkit-hub: " << line << '\n'; }},
         limits, policy, &enrolment);
     auto bound = server.listen(*where);

@@ -28,11 +28,15 @@ std::string renderPrometheus(const HubMetrics& m) {
           m.handshakeFailures);
     gauge("fieldkit_hub_frames_rejected_total", "Malformed, oversized or out-of-order frames.", "counter",
           m.framesRejected);
+    gauge("fieldkit_hub_connections_replaced_total",
+          "Connections closed because the same device opened a new one.", "counter", m.connectionsReplaced);
     gauge("fieldkit_hub_ops_applied_total", "Operations applied to the center store.", "counter",
           m.opsApplied);
     gauge("fieldkit_hub_conflicts_total", "Field conflicts detected.", "counter", m.conflicts);
     gauge("fieldkit_hub_bytes_in_total", "Payload bytes received from devices.", "counter", m.bytesIn);
     gauge("fieldkit_hub_bytes_out_total", "Payload bytes sent to devices.", "counter", m.bytesOut);
+    gauge("fieldkit_attachment_chunks_served_total", "Attachment chunks sent to devices downloading them.",
+          "counter", m.chunksServed);
     gauge("fieldkit_attachment_offers_total", "Attachment offers answered.", "counter", m.attachmentOffers);
     gauge("fieldkit_attachment_chunks_received_total",
           "Attachment chunks received from devices, resends and refused ones included.", "counter",

@@ -3,6 +3,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/read_until.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -16,6 +17,8 @@
 #include <fieldkit/tls/socket_tls_stream.hpp>
 #include <fieldkit/tls/tls_context.hpp>
 #include <optional>
+#include <type_traits>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace fieldkit::hub {
@@ -55,6 +58,26 @@ private:
     asio::steady_timer m_timer;
 };
 
+/** Refuses a frame whose push exceeds the protocol's bounds, read from the wire format alone: a frame of a
+ *  million empty operations would otherwise cost hundreds of megabytes to parse. */
+Status checkFrameBounds(std::string_view frame) {
+    auto shape = protocol::inspectFrame(frame);
+    if (!shape) {
+        return shape.error();
+    }
+    if (shape->pushOps > protocol::kMaxPushOps) {
+        return makeError("push_too_large", "a push of " + std::to_string(shape->pushOps) +
+                                               " operations (at most " + std::to_string(protocol::kMaxPushOps) +
+                                               ")");
+    }
+    if (shape->largestOp > protocol::kMaxOperationBytes) {
+        return makeError("operation_too_large", "an operation of " + std::to_string(shape->largestOp) +
+                                                    " bytes (at most " +
+                                                    std::to_string(protocol::kMaxOperationBytes) + ")");
+    }
+    return {};
+}
+
 /** The path in an HTTP request's first line ("GET /sync/v1 HTTP/1.1"), or "" when there is none. */
 std::string requestTarget(const std::string& request) {
     const auto first = request.find(' ');
@@ -73,9 +96,14 @@ struct HubServer::Impl {
     std::optional<tcp::acceptor> syncAcceptor;
     std::optional<tcp::acceptor> opsAcceptor;
     std::unordered_set<tcp::socket*> openSockets;
+    std::unordered_map<std::string, tcp::socket*> liveDevices; // at most one live connection per device
     bool stopped = false;
 
     EnrolmentService* enrolment;
+    // The center store is used from this one thread only: a push is applied (and fsynced) there, so TLS
+    // handshakes, reads and writes of every other connection go on meanwhile on the I/O thread. Declared
+    // last, so it is joined before anything its work touches is destroyed.
+    asio::thread_pool storeThread{1};
 
     Impl(asio::io_context& i, asio::ssl::context& t, CenterStore& s, HubEnvironment e, HubLimits l,
          const HubPolicy& policy, EnrolmentService* enrol)
@@ -86,6 +114,19 @@ struct HubServer::Impl {
         , limits(l)
         , service(s, env.nowMs, policy.hello)
         , enrolment(enrol) {}
+
+    /** Runs `work` (which uses the center store) on the store's thread and resumes on the I/O thread with
+     *  its result. */
+    template <typename Work>
+    asio::awaitable<std::invoke_result_t<Work&>> onStore(Work work) {
+        using Out = std::invoke_result_t<Work&>;
+        // co_spawn hands a result back only through a default-constructible type.
+        auto done = co_await asio::co_spawn(
+            storeThread,
+            [&work]() -> asio::awaitable<std::optional<Out>> { co_return std::optional<Out>(work()); },
+            asio::use_awaitable);
+        co_return std::move(*done);
+    }
 
     void log(const std::string& line) const {
         if (env.log) {
@@ -201,6 +242,27 @@ struct HubServer::Impl {
         ws.read_message_max(protocol::kMaxFrameBytes);
         ws.binary(true);
 
+        // One live connection per device: a new one replaces the old (a device reconnecting after its link
+        // dropped, or someone holding its certificate opening many), so a device can never hold more than
+        // one connection's memory and one push at a time.
+        if (auto it = liveDevices.find(*deviceId); it != liveDevices.end()) {
+            ++metrics.connectionsReplaced;
+            log("device " + *deviceId + ": a new connection replaces the open one");
+            boost::system::error_code ignored;
+            it->second->shutdown(tcp::socket::shutdown_both, ignored);
+        }
+        liveDevices[*deviceId] = &lowest;
+        struct Unlist {
+            Impl* self;
+            std::string device;
+            tcp::socket* socket;
+            ~Unlist() {
+                if (auto it = self->liveDevices.find(device); it != self->liveDevices.end() && it->second == socket) {
+                    self->liveDevices.erase(it);
+                }
+            }
+        } unlist{this, *deviceId, &lowest};
+
         ++metrics.sessionsTotal;
         ++metrics.connectedDevices;
         co_await serveDevice(ws, *deviceId);
@@ -255,8 +317,15 @@ struct HubServer::Impl {
             }
             metrics.bytesIn += n;
             const auto data = buffer.cdata();
-            auto envelope =
-                protocol::decodeFrame(std::string_view(static_cast<const char*>(data.data()), data.size()));
+            const std::string_view frame(static_cast<const char*>(data.data()), data.size());
+            // Bounds are checked on the wire format, before the parser allocates anything for the frame.
+            if (auto bounded = checkFrameBounds(frame); !bounded) {
+                co_await reject(ws, deviceId, bounded.error().message);
+                co_return;
+            }
+            auto envelope = protocol::decodeFrame(frame);
+            buffer.clear();
+            buffer.shrink_to_fit(); // the parsed message holds what is needed; the frame's memory goes back
             if (!envelope) {
                 co_await reject(ws, deviceId, envelope.error().message);
                 co_return;
@@ -266,7 +335,8 @@ struct HubServer::Impl {
             if (envelope->has_hello()) {
                 started = env.nowMs();
                 ++metrics.roundsTotal;
-                auto welcome = service.greet(envelope->hello(), deviceId, session);
+                auto welcome =
+                    co_await onStore([&] { return service.greet(envelope->hello(), deviceId, session); });
                 if (!welcome) {
                     co_await reject(ws, deviceId, welcome.error().message);
                     co_return;
@@ -283,10 +353,13 @@ struct HubServer::Impl {
                     co_await ws.async_close(websocket::close_code::policy_error, kTuple);
                     co_return;
                 }
+                if (welcome->has_wipe_order()) {
+                    log("device " + deviceId + ": wipe order sent with the welcome");
+                }
                 continue;
             }
             if (envelope->has_push() && session.greeted) {
-                auto reply = service.sync(deviceId, envelope->push(), session);
+                auto reply = co_await onStore([&] { return service.sync(deviceId, envelope->push(), session); });
                 if (!reply) {
                     co_await reject(ws, deviceId, reply.error().message);
                     co_return;
@@ -306,7 +379,8 @@ struct HubServer::Impl {
                 continue;
             }
             if (envelope->has_attachment_offer() && session.greeted) {
-                auto status = service.offer(deviceId, envelope->attachment_offer(), session);
+                auto status = co_await onStore(
+                    [&] { return service.offer(deviceId, envelope->attachment_offer(), session); });
                 if (!status) {
                     co_await reject(ws, deviceId, status.error().message);
                     co_return;
@@ -325,7 +399,8 @@ struct HubServer::Impl {
             if (envelope->has_attachment_chunk() && session.greeted) {
                 ++metrics.chunksReceived;
                 std::optional<ChunkStored> stored;
-                auto ack = service.chunk(deviceId, envelope->attachment_chunk(), session, stored);
+                auto ack = co_await onStore(
+                    [&] { return service.chunk(deviceId, envelope->attachment_chunk(), session, stored); });
                 if (!ack) {
                     co_await reject(ws, deviceId, ack.error().message);
                     co_return;
@@ -338,9 +413,26 @@ struct HubServer::Impl {
                 }
                 continue;
             }
+            if (envelope->has_attachment_request() && session.greeted) {
+                auto answer = co_await onStore(
+                    [&] { return service.request(deviceId, envelope->attachment_request(), session); });
+                if (!answer) {
+                    co_await reject(ws, deviceId, answer.error().message);
+                    co_return;
+                }
+                if (answer->has_attachment_chunk()) {
+                    ++metrics.chunksServed;
+                }
+                if (!co_await send(ws, *answer)) {
+                    co_return;
+                }
+                continue;
+            }
             if (envelope->has_wipe_confirm() && session.greeted) {
                 // The device's last word: it is wiping itself. From now on it is refused at TLS.
-                if (auto st = service.confirmWipe(deviceId, envelope->wipe_confirm()); !st) {
+                if (auto st = co_await onStore(
+                        [&] { return service.confirmWipe(deviceId, envelope->wipe_confirm()); });
+                    !st) {
                     co_await reject(ws, deviceId, st.error().message);
                     co_return;
                 }
@@ -380,7 +472,8 @@ struct HubServer::Impl {
                                                       ? "This center does not enrol devices over the network."
                                                       : "The enrolment request is malformed.");
         } else {
-            *out.mutable_enrol_reply() = enrolment->enrol(envelope->enrol_request(), *binding);
+            *out.mutable_enrol_reply() =
+                co_await onStore([&] { return enrolment->enrol(envelope->enrol_request(), *binding); });
         }
         const auto& reply = out.enrol_reply();
         log(reply.status() == protocol::EnrolReply::OK

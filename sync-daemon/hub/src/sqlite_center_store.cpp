@@ -478,7 +478,8 @@ public:
     }
 
     Result<ChangesPage> changesSince(const std::string& unitName, std::uint64_t cursor,
-                                     const std::string& excludeDevice, int limit) override {
+                                     const std::string& excludeDevice, int limit,
+                                     std::size_t maxBytes) override {
         auto stmt = m_db.cached("SELECT server_seq, device_id, message FROM operations WHERE unit = ?1 AND "
                                 "server_seq > ?2 ORDER BY server_seq LIMIT ?3");
         if (!stmt) {
@@ -490,6 +491,7 @@ public:
         ChangesPage page;
         page.checkpoint = cursor;
         int scanned = 0;
+        std::size_t bytes = 0;
         while (true) {
             auto row = stmt->step();
             if (!row) {
@@ -502,10 +504,17 @@ public:
                 page.more = true;
                 break;
             }
+            const bool own = stmt->text(1) == excludeDevice;
+            const std::size_t size = own ? 0 : stmt->size(2);
+            if (!page.ops.empty() && bytes + size > maxBytes) {
+                page.more = true; // the checkpoint stays before this change: the next page starts with it
+                break;
+            }
             page.checkpoint = static_cast<std::uint64_t>(stmt->int64(0));
-            if (stmt->text(1) == excludeDevice) {
+            if (own) {
                 continue; // the device has its own operations; the checkpoint still moves past them
             }
+            bytes += size;
             const Bytes message = stmt->blob(2);
             protocol::Operation op;
             if (!op.ParseFromArray(message.data(), static_cast<int>(message.size()))) {
@@ -682,6 +691,45 @@ public:
             return makeError("unknown_chunk", "The center does not hold this attachment chunk.");
         }
         return stmt->blob(0);
+    }
+
+    Result<HeldAttachment> heldAttachment(const std::vector<std::uint8_t>& attachmentId) override {
+        auto stmt = m_db.cached("SELECT case_id, unit, header, sealed_key_center, sealed_key_unit, size, "
+                                "chunk_count, chunks_held FROM attachments WHERE attachment_id = ?1");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, attachmentId);
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return makeError("unknown_attachment", "The center holds no attachment with this id.");
+        }
+        const auto text = [](const Bytes& b) { return std::string(b.begin(), b.end()); };
+        HeldAttachment held;
+        held.description.set_attachment_id(text(attachmentId));
+        held.description.set_case_id(text(stmt->blob(0)));
+        held.unit = stmt->text(1);
+        held.description.set_header(text(stmt->blob(2)));
+        held.description.set_sealed_key_center(text(stmt->blob(3)));
+        held.description.set_sealed_key_unit(text(stmt->blob(4)));
+        held.description.set_size(static_cast<std::uint64_t>(stmt->int64(5)));
+        held.description.set_chunk_count(static_cast<std::uint32_t>(stmt->int64(6)));
+        held.chunksHeld = static_cast<std::uint32_t>(stmt->int64(7));
+        stmt->reset();
+        return held;
+    }
+
+    Result<std::vector<std::vector<std::uint8_t>>> incompleteAttachments(const std::string& deviceId) override {
+        auto stmt = m_db.cached("SELECT attachment_id FROM attachments WHERE device_id = ?1 AND chunks_held < "
+                                "chunk_count ORDER BY offered_seq");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, deviceId);
+        return sqlite::collect<std::vector<std::uint8_t>>(*stmt, [](const sqlite::Statement& st) { return st.blob(0); });
     }
 
     Result<std::vector<CenterCase>> cases() override {

@@ -1,8 +1,21 @@
 #include <algorithm>
+#include <fieldkit/crypto/content_hash.hpp>
+#include <fieldkit/engine/attachment_lane.hpp>
 #include <fieldkit/engine/handshake.hpp>
 #include <fieldkit/hub/sync_service.hpp>
 
 namespace fieldkit::hub {
+
+namespace {
+
+void toWire(const WipeOrderRecord& order, protocol::WipeOrder& wire) {
+    wire.set_device_id(order.deviceId);
+    wire.set_issued_ms(order.issuedMs);
+    wire.set_order_id(order.orderId);
+    wire.set_signature(std::string(order.signature.begin(), order.signature.end()));
+}
+
+} // namespace
 
 Result<protocol::Welcome> SyncService::greet(const protocol::Hello& hello,
                                              const std::string& certifiedDeviceId, HubSession& session) {
@@ -25,6 +38,30 @@ Result<protocol::Welcome> SyncService::greet(const protocol::Hello& hello,
     }
     auto welcome = engine::answerHello(hello, *head, record->lastAppliedDeviceSeq, m_nowMs(), m_policy);
     session.greeted = welcome.status() == protocol::Welcome::OK;
+    if (session.greeted && !record->wipePending) {
+        auto incomplete = m_store.incompleteAttachments(certifiedDeviceId);
+        if (!incomplete) {
+            return incomplete.error();
+        }
+        for (const auto& id : *incomplete) {
+            welcome.add_resend_attachments(std::string(id.begin(), id.end()));
+        }
+    }
+    if (session.greeted && record->wipePending) {
+        // The order rides on the welcome, before anything depends on the device's push getting through: a
+        // device whose outbox cannot be delivered is still wiped. What it pushes meanwhile is quarantined.
+        auto order = m_store.wipeOrder(certifiedDeviceId);
+        if (!order) {
+            return order.error();
+        }
+        if (!order->has_value()) {
+            return makeError("internal", "the device's wipe order is missing");
+        }
+        toWire(**order, *welcome.mutable_wipe_order());
+        if (auto st = m_store.markWipeDelivered(certifiedDeviceId, m_nowMs()); !st) {
+            return st.error();
+        }
+    }
     session.cursor = hello.pull_cursor();
     session.maxChanges = kDefaultMaxChanges; // every round states its own page size
     if (hello.max_changes() != 0) {
@@ -61,8 +98,11 @@ Result<protocol::SyncReply> SyncService::sync(const std::string& deviceId, const
     if (!acks) {
         return acks.error();
     }
-    auto page =
-        m_store.changesSince(record->unit, session.cursor, deviceId, static_cast<int>(session.maxChanges));
+    const std::size_t pageBytes = batch.page_bytes() > 0
+                                      ? std::min<std::size_t>(batch.page_bytes(), protocol::kDefaultPageBytes)
+                                      : protocol::kDefaultPageBytes;
+    auto page = m_store.changesSince(record->unit, session.cursor, deviceId,
+                                     static_cast<int>(session.maxChanges), pageBytes);
     if (!page) {
         return page.error();
     }
@@ -138,6 +178,61 @@ Result<protocol::ChunkAck> SyncService::chunk(const std::string& deviceId,
     return ack;
 }
 
+Result<protocol::Envelope> SyncService::request(const std::string& deviceId,
+                                                const protocol::AttachmentRequest& request,
+                                                const HubSession& session) {
+    if (!session.greeted) {
+        return makeError("out_of_order", "an attachment request before the hello");
+    }
+    auto record = m_store.device(deviceId);
+    if (!record) {
+        return record.error();
+    }
+    if (record->revoked) {
+        return makeError("revoked", "the device is revoked");
+    }
+    protocol::Envelope out;
+    const auto refuse = [&](const std::string& why) {
+        out.mutable_attachment_status()->set_attachment_id(request.attachment_id());
+        out.mutable_attachment_status()->set_refused(why);
+        return out;
+    };
+    const std::vector<std::uint8_t> id(request.attachment_id().begin(), request.attachment_id().end());
+    auto held = m_store.heldAttachment(id);
+    if (!held && held.error().code == "unknown_attachment") {
+        return refuse("the center does not hold this attachment");
+    }
+    if (!held) {
+        return held.error();
+    }
+    // Another unit's attachment is answered exactly like an unknown one: a device learns nothing of it.
+    if (held->unit != record->unit) {
+        return refuse("the center does not hold this attachment");
+    }
+    if (!held->complete()) {
+        return refuse("the center does not hold all of this attachment yet");
+    }
+    if (request.describe()) {
+        *out.mutable_attachment_offer() = held->description;
+        return out;
+    }
+    auto data = m_store.attachmentChunk(id, request.index());
+    if (!data && data.error().code == "unknown_chunk") {
+        return refuse("the center does not hold this part of the attachment");
+    }
+    if (!data) {
+        return data.error();
+    }
+    auto* chunk = out.mutable_attachment_chunk();
+    chunk->set_attachment_id(request.attachment_id());
+    chunk->set_index(request.index());
+    chunk->set_offset(engine::chunkOffset(request.index()));
+    const auto checksum = crypto::contentHash(*data);
+    chunk->set_checksum(std::string(checksum.begin(), checksum.end()));
+    chunk->set_data(std::string(data->begin(), data->end()));
+    return out;
+}
+
 Result<protocol::SyncReply> SyncService::quarantineAndOrderWipe(const DeviceRecord& device,
                                                                 const std::vector<protocol::Operation>& ops,
                                                                 HubSession& session) {
@@ -161,11 +256,7 @@ Result<protocol::SyncReply> SyncService::quarantineAndOrderWipe(const DeviceReco
         *reply.add_acks() = std::move(ack);
     }
     reply.set_checkpoint(session.cursor);
-    auto* wire = reply.mutable_wipe_order();
-    wire->set_device_id((*order)->deviceId);
-    wire->set_issued_ms((*order)->issuedMs);
-    wire->set_order_id((*order)->orderId);
-    wire->set_signature(std::string((*order)->signature.begin(), (*order)->signature.end()));
+    toWire(**order, *reply.mutable_wipe_order());
     return reply;
 }
 

@@ -5,6 +5,7 @@
 #include <fieldkit/crypto/content_hash.hpp>
 #include <fieldkit/engine/attachment_lane.hpp>
 #include <fieldkit/hub/center_store.hpp>
+#include <fieldkit/hub/sync_service.hpp>
 #include <filesystem>
 #include <random>
 
@@ -141,4 +142,100 @@ TEST_CASE("a malformed offer is refused before anything is recorded") {
         CHECK(result.error().code == "bad_offer");
     }
     CHECK(t.store->stats()->attachments == 0);
+}
+
+namespace {
+
+protocol::Hello helloOf(const std::string& device) {
+    protocol::Hello h;
+    h.set_protocol_version(protocol::kProtocolVersion);
+    h.set_schema_version(protocol::kSchemaVersion);
+    h.set_device_id(device);
+    return h;
+}
+
+protocol::AttachmentRequest request(char idByte, bool describe, std::uint32_t index = 0) {
+    protocol::AttachmentRequest r;
+    r.set_attachment_id(std::string(16, idByte));
+    r.set_describe(describe);
+    r.set_index(index);
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("another device of the unit downloads a whole attachment: described, then chunk by chunk") {
+    TempStore t;
+    SyncService service(*t.store, [] { return std::int64_t{1000}; });
+    (void)missing(t, offer());
+    HubSession session;
+    REQUIRE(service.greet(helloOf("dev-b"), "dev-b", session).ok());
+
+    // Not yet whole at the center: refused, so the device asks again later.
+    auto early = service.request("dev-b", request('a', true), session);
+    REQUIRE(early.ok());
+    REQUIRE(early->has_attachment_status());
+    CHECK_FALSE(early->attachment_status().refused().empty());
+
+    for (std::uint32_t i = 0; i < 3; ++i) {
+        REQUIRE(t.store->storeChunk(t.device("dev-a"), chunk(i)).ok());
+    }
+    auto described = service.request("dev-b", request('a', true), session);
+    REQUIRE(described.ok());
+    REQUIRE(described->has_attachment_offer());
+    CHECK(described->attachment_offer().header() == offer().header());
+    CHECK(described->attachment_offer().chunk_count() == 3);
+    CHECK(described->attachment_offer().sealed_key_unit() == "ku");
+    for (std::uint32_t i = 0; i < 3; ++i) {
+        auto got = service.request("dev-b", request('a', false, i), session);
+        REQUIRE(got.ok());
+        REQUIRE(got->has_attachment_chunk());
+        CHECK(got->attachment_chunk().data() == chunk(i).data());
+        CHECK(got->attachment_chunk().checksum() == chunk(i).checksum());
+        CHECK(got->attachment_chunk().offset() == engine::chunkOffset(i));
+    }
+    auto beyond = service.request("dev-b", request('a', false, 7), session);
+    REQUIRE(beyond.ok());
+    CHECK(beyond->has_attachment_status());
+    auto unknown = service.request("dev-b", request('z', true), session);
+    REQUIRE(unknown.ok());
+    CHECK(unknown->attachment_status().refused() == "the center does not hold this attachment");
+}
+
+TEST_CASE("a device of another unit learns nothing of an attachment: answered as if unknown") {
+    TempStore t;
+    REQUIRE(t.store->addUnit({"togo-2", std::vector<std::uint8_t>(32, 3), {4}}).ok());
+    REQUIRE(t.store->registerDevice("dev-x", "togo-2").ok());
+    SyncService service(*t.store, [] { return std::int64_t{1000}; });
+    (void)missing(t, offer());
+    for (std::uint32_t i = 0; i < 3; ++i) {
+        REQUIRE(t.store->storeChunk(t.device("dev-a"), chunk(i)).ok());
+    }
+    HubSession session;
+    REQUIRE(service.greet(helloOf("dev-x"), "dev-x", session).ok());
+    for (const bool describe : {true, false}) {
+        auto answer = service.request("dev-x", request('a', describe), session);
+        REQUIRE(answer.ok());
+        REQUIRE(answer->has_attachment_status());
+        CHECK(answer->attachment_status().refused() == "the center does not hold this attachment");
+    }
+    HubSession fresh;
+    CHECK(service.request("dev-x", request('a', true), fresh).error().code == "out_of_order");
+}
+
+TEST_CASE("the welcome asks a device to send again its attachments the center does not hold whole") {
+    TempStore t;
+    SyncService service(*t.store, [] { return std::int64_t{1000}; });
+    (void)missing(t, offer('a'));
+    (void)missing(t, offer('b'));
+    for (std::uint32_t i = 0; i < 3; ++i) {
+        REQUIRE(t.store->storeChunk(t.device("dev-a"), chunk(i, 'b')).ok());
+    }
+    HubSession session;
+    auto welcome = service.greet(helloOf("dev-a"), "dev-a", session);
+    REQUIRE(welcome.ok());
+    REQUIRE(welcome->resend_attachments_size() == 1);
+    CHECK(welcome->resend_attachments(0) == std::string(16, 'a'));
+    HubSession other;
+    CHECK(service.greet(helloOf("dev-b"), "dev-b", other)->resend_attachments_size() == 0);
 }

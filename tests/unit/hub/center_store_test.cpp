@@ -57,11 +57,42 @@ TEST_CASE("concurrent edits of one field are kept side by side; other devices pu
     CHECK((*late)[0].conflicted());
     CHECK(t.store->fieldHeads(std::vector<std::uint8_t>(16, 'x'))->size() == 2);
     CHECK(t.store->cases()->front().conflicted);
-    auto page = t.store->changesSince("bike-07", 0, "dev-b", 10);
+    auto page = t.store->changesSince("bike-07", 0, "dev-b", 10, protocol::kDefaultPageBytes);
     REQUIRE(page.ok());
     CHECK(page->ops.size() == 2); // dev-b's own change is left out
     CHECK(page->checkpoint == 3); // but the cursor moves past it
     CHECK_FALSE(page->more);
+}
+
+TEST_CASE("a page of changes is bounded in bytes, always carries one, and the next page starts after it") {
+    TempStore t;
+    std::vector<protocol::Operation> ops;
+    for (std::uint64_t seq = 1; seq <= 6; ++seq) {
+        auto o = op("dev-a", seq, static_cast<char>('a' + seq), 0, "service=passport");
+        o.set_ciphertext(std::string(1000, 'c'));
+        ops.push_back(o);
+    }
+    REQUIRE(t.store->applyBatch(*t.store->device("dev-a"), ops).ok());
+    const std::size_t one = ops[0].ByteSizeLong();
+    std::uint64_t cursor = 0;
+    std::vector<std::size_t> pages;
+    for (int i = 0; i < 10; ++i) {
+        auto page = t.store->changesSince("bike-07", cursor, "dev-b", 100, 2 * one + one / 2);
+        REQUIRE(page.ok());
+        pages.push_back(page->ops.size());
+        cursor = page->checkpoint;
+        if (!page->more) {
+            break;
+        }
+    }
+    CHECK(pages == std::vector<std::size_t>{2, 2, 2});
+    CHECK(cursor == 6);
+    // A budget smaller than one change still moves: one per page.
+    auto tiny = t.store->changesSince("bike-07", 0, "dev-b", 100, 10);
+    REQUIRE(tiny.ok());
+    CHECK(tiny->ops.size() == 1);
+    CHECK(tiny->more);
+    CHECK(tiny->checkpoint == 1);
 }
 
 TEST_CASE("bad operations are refused with a reason and do not stop the batch") {

@@ -99,7 +99,7 @@ TEST_CASE("a quarantined batch is kept as it came, acked QUARANTINED once, and n
     CHECK(stats.quarantined == 1);
     CHECK(stats.cases == 1); // only the case applied before the order
     CHECK(stats.operations == 1);
-    auto page = t.store->changesSince("bike-07", 0, "dev-b", 10);
+    auto page = t.store->changesSince("bike-07", 0, "dev-b", 10, protocol::kDefaultPageBytes);
     REQUIRE(page.ok());
     CHECK(page->ops.size() == 1); // dev-b never sees the quarantined case
 }
@@ -125,6 +125,9 @@ TEST_CASE("the sync service quarantines the last push, sends the order, and refu
     auto welcome = service.greet(hello("dev-a"), "dev-a", session);
     REQUIRE(welcome.ok());
     CHECK(welcome->status() == protocol::Welcome::OK);
+    // The order rides on the welcome, before anything depends on the device's push getting through.
+    REQUIRE(welcome->has_wipe_order());
+    CHECK(engine::checkWipeOrder(welcome->wipe_order(), "dev-a", crypto::toHex(center.publicKey().bytes)).ok());
     protocol::PushBatch batch;
     *batch.add_ops() = newCase("dev-a", 1, 'a');
     auto reply = service.sync("dev-a", batch, session);

@@ -23,3 +23,53 @@ TEST_CASE("oversized, malformed and empty frames are refused with their reason")
     CHECK(decodeFrame(std::string("\xff\xff\xff\xff\xff", 5)).error().code == "malformed_frame");
     CHECK(decodeFrame(std::string()).error().code == "empty_frame");
 }
+
+TEST_CASE("inspecting a push counts its operations and the largest one without parsing it") {
+    Envelope envelope;
+    auto* push = envelope.mutable_push();
+    push->set_page_bytes(4096);
+    for (int i = 0; i < 5; ++i) {
+        auto* op = push->add_ops();
+        op->set_device_seq(static_cast<std::uint64_t>(i + 1));
+        op->set_ciphertext(std::string(static_cast<std::size_t>(100 * (i + 1)), 'c'));
+    }
+    const std::string frame = encodeFrame(envelope);
+    auto shape = inspectFrame(frame);
+    REQUIRE(shape.ok());
+    CHECK(shape->body == 3);
+    CHECK(shape->pushOps == 5);
+    CHECK(shape->largestOp == static_cast<std::size_t>(push->ops(4).ByteSizeLong()));
+
+    // A push field that occurs twice is merged by the parser, so both occurrences count.
+    auto twice = inspectFrame(frame + frame);
+    REQUIRE(twice.ok());
+    CHECK(twice->pushOps == 10);
+}
+
+TEST_CASE("a frame of a million empty operations is counted, not allocated") {
+    // The hostile push from the field test: two bytes per empty operation (tag, zero length).
+    std::string ops;
+    for (int i = 0; i < 1'000'000; ++i) {
+        ops += std::string("\x0a\x00", 2);
+    }
+    std::string frame = "\x1a";
+    std::size_t length = ops.size();
+    while (length >= 0x80) {
+        frame += static_cast<char>((length & 0x7f) | 0x80);
+        length >>= 7;
+    }
+    frame += static_cast<char>(length);
+    frame += ops;
+    auto shape = inspectFrame(frame);
+    REQUIRE(shape.ok());
+    CHECK(shape->pushOps == 1'000'000);
+    CHECK(shape->pushOps > kMaxPushOps);
+}
+
+TEST_CASE("inspecting truncated or invalid wire data refuses it") {
+    CHECK(inspectFrame(std::string("\x1a\x05\x0a", 3)).error().code == "malformed_frame"); // length past end
+    CHECK(inspectFrame(std::string("\x1b", 1)).error().code == "malformed_frame");         // group start
+    CHECK(inspectFrame(std::string("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", 11)).error().code ==
+          "malformed_frame");
+    CHECK(inspectFrame(std::string("\x00\x00", 2)).error().code == "malformed_frame"); // field 0
+}

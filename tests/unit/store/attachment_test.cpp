@@ -262,3 +262,68 @@ TEST_CASE("canary: an attachment's name and content appear in no raw store file"
         CHECK(raw.find("passfoto") == std::string::npos);
     }
 }
+
+TEST_CASE("a refused attachment marks its operation for attention and no longer holds back later saves") {
+    CaseWithAttachment c;                                       // operations: 1 create, 2 attach
+    REQUIRE(c.s->appendNote(c.caseId, "after the photo").ok()); // 3
+    store::SyncQueue queue(*c.f.store);
+    REQUIRE(queue.pending(100)->size() == 1);
+    const auto attachmentId = queue.outgoingAttachments()->front().attachmentId;
+
+    REQUIRE(queue.refuseAttachment(attachmentId, "the file type is not accepted").ok());
+    REQUIRE(queue.refuseAttachment(attachmentId, "again").ok()); // refusing twice changes nothing
+
+    auto pending = queue.pending(100);
+    REQUIRE(pending.ok());
+    REQUIRE(pending->size() == 2); // the create and the note after the refused attachment
+    CHECK((*pending)[0].deviceSeq == 1);
+    CHECK((*pending)[1].deviceSeq == 3);
+    CHECK(queue.outgoingAttachments()->empty());
+    CHECK(queue.unacknowledgedChunks(10)->empty());
+    CHECK(queue.position()->rejectedOps == 1);
+    CHECK(count(*c.f.store, "SELECT count(*) FROM operations WHERE device_seq = 2 AND rejected = "
+                            "'the file type is not accepted'") == 1);
+}
+
+TEST_CASE("pending operations after a sequence number: the next push starts behind the one in flight") {
+    StoreFixture f;
+    auto s = f.unlock();
+    const auto id = s->createCase(passportCase())->id;
+    for (int i = 0; i < 4; ++i) {
+        REQUIRE(s->appendNote(id, "note " + std::to_string(i)).ok());
+    }
+    store::SyncQueue queue(*f.store);
+    CHECK(queue.pending(100, 0)->size() == 5);
+    auto rest = queue.pending(2, 3);
+    REQUIRE(rest.ok());
+    REQUIRE(rest->size() == 2);
+    CHECK((*rest)[0].deviceSeq == 4);
+    CHECK((*rest)[1].deviceSeq == 5);
+    CHECK(queue.pending(100, 5)->empty());
+}
+
+TEST_CASE("a save over the input limits is refused whole, with a clear reason, and nothing is queued") {
+    StoreFixture f;
+    auto s = f.unlock();
+    const auto id = s->createCase(passportCase())->id;
+    store::SyncQueue queue(*f.store);
+    const auto before = queue.position()->pendingOps;
+
+    auto note = s->appendNote(id, std::string(7 * 1024 * 1024, 'x')); // the 7 MB note from the field test
+    REQUIRE(!note.ok());
+    CHECK(note.error().code == "too_large");
+    CHECK(note.error().message.find("attachment") != std::string::npos);
+
+    auto bigCase = passportCase();
+    bigCase.citizen.name = std::string(3 * 1024, 'n');
+    auto created = s->createCase(bigCase);
+    REQUIRE(!created.ok());
+    CHECK(created.error().code == "too_large");
+
+    auto manyNotes = passportCase();
+    manyNotes.notes.assign(5, std::string(15 * 1024, 'n')); // each within its limit, together too much
+    CHECK(s->createCase(manyNotes).error().code == "too_large");
+
+    CHECK(queue.position()->pendingOps == before);
+    CHECK(s->appendNote(id, std::string(16 * 1024, 'x')).ok()); // at the limit: taken
+}

@@ -133,8 +133,17 @@ TEST_CASE("a store from a newer fieldkit is refused") {
 
 namespace {
 
+/** Undoes migration 5 (refused attachments and two partial indexes) on a store made by this build. */
+void downgradeToVersion4(sqlite::Database& db) {
+    REQUIRE(db.exec("DROP INDEX operations_attachment_refs").ok());
+    REQUIRE(db.exec("DROP INDEX operations_refused").ok());
+    REQUIRE(db.exec("ALTER TABLE attachments DROP COLUMN refused").ok());
+    REQUIRE(db.exec("PRAGMA user_version = 4").ok());
+}
+
 /** Undoes migration 4 (pending flag column instead of a partial index) on a store made by this build. */
 void downgradeToVersion3(sqlite::Database& db) {
+    downgradeToVersion4(db);
     REQUIRE(db.exec("ALTER TABLE cases DROP COLUMN pending").ok());
     REQUIRE(db.exec("CREATE INDEX operations_unacked ON operations(case_id) WHERE server_seq IS NULL").ok());
     REQUIRE(db.exec("PRAGMA user_version = 3").ok());
@@ -160,7 +169,7 @@ TEST_CASE("opening a version 3 store flags each case pending from its unacknowle
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 4);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 5);
     CHECK(*f.store->database().queryInt(
               "SELECT count(*) FROM sqlite_schema WHERE name = 'operations_unacked'") == 0);
     auto s = f.unlock();
@@ -170,6 +179,27 @@ TEST_CASE("opening a version 3 store flags each case pending from its unacknowle
         CHECK(row.pendingSync == (row.id == waiting));
     }
     CHECK(std::any_of(rows->begin(), rows->end(), [&](const auto& r) { return r.id == acked; }));
+}
+
+TEST_CASE("opening a version 4 store lets attachments be refused and indexes refused operations") {
+    StoreFixture f;
+    {
+        auto s = f.unlock();
+        REQUIRE(s->createCase(passportCase()).ok());
+    }
+    downgradeToVersion4(f.store->database());
+    f.store.reset();
+    auto opened = store::DeviceStore::open(f.file());
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+    f.store = std::move(*opened);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 5);
+    CHECK(*f.store->database().queryInt("SELECT count(*) FROM pragma_table_info('attachments') WHERE name = "
+                                        "'refused'") == 1);
+    CHECK(*f.store->database().queryInt(
+              "SELECT count(*) FROM sqlite_schema WHERE name IN ('operations_refused', "
+              "'operations_attachment_refs')") == 2);
+    store::SyncQueue queue(*f.store);
+    CHECK(queue.position()->rejectedOps == 0);
 }
 
 TEST_CASE("opening a version 2 store adds who created each case, taken from its first operation") {
@@ -188,7 +218,7 @@ TEST_CASE("opening a version 2 store adds who created each case, taken from its 
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 4);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 5);
     auto s = f.unlock();
     auto rows = s->listCases({});
     REQUIRE(rows->size() == 1);

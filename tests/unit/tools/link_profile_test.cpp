@@ -13,7 +13,7 @@ TEST_CASE("named profiles carry the issue's link figures, per direction") {
     };
     const Row rows[] = {
         {"lte", 20'000, 50ms, false},  {"3g", 1'000, 150ms, false}, {"2g", 80, 600ms, false},
-        {"flaky", 20'000, 50ms, true}, {"none", 0, 0ms, false},
+        {"flaky", 20'000, 50ms, true}, {"cut", 128, 120ms, true},   {"none", 0, 0ms, false},
     };
     for (const auto& row : rows) {
         CAPTURE(row.name);
@@ -28,7 +28,13 @@ TEST_CASE("named profiles carry the issue's link figures, per direction") {
         CHECK(p->dropAfterBytes == 0);
     }
     CHECK(profileByName("flaky")->dropEvery == DropInterval{10s, 30s});
-    CHECK(profileNames().size() == 5);
+    CHECK(profileByName("cut")->dropEvery == DropInterval{1s, 4s});
+    // The slow profiles store and forward 4 KiB chunks, each paying the latency (see link_shaper_test).
+    CHECK(profileByName("2g")->perChunkLatency);
+    CHECK(profileByName("cut")->perChunkLatency);
+    CHECK(profileByName("2g")->segmentBytes == 4096);
+    CHECK_FALSE(profileByName("lte")->perChunkLatency);
+    CHECK(profileNames().size() == 6);
     for (const auto& name : profileNames()) {
         CHECK(profileByName(name).ok());
     }
@@ -39,7 +45,7 @@ TEST_CASE("an unknown profile name is a clear error") {
         auto p = profileByName(name);
         REQUIRE_FALSE(p.ok());
         CHECK(p.error().code == "unknown_profile");
-        CHECK(p.error().message.find("lte, 3g, 2g, flaky or none") != std::string::npos);
+        CHECK(p.error().message.find("lte, 3g, 2g, flaky, cut or none") != std::string::npos);
     }
 }
 
@@ -96,7 +102,8 @@ TEST_CASE("inconsistent overrides are refused with a reason") {
 }
 
 TEST_CASE("a profile describes itself in one log line") {
-    CHECK(describe(profileByName("2g").value()) == "2g: 300 ms one-way, 80 kbit/s (each direction)");
+    CHECK(describe(profileByName("2g").value()) == "2g: 300 ms one-way, 80 kbit/s, store-and-forward chunks of 4096 bytes (each "
+                                                     "direction)");
     CHECK(describe(profileByName("flaky").value()).find("link drop every 10000-30000 ms") !=
           std::string::npos);
 }

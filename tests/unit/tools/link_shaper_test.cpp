@@ -35,7 +35,7 @@ TEST_CASE("delivery time of N bytes is serialisation at the bandwidth plus one-w
         Nanoseconds expected;
     };
     const Row rows[] = {
-        {"2g", 10'000, 1000ms + 300ms},    // 80 kbit/s: 10 KB take 1 s, plus half of 600 ms RTT
+        {"2g", 10'000, 1000ms + 900ms},    // 80 kbit/s: 10 KB take 1 s, and each of 3 chunks 300 ms
         {"2g", 1'000, 100ms + 300ms},      //
         {"3g", 10'000, 80ms + 75ms},       // 1 Mbit/s
         {"3g", 125'000, 1000ms + 75ms},    //
@@ -49,6 +49,26 @@ TEST_CASE("delivery time of N bytes is serialisation at the bandwidth plus one-w
         CAPTURE(row.bytes);
         CHECK(lastArrival(named(row.profile), row.bytes) == row.expected);
     }
+}
+
+TEST_CASE("store and forward: each chunk waits for the one before to arrive, so a slow link is slower") {
+    auto p = named("2g");
+    LinkShaper shaper(p, 1, t0);
+    const auto chunks = shaper.plan(t0, 100 * 4096);
+    REQUIRE(chunks.size() == 100);
+    const Nanoseconds perChunk = LinkShaper::serialization(4096, 80) + 300ms;
+    for (std::size_t i = 0; i < chunks.size(); ++i) {
+        CAPTURE(i);
+        CHECK(chunks[i].size == 4096);
+        CHECK(chunks[i].deliverAt - t0 == static_cast<Nanoseconds::rep>(i + 1) * perChunk);
+    }
+    // About 5.8 KB/s instead of the nominal 10 KB/s.
+    const double rate = 100.0 * 4096 / std::chrono::duration<double>(chunks.back().deliverAt - t0).count();
+    CHECK(rate > 5'700);
+    CHECK(rate < 5'900);
+    // A plain link with the same figures pipelines the chunks: only the last pays the latency.
+    p.perChunkLatency = false;
+    CHECK(lastArrival(p, 100 * 4096) == LinkShaper::serialization(100 * 4096, 80) + 300ms);
 }
 
 TEST_CASE("serialisation: a byte cannot leave before the bytes before it were sent") {

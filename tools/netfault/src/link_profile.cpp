@@ -5,6 +5,9 @@ namespace fieldkit::netfault {
 
 namespace {
 
+/** The chunk of the store-and-forward profiles. */
+constexpr std::size_t kChunkBytes = 4 * 1024;
+
 LinkProfile lte() {
     LinkProfile p;
     p.name = "lte";
@@ -16,7 +19,7 @@ LinkProfile lte() {
 } // namespace
 
 const std::vector<std::string>& profileNames() {
-    static const std::vector<std::string> names{"lte", "3g", "2g", "flaky", "none"};
+    static const std::vector<std::string> names{"lte", "3g", "2g", "flaky", "cut", "none"};
     return names;
 }
 
@@ -35,10 +38,24 @@ Result<LinkProfile> profileByName(std::string_view name) {
         return p;
     }
     if (name == "2g") {
+        // GPRS/EDGE as a field unit meets it: the radio schedules bursts, so every chunk pays the latency.
         LinkProfile p;
         p.name = "2g";
         p.latency = Milliseconds(300);
         p.bandwidthKbit = 80;
+        p.segmentBytes = kChunkBytes;
+        p.perChunkLatency = true;
+        return p;
+    }
+    if (name == "cut") {
+        // A bike at the edge of coverage: a working but thin link that is lost every few seconds.
+        LinkProfile p;
+        p.name = "cut";
+        p.latency = Milliseconds(60);
+        p.bandwidthKbit = 128;
+        p.segmentBytes = kChunkBytes;
+        p.perChunkLatency = true;
+        p.dropEvery = DropInterval{Milliseconds(1'000), Milliseconds(4'000)};
         return p;
     }
     if (name == "flaky") {
@@ -48,12 +65,12 @@ Result<LinkProfile> profileByName(std::string_view name) {
         return p;
     }
     return makeError("unknown_profile",
-                     "Unknown link profile \"" + std::string(name) + "\"; use lte, 3g, 2g, flaky or none.");
+                     "Unknown link profile \"" + std::string(name) + "\"; use lte, 3g, 2g, flaky, cut or none.");
 }
 
 Result<LinkProfile> applyOverrides(LinkProfile p, const LinkOverrides& o) {
     const bool changed = o.latency || o.jitter || o.bandwidthKbit || o.dropAfterBytes || o.resetProbability ||
-                         o.stall || o.stallEvery || o.segmentBytes || o.dropEvery;
+                         o.stall || o.stallEvery || o.segmentBytes || o.perChunkLatency || o.dropEvery;
     p.latency = o.latency.value_or(p.latency);
     p.jitter = o.jitter.value_or(p.jitter);
     p.bandwidthKbit = o.bandwidthKbit.value_or(p.bandwidthKbit);
@@ -62,6 +79,10 @@ Result<LinkProfile> applyOverrides(LinkProfile p, const LinkOverrides& o) {
     p.stall = o.stall.value_or(p.stall);
     p.stallEvery = o.stallEvery.value_or(p.stallEvery);
     p.segmentBytes = o.segmentBytes.value_or(p.segmentBytes);
+    p.perChunkLatency = o.perChunkLatency.value_or(p.perChunkLatency);
+    if (p.perChunkLatency && p.segmentBytes == 0) {
+        p.segmentBytes = kChunkBytes;
+    }
     if (o.dropEvery) {
         p.dropEvery = *o.dropEvery;
     }
@@ -108,7 +129,8 @@ std::string describe(const LinkProfile& p) {
         s << ", stall " << p.stall.count() << " ms every " << p.stallEvery.count() << " ms";
     }
     if (p.segmentBytes > 0) {
-        s << ", segments of " << p.segmentBytes << " bytes";
+        s << ", " << (p.perChunkLatency ? "store-and-forward chunks" : "segments") << " of " << p.segmentBytes
+          << " bytes";
     }
     if (p.dropEvery) {
         s << ", link drop every " << p.dropEvery->min.count() << "-" << p.dropEvery->max.count() << " ms";

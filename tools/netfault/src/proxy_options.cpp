@@ -48,7 +48,7 @@ Status optionInto(const common::Args& args, const std::string& name, std::option
 } // namespace
 
 const std::set<std::string>& proxyFlags() {
-    static const std::set<std::string> flags{"help", "version"};
+    static const std::set<std::string> flags{"help", "version", "per-chunk-latency"};
     return flags;
 }
 
@@ -88,6 +88,7 @@ Result<ProxyOptions> parseProxyOptions(const common::Args& args) {
                                                "stall-ms",
                                                "stall-every-ms",
                                                "segment-bytes",
+                                               "per-chunk-latency",
                                                "drop-every-ms",
                                                "seed",
                                                "idle-timeout-ms",
@@ -162,6 +163,9 @@ Result<ProxyOptions> parseProxyOptions(const common::Args& args) {
             return status.error();
         }
     }
+    if (args.flag("per-chunk-latency")) {
+        o.perChunkLatency = true;
+    }
     auto link = applyOverrides(*base, o);
     if (!link) {
         return link.error();
@@ -193,7 +197,8 @@ std::string proxyUsage() {
 
 A TCP proxy that emulates a link. Every value applies to each direction on its own.
   --profile NAME            lte (20 Mbit/s, 50 ms RTT), 3g (1 Mbit/s, 150 ms RTT), 2g (80 kbit/s,
-                            600 ms RTT), flaky (lte, the link drops every 10-30 s), none (default)
+                            300 ms per 4 KiB chunk), flaky (lte, the link drops every 10-30 s), cut
+                            (128 kbit/s, 60 ms per 4 KiB chunk, the link drops every 1-4 s), none (default)
   --latency-ms N            one-way delay per direction (RTT = 2 x N)
   --jitter-ms N             extra one-way delay per segment, uniform in 0..N; order is kept
   --bandwidth-kbit N        per direction, 1 kbit = 1000 bit/s; 0 = unlimited
@@ -201,6 +206,8 @@ A TCP proxy that emulates a link. Every value applies to each direction on its o
   --reset-probability P     reset the connection instead of delivering a segment, with probability P
   --stall-ms N --stall-every-ms M   the link carries nothing for N ms every M ms
   --segment-bytes N         deliver in writes of at most N bytes (tiny segments)
+  --per-chunk-latency       store and forward: one chunk (--segment-bytes, default 4096) at a time, each
+                            paying the latency plus its transmission time before the next starts
   --drop-every-ms MIN-MAX   drop every connection after a random MIN..MAX ms, again and again; 0 = never
   --seed S                  seed of every random decision (logged when not given), to replay a run
   --idle-timeout-ms N       close a connection silent this long (default 3600000)

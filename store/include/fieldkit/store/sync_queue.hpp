@@ -46,6 +46,7 @@ struct SyncPosition {
     std::int64_t oldestPendingMs = 0; // queue time of the oldest unsent operation, 0 when none
     std::int64_t rejectedOps = 0;     // refused by the center: shown in "needs attention"
     std::uint64_t checksum = 0;
+    std::string lastRefusal; // the newest refusal's reason (the center's words, never personal)
 };
 
 /** What applying a page of changes did. */
@@ -88,7 +89,9 @@ public:
     explicit SyncQueue(DeviceStore& store)
         : m_store(store) {}
 
-    [[nodiscard]] Result<std::vector<SyncOperation>> pending(int limit);
+    /** Up to `limit` outbox operations after `afterDeviceSeq`, in device_seq order (a push in flight has
+     *  taken the ones before), stopping before one held back for its attachment. */
+    [[nodiscard]] Result<std::vector<SyncOperation>> pending(int limit, std::uint64_t afterDeviceSeq = 0);
     [[nodiscard]] Result<SyncPosition> position();
     /** The center's answers: applied operations leave the outbox with their server sequence, refused ones
      *  leave it marked with the reason (never silently dropped). One transaction. Acknowledging a closing
@@ -112,12 +115,23 @@ public:
     /** The hub holds these chunks (it acknowledged them, or said it already had them). Unknown chunks are
      *  ignored: acknowledging is idempotent. */
     [[nodiscard]] Status acknowledgeChunks(const std::vector<ChunkRef>& chunks);
+    /** The hub will not take this attachment: it is marked refused with the reason, and the operation that
+     *  references it leaves the outbox marked "needs attention" with that reason, so it no longer holds back
+     *  the device's later operations. One transaction; refusing again changes nothing. */
+    [[nodiscard]] Status refuseAttachment(const sqlite::Bytes& attachmentId, const std::string& reason);
     /** Records an attachment from another device of the unit (its case must have arrived first: code
      *  "unknown_case"); storing it again changes nothing. */
     [[nodiscard]] Status storeInboundAttachment(const SyncAttachment& attachment);
     /** Stores a chunk from the hub after checking its checksum, index and offset (code "bad_chunk"); a chunk
      *  already present is left as it is. */
     [[nodiscard]] Status storeInboundChunk(const SyncChunk& chunk);
+    /** Up to `limit` attachments that other devices of the unit made (their operations here name them) and
+     *  that this device does not hold whole: what the download lane asks the hub for, oldest first. */
+    [[nodiscard]] Result<std::vector<sqlite::Bytes>> attachmentsToFetch(int limit);
+    /** The hub asks for this device's attachment again (it lost chunks it had acknowledged, e.g. restored
+     *  from a backup): every chunk counts as unacknowledged, so the upload lane offers it anew and sends what
+     *  the hub's answer says it lacks. Unknown, inbound or refused attachments are left alone. */
+    [[nodiscard]] Status reopenAttachment(const sqlite::Bytes& attachmentId);
     /** Indexes of the attachment's chunks this device still lacks (what to ask the hub for). */
     [[nodiscard]] Result<std::vector<std::uint32_t>> missingChunks(const sqlite::Bytes& attachmentId);
 

@@ -44,6 +44,8 @@ public:
     [[nodiscard]] std::int64_t int64(int column) const;
     [[nodiscard]] std::string text(int column) const;
     [[nodiscard]] Bytes blob(int column) const;
+    /** Bytes of a text or blob column, without copying it. */
+    [[nodiscard]] std::size_t size(int column) const;
     [[nodiscard]] bool isNull(int column) const;
 
 private:

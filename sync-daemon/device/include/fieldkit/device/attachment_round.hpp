@@ -16,16 +16,22 @@ namespace fieldkit::device {
 /** One chunk as it travels, with its offset and checksum. */
 [[nodiscard]] protocol::AttachmentChunk toWire(const store::SyncChunk& chunk);
 
+/** An attachment as the hub describes it to a device downloading it. */
+[[nodiscard]] store::SyncAttachment fromWire(const protocol::AttachmentOffer& description);
+/** A chunk the hub sent to a device downloading it (checked by the store before it is kept). */
+[[nodiscard]] store::SyncChunk fromWire(const protocol::AttachmentChunk& chunk);
+
 /** Takes the hub's answer to `offered`: the chunks it already holds are acknowledged in the store (so they
  *  are never sent again) and the indexes it lacks are returned. Codes: attachment_refused (the hub will not
- *  take it; the reason is the hub's), protocol_violation (an answer about another attachment). */
+ *  take it; the reason is the hub's: the attachment is marked refused and its operation "needs attention",
+ *  so it holds back nothing), protocol_violation (an answer about another attachment). */
 [[nodiscard]] Result<std::vector<std::uint32_t>>
 applyAttachmentStatus(store::SyncQueue& queue, const store::SyncAttachment& offered,
                       const protocol::AttachmentStatus& status);
 
 /** Takes the hub's acknowledgement of `sent`: the chunk is marked acknowledged at once, in its own
- *  transaction, so a drop later re-sends at most the chunk then in flight. Codes: chunk_refused,
- *  protocol_violation (an ack for another chunk). */
+ *  transaction, so a drop later re-sends at most the chunk then in flight. Codes: chunk_refused (the
+ *  attachment is marked refused, as for an offer), protocol_violation (an ack for another chunk). */
 [[nodiscard]] Status applyChunkAck(store::SyncQueue& queue, const store::SyncChunk& sent,
                                    const protocol::ChunkAck& ack);
 

@@ -34,18 +34,21 @@ struct SessionResult {
     std::size_t attachmentsCompleted = 0; // the center holds them whole now
     std::size_t chunksSent = 0;
     bool laneEmpty = false;    // no attachment has a chunk the center has not acknowledged
+    std::size_t chunksReceived = 0;      // the download lane: chunks of other devices' attachments stored
+    std::size_t downloadsCompleted = 0;  // ...and attachments now held whole here
+    bool downloadsDone = false;          // every attachment the unit's cases name is held whole here
     std::uint64_t bytesUp = 0; // on the wire during the round (TLS included), as the kernel counted them
     std::uint64_t bytesDown = 0;
     std::string wipeOrderId; // the round delivered a valid, center-signed wipe order for this device
     bool wiped = false;      // ...and the device carried it out: store and sync identity are gone
 };
 
-/** Limits on every wait and on batch sizes of the device side. */
+/** Limits of the device side. Waits for answers are not here: they follow the bytes outstanding and the
+ *  rate the link has shown (engine::LinkPace), and are extended while bytes still move. */
 struct ClientLimits {
-    std::chrono::seconds connect{10};  // TCP, TLS and WebSocket handshakes, and the closing handshake
-    std::chrono::seconds exchange{60}; // each wait for a reply
-    std::chrono::seconds idle{180};    // silence on an open connection before it counts as lost
-    int batchOps = 1000;
+    std::chrono::seconds connect{10}; // TCP, TLS and WebSocket handshakes, and the closing handshake
+    std::chrono::seconds idle{180};   // silence on an open connection before it counts as lost
+    int batchOps = 1000;              // operations per push at most (bytes are the pace's to decide)
     std::uint32_t pageChanges = 2000;
 };
 

@@ -20,6 +20,12 @@ struct RoundOutcome {
  *  both drive this, so what the simulation proves holds for the real daemon. */
 [[nodiscard]] Result<protocol::PushBatch> buildPush(store::SyncQueue& queue, int limit);
 
+/** A push of the outbox operations after `afterDeviceSeq` (those before are in flight): at most `maxOps`,
+ *  and operations are added while the push stays within `maxBytes` (the first always goes, and fits a frame:
+ *  the store refuses larger operations at save time). */
+[[nodiscard]] Result<protocol::PushBatch> buildPush(store::SyncQueue& queue, std::uint64_t afterDeviceSeq,
+                                                    int maxOps, std::size_t maxBytes);
+
 /** Applies a reply: acks first (a change that builds on one of ours names it by the server sequence the ack
  *  carries), then the changes and the new cursor; each in one transaction. */
 [[nodiscard]] Result<RoundOutcome> applyReply(store::SyncQueue& queue, const protocol::SyncReply& reply);

@@ -25,6 +25,8 @@ struct SyncStatus {
     std::int64_t lastSuccessMs = 0;
     std::string lastError;
     std::uint64_t pendingOps = 0;
+    std::uint64_t needsAttention = 0; // operations the center (or this device, for size) refused; kept, shown
+    std::string lastRefusal;          // the newest refusal's reason, for people; never personal data
     std::int64_t oldestPendingMs = 0;
     std::uint64_t pullCursor = 0;
     std::uint64_t hubHead = 0;
@@ -35,6 +37,10 @@ struct SyncStatus {
     TransferProgress up;          // operations sent
     TransferProgress down;        // changes received
     TransferProgress attachments; // the attachment lane: whole attachments and encrypted chunk bytes
+    // What the daemon has learnt of its link (engine::LinkPace::Memory), so the next process goes on from it.
+    double linkBytesPerSecond = 0;
+    std::uint64_t linkPushBytes = 0;
+    double linkCutFactor = 1.0;
 };
 
 [[nodiscard]] std::string toJson(const SyncStatus& status);

@@ -92,6 +92,16 @@ struct CenterAttachment {
     [[nodiscard]] bool complete() const { return chunksHeld == chunkCount; }
 };
 
+/** An attachment as another device of its unit downloads it: what its offer carried, and how much of it
+ *  the center holds. */
+struct HeldAttachment {
+    protocol::AttachmentOffer description;
+    std::string unit;
+    std::uint32_t chunksHeld = 0;
+
+    [[nodiscard]] bool complete() const { return chunksHeld == description.chunk_count(); }
+};
+
 /** What storing one chunk did. */
 enum class ChunkStored {
     Added,     // new, committed
@@ -146,9 +156,12 @@ public:
      */
     [[nodiscard]] virtual Result<std::vector<protocol::PushAck>>
     applyBatch(const DeviceRecord& device, const std::vector<protocol::Operation>& ops) = 0;
-    /** Changes of `unit` after `cursor`, leaving out the device's own operations (it has them). */
+    /** Changes of `unit` after `cursor`, leaving out the device's own operations (it has them): at most
+     *  `limit` of them, and no more than `maxBytes` of encoded operations unless one alone is larger (a page
+     *  always carries at least one change when any is waiting). */
     [[nodiscard]] virtual Result<ChangesPage> changesSince(const std::string& unit, std::uint64_t cursor,
-                                                           const std::string& excludeDevice, int limit) = 0;
+                                                           const std::string& excludeDevice, int limit,
+                                                           std::size_t maxBytes) = 0;
 
     // Attachments, each call one transaction: a chunk is durable before it is acknowledged.
 
@@ -167,6 +180,12 @@ public:
     /** The encrypted bytes of one held chunk; code "unknown_chunk" when the center lacks it. */
     [[nodiscard]] virtual Result<std::vector<std::uint8_t>>
     attachmentChunk(const std::vector<std::uint8_t>& attachmentId, std::uint32_t index) = 0;
+    /** An attachment's description for the download lane; code "unknown_attachment" when none has the id. */
+    [[nodiscard]] virtual Result<HeldAttachment> heldAttachment(const std::vector<std::uint8_t>& attachmentId) = 0;
+    /** The device's attachments the center knows of but does not hold whole (their chunks went missing, e.g.
+     *  after a restore from a backup): the hub asks the device for them again. */
+    [[nodiscard]] virtual Result<std::vector<std::vector<std::uint8_t>>>
+    incompleteAttachments(const std::string& deviceId) = 0;
 
     [[nodiscard]] virtual Result<std::vector<CenterCase>> cases() = 0;
     /** Every operation of a case in server order. */

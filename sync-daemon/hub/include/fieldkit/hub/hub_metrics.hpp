@@ -6,7 +6,8 @@
 
 namespace fieldkit::hub {
 
-/** Counters the ops listener exposes; the hub runs on one thread, so plain integers suffice. */
+/** Counters the ops listener exposes; only the I/O thread touches them (the store's thread hands results
+ *  back to it), so plain integers suffice. */
 struct HubMetrics {
     static constexpr std::array<double, 8> kDurationBuckets = {0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30};
 
@@ -15,6 +16,7 @@ struct HubMetrics {
     std::uint64_t roundsTotal = 0;   // sync rounds (hellos); many per connection
     std::uint64_t handshakeFailures = 0;
     std::uint64_t framesRejected = 0;
+    std::uint64_t connectionsReplaced = 0; // a device's new connection closed its older one
     std::uint64_t opsApplied = 0;
     std::uint64_t conflicts = 0;
     std::uint64_t bytesIn = 0;
@@ -24,6 +26,7 @@ struct HubMetrics {
     std::uint64_t chunksStored = 0;    // new chunks committed
     std::uint64_t chunksDuplicate = 0; // chunks the hub already held (a resend)
     std::uint64_t chunksRefused = 0;   // bad checksum, offset, length or attachment
+    std::uint64_t chunksServed = 0;    // chunks sent to devices downloading an attachment
     std::array<std::uint64_t, kDurationBuckets.size()> syncDurationBuckets{};
     std::uint64_t syncDurationCount = 0;
     double syncDurationSum = 0;

@@ -55,6 +55,13 @@ public:
                                                    const HubSession& session,
                                                    std::optional<ChunkStored>& stored);
 
+    /** The download lane: an attachment of the device's unit, described (an AttachmentOffer) or one chunk
+     *  of it (an AttachmentChunk with its checksum); an AttachmentStatus with `refused` when the center does
+     *  not hold it whole, or it belongs to another unit (answered alike, so nothing about it leaks). */
+    [[nodiscard]] Result<protocol::Envelope> request(const std::string& deviceId,
+                                                     const protocol::AttachmentRequest& request,
+                                                     const HubSession& session);
+
 private:
     [[nodiscard]] Result<protocol::SyncReply>
     quarantineAndOrderWipe(const DeviceRecord& device, const std::vector<protocol::Operation>& ops,

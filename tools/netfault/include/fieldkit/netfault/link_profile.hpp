@@ -32,6 +32,10 @@ struct LinkProfile {
     Milliseconds stall{0};            // the link sends nothing for `stall` ...
     Milliseconds stallEvery{0};       // ... every `stallEvery` since the connection opened
     std::size_t segmentBytes = 0;     // deliver in writes of at most this size; 0 = normal 1460-byte packets
+    // Store and forward: the link carries one chunk (of at most segmentBytes) at a time, and each chunk takes
+    // the one-way latency plus its transmission time before the next may start. A slow link is then slower
+    // than its nominal rate, as radio links with per-burst scheduling delay are.
+    bool perChunkLatency = false;
     std::optional<DropInterval> dropEvery; // the whole link drops (every connection) after a random interval
 
     [[nodiscard]] Milliseconds rtt() const { return 2 * latency; }
@@ -49,14 +53,16 @@ struct LinkOverrides {
     std::optional<Milliseconds> stall;
     std::optional<Milliseconds> stallEvery;
     std::optional<std::size_t> segmentBytes;
+    std::optional<bool> perChunkLatency;
     std::optional<std::optional<DropInterval>> dropEvery; // set to nullopt-inside to switch drops off
 };
 
 /** The names profileByName knows, in the order --help lists them. */
 [[nodiscard]] const std::vector<std::string>& profileNames();
 
-/** lte (20 Mbit/s, 50 ms RTT), 3g (1 Mbit/s, 150 ms RTT), 2g (80 kbit/s, 600 ms RTT), flaky (lte with a drop
- * every 10-30 s), none (a plain proxy). */
+/** lte (20 Mbit/s, 50 ms RTT), 3g (1 Mbit/s, 150 ms RTT), 2g (80 kbit/s, 300 ms per 4 KiB chunk, store and
+ * forward), flaky (lte with a drop every 10-30 s), cut (128 kbit/s, 60 ms per 4 KiB chunk, the link cut every
+ * 1-4 s), none (a plain proxy). */
 [[nodiscard]] Result<LinkProfile> profileByName(std::string_view name);
 
 /** The profile with the overrides applied, checked as a whole (a stall needs a period longer than it). */
