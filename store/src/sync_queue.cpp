@@ -247,7 +247,10 @@ Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {
                 !s) {
                 return s;
             }
-            if (db.changes() > 0) {
+            // A repeat (a replayed reply, or the ack standing in for our operation in a later page) changes
+            // nothing here: in particular it does not restart the retention clock of a closed case.
+            const bool firstAck = db.changes() > 0;
+            if (firstAck) {
                 checksum ^= core::operationFingerprint(r.serverSeq, m_store.deviceId(), r.deviceSeq);
                 if (auto s = closeSupersededOwnHeads(db, m_store.deviceId(), r.deviceSeq, r.serverSeq); !s) {
                     return s;
@@ -259,8 +262,10 @@ Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {
             if (auto s = settleStatusOf(seq); !s) {
                 return s;
             }
-            if (auto s = closing->bind(1, m_store.deviceId()).bind(2, seq).bind(3, now).run(); !s) {
-                return s;
+            if (firstAck) {
+                if (auto s = closing->bind(1, m_store.deviceId()).bind(2, seq).bind(3, now).run(); !s) {
+                    return s;
+                }
             }
         }
         if (auto s = drop->bind(1, seq).run(); !s) {

@@ -628,6 +628,13 @@ private:
                      : ack.result() == protocol::PushAck::DUPLICATE ? "D"
                                                                     : "R");
         }
+        if (reply.own_acks_size() > 0) {
+            line += " | own";
+            for (const auto& ack : reply.own_acks()) {
+                line += " " + describe(OpKey{device.index(), ack.device_seq()}) + "=" +
+                        std::to_string(ack.server_seq());
+            }
+        }
         line += " | changes";
         for (const auto& change : reply.changes()) {
             line += " " + describe(OpKey{m_model.deviceIndex(change.device_id()), change.device_seq()}) +
@@ -665,6 +672,13 @@ private:
                 fail(*problem);
             }
             m_stats.repeatAcks += repeat ? 1 : 0;
+        }
+        // The acks that stand in for the device's own operations in the page repeat the first answer.
+        for (const auto& ack : reply.own_acks()) {
+            bool repeat = false;
+            if (auto problem = m_model.checkAck(OpKey{device.index(), ack.device_seq()}, ack, repeat)) {
+                fail("in place of its own operation in the page, " + *problem);
+            }
         }
         for (const auto& change : reply.changes()) {
             if (change.unit() != device.unit()) {

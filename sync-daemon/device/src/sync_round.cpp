@@ -62,6 +62,11 @@ Result<RoundOutcome> applyReply(store::SyncQueue& queue, const protocol::SyncRep
         outcome.rejected += acks.back().rejected ? 1 : 0;
     }
     outcome.acknowledged = acks.size();
+    // Acks of our operations the page passed over: one may be for a push whose reply was lost, and a change
+    // in this page may close that operation by the server_seq only the ack tells.
+    for (const auto& ack : reply.own_acks()) {
+        acks.push_back(fromWire(ack));
+    }
     if (auto st = queue.acknowledge(acks); !st) {
         return st.error();
     }

@@ -480,8 +480,9 @@ public:
     Result<ChangesPage> changesSince(const std::string& unitName, std::uint64_t cursor,
                                      const std::string& excludeDevice, int limit,
                                      std::size_t maxBytes) override {
-        auto stmt = m_db.cached("SELECT server_seq, device_id, message FROM operations WHERE unit = ?1 AND "
-                                "server_seq > ?2 ORDER BY server_seq LIMIT ?3");
+        auto stmt =
+            m_db.cached("SELECT server_seq, device_id, message, device_seq FROM operations WHERE unit = "
+                        "?1 AND server_seq > ?2 ORDER BY server_seq LIMIT ?3");
         if (!stmt) {
             return stmt.error();
         }
@@ -512,7 +513,18 @@ public:
             }
             page.checkpoint = static_cast<std::uint64_t>(stmt->int64(0));
             if (own) {
-                continue; // the device has its own operations; the checkpoint still moves past them
+                // The device has its own operations; the checkpoint still moves past them, so their acks go
+                // with the page: a later change may close one by a server_seq whose ack the device lost.
+                auto ack = storedAck(excludeDevice, static_cast<std::uint64_t>(stmt->int64(3)));
+                if (!ack) {
+                    return ack.error();
+                }
+                if (!ack->has_value()) {
+                    return makeError("corrupt", "An applied operation has no stored acknowledgement.");
+                }
+                (*ack)->set_result(protocol::PushAck::DUPLICATE);
+                page.ownAcks.push_back(std::move(**ack));
+                continue;
             }
             bytes += size;
             const Bytes message = stmt->blob(2);

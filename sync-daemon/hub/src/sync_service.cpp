@@ -3,6 +3,7 @@
 #include <fieldkit/engine/attachment_lane.hpp>
 #include <fieldkit/engine/handshake.hpp>
 #include <fieldkit/hub/sync_service.hpp>
+#include <set>
 
 namespace fieldkit::hub {
 
@@ -107,8 +108,15 @@ Result<protocol::SyncReply> SyncService::sync(const std::string& deviceId, const
         return page.error();
     }
     protocol::SyncReply reply;
+    std::set<std::uint64_t> answered;
     for (auto& ack : *acks) {
+        answered.insert(ack.device_seq());
         *reply.add_acks() = std::move(ack);
+    }
+    for (auto& ack : page->ownAcks) {
+        if (!answered.contains(ack.device_seq())) { // this reply answers it already
+            *reply.add_own_acks() = std::move(ack);
+        }
     }
     for (auto& op : page->ops) {
         *reply.add_changes() = std::move(op);

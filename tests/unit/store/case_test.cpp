@@ -179,6 +179,22 @@ TEST_CASE("retention purges closed cases the center acknowledged, after the wind
     CHECK(s->verify()->problems.empty());
 }
 
+TEST_CASE(
+    "the retention clock starts with the first ack of the closing; a repeated ack does not restart it") {
+    StoreFixture f;
+    auto s = f.unlock();
+    auto c = s->createCase(passportCase());
+    REQUIRE(s->changeStatus(c->id, core::CaseStatus::Withdrawn).ok());
+    store::SyncQueue queue(*f.store);
+    const std::int64_t hour = 3600 * 1000;
+    REQUIRE(queue.acknowledge({{1, 11, false, ""}, {2, 12, false, ""}}).ok());
+    f.clock.advance(23 * hour);
+    // The same ack again: a replayed reply, or the one standing in for this operation in a later page.
+    REQUIRE(queue.acknowledge({{2, 12, false, ""}}).ok());
+    f.clock.advance(2 * hour);
+    CHECK(*s->purge(24 * hour) == 1);
+}
+
 TEST_CASE("a purge that deletes this device's newest operations never lets a sequence number be reused") {
     StoreFixture f;
     auto s = f.unlock();

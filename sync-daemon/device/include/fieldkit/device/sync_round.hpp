@@ -26,8 +26,9 @@ struct RoundOutcome {
 [[nodiscard]] Result<protocol::PushBatch> buildPush(store::SyncQueue& queue, std::uint64_t afterDeviceSeq,
                                                     int maxOps, std::size_t maxBytes);
 
-/** Applies a reply: acks first (a change that builds on one of ours names it by the server sequence the ack
- *  carries), then the changes and the new cursor; each in one transaction. */
+/** Applies a reply: acks first, the push's and those of our operations the page passed over (a change that
+ *  builds on one of ours names it by the server sequence the ack carries), then the changes and the new
+ *  cursor; each in one transaction. */
 [[nodiscard]] Result<RoundOutcome> applyReply(store::SyncQueue& queue, const protocol::SyncReply& reply);
 
 } // namespace fieldkit::device

@@ -63,6 +63,9 @@ struct EnrolmentCodeRecord {
 /** A page of changes for a device. */
 struct ChangesPage {
     std::vector<protocol::Operation> ops;
+    // The acks of the device's own operations the page passed over, in server order: a change may close one
+    // of them by server_seq, which the device learns only from an ack it may have lost.
+    std::vector<protocol::PushAck> ownAcks;
     std::uint64_t checkpoint = 0;
     bool more = false;
     std::uint64_t checksum = 0; // the unit's partition checksum; meaningful when !more
@@ -156,9 +159,10 @@ public:
      */
     [[nodiscard]] virtual Result<std::vector<protocol::PushAck>>
     applyBatch(const DeviceRecord& device, const std::vector<protocol::Operation>& ops) = 0;
-    /** Changes of `unit` after `cursor`, leaving out the device's own operations (it has them): at most
-     *  `limit` of them, and no more than `maxBytes` of encoded operations unless one alone is larger (a page
-     *  always carries at least one change when any is waiting). */
+    /** Changes of `unit` after `cursor`, leaving out the device's own operations (it has them; their acks,
+     *  as a repeat gets them, come in `ownAcks` instead): at most `limit` of them, and no more than
+     *  `maxBytes` of encoded operations unless one alone is larger (a page always carries at least one change
+     *  when any is waiting). */
     [[nodiscard]] virtual Result<ChangesPage> changesSince(const std::string& unit, std::uint64_t cursor,
                                                            const std::string& excludeDevice, int limit,
                                                            std::size_t maxBytes) = 0;
