@@ -140,6 +140,7 @@ QtObject {
         case "unsupported_media_type": return qsTr("Only images (PNG, JPEG) and PDF files can be attached.");
         case "attachment_type_mismatch": return qsTr("The file's content does not match its type; it was not attached.");
         case "attachment_too_large": return qsTr("The file is too large for a case (at most 25 MB).");
+        case "too_large": return qsTr("The text is too long for this field. Put longer content in an attachment; nothing was saved.");
         case "bad_attachment_name": return qsTr("The file name is empty or too long.");
         case "bad_signature": return qsTr("The signature could not be saved as an image.");
         case "signature_empty": return qsTr("Ask the citizen to sign on the pad first.");

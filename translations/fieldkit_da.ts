@@ -1048,6 +1048,10 @@
         <translation>Filen er for stor til en sag (højst 25 MB).</translation>
     </message>
     <message>
+        <source>The text is too long for this field. Put longer content in an attachment; nothing was saved.</source>
+        <translation>Teksten er for lang til feltet. Læg længere indhold i en vedhæftet fil; intet blev gemt.</translation>
+    </message>
+    <message>
         <source>The file name is empty or too long.</source>
         <translation>Filnavnet er tomt eller for langt.</translation>
     </message>

@@ -152,7 +152,7 @@ void attachmentOverFaultyLink(const std::vector<std::string>& link, std::chrono:
     center.provision(partner.path().string());
     auto fetched = runProcess({kSyncd, "sync-once", "--data", partner.path().string(), "--hub", hub.address()},
                               std::chrono::seconds(120));
-    REQUIRE_MESSAGE(fetched.exitCode == 0, fetched.out + fetched.err);
+    REQUIRE_MESSAGE(fetched.exitCode == 0, fetched.out << fetched.err);
     CHECK(fetched.out.find("attachments from the unit: " + std::to_string(kChunks) + " chunks received, 1 "
                            "complete here") != std::string::npos);
     auto opened = runProcess({kCtl, "--data", partner.path().string(), "case", "attachment", caseId, attachmentId,

@@ -41,7 +41,7 @@ struct Device {
     }
     /** Changes the store file directly, as damage (or an older version) could have left it. */
     void tamper(const std::string& sql) const {
-        auto r = runProcess({"sqlite3", (data / "store.db").string(), sql});
+        auto r = runProcess({"/usr/bin/sqlite3", (data / "store.db").string(), sql});
         REQUIRE_MESSAGE(r.exitCode == 0, r.err);
     }
     std::set<std::string> generate(int count, int seed) const {
@@ -128,7 +128,7 @@ TEST_CASE("a backlog of 1,000 cases crosses a 2G link in one sync, where one pus
 
     // About 600 KB up at some 5.8 KB/s: far beyond the fixed 60 s deadline the daemon used to have.
     auto r = device.syncOnce(link.address, std::chrono::seconds(600));
-    REQUIRE_MESSAGE(r.exitCode == 0, r.out + r.err);
+    REQUIRE_MESSAGE(r.exitCode == 0, r.out << r.err);
     CHECK(contains(r.out, "1000 sent (0 refused)"));
     const auto held = centerCases(center);
     CHECK(held.size() == 1000);
@@ -227,7 +227,7 @@ TEST_CASE("an attachment the center refuses is set aside, and the saves after it
 
     auto r = device.syncOnce(hub.address());
     CHECK(r.exitCode == 3);
-    auto second = device.syncOnce(hub.address()); // the saves the refusal released go on the next round
+    auto second = device.syncOnce(hub.address()); // nothing is left: the refusal stays visible, set aside
     const auto held = centerCases(center);
     for (const auto& id : later) {
         CHECK(held.count(id) == 1);
@@ -237,7 +237,7 @@ TEST_CASE("an attachment the center refuses is set aside, and the saves after it
     CHECK(contains(status.out, "\"needs_attention\":1"));
     CHECK(contains(status.out, "refused the attachment"));
     CHECK(contains(status.out, "\"pending_ops\":0"));
-    CHECK(second.exitCode == 3); // the refusal stays visible; nothing else is left
+    CHECK(second.exitCode == 0); // refused in an earlier round: shown, but nothing waits for it
 }
 
 TEST_CASE("a wipe order reaches a device whose outbox cannot be delivered") {
@@ -256,7 +256,7 @@ TEST_CASE("a wipe order reaches a device whose outbox cannot be delivered") {
     auto order = runProcess({kHub, "wipe", "--dir", center.center(), device.id});
     REQUIRE_MESSAGE(order.exitCode == 0, order.err);
     auto wiped = device.syncOnce(hub.address());
-    CHECK_MESSAGE(wiped.exitCode == 4, wiped.out + wiped.err);
+    CHECK_MESSAGE(wiped.exitCode == 4, wiped.out << wiped.err);
     CHECK_FALSE(std::filesystem::exists(device.data / "store.db"));
     auto exported = runProcess({kHub, "export", "--dir", center.center(), "--json"});
     CHECK(contains(exported.out, "\"state\":\"confirmed\""));
@@ -276,20 +276,26 @@ TEST_CASE("20 hostile connections of one enrolled device do not keep 3 honest de
         created.insert(ids.begin(), ids.end());
     }
     ChildProcess attacker({FIELDKIT_BENCH_IDLE_BIN, "--center", center.center(), "--hub", hub.address(),
-                           "--hub-pid", std::to_string(hub.process.pid()), "--hostile", "20", "--seconds", "12"});
+                           "--hub-pid", std::to_string(hub.process.pid()), "--unit", center.unit, "--hostile", "20",
+                           "--seconds", "12"});
     std::this_thread::sleep_for(std::chrono::seconds(2));
     for (const auto& device : honest) {
         auto r = device->syncOnce(hub.address(), std::chrono::seconds(60));
-        CHECK_MESSAGE(r.exitCode == 0, r.out + r.err);
+        CHECK_MESSAGE(r.exitCode == 0, r.out << r.err);
     }
     attacker.wait(std::chrono::seconds(60));
-    CHECK(contains(attacker.out(), "hostile pushes sent"));
+    CHECK_MESSAGE(contains(attacker.out(), "hostile pushes sent"), attacker.out() << attacker.err());
     CHECK(hub.process.running());
     CHECK(contains(httpGet(hub.opsPort, "/healthz"), "ok"));
     const auto held = centerCases(center);
     CHECK(held.size() == 90);
     CHECK(std::set<std::string>(held.begin(), held.end()) == created);
     const auto metrics = hub.metrics();
-    CHECK(metricValue(metrics, "fieldkit_hub_frames_rejected_total") >= 20);
-    CHECK(metricValue(metrics, "fieldkit_hub_connections_replaced_total") > 0);
+    // Each hostile push was refused on the wire, or its connection was replaced by the device's next one
+    // before the hub read it.
+    const auto rejected = metricValue(metrics, "fieldkit_hub_frames_rejected_total");
+    const auto replaced = metricValue(metrics, "fieldkit_hub_connections_replaced_total");
+    CHECK(rejected >= 1);
+    CHECK(replaced > 0);
+    CHECK(rejected + replaced >= 20);
 }

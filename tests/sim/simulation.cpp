@@ -725,7 +725,7 @@ private:
         hello.mutable_hello()->set_max_changes(faults ? kPages[m_prng.below(kPages.size())] : 0);
 
         Connection c;
-        c.link = forced.value_or(drawLink(faults));
+        c.link = forced ? *forced : drawLink(faults);
         device::PushWindow window(device.pace(), device.batchLimit());
         const auto fill = [&] {
             while (!c.broken) {

@@ -135,6 +135,8 @@ asio::awaitable<void> attack(asio::ssl::context& tls, common::DeviceSyncConfig c
         }
         ws.binary(true);
         ws.read_message_max(protocol::kMaxFrameBytes);
+        // A connection the hub replaced may be left half-open with a closed window: give up on it.
+        beast::get_lowest_layer(ws).expires_after(std::chrono::seconds(10));
         protocol::Envelope hello;
         *hello.mutable_hello() = engine::makeHello({config.deviceId, 0, 0, "hostile"});
         if (!co_await send(ws, hello)) {

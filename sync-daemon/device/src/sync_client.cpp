@@ -658,6 +658,12 @@ asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::Dev
     RoundFigures& f = figures != nullptr ? *figures : unused;
     store::SyncQueue queue(local);
     const auto before = link.counters();
+    // Refusals of this round, whoever made them: the hub (an operation or an attachment) or this device (a
+    // save too large for any frame). Each leaves the outbox marked "needs attention".
+    auto refusedBefore = queue.position();
+    if (!refusedBefore) {
+        co_return refusedBefore.error();
+    }
     auto result = co_await exchangeOps(link, queue, config, limits, pace, f);
     if (result && result->diverged && result->wipeOrderId.empty() &&
         result->outcome == engine::HandshakeOutcome::Proceed) {
@@ -710,6 +716,10 @@ asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::Dev
     if (const auto after = link.counters(); before && after) {
         result->bytesUp = after->sent - before->sent;
         result->bytesDown = after->received - before->received;
+    }
+    if (auto refusedAfter = queue.position(); refusedAfter) {
+        result->rejected = static_cast<std::size_t>(
+            std::max<std::int64_t>(0, refusedAfter->rejectedOps - refusedBefore->rejectedOps));
     }
     co_return result;
 }

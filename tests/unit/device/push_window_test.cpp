@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 #include <fieldkit/device/push_window.hpp>
+#include <fieldkit/device/sync_round.hpp>
 #include <fieldkit/store/sync_queue.hpp>
 
 using namespace fieldkit;

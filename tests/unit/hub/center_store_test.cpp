@@ -67,7 +67,7 @@ TEST_CASE("concurrent edits of one field are kept side by side; other devices pu
     CHECK(page->ownAcks[0].device_seq() == 1);
     CHECK(page->ownAcks[0].server_seq() == 3);
     CHECK(page->ownAcks[0].result() == protocol::PushAck::DUPLICATE);
-    CHECK(t.store->changesSince("bike-07", 0, "dev-a", 10)->ownAcks.size() == 2);
+    CHECK(t.store->changesSince("bike-07", 0, "dev-a", 10, protocol::kDefaultPageBytes)->ownAcks.size() == 2);
 }
 
 TEST_CASE("a page of changes is bounded in bytes, always carries one, and the next page starts after it") {
