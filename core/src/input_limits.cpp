@@ -36,8 +36,8 @@ Status checkSaveSize(std::size_t bytes) {
     if (bytes <= kMaxSaveBytes) {
         return {};
     }
-    return makeError("too_large", "The save holds " + std::to_string(bytes) + " bytes; one save may hold at most " +
-                                      std::to_string(kMaxSaveBytes) +
+    return makeError("too_large", "The save holds " + std::to_string(bytes) +
+                                      " bytes; one save may hold at most " + std::to_string(kMaxSaveBytes) +
                                       " bytes. Put longer content in an attachment.");
 }
 

@@ -23,7 +23,8 @@ Error badChunk(const std::string& why) {
 Result<std::vector<SyncAttachment>> SyncQueue::outgoingAttachments() {
     auto stmt = m_store.database().cached(
         "SELECT a.attachment_id, a.case_id, a.header, a.sealed_key_center, a.sealed_key_unit, a.size, "
-        "a.chunk_count FROM attachments a WHERE a.op_id IS NOT NULL AND a.refused IS NULL AND EXISTS (SELECT 1 FROM "
+        "a.chunk_count FROM attachments a WHERE a.op_id IS NOT NULL AND a.refused IS NULL AND EXISTS (SELECT "
+        "1 FROM "
         "attachment_chunks k WHERE k.attachment_id = a.attachment_id AND k.acked = 0) ORDER BY a.op_id");
     if (!stmt) {
         return stmt.error();
@@ -85,10 +86,11 @@ Status SyncQueue::refuseAttachment(const sqlite::Bytes& attachmentId, const std:
         return tx.error();
     }
     auto mark = db.cached("UPDATE attachments SET refused = ?2 WHERE attachment_id = ?1 AND refused IS NULL");
-    auto reject = db.cached("UPDATE operations SET rejected = ?2 WHERE op_id = (SELECT op_id FROM attachments "
-                            "WHERE attachment_id = ?1) AND server_seq IS NULL AND rejected IS NULL");
-    auto unqueue =
-        db.cached("DELETE FROM outbox WHERE op_id = (SELECT op_id FROM attachments WHERE attachment_id = ?1)");
+    auto reject =
+        db.cached("UPDATE operations SET rejected = ?2 WHERE op_id = (SELECT op_id FROM attachments "
+                  "WHERE attachment_id = ?1) AND server_seq IS NULL AND rejected IS NULL");
+    auto unqueue = db.cached(
+        "DELETE FROM outbox WHERE op_id = (SELECT op_id FROM attachments WHERE attachment_id = ?1)");
     // The case stops showing "not sent" once nothing of it waits for the center any more.
     auto settle = db.cached(
         "UPDATE cases SET pending = EXISTS (SELECT 1 FROM operations o JOIN outbox x ON x.op_id = o.op_id "
@@ -203,10 +205,12 @@ Result<std::vector<std::uint32_t>> SyncQueue::missingChunks(const sqlite::Bytes&
 Result<std::vector<sqlite::Bytes>> SyncQueue::attachmentsToFetch(int limit) {
     auto& db = m_store.database();
     // The partial index operations_attachment_refs holds exactly the rows this condition selects.
-    auto refs = db.cached("SELECT DISTINCT meta FROM operations WHERE meta LIKE 'attachment=%' AND device_id <> ?1 "
-                          "ORDER BY op_id");
-    auto held = db.cached("SELECT chunk_count = (SELECT count(*) FROM attachment_chunks k WHERE k.attachment_id = "
-                          "a.attachment_id) FROM attachments a WHERE a.attachment_id = ?1");
+    auto refs =
+        db.cached("SELECT DISTINCT meta FROM operations WHERE meta LIKE 'attachment=%' AND device_id <> ?1 "
+                  "ORDER BY op_id");
+    auto held =
+        db.cached("SELECT chunk_count = (SELECT count(*) FROM attachment_chunks k WHERE k.attachment_id = "
+                  "a.attachment_id) FROM attachments a WHERE a.attachment_id = ?1");
     if (!refs || !held) {
         return makeError("damaged_store", "The store's schema is incomplete.");
     }
@@ -221,7 +225,8 @@ Result<std::vector<sqlite::Bytes>> SyncQueue::attachmentsToFetch(int limit) {
             break;
         }
         const auto meta = refs->text(0);
-        auto id = core::CaseId::fromHex(std::string_view(meta).substr(std::string_view("attachment=").size()));
+        auto id =
+            core::CaseId::fromHex(std::string_view(meta).substr(std::string_view("attachment=").size()));
         if (!id) {
             continue; // not an attachment reference this version understands
         }
@@ -243,7 +248,8 @@ Result<std::vector<sqlite::Bytes>> SyncQueue::attachmentsToFetch(int limit) {
 
 Status SyncQueue::reopenAttachment(const sqlite::Bytes& attachmentId) {
     auto reopen = m_store.database().cached(
-        "UPDATE attachment_chunks SET acked = 0 WHERE attachment_id = ?1 AND acked = 1 AND EXISTS (SELECT 1 FROM "
+        "UPDATE attachment_chunks SET acked = 0 WHERE attachment_id = ?1 AND acked = 1 AND EXISTS (SELECT 1 "
+        "FROM "
         "attachments a WHERE a.attachment_id = ?1 AND a.op_id IS NOT NULL AND a.refused IS NULL)");
     if (!reopen) {
         return reopen.error();

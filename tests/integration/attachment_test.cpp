@@ -150,13 +150,15 @@ void attachmentOverFaultyLink(const std::vector<std::string>& link, std::chrono:
     // with the unit's key: the same bytes as the original.
     TempDir partner;
     center.provision(partner.path().string());
-    auto fetched = runProcess({kSyncd, "sync-once", "--data", partner.path().string(), "--hub", hub.address()},
-                              std::chrono::seconds(120));
+    auto fetched =
+        runProcess({kSyncd, "sync-once", "--data", partner.path().string(), "--hub", hub.address()},
+                   std::chrono::seconds(120));
     REQUIRE_MESSAGE(fetched.exitCode == 0, fetched.out << fetched.err);
-    CHECK(fetched.out.find("attachments from the unit: " + std::to_string(kChunks) + " chunks received, 1 "
+    CHECK(fetched.out.find("attachments from the unit: " + std::to_string(kChunks) +
+                           " chunks received, 1 "
                            "complete here") != std::string::npos);
-    auto opened = runProcess({kCtl, "--data", partner.path().string(), "case", "attachment", caseId, attachmentId,
-                              "--out", (partner / "photo.png").string()},
+    auto opened = runProcess({kCtl, "--data", partner.path().string(), "case", "attachment", caseId,
+                              attachmentId, "--out", (partner / "photo.png").string()},
                              std::chrono::seconds(120), kPin);
     REQUIRE_MESSAGE(opened.exitCode == 0, opened.err);
     std::ifstream original(data / "photo.png", std::ios::binary);
@@ -178,9 +180,9 @@ TEST_CASE(
     // A 2G-like link with a faster pipe and shorter latency (and no store-and-forward), so CI takes seconds
     // instead of a quarter of an hour; the drops come as often relative to the transfer (several per
     // attachment). FIELDKIT_SLOW_TESTS=1 also runs the real 2G below.
-    attachmentOverFaultyLink(
-        {"--profile", "none", "--latency-ms", "50", "--bandwidth-kbit", "4000", "--drop-every-ms", "4000-7000"},
-        std::chrono::seconds(120), 60);
+    attachmentOverFaultyLink({"--profile", "none", "--latency-ms", "50", "--bandwidth-kbit", "4000",
+                              "--drop-every-ms", "4000-7000"},
+                             std::chrono::seconds(120), 60);
 }
 
 TEST_CASE("a 5 MB attachment crosses real 2G (80 kbit/s) with drops (FIELDKIT_SLOW_TESTS=1, ~20 minutes)") {

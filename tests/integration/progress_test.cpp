@@ -188,16 +188,18 @@ TEST_CASE("saves too large for a frame are refused where they are made, and one 
     CHECK(note.exitCode != 0);
     CHECK(contains(note.err, "at most 16384 bytes"));
     const auto file = device.data / "huge.json";
-    std::ofstream(file) << R"({"service":"passport","channel":"bike","citizen":{"cpr":"0707614285"},"notes":[")"
-                        << std::string(7 * 1024 * 1024, 'n') << R"("]})";
+    std::ofstream(file)
+        << R"({"service":"passport","channel":"bike","citizen":{"cpr":"0707614285"},"notes":[")"
+        << std::string(7 * 1024 * 1024, 'n') << R"("]})";
     auto huge = device.ctl({"case", "create", "--json", file.string()});
     CHECK(huge.exitCode != 0);
     CHECK(contains(huge.err, "attachment"));
 
     // An operation already in the outbox that no frame could carry (written by an older version): it is set
     // aside with a reason, and the operation after it still goes.
-    device.tamper("UPDATE operations SET ciphertext = zeroblob(700000) WHERE device_seq = (SELECT min(device_seq) "
-                  "FROM outbox)");
+    device.tamper(
+        "UPDATE operations SET ciphertext = zeroblob(700000) WHERE device_seq = (SELECT min(device_seq) "
+        "FROM outbox)");
     auto r = device.syncOnce(hub.address());
     CHECK(r.exitCode == 3); // synced, but something was refused
     CHECK(contains(r.out, "1 sent (1 refused)"));
@@ -276,8 +278,8 @@ TEST_CASE("20 hostile connections of one enrolled device do not keep 3 honest de
         created.insert(ids.begin(), ids.end());
     }
     ChildProcess attacker({FIELDKIT_BENCH_IDLE_BIN, "--center", center.center(), "--hub", hub.address(),
-                           "--hub-pid", std::to_string(hub.process.pid()), "--unit", center.unit, "--hostile", "20",
-                           "--seconds", "12"});
+                           "--hub-pid", std::to_string(hub.process.pid()), "--unit", center.unit, "--hostile",
+                           "20", "--seconds", "12"});
     std::this_thread::sleep_for(std::chrono::seconds(2));
     for (const auto& device : honest) {
         auto r = device->syncOnce(hub.address(), std::chrono::seconds(60));

@@ -71,9 +71,9 @@ struct Stats {
     int diverged = 0;
     int resolves = 0;
     int healPasses = 0;
-    int cuts = 0;           // frames cut by a link that ended in the middle of them
-    int slowSessions = 0;   // sessions over a link a thousand times slower than loopback
-    int harshSessions = 0;  // sessions of the short-lived-links phase
+    int cuts = 0;          // frames cut by a link that ended in the middle of them
+    int slowSessions = 0;  // sessions over a link a thousand times slower than loopback
+    int harshSessions = 0; // sessions of the short-lived-links phase
 };
 
 /** One session's link at the level of bytes: how much it carries each way before it is cut (in the middle
@@ -88,8 +88,8 @@ struct LinkModel {
         return upLeft >= kAdequateUpBytes && downLeft >= kAdequateDownBytes;
     }
     [[nodiscard]] device::WindowClock::time_point now() const {
-        return device::WindowClock::time_point(
-            std::chrono::duration_cast<device::WindowClock::duration>(std::chrono::duration<double, std::milli>(clockMs)));
+        return device::WindowClock::time_point(std::chrono::duration_cast<device::WindowClock::duration>(
+            std::chrono::duration<double, std::milli>(clockMs)));
     }
 };
 
@@ -485,7 +485,10 @@ private:
         if (!m_options.replaysTrail) {
             c.toHub.insert(c.toHub.end(), replays.begin(), replays.end());
         }
-        deliver(c, c.toHub, std::move(frame), faults, m_rates.dropToHub, true);
+        // Within one connection TCP keeps order: several pushes in flight arrive as they were sent. Only a
+        // replayed frame just queued ahead may be overtaken (or, with --lossy-frames, anything).
+        const bool mayReorder = m_options.lossyFrames || (!replays.empty() && !m_options.replaysTrail);
+        deliver(c, c.toHub, std::move(frame), faults, m_rates.dropToHub, mayReorder);
         if (m_options.replaysTrail) {
             c.trailing.insert(c.trailing.end(), replays.begin(), replays.end());
         }
@@ -710,9 +713,10 @@ private:
     }
 
     /** One session as sync_client.cpp runs it: the hello and the first pushes without waiting, each push a
-     *  byte-bounded slice of the outbox sized by the device's LinkPace, up to its window in flight; each reply
-     *  applied as it arrives and the window refilled, until nothing is in flight and nothing is left. */
-    SessionOutcome syncSession(SimDevice& device, bool faults, std::optional<LinkModel> forced = std::nullopt) {
+     *  byte-bounded slice of the outbox sized by the device's LinkPace, up to its window in flight; each
+     * reply applied as it arrives and the window refilled, until nothing is in flight and nothing is left. */
+    SessionOutcome syncSession(SimDevice& device, bool faults,
+                               std::optional<LinkModel> forced = std::nullopt) {
         ++m_stats.sessions;
         SessionOutcome outcome;
         store::SyncQueue queue(device.store());

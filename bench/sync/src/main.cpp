@@ -1,16 +1,16 @@
 // fieldkit-bench-idle: (d) of the sync benchmarks. Holds many quiet device connections open to a running hub
 // and reports how much resident memory the hub spends per connected device.
 //   fieldkit-bench-idle --center DIR --hub HOST:PORT --hub-pid PID [--devices N] [--unit NAME]
-// With --hostile N [--seconds S] it plays one enrolled device gone hostile instead: N connections at once, each
-// sending pushes built to exhaust the hub, while the hub's memory is sampled.
+// With --hostile N [--seconds S] it plays one enrolled device gone hostile instead: N connections at once,
+// each sending pushes built to exhaust the hub, while the hub's memory is sampled.
 #include "idle_connections.hpp"
 #include "process_memory.hpp"
 
+#include <atomic>
 #include <fieldkit/bench/table.hpp>
 #include <fieldkit/common/args.hpp>
 #include <fieldkit/crypto/box_key_pair.hpp>
 #include <fieldkit/hub/center_dir.hpp>
-#include <atomic>
 #include <iostream>
 #include <thread>
 
@@ -76,13 +76,15 @@ int hostile(const std::string& centerDir, const common::HostPort& hubAddress, pi
     if (!before || !after) {
         return fail("the hub (pid " + std::to_string(hubPid) + ") did not survive");
     }
-    const auto mib = [](std::int64_t kib) { return bench::fixed(static_cast<double>(kib) / 1024.0, 1) + " MiB"; };
+    const auto mib = [](std::int64_t kib) {
+        return bench::fixed(static_cast<double>(kib) / 1024.0, 1) + " MiB";
+    };
     bench::Table table({{"hostile device: " + std::to_string(connections) + " connections, " +
                          std::to_string(seconds) + " s"},
                         {"value", bench::Align::Right},
                         {"target"}});
-    table.addRow({"hostile pushes sent (4 MiB / 1 MiB of empty operations)", std::to_string(outcome.attempts),
-                  "-"});
+    table.addRow(
+        {"hostile pushes sent (4 MiB / 1 MiB of empty operations)", std::to_string(outcome.attempts), "-"});
     table.addRow({"...closed by the hub", std::to_string(outcome.closedByHub), "all"});
     table.addRow({"hub resident memory before", mib(*before), "-"});
     table.addRow({"hub resident memory, peak during the attack", mib(peak), "<= 256 MiB"});
@@ -98,7 +100,8 @@ int main(int argc, char** argv) {
     if (!args) {
         return fail(args.error().message);
     }
-    if (auto st = args->allowOnly({"center", "hub", "hub-pid", "devices", "unit", "hostile", "seconds"}); !st) {
+    if (auto st = args->allowOnly({"center", "hub", "hub-pid", "devices", "unit", "hostile", "seconds"});
+        !st) {
         return fail(st.error().message);
     }
     auto centerDir = args->required("center");

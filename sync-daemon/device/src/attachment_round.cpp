@@ -46,9 +46,9 @@ protocol::AttachmentChunk toWire(const store::SyncChunk& c) {
 
 store::SyncAttachment fromWire(const protocol::AttachmentOffer& d) {
     const auto bytes = [](const std::string& s) { return sqlite::Bytes(s.begin(), s.end()); };
-    return store::SyncAttachment{bytes(d.attachment_id()), bytes(d.case_id()),          bytes(d.header()),
-                                 bytes(d.sealed_key_center()), bytes(d.sealed_key_unit()), d.size(),
-                                 d.chunk_count()};
+    return store::SyncAttachment{
+        bytes(d.attachment_id()),   bytes(d.case_id()), bytes(d.header()), bytes(d.sealed_key_center()),
+        bytes(d.sealed_key_unit()), d.size(),           d.chunk_count()};
 }
 
 store::SyncChunk fromWire(const protocol::AttachmentChunk& c) {

@@ -123,8 +123,9 @@ int syncOnceCommand(const common::Args& args) {
             makeError("diverged", "The partition checksums differed; the partition will be pulled again."));
     }
     // Exit 0 only when everything went out (operations and attachments) and everything came in.
-    return last.outboxEmpty && last.reachedHead && last.laneEmpty && last.downloadsDone && last.rejected == 0 ? 0
-                                                                                                      : 3;
+    return last.outboxEmpty && last.reachedHead && last.laneEmpty && last.downloadsDone && last.rejected == 0
+               ? 0
+               : 3;
 }
 
 int runCommand(const common::Args& args) {

@@ -571,9 +571,11 @@ asio::awaitable<Result<DownloadResult>> downloadLane(HubConnection& link, store:
             if (answer->has_attachment_status()) {
                 continue; // not (yet) whole at the center; asked for again next round
             }
-            if (!answer->has_attachment_offer() || answer->attachment_offer().attachment_id() != request.attachment_id()) {
+            if (!answer->has_attachment_offer() ||
+                answer->attachment_offer().attachment_id() != request.attachment_id()) {
                 link.drop();
-                co_return makeError("protocol_violation", "The center described another attachment than asked.");
+                co_return makeError("protocol_violation",
+                                    "The center described another attachment than asked.");
             }
             if (auto st = queue.storeInboundAttachment(fromWire(answer->attachment_offer())); !st) {
                 link.drop();
@@ -597,7 +599,8 @@ asio::awaitable<Result<DownloadResult>> downloadLane(HubConnection& link, store:
                 }
             }
             request.set_index(index);
-            auto answer = co_await ask(link, pace, request, engine::kChunkPlainBytes + engine::kChunkOverheadBytes);
+            auto answer =
+                co_await ask(link, pace, request, engine::kChunkPlainBytes + engine::kChunkOverheadBytes);
             if (!answer) {
                 co_return answer.error();
             }
@@ -605,7 +608,8 @@ asio::awaitable<Result<DownloadResult>> downloadLane(HubConnection& link, store:
                 whole = false;
                 break;
             }
-            if (!answer->has_attachment_chunk() || answer->attachment_chunk().attachment_id() != request.attachment_id() ||
+            if (!answer->has_attachment_chunk() ||
+                answer->attachment_chunk().attachment_id() != request.attachment_id() ||
                 answer->attachment_chunk().index() != index) {
                 link.drop();
                 co_return makeError("protocol_violation", "The center sent another chunk than asked.");

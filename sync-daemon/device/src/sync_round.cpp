@@ -16,12 +16,12 @@ Result<protocol::PushBatch> buildPush(store::SyncQueue& queue, int limit) {
 }
 
 Result<protocol::PushBatch> buildPush(store::SyncQueue& queue, std::uint64_t afterDeviceSeq, int maxOps,
-                                     std::size_t maxBytes) {
+                                      std::size_t maxBytes) {
     // Realistic operations are a few hundred bytes, so this many cover the budget without reading (and
     // copying) the whole outbox for a small push on a slow link.
     constexpr std::size_t kSmallestOpBytes = 128;
-    const auto wanted = std::min<std::size_t>(static_cast<std::size_t>(std::max(1, maxOps)),
-                                              maxBytes / kSmallestOpBytes + 1);
+    const auto wanted =
+        std::min<std::size_t>(static_cast<std::size_t>(std::max(1, maxOps)), maxBytes / kSmallestOpBytes + 1);
     auto pending = queue.pending(static_cast<int>(wanted), afterDeviceSeq);
     if (!pending) {
         return pending.error();
@@ -35,10 +35,9 @@ Result<protocol::PushBatch> buildPush(store::SyncQueue& queue, std::uint64_t aft
         if (size > protocol::kMaxOperationBytes) {
             // The store refuses such saves; one that is here anyway (an older version, a damaged file)
             // would close every connection it is sent on. It stays on the device, marked for attention.
-            const store::PushResult refused{
-                op.deviceSeq, 0, true,
-                "The save is too large to send to the center (" + std::to_string(size) +
-                    " bytes); it stays on this device."};
+            const store::PushResult refused{op.deviceSeq, 0, true,
+                                            "The save is too large to send to the center (" +
+                                                std::to_string(size) + " bytes); it stays on this device."};
             if (auto st = queue.acknowledge({refused}); !st) {
                 return st.error();
             }

@@ -10,7 +10,9 @@ namespace {
 constexpr double kAssumedBytesPerSecond = 2000.0;
 /** Weight of the newest sample in the rate: a few answers settle it, one odd answer does not. */
 constexpr double kRateWeight = 0.4;
-constexpr double kSmallestCutFactor = 1.0 / 16;
+// Low enough that cuts alone bring both sizes to their minimum whatever rate was measured: a fast link that
+// lives for only a few kilobytes must still carry a smallest push and page.
+constexpr double kSmallestCutFactor = 1.0 / 4096;
 constexpr double kRecovery = 1.25;
 
 std::size_t clampBytes(double bytes, std::size_t lo, std::size_t hi) {
@@ -22,13 +24,21 @@ std::size_t clampBytes(double bytes, std::size_t lo, std::size_t hi) {
 
 } // namespace
 
+LinkPace::LinkPace(PaceLimits limits)
+    : m_limits(limits)
+    , m_push(limits.startPushBytes)
+    , m_page(clampBytes(static_cast<double>(limits.startPushBytes) * 2, limits.minPageBytes,
+                        limits.maxPageBytes)) {}
+
 LinkPace::LinkPace(const Memory& memory, PaceLimits limits)
     : LinkPace(limits) {
     if (memory.bytesPerSecond > 0 && memory.bytesPerSecond < 1e12) {
         m_rate = memory.bytesPerSecond;
     }
     if (memory.pushBytes > 0) {
-        m_push = clampBytes(static_cast<double>(memory.pushBytes), m_limits.minPushBytes, m_limits.maxPushBytes);
+        const auto bytes = static_cast<double>(memory.pushBytes);
+        m_push = clampBytes(bytes, m_limits.minPushBytes, m_limits.maxPushBytes);
+        m_page = clampBytes(bytes, m_limits.minPageBytes, m_limits.maxPageBytes);
     }
     if (memory.cutFactor > 0 && memory.cutFactor <= 1.0) {
         m_cutFactor = std::max(kSmallestCutFactor, memory.cutFactor);
@@ -42,22 +52,16 @@ void LinkPace::answered(std::size_t bytes, PaceDuration busy) {
     m_cutFactor = std::min(1.0, m_cutFactor * kRecovery);
     const double target = *m_rate * std::chrono::duration<double>(m_limits.pushTime).count() * m_cutFactor;
     // Grow at most twofold per answer; shrink at once when the link turns out slower.
-    const double capped = std::min(target, 2.0 * static_cast<double>(m_push));
-    m_push = clampBytes(capped, m_limits.minPushBytes, m_limits.maxPushBytes);
+    m_push = clampBytes(std::min(target, 2.0 * static_cast<double>(m_push)), m_limits.minPushBytes,
+                        m_limits.maxPushBytes);
+    m_page = clampBytes(std::min(target, 2.0 * static_cast<double>(m_page)), m_limits.minPageBytes,
+                        m_limits.maxPageBytes);
 }
 
 void LinkPace::cut() {
     m_cutFactor = std::max(kSmallestCutFactor, m_cutFactor / 2);
     m_push = clampBytes(static_cast<double>(m_push) / 2, m_limits.minPushBytes, m_limits.maxPushBytes);
-}
-
-std::size_t LinkPace::pageBytes() const {
-    if (!m_rate) {
-        return clampBytes(static_cast<double>(m_limits.startPushBytes) * 2, m_limits.minPageBytes,
-                          m_limits.maxPageBytes);
-    }
-    const double target = *m_rate * std::chrono::duration<double>(m_limits.pushTime).count() * m_cutFactor;
-    return clampBytes(target, m_limits.minPageBytes, m_limits.maxPageBytes);
+    m_page = clampBytes(static_cast<double>(m_page) / 2, m_limits.minPageBytes, m_limits.maxPageBytes);
 }
 
 PaceDuration LinkPace::answerDeadline(std::size_t outstandingBytes) const {

@@ -7,11 +7,11 @@
 #include <fieldkit/hub/enrolment_service.hpp>
 #include <fieldkit/hub/hub_commands.hpp>
 #include <fieldkit/hub/hub_server.hpp>
-#include <malloc.h>
 #include <fieldkit/hub/wipe_orders.hpp>
 #include <fieldkit/tls/tls_context.hpp>
 #include <fieldkit/version.hpp>
 #include <iostream>
+#include <malloc.h>
 #include <optional>
 
 namespace fieldkit::hub {

@@ -67,8 +67,8 @@ Status checkFrameBounds(std::string_view frame) {
     }
     if (shape->pushOps > protocol::kMaxPushOps) {
         return makeError("push_too_large", "a push of " + std::to_string(shape->pushOps) +
-                                               " operations (at most " + std::to_string(protocol::kMaxPushOps) +
-                                               ")");
+                                               " operations (at most " +
+                                               std::to_string(protocol::kMaxPushOps) + ")");
     }
     if (shape->largestOp > protocol::kMaxOperationBytes) {
         return makeError("operation_too_large", "an operation of " + std::to_string(shape->largestOp) +
@@ -257,7 +257,8 @@ struct HubServer::Impl {
             std::string device;
             tcp::socket* socket;
             ~Unlist() {
-                if (auto it = self->liveDevices.find(device); it != self->liveDevices.end() && it->second == socket) {
+                if (auto it = self->liveDevices.find(device);
+                    it != self->liveDevices.end() && it->second == socket) {
                     self->liveDevices.erase(it);
                 }
             }
@@ -359,7 +360,8 @@ struct HubServer::Impl {
                 continue;
             }
             if (envelope->has_push() && session.greeted) {
-                auto reply = co_await onStore([&] { return service.sync(deviceId, envelope->push(), session); });
+                auto reply =
+                    co_await onStore([&] { return service.sync(deviceId, envelope->push(), session); });
                 if (!reply) {
                     co_await reject(ws, deviceId, reply.error().message);
                     co_return;

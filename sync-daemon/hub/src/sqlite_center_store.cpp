@@ -734,14 +734,17 @@ public:
         return held;
     }
 
-    Result<std::vector<std::vector<std::uint8_t>>> incompleteAttachments(const std::string& deviceId) override {
-        auto stmt = m_db.cached("SELECT attachment_id FROM attachments WHERE device_id = ?1 AND chunks_held < "
-                                "chunk_count ORDER BY offered_seq");
+    Result<std::vector<std::vector<std::uint8_t>>>
+    incompleteAttachments(const std::string& deviceId) override {
+        auto stmt =
+            m_db.cached("SELECT attachment_id FROM attachments WHERE device_id = ?1 AND chunks_held < "
+                        "chunk_count ORDER BY offered_seq");
         if (!stmt) {
             return stmt.error();
         }
         stmt->bind(1, deviceId);
-        return sqlite::collect<std::vector<std::uint8_t>>(*stmt, [](const sqlite::Statement& st) { return st.blob(0); });
+        return sqlite::collect<std::vector<std::uint8_t>>(
+            *stmt, [](const sqlite::Statement& st) { return st.blob(0); });
     }
 
     Result<std::vector<CenterCase>> cases() override {

@@ -115,7 +115,9 @@ TEST_CASE("a stopped window sends nothing more, and an operation too large for a
     window.stop();
     CHECK_FALSE(window.next(queue)->has_value());
 
-    REQUIRE(b.f.store->database().exec("UPDATE operations SET ciphertext = zeroblob(700000) WHERE device_seq = 2").ok());
+    REQUIRE(b.f.store->database()
+                .exec("UPDATE operations SET ciphertext = zeroblob(700000) WHERE device_seq = 2")
+                .ok());
     auto push = device::buildPush(queue, 0, 1000, 1024 * 1024);
     REQUIRE(push.ok());
     REQUIRE(push->ops_size() == 2);

@@ -140,5 +140,6 @@ TEST_CASE("a change that closes one of our versions whose ack was lost closes it
     // The page's ack was a real one: the phone left the outbox and the checksum counts it.
     store::SyncQueue queue(*a.store);
     CHECK(queue.position()->pendingOps == 0);
-    CHECK(queue.position()->checksum == center.store->changesSince("bike-07", 0, "", 0, protocol::kDefaultPageBytes)->checksum);
+    CHECK(queue.position()->checksum ==
+          center.store->changesSince("bike-07", 0, "", 0, protocol::kDefaultPageBytes)->checksum);
 }

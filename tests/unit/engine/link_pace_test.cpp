@@ -95,3 +95,19 @@ TEST_CASE("a pace remembered between processes goes on where it left off, within
     LinkPace empty(LinkPace::Memory{}, PaceLimits{});
     CHECK(empty.pushBytes() == PaceLimits{}.startPushBytes);
 }
+
+TEST_CASE("cuts alone bring push and page to their minimum, however fast the link was measured") {
+    LinkPace pace;
+    settle(pace, 2'500'000); // LTE
+    REQUIRE(pace.pushBytes() == pace.limits().maxPushBytes);
+    REQUIRE(pace.pageBytes() == pace.limits().maxPageBytes);
+    for (int i = 0; i < 8; ++i) {
+        pace.cut();
+    }
+    CHECK(pace.pushBytes() == pace.limits().minPushBytes);
+    CHECK(pace.pageBytes() == pace.limits().minPageBytes);
+    // An answer between cuts lets them grow only a little: the link has shown it cuts.
+    pace.answered(pace.pushBytes(), std::chrono::milliseconds(1));
+    CHECK(pace.pushBytes() <= 2 * pace.limits().minPushBytes);
+    CHECK(pace.pageBytes() <= 2 * pace.limits().minPageBytes);
+}

@@ -127,7 +127,8 @@ TEST_CASE("the sync service quarantines the last push, sends the order, and refu
     CHECK(welcome->status() == protocol::Welcome::OK);
     // The order rides on the welcome, before anything depends on the device's push getting through.
     REQUIRE(welcome->has_wipe_order());
-    CHECK(engine::checkWipeOrder(welcome->wipe_order(), "dev-a", crypto::toHex(center.publicKey().bytes)).ok());
+    CHECK(
+        engine::checkWipeOrder(welcome->wipe_order(), "dev-a", crypto::toHex(center.publicKey().bytes)).ok());
     protocol::PushBatch batch;
     *batch.add_ops() = newCase("dev-a", 1, 'a');
     auto reply = service.sync("dev-a", batch, session);

@@ -56,7 +56,7 @@ TEST_CASE("a full disk fails the save with a clear message and leaves nothing ha
     const auto pages = db.queryInt("PRAGMA page_count");
     REQUIRE(db.exec("PRAGMA max_page_count = " + std::to_string(*pages)).ok());
     store::NewCase big = passportCase();
-    std::mt19937 random(7); // incompressible text, so the case really needs new pages
+    std::mt19937 random(7);                       // incompressible text, so the case really needs new pages
     big.notes.assign(12, std::string(4000, 'x')); // within the input limits: the disk is what refuses
     for (auto& note : big.notes) {
         for (auto& c : note) {

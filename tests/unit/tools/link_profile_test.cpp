@@ -102,8 +102,9 @@ TEST_CASE("inconsistent overrides are refused with a reason") {
 }
 
 TEST_CASE("a profile describes itself in one log line") {
-    CHECK(describe(profileByName("2g").value()) == "2g: 300 ms one-way, 80 kbit/s, store-and-forward chunks of 4096 bytes (each "
-                                                     "direction)");
+    CHECK(describe(profileByName("2g").value()) ==
+          "2g: 300 ms one-way, 80 kbit/s, store-and-forward chunks of 4096 bytes (each "
+          "direction)");
     CHECK(describe(profileByName("flaky").value()).find("link drop every 10000-30000 ms") !=
           std::string::npos);
 }

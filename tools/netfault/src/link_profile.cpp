@@ -64,8 +64,8 @@ Result<LinkProfile> profileByName(std::string_view name) {
         p.dropEvery = DropInterval{Milliseconds(10'000), Milliseconds(30'000)};
         return p;
     }
-    return makeError("unknown_profile",
-                     "Unknown link profile \"" + std::string(name) + "\"; use lte, 3g, 2g, flaky, cut or none.");
+    return makeError("unknown_profile", "Unknown link profile \"" + std::string(name) +
+                                            "\"; use lte, 3g, 2g, flaky, cut or none.");
 }
 
 Result<LinkProfile> applyOverrides(LinkProfile p, const LinkOverrides& o) {

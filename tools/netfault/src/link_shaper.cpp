@@ -60,7 +60,8 @@ std::vector<Chunk> LinkShaper::plan(TimePoint now, std::size_t bytes) {
             }
         }
         // Store and forward: a chunk starts only once the one before it has arrived at the far end.
-        const TimePoint earliest = m_profile.perChunkLatency ? std::max(m_linkFreeAt, m_lastDelivery) : m_linkFreeAt;
+        const TimePoint earliest =
+            m_profile.perChunkLatency ? std::max(m_linkFreeAt, m_lastDelivery) : m_linkFreeAt;
         const TimePoint sendAt = afterStall(std::max(now, earliest));
         m_linkFreeAt = sendAt + serialization(size, m_profile.bandwidthKbit);
         const TimePoint arrives =

@@ -77,23 +77,12 @@ Result<std::optional<DropInterval>> parseDropInterval(std::string_view text) {
 }
 
 Result<ProxyOptions> parseProxyOptions(const common::Args& args) {
-    static const std::set<std::string> allowed{"listen",
-                                               "target",
-                                               "profile",
-                                               "latency-ms",
-                                               "jitter-ms",
-                                               "bandwidth-kbit",
-                                               "drop-after-bytes",
-                                               "reset-probability",
-                                               "stall-ms",
-                                               "stall-every-ms",
-                                               "segment-bytes",
-                                               "per-chunk-latency",
-                                               "drop-every-ms",
-                                               "seed",
-                                               "idle-timeout-ms",
-                                               "help",
-                                               "version"};
+    static const std::set<std::string> allowed{
+        "listen",        "target",         "profile",          "latency-ms",
+        "jitter-ms",     "bandwidth-kbit", "drop-after-bytes", "reset-probability",
+        "stall-ms",      "stall-every-ms", "segment-bytes",    "per-chunk-latency",
+        "drop-every-ms", "seed",           "idle-timeout-ms",  "help",
+        "version"};
     if (auto ok = args.allowOnly(allowed); !ok) {
         return ok.error();
     }

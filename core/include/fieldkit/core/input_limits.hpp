@@ -12,9 +12,9 @@ namespace fieldkit::core {
  * They exist so that nothing a device holds can make a sync frame too large: a save within them seals to an
  * operation far below protocol::kMaxOperationBytes (512 KiB), which is checked again after sealing.
  */
-inline constexpr std::size_t kMaxTextBytes = 2 * 1024;        // name, address, phone, checklist answer, ...
-inline constexpr std::size_t kMaxNoteBytes = 16 * 1024;       // one note or status note (about 2,500 words)
-inline constexpr std::size_t kMaxSaveBytes = 64 * 1024;       // every value one save sets, together
+inline constexpr std::size_t kMaxTextBytes = 2 * 1024;  // name, address, phone, checklist answer, ...
+inline constexpr std::size_t kMaxNoteBytes = 16 * 1024; // one note or status note (about 2,500 words)
+inline constexpr std::size_t kMaxSaveBytes = 64 * 1024; // every value one save sets, together
 
 /** The limit for one value of `field`: notes are longer than the other fields. */
 [[nodiscard]] std::size_t maxValueBytes(FieldId field);

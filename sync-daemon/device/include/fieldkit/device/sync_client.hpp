@@ -33,10 +33,10 @@ struct SessionResult {
     bool reachedHead = false;
     std::size_t attachmentsCompleted = 0; // the center holds them whole now
     std::size_t chunksSent = 0;
-    bool laneEmpty = false;    // no attachment has a chunk the center has not acknowledged
-    std::size_t chunksReceived = 0;      // the download lane: chunks of other devices' attachments stored
-    std::size_t downloadsCompleted = 0;  // ...and attachments now held whole here
-    bool downloadsDone = false;          // every attachment the unit's cases name is held whole here
+    bool laneEmpty = false;             // no attachment has a chunk the center has not acknowledged
+    std::size_t chunksReceived = 0;     // the download lane: chunks of other devices' attachments stored
+    std::size_t downloadsCompleted = 0; // ...and attachments now held whole here
+    bool downloadsDone = false;         // every attachment the unit's cases name is held whole here
     std::uint64_t bytesUp = 0; // on the wire during the round (TLS included), as the kernel counted them
     std::uint64_t bytesDown = 0;
     std::string wipeOrderId; // the round delivered a valid, center-signed wipe order for this device

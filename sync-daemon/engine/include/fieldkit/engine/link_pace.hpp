@@ -29,7 +29,9 @@ struct PaceLimits {
  * Sizes follow the measured delivery rate (bytes answered per second of link time), so a push takes about
  * `pushTime` on any link: large on LTE, a few kilobytes on 2G, where a cut then costs little. A push grows
  * at most twofold per answer (a first fast answer proves little), and a cut halves the sizes until answers
- * come back again, so a link that is cut every few seconds is used in pieces that fit between the cuts.
+ * come back again, so a link that is cut every few seconds is used in pieces that fit between the cuts. Cuts
+ * alone bring the sizes down to their minimum, whatever rate was measured before: a link that carries a
+ * smallest push and a smallest page always moves something.
  */
 class LinkPace {
 public:
@@ -41,9 +43,7 @@ public:
         double cutFactor = 1.0;
     };
 
-    explicit LinkPace(PaceLimits limits = {})
-        : m_limits(limits)
-        , m_push(limits.startPushBytes) {}
+    explicit LinkPace(PaceLimits limits = {});
     /** A pace that goes on from `memory` (values out of range are brought within the limits). */
     LinkPace(const Memory& memory, PaceLimits limits);
 
@@ -58,7 +58,7 @@ public:
     /** Budget of the next push in bytes (operations are added until the next would exceed it). */
     [[nodiscard]] std::size_t pushBytes() const { return m_push; }
     /** The largest page of changes to ask for in the reply to a push. */
-    [[nodiscard]] std::size_t pageBytes() const;
+    [[nodiscard]] std::size_t pageBytes() const { return m_page; }
     [[nodiscard]] std::size_t maxInFlight() const { return m_limits.maxInFlight; }
     /** How long to wait for the next answer while `outstandingBytes` (sent, unanswered, and the expected
      *  reply) are on their way: the time the measured rate needs for them twice over, within the floor and
@@ -72,6 +72,7 @@ public:
 private:
     PaceLimits m_limits;
     std::size_t m_push;
+    std::size_t m_page;
     std::optional<double> m_rate;
     double m_cutFactor = 1.0; // shrinks with each cut, recovers with each answer
 };

@@ -185,7 +185,8 @@ public:
     [[nodiscard]] virtual Result<std::vector<std::uint8_t>>
     attachmentChunk(const std::vector<std::uint8_t>& attachmentId, std::uint32_t index) = 0;
     /** An attachment's description for the download lane; code "unknown_attachment" when none has the id. */
-    [[nodiscard]] virtual Result<HeldAttachment> heldAttachment(const std::vector<std::uint8_t>& attachmentId) = 0;
+    [[nodiscard]] virtual Result<HeldAttachment>
+    heldAttachment(const std::vector<std::uint8_t>& attachmentId) = 0;
     /** The device's attachments the center knows of but does not hold whole (their chunks went missing, e.g.
      *  after a restore from a backup): the hub asks the device for them again. */
     [[nodiscard]] virtual Result<std::vector<std::vector<std::uint8_t>>>

@@ -54,8 +54,8 @@ using AttachmentRequest = fieldkit::sync::v1::AttachmentRequest;
 
 /** What a frame holds, read from the wire format without parsing it. */
 struct FrameShape {
-    int body = 0;             // the Envelope field number of the message it carries (3 = push), 0 = none
-    std::size_t pushOps = 0;  // operations in a push
+    int body = 0;              // the Envelope field number of the message it carries (3 = push), 0 = none
+    std::size_t pushOps = 0;   // operations in a push
     std::size_t largestOp = 0; // bytes of the largest operation in a push
 };
 
