@@ -150,7 +150,7 @@ public:
     [[nodiscard]] virtual Result<std::vector<protocol::PushAck>>
     applyBatch(const DeviceRecord& device, const std::vector<protocol::Operation>& ops) = 0;
     /** Changes of `unit` after `cursor`, leaving out the device's own operations (it has them); their acks
-     *  (as a repeat gets them) come in `ownAcks` instead. */
+     *  (device_seq, server_seq, DUPLICATE) come in `ownAcks` instead. */
     [[nodiscard]] virtual Result<ChangesPage> changesSince(const std::string& unit, std::uint64_t cursor,
                                                            const std::string& excludeDevice, int limit) = 0;
 
