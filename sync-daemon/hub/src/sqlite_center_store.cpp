@@ -514,16 +514,13 @@ public:
             page.checkpoint = static_cast<std::uint64_t>(stmt->int64(0));
             if (own) {
                 // The device has its own operations; the checkpoint still moves past them, so their acks go
-                // with the page: a later change may close one by a server_seq whose ack the device lost.
-                auto ack = storedAck(excludeDevice, static_cast<std::uint64_t>(stmt->int64(3)));
-                if (!ack) {
-                    return ack.error();
-                }
-                if (!ack->has_value()) {
-                    return makeError("corrupt", "An applied operation has no stored acknowledgement.");
-                }
-                (*ack)->set_result(protocol::PushAck::DUPLICATE);
-                page.ownAcks.push_back(std::move(**ack));
+                // with the page: a later change may close one by a server_seq whose ack the device lost. The
+                // row holds all an ack of an applied operation must say.
+                protocol::PushAck ack;
+                ack.set_device_seq(static_cast<std::uint64_t>(stmt->int64(3)));
+                ack.set_server_seq(page.checkpoint);
+                ack.set_result(protocol::PushAck::DUPLICATE);
+                page.ownAcks.push_back(std::move(ack));
                 continue;
             }
             bytes += size;

@@ -160,9 +160,9 @@ public:
     [[nodiscard]] virtual Result<std::vector<protocol::PushAck>>
     applyBatch(const DeviceRecord& device, const std::vector<protocol::Operation>& ops) = 0;
     /** Changes of `unit` after `cursor`, leaving out the device's own operations (it has them; their acks,
-     *  as a repeat gets them, come in `ownAcks` instead): at most `limit` of them, and no more than
-     *  `maxBytes` of encoded operations unless one alone is larger (a page always carries at least one change
-     *  when any is waiting). */
+     *  device_seq, server_seq and DUPLICATE, come in `ownAcks` instead): at most `limit` of them, and no more
+     *  than `maxBytes` of encoded operations unless one alone is larger (a page always carries at least one
+     *  change when any is waiting). */
     [[nodiscard]] virtual Result<ChangesPage> changesSince(const std::string& unit, std::uint64_t cursor,
                                                            const std::string& excludeDevice, int limit,
                                                            std::size_t maxBytes) = 0;
