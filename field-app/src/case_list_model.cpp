@@ -12,7 +12,7 @@ CaseListModel::CaseListModel(const CaseRepository& repository, const ServiceCata
     , m_services(services) {
     connect(&services, &QAbstractItemModel::dataChanged, this, [this] {
         if (!m_rows.empty()) {
-            emit dataChanged(index(0), index(rowCount() - 1), {ServiceRole});
+            emit dataChanged(index(0), index(rowCount() - 1), {ServiceRole, UpdatedRole});
         }
     });
 }
@@ -39,11 +39,13 @@ QVariant CaseListModel::data(const QModelIndex& index, int role) const {
         return QString::fromLatin1(s.data(), static_cast<qsizetype>(s.size()));
     }
     case UpdatedRole:
-        return row.updated.toString(QStringLiteral("HH:mm"));
+        return whenText(row.updated, m_clock());
     case ConflictedRole:
         return row.conflicted;
     case MineRole:
         return row.mine;
+    case PendingRole:
+        return row.pendingSync;
     default:
         return {};
     }
@@ -52,7 +54,19 @@ QVariant CaseListModel::data(const QModelIndex& index, int role) const {
 QHash<int, QByteArray> CaseListModel::roleNames() const {
     return {{CaseIdRole, "caseId"}, {ServiceRole, "service"}, {ServiceCodeRole, "serviceCode"},
             {StatusRole, "status"}, {UpdatedRole, "updated"}, {ConflictedRole, "conflicted"},
-            {MineRole, "mine"}};
+            {MineRole, "mine"},     {PendingRole, "pending"}};
+}
+
+QString CaseListModel::whenText(const QDateTime& at, const QDateTime& now) {
+    const QString time = at.toString(QStringLiteral("HH:mm"));
+    const auto days = at.date().daysTo(now.date());
+    if (days == 0) {
+        return tr("today %1").arg(time);
+    }
+    if (days == 1) {
+        return tr("yesterday %1").arg(time);
+    }
+    return at.toString(QStringLiteral("dd.MM.yyyy HH:mm"));
 }
 
 bool CaseListModel::canFetchMore(const QModelIndex& parent) const {
@@ -119,7 +133,7 @@ namespace {
 bool sameRow(const CaseSummary& a, const CaseSummary& b) {
     return a.caseId == b.caseId && a.serviceCode == b.serviceCode && a.status == b.status &&
            a.channel == b.channel && a.updated == b.updated && a.mine == b.mine &&
-           a.conflicted == b.conflicted;
+           a.conflicted == b.conflicted && a.pendingSync == b.pendingSync;
 }
 
 } // namespace

@@ -40,3 +40,31 @@ TEST_CASE("the case list fetches in pages and filters") {
     model.clear();
     CHECK(model.totalCount() == 0);
 }
+
+TEST_CASE("case rows say when and whether the center has them") {
+    test::ManualWallClock wall;
+    InMemoryCaseRepository repo(wall.fn(), [] { return QStringLiteral("Mette Jensen"); });
+    NewCase c;
+    c.serviceCode = QStringLiteral("passport");
+    REQUIRE(repo.createCase(c).ok());
+    LanguageController language;
+    ServiceCatalogueModel services(fieldkit::core::serviceCatalogue(), language);
+    CaseListModel model(repo, services);
+    model.setClock(wall.fn());
+    model.reload();
+    REQUIRE(model.rowCount() == 1);
+    // A case made here waits for the center until a sync acknowledges it.
+    CHECK(model.data(model.index(0), CaseListModel::PendingRole).toBool());
+    const QString time = wall.now.toString(QStringLiteral("HH:mm"));
+    // In whichever language is installed ("i dag 10:00" in Danish).
+    const QString today = model.data(model.index(0), CaseListModel::UpdatedRole).toString();
+    CHECK(today == CaseListModel::tr("today %1").arg(time));
+    wall.now = wall.now.addDays(1);
+    const QString yesterday = model.data(model.index(0), CaseListModel::UpdatedRole).toString();
+    CHECK(yesterday == CaseListModel::tr("yesterday %1").arg(time));
+    CHECK(yesterday != today);
+    wall.now = wall.now.addDays(5);
+    const QDateTime at = wall.now.addDays(-6);
+    CHECK(model.data(model.index(0), CaseListModel::UpdatedRole).toString() ==
+          at.toString(QStringLiteral("dd.MM.yyyy HH:mm")));
+}

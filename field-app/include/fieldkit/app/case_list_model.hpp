@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QDateTime>
 #include <QString>
 #include <fieldkit/app/case_repository.hpp>
+#include <functional>
 #include <vector>
 
 namespace fieldkit::app {
@@ -22,9 +24,10 @@ public:
         ServiceRole,     // name in the current language
         ServiceCodeRole, // stable code
         StatusRole,      // core status code
-        UpdatedRole,     // local time as text
+        UpdatedRole,     // local time as text: "today 10:42", "yesterday 09:05" or "14.05. 16:20"
         ConflictedRole,
         MineRole,
+        PendingRole, // not yet acknowledged by the center
     };
 
     static constexpr int kPageSize = 100;
@@ -37,6 +40,13 @@ public:
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
     [[nodiscard]] bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
+
+    /** The clock "today" and "yesterday" are measured against (the wall clock unless a test sets one). */
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
+    /** "today 10:42", "yesterday 09:05" or "14.05.2024 16:20", translated; `now` is the current local time.
+     */
+    [[nodiscard]] static QString whenText(const QDateTime& at, const QDateTime& now);
 
     /** "all", "mine" or "conflicted". */
     [[nodiscard]] QString filter() const;
@@ -63,6 +73,7 @@ private:
     const ServiceCatalogueModel& m_services;
     CaseFilter m_filter = CaseFilter::All;
     std::vector<CaseSummary> m_rows;
+    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTime(); };
     int m_total = 0;
     int m_conflicts = 0;
 };
