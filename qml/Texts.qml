@@ -92,10 +92,21 @@ QtObject {
 
     function profileSource(code: string): string {
         switch (code) {
-        case "command-line": return qsTr("chosen on the command line");
-        case "environment": return qsTr("chosen by FIELDKIT_PROFILE");
-        case "dmi": return qsTr("detected from the device model");
-        default: return qsTr("fallback: nothing else matched");
+        case "command-line": return qsTr("set when the app was started");
+        case "environment": return qsTr("set by the administrator");
+        case "dmi": return qsTr("recognised from the device model");
+        default: return qsTr("standard settings");
+        }
+    }
+
+    // The device profile in words a colleague uses (the file name stays out of the UI).
+    function profileName(code: string): string {
+        switch (code) {
+        case "bike-tablet": return qsTr("Service bike tablet");
+        case "togo-tablet": return qsTr("Home visit tablet");
+        case "station-kiosk": return qsTr("Station kiosk");
+        case "desktop-dev": return qsTr("Office computer");
+        default: return code;
         }
     }
 

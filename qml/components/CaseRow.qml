@@ -4,7 +4,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Fieldkit
 
-// One case in a list: clear metadata only (service, status, last change); never personal data.
+// One case in a list, in two lines: the service and its status chip; when it changed, whether the center has
+// it yet, and conflicts. Clear metadata only: never personal data.
 ItemDelegate {
     id: root
 
@@ -13,9 +14,16 @@ ItemDelegate {
     required property string status
     required property string updated
     required property bool conflicted
+    required property bool pending
 
-    implicitHeight: Theme.touchTarget
-    Accessible.name: root.service + ", " + Texts.statusName(root.status) + (root.conflicted ? ", " + qsTr("conflict") : "")
+    implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
+    padding: Theme.spacing
+    topPadding: Math.round(Theme.spacing / 2)
+    bottomPadding: Math.round(Theme.spacing / 2)
+    Accessible.role: Accessible.Button
+    Accessible.name: [root.service, Texts.statusName(root.status), root.updated]
+                     .concat(root.pending ? [qsTr("not sent")] : [])
+                     .concat(root.conflicted ? [qsTr("conflict")] : []).join(", ")
     background: Rectangle {
         color: root.down ? Theme.surfaceAlt : Theme.surface
         radius: Theme.radius
@@ -23,31 +31,52 @@ ItemDelegate {
         border.width: root.conflicted ? 2 * Theme.borderWidth : Theme.borderWidth
     }
 
-    contentItem: RowLayout {
-        spacing: Theme.spacing
-        Label {
-            text: root.service
-            font.pixelSize: Theme.fontBody
-            color: Theme.text
-            elide: Text.ElideRight
+    contentItem: ColumnLayout {
+        spacing: Math.round(Theme.spacing / 3)
+        RowLayout {
             Layout.fillWidth: true
+            spacing: Theme.spacing
+            Label {
+                objectName: "caseRowService"
+                text: root.service
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                color: Theme.text
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            StatusChip {
+                status: root.status
+            }
         }
-        Label {
-            visible: root.conflicted
-            text: qsTr("Conflict")
-            font.pixelSize: Theme.fontSmall
-            font.bold: true
-            color: Theme.warning
-        }
-        Label {
-            text: Texts.statusName(root.status)
-            font.pixelSize: Theme.fontBody
-            color: Theme.mutedText
-        }
-        Label {
-            text: root.updated
-            font.pixelSize: Theme.fontBody
-            color: Theme.mutedText
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Label {
+                objectName: "caseRowUpdated"
+                text: root.updated
+                font.pixelSize: Theme.fontSmall
+                color: Theme.mutedText
+            }
+            Label {
+                objectName: "caseRowPending"
+                visible: root.pending
+                text: qsTr("not sent")
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+                color: Theme.warning
+            }
+            Label {
+                objectName: "caseRowConflict"
+                visible: root.conflicted
+                text: qsTr("Conflict")
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+                color: Theme.warning
+            }
+            Item {
+                Layout.fillWidth: true
+            }
         }
     }
 }

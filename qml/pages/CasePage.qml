@@ -164,6 +164,24 @@ Page {
         }
     }
 
+    // The signature is what the citizen waits for: always on screen, whatever the page scrolls.
+    footer: ActionBar {
+        TouchButton {
+            objectName: "signatureButton"
+            primary: true
+            Layout.fillWidth: true
+            text: root.caseEditor.hasSignature ? qsTr("Sign again") : qsTr("Signature")
+            Accessible.name: qsTr("Let the citizen sign")
+            onClicked: signatureSheet.open()
+        }
+        TouchButton {
+            objectName: "importFileButton"
+            Layout.fillWidth: true
+            text: qsTr("Attach file")
+            onClicked: importSheet.open()
+        }
+    }
+
     Flickable {
         anchors.fill: parent
         contentHeight: body.implicitHeight + 2 * Theme.spacing
@@ -441,21 +459,6 @@ Page {
                     visible: root.caseEditor.attachments.length === 0
                     muted: true
                     text: qsTr("No attachments yet.")
-                }
-                Flow {
-                    Layout.fillWidth: true
-                    spacing: Theme.spacing
-                    TouchButton {
-                        objectName: "importFileButton"
-                        text: qsTr("Attach file")
-                        onClicked: importSheet.open()
-                    }
-                    TouchButton {
-                        objectName: "signButton"
-                        text: root.caseEditor.hasSignature ? qsTr("Sign again") : qsTr("Signature")
-                        Accessible.name: qsTr("Let the citizen sign")
-                        onClicked: signatureSheet.open()
-                    }
                 }
                 Label {
                     objectName: "attachmentError"

@@ -21,18 +21,19 @@ TestCase {
             status: "opened"
             updated: "10:00"
             conflicted: true
+            pending: true
         }
     }
 
     function test_switch_at_run_time() {
         const app = Harness.start("desktop-dev", "da");
         const row = createTemporaryObject(rowComponent, root);
-        compare(row.Accessible.name, ", Oprettet, konflikt");
+        compare(row.Accessible.name, ", Oprettet, 10:00, ikke sendt, konflikt");
         compare(app.catalogue.nameOf("passport"), "Pas");
         app.language.language = "en";
-        compare(row.Accessible.name, ", Opened, conflict");
+        compare(row.Accessible.name, ", Opened, 10:00, not sent, conflict");
         compare(app.catalogue.nameOf("passport"), "Passport");
         app.language.language = "da";
-        compare(row.Accessible.name, ", Oprettet, konflikt");
+        compare(row.Accessible.name, ", Oprettet, 10:00, ikke sendt, konflikt");
     }
 }
