@@ -7,13 +7,14 @@ ToolButton {
     id: root
 
     implicitHeight: Theme.touchTarget
-    implicitWidth: Math.max(Theme.touchTarget, label.implicitWidth + 2 * Theme.spacing)
+    implicitWidth: Math.max(Theme.touchTarget, implicitContentWidth + leftPadding + rightPadding)
+    leftPadding: Theme.spacing
+    rightPadding: Theme.spacing
     font.pixelSize: Theme.fontBody
     Accessible.name: root.text
     Accessible.role: Accessible.Button
 
     contentItem: Text {
-        id: label
         text: root.text
         font: root.font
         color: Theme.textOnAccent

@@ -21,9 +21,14 @@ ItemDelegate {
     topPadding: Math.round(Theme.spacing / 2)
     bottomPadding: Math.round(Theme.spacing / 2)
     Accessible.role: Accessible.Button
-    Accessible.name: [root.service, Texts.statusName(root.status), root.updated]
-                     .concat(root.pending ? [qsTr("not sent")] : [])
-                     .concat(root.conflicted ? [qsTr("conflict")] : []).join(", ")
+    Accessible.name: {
+        const parts = [root.service, Texts.statusName(root.status), root.updated];
+        if (root.pending)
+            parts.push(qsTr("not sent"));
+        if (root.conflicted)
+            parts.push(qsTr("conflict"));
+        return parts.join(", ");
+    }
     background: Rectangle {
         color: root.down ? Theme.surfaceAlt : Theme.surface
         radius: Theme.radius

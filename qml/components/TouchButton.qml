@@ -12,7 +12,7 @@ Button {
     readonly property bool filled: root.primary || root.danger
 
     implicitHeight: Theme.touchTarget
-    implicitWidth: Math.max(Theme.touchTarget * 2, label.implicitWidth + 2 * Theme.spacing)
+    implicitWidth: Math.max(Theme.touchTarget * 2, implicitContentWidth + leftPadding + rightPadding)
     leftPadding: Theme.spacing
     rightPadding: Theme.spacing
     font.pixelSize: Theme.fontBody
@@ -20,7 +20,6 @@ Button {
     Accessible.role: Accessible.Button
 
     contentItem: Text {
-        id: label
         text: root.text
         font: root.font
         color: root.filled ? Theme.textOnAccent : Theme.text

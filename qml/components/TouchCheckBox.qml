@@ -7,7 +7,7 @@ CheckBox {
     id: root
 
     implicitHeight: Theme.touchTarget
-    implicitWidth: Theme.touchTarget + (root.text !== "" ? Theme.spacing + label.implicitWidth : 0)
+    implicitWidth: root.text !== "" ? implicitContentWidth : Theme.touchTarget
     font.pixelSize: Theme.fontBody
     spacing: Theme.spacing
     padding: 0
@@ -32,7 +32,6 @@ CheckBox {
         }
     }
     contentItem: Text {
-        id: label
         leftPadding: Theme.touchTarget + root.spacing
         text: root.text
         font: root.font

@@ -7,13 +7,12 @@ Switch {
     id: root
 
     implicitHeight: Theme.touchTarget
-    implicitWidth: indicatorBox.width + Theme.spacing + label.implicitWidth
+    implicitWidth: implicitContentWidth
     font.pixelSize: Theme.fontBody
     spacing: Theme.spacing
     Accessible.name: root.text
 
     indicator: Rectangle {
-        id: indicatorBox
         x: 0
         y: (root.height - height) / 2
         width: Math.round(Theme.touchTarget * 1.6)
@@ -32,8 +31,7 @@ Switch {
         }
     }
     contentItem: Text {
-        id: label
-        leftPadding: indicatorBox.width + root.spacing
+        leftPadding: Math.round(Theme.touchTarget * 1.6) + root.spacing
         text: root.text
         font: root.font
         color: Theme.text
