@@ -1,6 +1,7 @@
 // Walks a rendered page and measures it in millimetres: touch targets, the gaps between them, and text that
 // is cut, wrapped inside a button or spills out of its box. Each problem is one readable sentence.
 .pragma library
+.import "Contrast.js" as Contrast
 
 function isButton(item) {
     return item.autoExclusive !== undefined && item.checkable !== undefined && item.clicked !== undefined;
@@ -77,6 +78,43 @@ function collect(item, out) {
         collect(item.children[i], out);
 }
 
+function effectivelyEnabled(item) {
+    for (let p = item; p; p = p.parent) {
+        if (p.enabled === false || p.opacity < 1)
+            return false;
+    }
+    return true;
+}
+
+// The contrast of each text against the colour actually rendered behind it: `image` is a grab of `root`, read
+// just inside the top-left corner of the text's content (after its padding; line spacing keeps glyphs off
+// it, and rounded backgrounds have their straight edge there). Disabled controls are exempt (WCAG 1.4.3).
+function checkRenderedContrast(root, texts, image, where, problems) {
+    let checked = 0;
+    for (const text of texts) {
+        if (!effectivelyEnabled(text) || text.color.a < 1)
+            continue;
+        const r = rects(text, root);
+        if (r.visible.width < 2 || r.visible.height < 2)
+            continue;
+        const inside = text.mapToItem(root, (text.leftPadding ?? 0) + 1, 1);
+        const x = Math.floor(inside.x), y = Math.floor(inside.y);
+        if (x < r.visible.x || y < r.visible.y)
+            continue;
+        if (x < 0 || y < 0 || x >= image.width || y >= image.height)
+            continue;
+        const behind = Qt.color(image.pixel(x, y));
+        const ratio = Contrast.ratio(text.color, behind);
+        const large = text.font.pixelSize >= 24 || (text.font.bold && text.font.pixelSize >= 19);
+        const needed = large ? 3 : 4.5;
+        ++checked;
+        if (ratio < needed)
+            problems.push(where + ": text " + describe(text) + " is " + text.color + " on rendered " + behind + ", "
+                          + ratio.toFixed(2) + ":1, needs " + needed + ":1");
+    }
+    return checked;
+}
+
 function isAncestor(a, b) {
     for (let p = b.parent; p; p = p.parent) {
         if (p === a)
@@ -88,7 +126,7 @@ function isAncestor(a, b) {
 // Returns the problems on `root` (the app shell) at `pxPerMm`, with targets of at least `minMm` that are
 // at least `gapMm` apart. `where` prefixes every sentence (page, profile, language). `accessibleName(item)`
 // reads an item's Accessible.name (attached properties cannot be read from a library script).
-function check(root, pxPerMm, minMm, gapMm, where, accessibleName) {
+function check(root, pxPerMm, minMm, gapMm, where, accessibleName, image) {
     const found = { interactive: [], texts: [] };
     collect(root, found);
     const problems = [];
@@ -143,7 +181,8 @@ function check(root, pxPerMm, minMm, gapMm, where, accessibleName) {
         if (r.visible.width > 0 && (r.full.x < -1 || r.full.x + Math.min(r.full.width, text.contentWidth) > root.width + 1))
             problems.push(where + ": text " + describe(text) + " runs off the screen");
     }
-    return { problems: problems, targets: boxes.length, texts: found.texts.length };
+    const contrasts = image ? checkRenderedContrast(root, found.texts, image, where, problems) : 0;
+    return { problems: problems, targets: boxes.length, texts: found.texts.length, contrasts: contrasts };
 }
 
 // Whether `item` is entirely on screen inside `root` (not scrolled or clipped away).

@@ -25,6 +25,7 @@ TestCase {
                                           kiosk: "staffButton", settings: "languageDa" })
     property int checkedTargets: 0
     property int checkedTexts: 0
+    property int checkedContrasts: 0
 
     Component {
         id: shellComponent
@@ -56,12 +57,14 @@ TestCase {
             // Independent of the theme: the profile's own minimum, never under 9 mm, 15 mm with gloves.
             const minMm = app.profile.channel === "bike" ? 15 : Math.max(9, app.profile.minTouchMm);
             const where = page + " @ " + profileName + " (" + language + ")";
-            let result = Geometry.check(shell, app.profile.pixelsPerMm, minMm, 3, where, item => item.Accessible.name);
+            const name = item => item.Accessible.name;
+            let result = Geometry.check(shell, app.profile.pixelsPerMm, minMm, 3, where, name, grabImage(shell));
             if (result.problems.length > 0) {
                 // Views lay out in polish passes: measure again once everything has settled.
                 wait(300);
-                result = Geometry.check(shell, app.profile.pixelsPerMm, minMm, 3, where, item => item.Accessible.name);
+                result = Geometry.check(shell, app.profile.pixelsPerMm, minMm, 3, where, name, grabImage(shell));
             }
+            root.checkedContrasts += result.contrasts;
             verify(result.targets > 0, where + ": no targets found");
             root.checkedTargets += result.targets;
             root.checkedTexts += result.texts;
@@ -80,7 +83,7 @@ TestCase {
         for (const p of problems)
             console.warn(p);
         console.log(profileName + " (" + language + "): " + root.checkedTargets + " targets and "
-                    + root.checkedTexts + " texts checked so far, " + problems.length + " problems");
+                    + root.checkedTexts + " texts (" + root.checkedContrasts + " rendered contrasts) checked so far, " + problems.length + " problems");
         compare(problems.length, 0, "problems (each logged above)");
     }
 
@@ -105,6 +108,16 @@ TestCase {
         const result = Geometry.check(probe, app.profile.pixelsPerMm, 9, 3, "probe", item => item.Accessible.name);
         verify(result.problems.some(p => p.indexOf("tiny") >= 0 && p.indexOf("no accessible name") >= 0), result.problems.join("\n"));
         verify(!result.problems.some(p => p.indexOf("close") >= 0 && p.indexOf("no accessible name") >= 0));
+    }
+
+    function test_measure_finds_low_rendered_contrast() {
+        // Dark text on the dark green as the old theme drew it (3.2:1) is caught from the pixels.
+        const probe = createTemporaryObject(probeComponent, root, { pxPerMm: 4 });
+        waitForRendering(probe);
+        const result = Geometry.check(probe, 4, 9, 3, "probe", item => item.Accessible.name, grabImage(probe));
+        verify(result.contrasts >= 1);
+        verify(result.problems.some(p => p.indexOf("darkOnGreen") >= 0 && p.indexOf("needs 4.5:1") >= 0), result.problems.join("\n"));
+        verify(!result.problems.some(p => p.indexOf("whiteOnGreen") >= 0), result.problems.join("\n"));
     }
 
     function test_measure_finds_a_small_target() {
@@ -136,6 +149,25 @@ TestCase {
                 width: 12 * parent.pxPerMm
                 height: 12 * parent.pxPerMm
                 text: "Ét meget langt knapnavn"
+            }
+            Rectangle {
+                y: 100
+                width: 300
+                height: 80
+                color: "#1d6b3a"
+                Text {
+                    objectName: "darkOnGreen"
+                    text: "Opret sag"
+                    color: "#000000"
+                    font.pixelSize: 16
+                }
+                Text {
+                    objectName: "whiteOnGreen"
+                    y: 40
+                    text: "Opret sag"
+                    color: "#ffffff"
+                    font.pixelSize: 16
+                }
             }
         }
     }
