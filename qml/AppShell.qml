@@ -23,6 +23,8 @@ Page {
     required property var conflicts
     required property var contacts
     property string startPage: ""
+    // The on-screen keyboard is up (Main.qml says so; a test can without one).
+    property bool keyboardUp: false
 
     readonly property Page currentPageItem: stack.currentItem as Page
     readonly property string currentPage: stack.currentItem ? stack.currentItem.objectName : ""
@@ -154,7 +156,7 @@ Page {
 
     footer: SyncStatusLine {
         // Hidden while the on-screen keyboard is up: the form needs the room more.
-        visible: root.session.unlocked && !root.citizenFacing && !Qt.inputMethod.visible
+        visible: root.session.unlocked && !root.citizenFacing && !root.keyboardUp
         status: root.syncStatus
     }
 

@@ -83,6 +83,7 @@ ApplicationWindow {
         conflicts: root.conflicts
         contacts: root.contacts
         startPage: root.startPage
+        keyboardUp: (keyboard.item as Item) !== null && (keyboard.item as Item).visible
     }
 
     Loader {

@@ -61,7 +61,7 @@ Page {
         }
     }
 
-    Flickable {
+    FormFlickable {
         anchors.fill: parent
         contentHeight: columns.implicitHeight + 2 * Theme.spacing
         clip: true

@@ -50,7 +50,7 @@ Page {
         }
     }
 
-    Flickable {
+    FormFlickable {
         anchors.fill: parent
         contentHeight: body.implicitHeight + 2 * Theme.spacing
         clip: true

@@ -17,7 +17,7 @@ Page {
     title: qsTr("Settings")
     background: Rectangle { color: Theme.background }
 
-    Flickable {
+    FormFlickable {
         anchors.fill: parent
         contentHeight: body.implicitHeight + 2 * Theme.spacing
         clip: true

@@ -18,6 +18,7 @@ TestCase {
     height: 1280
 
     readonly property var profiles: ["bike-tablet", "togo-tablet", "station-kiosk", "desktop-dev"]
+    readonly property var typingPages: ["home", "citizen", "contact", "case", "settings"]
     readonly property var pages: ["unlock", "home", "citizen", "catalogue", "service", "case", "conflicts", "contact", "kiosk", "settings"]
     // The action a page exists for; it must be on screen without scrolling.
     readonly property var mainActions: ({ home: "newEnquiryButton", citizen: "createCaseButton", service: "startCaseButton",
@@ -32,6 +33,10 @@ TestCase {
         AppShell {}
     }
 
+    function init() {
+        failOnWarning(/ReferenceError/); // a binding that cannot resolve a name is a bug even if nothing fails
+    }
+
     function applyTheme(profile) {
         Theme.highContrast = profile.highContrast;
         Theme.gloveMode = profile.channel === "bike";
@@ -39,9 +44,11 @@ TestCase {
         Theme.pixelsPerMm = profile.pixelsPerMm;
     }
 
-    function checkProfile(profileName, language) {
+    // keyboardUp: the window minus the on-screen keyboard (Qt Virtual Keyboard is about a third of the width
+    // tall), for the pages where one types.
+    function checkProfile(profileName, language, keyboardUp) {
         const problems = [];
-        for (const page of root.pages) {
+        for (const page of (keyboardUp ? root.typingPages : root.pages)) {
             const app = Harness.start(profileName, language);
             verify(app.profile, "no profile " + profileName);
             verify(Harness.preparePage(page), "cannot prepare " + page);
@@ -49,14 +56,15 @@ TestCase {
             const props = Object.assign({}, app);
             props.startPage = page;
             props.width = app.profile.windowWidth;
-            props.height = app.profile.windowHeight;
+            props.height = app.profile.windowHeight - (keyboardUp ? Math.round(app.profile.windowWidth / 3.2) : 0);
+            props.keyboardUp = keyboardUp;
             const shell = createTemporaryObject(shellComponent, root, props);
             verify(shell, "no shell");
             tryVerify(() => shell.currentPage !== "", 2000);
             waitForRendering(shell);
             // Independent of the theme: the profile's own minimum, never under 9 mm, 15 mm with gloves.
             const minMm = app.profile.channel === "bike" ? 15 : Math.max(9, app.profile.minTouchMm);
-            const where = page + " @ " + profileName + " (" + language + ")";
+            const where = page + " @ " + profileName + " (" + language + (keyboardUp ? ", keyboard up" : "") + ")";
             const name = item => item.Accessible.name;
             let result = Geometry.check(shell, app.profile.pixelsPerMm, minMm, 3, where, name, grabImage(shell));
             if (result.problems.length > 0) {
@@ -97,7 +105,16 @@ TestCase {
     }
 
     function test_layout(data) {
-        checkProfile(data.profile, data.language);
+        checkProfile(data.profile, data.language, false);
+    }
+
+    function test_layout_keyboard_up_data() {
+        return [{ tag: "bike-tablet", profile: "bike-tablet" }, { tag: "togo-tablet", profile: "togo-tablet" },
+                { tag: "station-kiosk", profile: "station-kiosk" }];
+    }
+
+    function test_layout_keyboard_up(data) {
+        checkProfile(data.profile, "da", true);
     }
 
     function test_measure_finds_a_missing_name() {

@@ -20,7 +20,11 @@ TestCase {
         AppShell {}
     }
 
-    function startHome() {
+    function init() {
+        failOnWarning(/ReferenceError/); // a binding that cannot resolve a name is a bug even if nothing fails
+    }
+
+    function startHome(height) {
         const app = Harness.start("bike-tablet", "da");
         verify(Harness.preparePage("home"));
         Theme.highContrast = app.profile.highContrast;
@@ -30,7 +34,7 @@ TestCase {
         const props = Object.assign({}, app);
         props.startPage = "home";
         props.width = app.profile.windowWidth;
-        props.height = app.profile.windowHeight;
+        props.height = height ?? app.profile.windowHeight;
         const shell = createTemporaryObject(shellComponent, root, props);
         tryCompare(shell, "currentPage", "homePage");
         waitForRendering(shell);
@@ -78,6 +82,22 @@ TestCase {
         tap(t, "guidanceOnlyButton", "homePage");
         compare(t.app.contacts.total, contactsBefore + 1);
         compare(t.app.caseModel.totalCount, casesBefore);
+    }
+
+    function test_focused_field_scrolls_above_the_keyboard() {
+        // The keyboard takes half the bike's screen: the phone field, far down the form, scrolls into view.
+        const t = startHome();
+        tap(t, "newEnquiryButton", "enquiryPage");
+        tap(t, "serviceTile_passport", "citizenPage");
+        t.shell.keyboardUp = true;
+        t.shell.height = 300;
+        waitForRendering(t.shell);
+        const phone = Util.find(t.shell.currentPageItem, "phoneField");
+        verify(!Geometry.fullyVisible(phone, t.shell), "the test needs a field out of view");
+        phone.forceActiveFocus();
+        verify(phone.activeFocus, "the field did not get focus");
+        tryVerify(() => Geometry.fullyVisible(phone, t.shell), 2000, "the focused field stays hidden");
+        verify(Geometry.fullyVisible(Util.find(t.shell.currentPageItem, "createCaseButton"), t.shell));
     }
 
     function test_search_by_cpr_finds_the_case_and_is_logged() {
