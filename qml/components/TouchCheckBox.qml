@@ -12,6 +12,7 @@ CheckBox {
     spacing: Theme.spacing
     padding: 0
     Accessible.name: root.text
+    Accessible.role: Accessible.CheckBox
 
     indicator: Rectangle {
         x: 0

@@ -11,6 +11,7 @@ Switch {
     font.pixelSize: Theme.fontBody
     spacing: Theme.spacing
     Accessible.name: root.text
+    Accessible.role: Accessible.CheckBox
 
     indicator: Rectangle {
         x: 0

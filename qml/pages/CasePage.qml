@@ -371,6 +371,7 @@ Page {
                         font.pixelSize: Theme.fontBody
                         checked: item.modelData.done
                         Accessible.name: item.modelData.text
+                        Accessible.role: Accessible.CheckBox
                         contentItem: Text {
                             text: item.text
                             font: item.font
@@ -409,6 +410,7 @@ Page {
                     placeholderText: qsTr("New note (notes cannot be changed later)")
                     placeholderTextColor: Theme.mutedText
                     Accessible.name: qsTr("New note")
+                    Accessible.role: Accessible.EditableText
                     background: Rectangle {
                         color: Theme.surface
                         radius: Theme.radius

@@ -125,8 +125,8 @@ function isAncestor(a, b) {
 
 // Returns the problems on `root` (the app shell) at `pxPerMm`, with targets of at least `minMm` that are
 // at least `gapMm` apart. `where` prefixes every sentence (page, profile, language). `accessibleName(item)`
-// reads an item's Accessible.name (attached properties cannot be read from a library script).
-function check(root, pxPerMm, minMm, gapMm, where, accessibleName, image) {
+// and `accessibleRole(item)` read an item's Accessible attached properties (a library script cannot).
+function check(root, pxPerMm, minMm, gapMm, where, accessibleName, image, accessibleRole) {
     const found = { interactive: [], texts: [] };
     collect(root, found);
     const problems = [];
@@ -147,6 +147,8 @@ function check(root, pxPerMm, minMm, gapMm, where, accessibleName, image) {
         const name = accessibleName ? accessibleName(item) : "-";
         if (!name || String(name).trim() === "")
             problems.push(where + ": " + describe(item) + " has no accessible name");
+        if (accessibleRole && accessibleRole(item) === 0)
+            problems.push(where + ": " + describe(item) + " has no accessible role");
     }
     for (let i = 0; i < boxes.length; ++i) {
         for (let j = i + 1; j < boxes.length; ++j) {

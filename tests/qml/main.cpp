@@ -1,3 +1,4 @@
+#include <QAccessible>
 #include <QColor>
 #include <QMetaProperty>
 #include <QQmlEngine>
@@ -43,6 +44,9 @@ public:
     Q_INVOKABLE bool preparePage(const QString& page) {
         return m_app && m_app->prepareDemoPage(page, QStringLiteral("1234"));
     }
+
+    /** Turns accessibility on, as a screen reader would: controls then publish their default roles. */
+    Q_INVOKABLE void activateAccessibility() { QAccessible::setActive(true); }
 
     /** The names of `object`'s colour properties (a theme's), which JavaScript cannot enumerate. */
     Q_INVOKABLE QStringList colourProperties(QObject* object) const {

@@ -33,6 +33,10 @@ TestCase {
         AppShell {}
     }
 
+    function initTestCase() {
+        Harness.activateAccessibility(); // controls publish their roles only to an active accessibility client
+    }
+
     function init() {
         failOnWarning(/ReferenceError/); // a binding that cannot resolve a name is a bug even if nothing fails
     }
@@ -66,11 +70,12 @@ TestCase {
             const minMm = app.profile.channel === "bike" ? 15 : Math.max(9, app.profile.minTouchMm);
             const where = page + " @ " + profileName + " (" + language + (keyboardUp ? ", keyboard up" : "") + ")";
             const name = item => item.Accessible.name;
-            let result = Geometry.check(shell, app.profile.pixelsPerMm, minMm, 3, where, name, grabImage(shell));
+            const role = item => item.Accessible.role;
+            let result = Geometry.check(shell, app.profile.pixelsPerMm, minMm, 3, where, name, grabImage(shell), role);
             if (result.problems.length > 0) {
                 // Views lay out in polish passes: measure again once everything has settled.
                 wait(300);
-                result = Geometry.check(shell, app.profile.pixelsPerMm, minMm, 3, where, name, grabImage(shell));
+                result = Geometry.check(shell, app.profile.pixelsPerMm, minMm, 3, where, name, grabImage(shell), role);
             }
             root.checkedContrasts += result.contrasts;
             verify(result.targets > 0, where + ": no targets found");
@@ -122,8 +127,11 @@ TestCase {
         applyTheme(app.profile);
         const probe = createTemporaryObject(probeComponent, root, { pxPerMm: app.profile.pixelsPerMm });
         waitForRendering(probe);
-        const result = Geometry.check(probe, app.profile.pixelsPerMm, 9, 3, "probe", item => item.Accessible.name);
+        const result = Geometry.check(probe, app.profile.pixelsPerMm, 9, 3, "probe", item => item.Accessible.name, null,
+                                      item => item.Accessible.role);
         verify(result.problems.some(p => p.indexOf("tiny") >= 0 && p.indexOf("no accessible name") >= 0), result.problems.join("\n"));
+        verify(result.problems.some(p => p.indexOf("bareArea") >= 0 && p.indexOf("no accessible role") >= 0), result.problems.join("\n"));
+        verify(!result.problems.some(p => p.indexOf("close") >= 0 && p.indexOf("no accessible role") >= 0));
         verify(!result.problems.some(p => p.indexOf("close") >= 0 && p.indexOf("no accessible name") >= 0));
     }
 
@@ -166,6 +174,14 @@ TestCase {
                 width: 12 * parent.pxPerMm
                 height: 12 * parent.pxPerMm
                 text: "Ét meget langt knapnavn"
+            }
+            MouseArea {
+                objectName: "bareArea"
+                x: 320
+                y: 200
+                width: 70
+                height: 70
+                Accessible.name: "area"
             }
             Rectangle {
                 y: 100
