@@ -20,6 +20,15 @@ QtObject {
         }
     }
 
+    // When a case changed: "i dag 10:42", "i går 09:05" or "14.05.2024 16:20"; `day` comes from the case list.
+    function whenText(day: string, time: string): string {
+        switch (day) {
+        case "today": return qsTr("today %1").arg(time);
+        case "yesterday": return qsTr("yesterday %1").arg(time);
+        default: return day + " " + time;
+        }
+    }
+
     function channelName(code: string): string {
         switch (code) {
         case "bike": return qsTr("Service bike");

@@ -29,17 +29,6 @@
     </message>
 </context>
 <context>
-    <name>CaseListModel</name>
-    <message>
-        <source>today %1</source>
-        <translation>i dag %1</translation>
-    </message>
-    <message>
-        <source>yesterday %1</source>
-        <translation>i går %1</translation>
-    </message>
-</context>
-<context>
     <name>CasePage</name>
     <message>
         <source>Case</source>
@@ -1117,6 +1106,14 @@
     <message>
         <source>Office computer</source>
         <translation>Kontorcomputer</translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation>i dag %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>i går %1</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ CaseListModel::CaseListModel(const CaseRepository& repository, const ServiceCata
     , m_services(services) {
     connect(&services, &QAbstractItemModel::dataChanged, this, [this] {
         if (!m_rows.empty()) {
-            emit dataChanged(index(0), index(rowCount() - 1), {ServiceRole, UpdatedRole});
+            emit dataChanged(index(0), index(rowCount() - 1), {ServiceRole});
         }
     });
 }
@@ -39,7 +39,9 @@ QVariant CaseListModel::data(const QModelIndex& index, int role) const {
         return QString::fromLatin1(s.data(), static_cast<qsizetype>(s.size()));
     }
     case UpdatedRole:
-        return whenText(row.updated, m_clock());
+        return row.updated.toString(QStringLiteral("HH:mm"));
+    case DayRole:
+        return dayOf(row.updated, m_clock());
     case ConflictedRole:
         return row.conflicted;
     case MineRole:
@@ -54,19 +56,18 @@ QVariant CaseListModel::data(const QModelIndex& index, int role) const {
 QHash<int, QByteArray> CaseListModel::roleNames() const {
     return {{CaseIdRole, "caseId"}, {ServiceRole, "service"}, {ServiceCodeRole, "serviceCode"},
             {StatusRole, "status"}, {UpdatedRole, "updated"}, {ConflictedRole, "conflicted"},
-            {MineRole, "mine"},     {PendingRole, "pending"}};
+            {MineRole, "mine"},     {PendingRole, "pending"}, {DayRole, "day"}};
 }
 
-QString CaseListModel::whenText(const QDateTime& at, const QDateTime& now) {
-    const QString time = at.toString(QStringLiteral("HH:mm"));
+QString CaseListModel::dayOf(const QDateTime& at, const QDateTime& now) {
     const auto days = at.date().daysTo(now.date());
     if (days == 0) {
-        return tr("today %1").arg(time);
+        return QStringLiteral("today");
     }
     if (days == 1) {
-        return tr("yesterday %1").arg(time);
+        return QStringLiteral("yesterday");
     }
-    return at.toString(QStringLiteral("dd.MM.yyyy HH:mm"));
+    return at.toString(QStringLiteral("dd.MM.yyyy"));
 }
 
 bool CaseListModel::canFetchMore(const QModelIndex& parent) const {

@@ -13,6 +13,8 @@ ItemDelegate {
     required property string service
     required property string status
     required property string updated
+    required property string day
+    readonly property string when: Texts.whenText(root.day, root.updated)
     required property bool conflicted
     required property bool pending
 
@@ -22,7 +24,7 @@ ItemDelegate {
     bottomPadding: Math.round(Theme.spacing / 2)
     Accessible.role: Accessible.Button
     Accessible.name: {
-        const parts = [root.service, Texts.statusName(root.status), root.updated];
+        const parts = [root.service, Texts.statusName(root.status), root.when];
         if (root.pending)
             parts.push(qsTr("not sent"));
         if (root.conflicted)
@@ -59,7 +61,7 @@ ItemDelegate {
             spacing: Theme.spacing
             Label {
                 objectName: "caseRowUpdated"
-                text: root.updated
+                text: root.when
                 font.pixelSize: Theme.fontSmall
                 color: Theme.mutedText
             }

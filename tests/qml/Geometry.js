@@ -184,7 +184,8 @@ function check(root, pxPerMm, minMm, gapMm, where, accessibleName, image, access
             problems.push(where + ": text " + describe(text) + " runs off the screen");
     }
     const contrasts = image ? checkRenderedContrast(root, found.texts, image, where, problems) : 0;
-    return { problems: problems, targets: boxes.length, texts: found.texts.length, contrasts: contrasts };
+    return { problems: problems, targets: boxes.length, texts: found.texts.length, contrasts: contrasts,
+             textItems: found.texts };
 }
 
 // Whether `item` is entirely on screen inside `root` (not scrolled or clipped away).

@@ -20,6 +20,7 @@ TestCase {
             service: ""
             status: "opened"
             updated: "10:00"
+            day: "today"
             conflicted: true
             pending: true
         }
@@ -28,12 +29,12 @@ TestCase {
     function test_switch_at_run_time() {
         const app = Harness.start("desktop-dev", "da");
         const row = createTemporaryObject(rowComponent, root);
-        compare(row.Accessible.name, ", Oprettet, 10:00, ikke sendt, konflikt");
+        compare(row.Accessible.name, ", Oprettet, i dag 10:00, ikke sendt, konflikt");
         compare(app.catalogue.nameOf("passport"), "Pas");
         app.language.language = "en";
-        compare(row.Accessible.name, ", Opened, 10:00, not sent, conflict");
+        compare(row.Accessible.name, ", Opened, today 10:00, not sent, conflict");
         compare(app.catalogue.nameOf("passport"), "Passport");
         app.language.language = "da";
-        compare(row.Accessible.name, ", Oprettet, 10:00, ikke sendt, konflikt");
+        compare(row.Accessible.name, ", Oprettet, i dag 10:00, ikke sendt, konflikt");
     }
 }

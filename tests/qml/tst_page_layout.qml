@@ -27,6 +27,14 @@ TestCase {
     property int checkedTargets: 0
     property int checkedTexts: 0
     property int checkedContrasts: 0
+    // The glossary's English words (translations/glossary.tsv), which no Danish screen may show.
+    readonly property var englishWords: {
+        const request = new XMLHttpRequest();
+        request.open("GET", Qt.resolvedUrl("../../translations/glossary.tsv"), false);
+        request.send(null);
+        const line = request.responseText.split("\n").find(l => l.startsWith("english\t"));
+        return new RegExp(line ? line.split("\t")[1] : "^\\b$", "i");
+    }
 
     Component {
         id: shellComponent
@@ -78,6 +86,13 @@ TestCase {
                 result = Geometry.check(shell, app.profile.pixelsPerMm, minMm, 3, where, name, grabImage(shell), role);
             }
             root.checkedContrasts += result.contrasts;
+            if (language === "da") {
+                // What is on screen, not only what the .ts file says: a string the translation misses shows up here.
+                for (const text of result.textItems) {
+                    if (root.englishWords.test(text.text))
+                        problems.push(where + ": English on screen: \"" + text.text + "\"");
+                }
+            }
             verify(result.targets > 0, where + ": no targets found");
             root.checkedTargets += result.targets;
             root.checkedTexts += result.texts;
@@ -98,6 +113,11 @@ TestCase {
         console.log(profileName + " (" + language + "): " + root.checkedTargets + " targets and "
                     + root.checkedTexts + " texts (" + root.checkedContrasts + " rendered contrasts) checked so far, " + problems.length + " problems");
         compare(problems.length, 0, "problems (each logged above)");
+    }
+
+    function test_glossary_is_read() {
+        verify(root.englishWords.test("Open case"), String(root.englishWords));
+        verify(!root.englishWords.test("Opret sag"));
     }
 
     function test_layout_data() {

@@ -24,10 +24,11 @@ public:
         ServiceRole,     // name in the current language
         ServiceCodeRole, // stable code
         StatusRole,      // core status code
-        UpdatedRole,     // local time as text: "today 10:42", "yesterday 09:05" or "14.05. 16:20"
+        UpdatedRole,     // local time as text ("10:42")
         ConflictedRole,
         MineRole,
         PendingRole, // not yet acknowledged by the center
+        DayRole,     // "today", "yesterday" or the date ("14.05.2024"); QML words the first two
     };
 
     static constexpr int kPageSize = 100;
@@ -44,9 +45,8 @@ public:
     /** The clock "today" and "yesterday" are measured against (the wall clock unless a test sets one). */
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
-    /** "today 10:42", "yesterday 09:05" or "14.05.2024 16:20", translated; `now` is the current local time.
-     */
-    [[nodiscard]] static QString whenText(const QDateTime& at, const QDateTime& now);
+    /** "today", "yesterday" or the date as "dd.MM.yyyy", seen from `now` (a code for QML, not a phrase). */
+    [[nodiscard]] static QString dayOf(const QDateTime& at, const QDateTime& now);
 
     /** "all", "mine" or "conflicted". */
     [[nodiscard]] QString filter() const;
