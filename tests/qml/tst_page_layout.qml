@@ -19,7 +19,7 @@ TestCase {
 
     readonly property var profiles: ["bike-tablet", "togo-tablet", "station-kiosk", "desktop-dev"]
     readonly property var typingPages: ["home", "citizen", "contact", "case", "settings"]
-    readonly property var pages: ["unlock", "home", "citizen", "catalogue", "service", "case", "conflicts", "contact", "kiosk", "settings"]
+    readonly property var pages: ["unlock", "home", "enquiry", "citizen", "catalogue", "service", "case", "conflicts", "contact", "kiosk", "settings"]
     // The action a page exists for; it must be on screen without scrolling.
     readonly property var mainActions: ({ home: "newEnquiryButton", citizen: "createCaseButton", service: "startCaseButton",
                                           contact: "registerContactButton", "case": "signatureButton",
