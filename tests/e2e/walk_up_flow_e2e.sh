@@ -161,4 +161,7 @@ found=$(FIELDKIT_PIN=$PIN "$CTL" --data "$WORK/device" case find --cpr "$CPR" --
   || fail "fieldkit-ctl case find"
 case_id=$(grep -o '"id": *"[0-9a-f]*"' <<<"$list" | head -n1 | grep -o '[0-9a-f]\{32\}')
 grep -qF "$case_id" <<<"$found" || fail "the case is not found by its CPR: $found"
+shown=$(FIELDKIT_PIN=$PIN "$CTL" --data "$WORK/device" case show "$case_id" --json --purpose "e2e check") \
+  || fail "fieldkit-ctl case show"
+grep -q '"kind": *"signature"' <<<"$shown" || fail "the citizen's signature is not on the case"
 echo "e2e: passed; screenshots in $OUT"
