@@ -117,7 +117,7 @@ HOME_EMPTY=$(screen_hash)
 # --- the walk-up flow ------------------------------------------------------------------------------------
 tap_then_wait 640 1010 "New enquiry"
 shot enquiry-services
-tap_then_wait 328 705 "choosing the passport"
+tap_then_wait 328 560 "choosing the passport"
 shot enquiry-citizen
 tap_then_wait 480 365 "focusing the CPR field"
 xdotool type --delay 40 "$CPR"
