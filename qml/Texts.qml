@@ -77,6 +77,7 @@ QtObject {
         case "case-view: refreshed after sync": return qsTr("updated after sync");
         case "conflict-review": return qsTr("conflict review");
         case "find-citizen": return qsTr("finding the citizen");
+        case "case-list": return qsTr("the case list");
         default: return code;
         }
     }

@@ -185,6 +185,14 @@
         <source>not sent</source>
         <translation>ikke sendt</translation>
     </message>
+    <message>
+        <source>checklist %1/%2</source>
+        <translation>tjekliste %1/%2</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>underskrevet</translation>
+    </message>
 </context>
 <context>
     <name>CataloguePage</name>
@@ -1114,6 +1122,10 @@
     <message>
         <source>yesterday %1</source>
         <translation>i går %1</translation>
+    </message>
+    <message>
+        <source>the case list</source>
+        <translation>sagslisten</translation>
     </message>
 </context>
 <context>

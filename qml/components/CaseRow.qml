@@ -4,8 +4,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Fieldkit
 
-// One case in a list, in two lines: the service and its status chip; when it changed, whether the center has
-// it yet, and conflicts. Clear metadata only: never personal data.
+// One case in a list, in two lines: the service and its status chip; the citizen (initials and the masked CPR
+// number, never the full one), when it changed, whether the center has it yet, signature, checklist progress
+// and conflicts. Reading the citizen cue is a logged look (the model does it only for rows on screen).
 ItemDelegate {
     id: root
 
@@ -17,6 +18,11 @@ ItemDelegate {
     readonly property string when: Texts.whenText(root.day, root.updated)
     required property bool conflicted
     required property bool pending
+    required property string citizenCue
+    required property int checklistDone
+    required property int checklistTotal
+    required property bool signed
+    readonly property string progress: root.checklistTotal > 0 ? qsTr("checklist %1/%2").arg(root.checklistDone).arg(root.checklistTotal) : ""
 
     implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
     padding: Theme.spacing
@@ -24,7 +30,14 @@ ItemDelegate {
     bottomPadding: Math.round(Theme.spacing / 2)
     Accessible.role: Accessible.Button
     Accessible.name: {
-        const parts = [root.service, Texts.statusName(root.status), root.when];
+        const parts = [root.service, Texts.statusName(root.status)];
+        if (root.citizenCue !== "")
+            parts.push(root.citizenCue);
+        parts.push(root.when);
+        if (root.signed)
+            parts.push(qsTr("signed"));
+        if (root.progress !== "")
+            parts.push(root.progress);
         if (root.pending)
             parts.push(qsTr("not sent"));
         if (root.conflicted)
@@ -60,6 +73,14 @@ ItemDelegate {
             Layout.fillWidth: true
             spacing: Theme.spacing
             Label {
+                objectName: "caseRowCitizen"
+                visible: root.citizenCue !== ""
+                text: root.citizenCue
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+                color: Theme.text
+            }
+            Label {
                 objectName: "caseRowUpdated"
                 text: root.when
                 font.pixelSize: Theme.fontSmall
@@ -72,6 +93,20 @@ ItemDelegate {
                 font.pixelSize: Theme.fontSmall
                 font.bold: true
                 color: Theme.warning
+            }
+            Label {
+                objectName: "caseRowSigned"
+                visible: root.signed
+                text: "✓ " + qsTr("signed")
+                font.pixelSize: Theme.fontSmall
+                color: Theme.accent
+            }
+            Label {
+                objectName: "caseRowProgress"
+                visible: root.progress !== ""
+                text: root.progress
+                font.pixelSize: Theme.fontSmall
+                color: Theme.mutedText
             }
             Label {
                 objectName: "caseRowConflict"

@@ -21,6 +21,10 @@ TestCase {
             status: "opened"
             updated: "10:00"
             day: "today"
+            citizenCue: ""
+            checklistDone: 0
+            checklistTotal: 0
+            signed: false
             conflicted: true
             pending: true
         }

@@ -5,13 +5,15 @@
 #include <QString>
 #include <fieldkit/app/case_repository.hpp>
 #include <functional>
+#include <map>
 #include <vector>
 
 namespace fieldkit::app {
 
 class ServiceCatalogueModel;
 
-/** A list of cases (clear metadata only), fetched from the repository in pages so 10k cases never block. */
+/** A list of cases, fetched from the repository in pages so 10k cases never block: clear metadata, plus a
+ *  citizen cue and progress decrypted only for the rows QML asks about (the rows on screen). */
 class CaseListModel : public QAbstractListModel {
     Q_OBJECT
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
@@ -29,11 +31,17 @@ public:
         MineRole,
         PendingRole, // not yet acknowledged by the center
         DayRole,     // "today", "yesterday" or the date ("14.05.2024"); QML words the first two
+        // Read from the case itself, only for rows on screen, once per version and session; each read is a
+        // look at the citizen's data and logged as such (purpose "case-list").
+        CitizenCueRole, // initials and the masked CPR number ("K.N. · 070761-XXXX"), never the full number
+        ChecklistDoneRole, // checklist items ticked
+        ChecklistTotalRole,
+        SignedRole, // the citizen's signature is on the case
     };
 
     static constexpr int kPageSize = 100;
 
-    CaseListModel(const CaseRepository& repository, const ServiceCatalogueModel& services,
+    CaseListModel(CaseRepository& repository, const ServiceCatalogueModel& services,
                   QObject* parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
@@ -69,7 +77,18 @@ signals:
     void countsChanged();
 
 private:
-    const CaseRepository& m_repository;
+    /** What a row shows of the case's content, as read at `updated`. */
+    struct Card {
+        QDateTime updated;
+        QString cue;
+        int checklistDone = 0;
+        int checklistTotal = 0;
+        bool signedByCitizen = false;
+    };
+    [[nodiscard]] const Card& cardFor(const CaseSummary& row) const;
+
+    CaseRepository& m_repository;
+    mutable std::map<QString, Card> m_cards; // by case id; forgotten on lock
     const ServiceCatalogueModel& m_services;
     CaseFilter m_filter = CaseFilter::All;
     std::vector<CaseSummary> m_rows;
