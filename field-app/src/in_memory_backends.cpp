@@ -353,8 +353,13 @@ void seedDemoData(InMemoryCaseRepository& cases, InMemoryContactRepository& cont
     const QDateTime startOfDay(now.date(), QTime(0, 0));
     for (const auto& c : demoContacts) {
         const QDateTime at = std::max(startOfDay, now.addSecs(-60LL * c.minutesAgo));
-        (void)contacts.addContact({at, c.channel, QString::fromLatin1(c.service), c.type, c.resolved,
-                                   c.resolved ? QString() : QStringLiteral("Skattestyrelsen")});
+        (void)contacts.addContact({at,
+                                   c.channel,
+                                   QString::fromLatin1(c.service),
+                                   c.type,
+                                   c.resolved,
+                                   c.resolved ? QString() : QStringLiteral("Skattestyrelsen"),
+                                   {}});
     }
 }
 

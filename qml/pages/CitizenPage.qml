@@ -24,7 +24,7 @@ Page {
         if (!root.caseEditor.createCase(root.serviceCode, root.channel, root.cprInput.digits, nameField.text,
                                         addressField.text, phoneField.text))
             return;
-        root.contacts.registerContact(root.serviceCode, "transaction", true, "");
+        root.contacts.registerContact(root.serviceCode, "transaction", true, "", root.cprInput.digits);
         root.caseOpened();
     }
 
@@ -55,7 +55,7 @@ Page {
             Accessible.name: qsTr("Register guidance only, without a case")
             enabled: root.serviceCode !== ""
             onClicked: {
-                if (root.contacts.registerContact(root.serviceCode, "information", true, ""))
+                if (root.contacts.registerContact(root.serviceCode, "information", true, "", root.cprInput.digits))
                     root.contactRegistered();
             }
         }
