@@ -100,7 +100,13 @@ const CaseListModel::Card& CaseListModel::cardFor(const CaseSummary& row) const 
     card.checklistTotal = static_cast<int>(
         m_services.service(row.serviceCode).value(QStringLiteral("checklist")).toList().size());
     // A look at the citizen's data like any other: the repository logs it with its purpose.
-    if (auto details = m_repository.loadCase(row.caseId, QStringLiteral("case-list"))) {
+    auto details = m_repository.loadCase(row.caseId, QStringLiteral("case-list"));
+    if (!details) {
+        // Nothing to show (the store is busy or the case went): asked again next time, not remembered.
+        static const Card nothing;
+        return nothing;
+    }
+    {
         QStringList cue;
         if (!details->name.isEmpty()) {
             cue << initialsOf(details->name);
