@@ -23,6 +23,8 @@ Page {
     required property var conflicts
     required property var contacts
     property string startPage: ""
+    // The on-screen keyboard is up (Main.qml says so; a test can without one).
+    property bool keyboardUp: false
 
     readonly property Page currentPageItem: stack.currentItem as Page
     readonly property string currentPage: stack.currentItem ? stack.currentItem.objectName : ""
@@ -51,8 +53,9 @@ Page {
             "unlock": [unlockComponent],
             "kiosk": [welcomeComponent],
             "home": [homeComponent],
-            "citizen": [homeComponent, citizenComponent],
+            "citizen": [homeComponent, catalogueComponent, citizenComponent],
             "catalogue": [homeComponent, catalogueComponent],
+            "enquiry": [homeComponent, catalogueComponent],
             "service": [homeComponent, catalogueComponent, serviceComponent],
             "case": [homeComponent, caseComponent],
             "conflicts": [homeComponent, caseComponent, conflictsComponent],
@@ -61,9 +64,11 @@ Page {
         }[name];
         if (!trail)
             return false;
+        // What the last page would have been given on the way there.
+        const last = ({ "citizen": { serviceCode: "passport" }, "enquiry": { choosing: true } })[name] ?? {};
         root.resetTo(trail[0]);
         for (let i = 1; i < trail.length; ++i)
-            stack.push(trail[i], {}, StackView.Immediate);
+            stack.push(trail[i], i === trail.length - 1 ? last : {}, StackView.Immediate);
         return true;
     }
 
@@ -87,7 +92,7 @@ Page {
 
     header: ToolBar {
         visible: !root.citizenFacing
-        implicitHeight: Theme.touchTarget + Theme.spacing
+        implicitHeight: Theme.touchTarget + 2 * Theme.spacing
         background: Rectangle { color: Theme.accent }
 
         RowLayout {
@@ -96,11 +101,9 @@ Page {
             anchors.rightMargin: Theme.spacing
             spacing: Theme.spacing
 
-            ToolButton {
+            BarButton {
                 objectName: "backButton"
                 visible: stack.depth > 1
-                implicitWidth: Theme.touchTarget
-                implicitHeight: Theme.touchTarget
                 text: "‹"
                 font.pixelSize: Theme.fontTitle
                 Accessible.name: qsTr("Back")
@@ -109,7 +112,7 @@ Page {
             Label {
                 objectName: "pageTitle"
                 text: root.currentPageItem ? root.currentPageItem.title : ""
-                color: Theme.onAccent
+                color: Theme.textOnAccent
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
                 elide: Text.ElideRight
@@ -118,33 +121,26 @@ Page {
             Label {
                 visible: root.session.unlocked
                 text: root.session.staffName
-                color: Theme.onAccent
+                color: Theme.textOnAccent
                 font.pixelSize: Theme.fontBody
             }
-            ToolButton {
+            BarButton {
                 objectName: "privacyButton"
                 visible: root.session.kioskMode && root.session.unlocked
-                implicitHeight: Theme.touchTarget
                 text: qsTr("Hide")
-                font.pixelSize: Theme.fontBody
                 Accessible.name: qsTr("Hide citizen data and show the welcome screen")
                 onClicked: root.session.hideCitizenData()
             }
-            ToolButton {
+            BarButton {
                 objectName: "settingsButton"
                 visible: root.session.unlocked && root.currentPage !== "settingsPage"
-                implicitHeight: Theme.touchTarget
                 text: qsTr("Settings")
-                font.pixelSize: Theme.fontBody
-                Accessible.name: qsTr("Settings")
                 onClicked: root.push(settingsComponent, {})
             }
-            ToolButton {
+            BarButton {
                 objectName: "lockButton"
                 visible: root.session.unlocked
-                implicitHeight: Theme.touchTarget
                 text: qsTr("Lock")
-                font.pixelSize: Theme.fontBody
                 font.bold: true
                 Accessible.name: qsTr("Lock the device")
                 onClicked: root.session.lock()
@@ -159,7 +155,8 @@ Page {
     }
 
     footer: SyncStatusLine {
-        visible: root.session.unlocked && !root.citizenFacing
+        // Hidden while the on-screen keyboard is up: the form needs the room more.
+        visible: root.session.unlocked && !root.citizenFacing && !root.keyboardUp
         status: root.syncStatus
     }
 
@@ -179,16 +176,15 @@ Page {
         id: homeComponent
         HomePage {
             caseModel: root.caseModel
+            caseEditor: root.caseEditor
+            catalogue: root.catalogue
             onOpenCase: caseId => {
                 root.caseEditor.load(caseId);
                 root.push(caseComponent, {});
             }
-            onNewContact: root.push(contactComponent, {})
-            onFindCitizen: {
-                root.cprInput.clear();
-                root.push(citizenComponent, {});
-            }
-            onOpenCatalogue: root.push(catalogueComponent, {})
+            // The walk-up flow: service, then citizen, then the case (which registers the contact too).
+            onNewEnquiry: root.push(catalogueComponent, { choosing: true })
+            onOpenCatalogue: root.push(catalogueComponent, { choosing: false })
         }
     }
     Component {
@@ -198,8 +194,14 @@ Page {
             lifeSituations: root.lifeSituations
             catalogue: root.catalogue
             caseEditor: root.caseEditor
+            contacts: root.contacts
             profile: root.profile
-            onCaseOpened: stack.replace(caseComponent, {})
+            // The new case replaces the flow's pages: back from it goes home.
+            onCaseOpened: {
+                stack.pop(stack.get(0), StackView.Immediate);
+                root.push(caseComponent, {});
+            }
+            onContactRegistered: stack.pop(stack.get(0))
             onOpenCase: caseId => {
                 root.caseEditor.load(caseId);
                 root.push(caseComponent, {});
@@ -212,6 +214,10 @@ Page {
         CataloguePage {
             catalogue: root.catalogue
             onOpenService: code => root.push(serviceComponent, { code: code })
+            onServiceChosen: code => {
+                root.cprInput.clear();
+                root.push(citizenComponent, { serviceCode: code });
+            }
         }
     }
     Component {
@@ -219,7 +225,10 @@ Page {
         ServicePage {
             catalogue: root.catalogue
             code: "passport"
-            onStartCase: code => root.push(citizenComponent, { serviceCode: code })
+            onStartCase: code => {
+                root.cprInput.clear();
+                root.push(citizenComponent, { serviceCode: code });
+            }
             onRegisterContact: code => root.push(contactComponent, { serviceCode: code })
         }
     }

@@ -34,9 +34,30 @@ ApplicationWindow {
     flags: root.profile.fullScreen ? Qt.Window | Qt.FramelessWindowHint : Qt.Window
     title: qsTr("fieldkit")
     color: Theme.background
+    // The Basic style draws Labels, popups, drop-downs and dialogs from the palette: all of it from the theme.
+    palette.window: Theme.background
+    palette.windowText: Theme.text
+    palette.base: Theme.surface
+    palette.alternateBase: Theme.surfaceAlt
+    palette.text: Theme.text
+    palette.button: Theme.surface
+    palette.buttonText: Theme.text
+    palette.brightText: Theme.textOnAccent
+    palette.highlight: Theme.accent
+    palette.highlightedText: Theme.textOnAccent
+    palette.placeholderText: Theme.mutedText
+    palette.toolTipBase: Theme.surface
+    palette.toolTipText: Theme.text
+    palette.light: Theme.surface
+    palette.midlight: Theme.surfaceAlt
+    palette.mid: Theme.border
+    palette.dark: Theme.border
+    palette.shadow: Theme.text
+    palette.link: Theme.accent
 
     Component.onCompleted: {
         Theme.highContrast = root.profile.highContrast;
+        Theme.gloveMode = root.profile.channel === "bike";
         Theme.minTouchMm = root.profile.minTouchMm;
         Theme.pixelsPerMm = root.profile.pixelsPerMm > 0 ? root.profile.pixelsPerMm : Screen.pixelDensity;
     }
@@ -62,6 +83,7 @@ ApplicationWindow {
         conflicts: root.conflicts
         contacts: root.contacts
         startPage: root.startPage
+        keyboardUp: (keyboard.item as Item) !== null && (keyboard.item as Item).visible
     }
 
     Loader {

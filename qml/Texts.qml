@@ -20,6 +20,15 @@ QtObject {
         }
     }
 
+    // When a case changed: "i dag 10:42", "i går 09:05" or "14.05.2024 16:20"; `day` comes from the case list.
+    function whenText(day: string, time: string): string {
+        switch (day) {
+        case "today": return qsTr("today %1").arg(time);
+        case "yesterday": return qsTr("yesterday %1").arg(time);
+        default: return day + " " + time;
+        }
+    }
+
     function channelName(code: string): string {
         switch (code) {
         case "bike": return qsTr("Service bike");
@@ -68,6 +77,7 @@ QtObject {
         case "case-view: refreshed after sync": return qsTr("updated after sync");
         case "conflict-review": return qsTr("conflict review");
         case "find-citizen": return qsTr("finding the citizen");
+        case "case-list": return qsTr("the case list");
         default: return code;
         }
     }
@@ -92,10 +102,21 @@ QtObject {
 
     function profileSource(code: string): string {
         switch (code) {
-        case "command-line": return qsTr("chosen on the command line");
-        case "environment": return qsTr("chosen by FIELDKIT_PROFILE");
-        case "dmi": return qsTr("detected from the device model");
-        default: return qsTr("fallback: nothing else matched");
+        case "command-line": return qsTr("set when the app was started");
+        case "environment": return qsTr("set by the administrator");
+        case "dmi": return qsTr("recognised from the device model");
+        default: return qsTr("standard settings");
+        }
+    }
+
+    // The device profile in words a colleague uses (the file name stays out of the UI).
+    function profileName(code: string): string {
+        switch (code) {
+        case "bike-tablet": return qsTr("Service bike tablet");
+        case "togo-tablet": return qsTr("Home visit tablet");
+        case "station-kiosk": return qsTr("Station kiosk");
+        case "desktop-dev": return qsTr("Office computer");
+        default: return code;
         }
     }
 

@@ -13,7 +13,9 @@ PACKAGES=(
   qml6-module-qtquick-virtualkeyboard qt6-virtualkeyboard-plugin qml6-module-qt-labs-folderlistmodel
   # libraries
   libboost1.81-dev libboost-json1.81-dev libssl-dev openssl libsodium-dev libsqlite3-dev sqlite3 doctest-dev
-  libprotobuf-dev protobuf-compiler libzstd-dev
+  libprotobuf-dev protobuf-compiler libzstd-dev libqrencode-dev
+  # decoding the QR codes the app draws (tests)
+  zbar-tools
   # headless UI and screenshots
   xvfb xauth xdotool x11-apps fonts-dejavu-core
 )

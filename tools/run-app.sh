@@ -69,7 +69,7 @@ fi
 # No display: run the real app under Xvfb and capture each page.
 mkdir -p "$SHOTS"
 sleep 1.5 # let the daemon report its first contact, so the status line shows it
-pages=(unlock home citizen catalogue service case conflicts contact kiosk settings)
+pages=(unlock home enquiry citizen catalogue service case conflicts contact kiosk settings)
 for page in "${pages[@]}"; do
   FIELDKIT_SCREENSHOT_PIN=$DEMO_PIN xvfb-run -a -s "-screen 0 1920x1200x24" "$APP" --data "$DEVICE" --page "$page" --screenshot "$SHOTS/$page.png"
   echo "screenshot: $SHOTS/$page.png"

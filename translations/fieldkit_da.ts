@@ -181,20 +181,32 @@
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
+    <message>
+        <source>not sent</source>
+        <translation>ikke sendt</translation>
+    </message>
+    <message>
+        <source>checklist %1/%2</source>
+        <translation>tjekliste %1/%2</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>underskrevet</translation>
+    </message>
 </context>
 <context>
     <name>CataloguePage</name>
     <message>
-        <source>Services</source>
-        <translation>Ydelser</translation>
+        <source>New enquiry: choose the service</source>
+        <translation>Ny henvendelse: vælg emne</translation>
+    </message>
+    <message>
+        <source>Service guide</source>
+        <translation>Emner og vejledning</translation>
     </message>
 </context>
 <context>
     <name>CitizenPage</name>
-    <message>
-        <source>Citizen</source>
-        <translation>Borger</translation>
-    </message>
     <message>
         <source>Name (optional)</source>
         <translation>Navn (valgfrit)</translation>
@@ -212,16 +224,8 @@
         <translation>Kanal</translation>
     </message>
     <message>
-        <source>New case</source>
-        <translation>Ny sag</translation>
-    </message>
-    <message>
-        <source>Choose a service</source>
-        <translation>Vælg en ydelse</translation>
-    </message>
-    <message>
         <source>Service</source>
-        <translation>Ydelse</translation>
+        <translation>Emne</translation>
     </message>
     <message>
         <source>Open case</source>
@@ -241,7 +245,19 @@
     </message>
     <message>
         <source>Open the service for: %1</source>
-        <translation>Åbn ydelsen for: %1</translation>
+        <translation>Åbn emnet for: %1</translation>
+    </message>
+    <message>
+        <source>New enquiry: citizen</source>
+        <translation>Ny henvendelse: borger</translation>
+    </message>
+    <message>
+        <source>Guidance only</source>
+        <translation>Kun vejledning</translation>
+    </message>
+    <message>
+        <source>Register guidance only, without a case</source>
+        <translation>Registrér kun vejledning, uden sag</translation>
     </message>
 </context>
 <context>
@@ -294,10 +310,6 @@
         <translation>Kanal: %1</translation>
     </message>
     <message>
-        <source>Service</source>
-        <translation>Ydelse</translation>
-    </message>
-    <message>
         <source>Type of contact</source>
         <translation>Type af henvendelse</translation>
     </message>
@@ -342,7 +354,7 @@
     </message>
     <message>
         <source>Per service</source>
-        <translation>Pr. ydelse</translation>
+        <translation>Pr. emne</translation>
     </message>
 </context>
 <context>
@@ -383,22 +395,6 @@
         <translation>Sager</translation>
     </message>
     <message>
-        <source>Find citizen</source>
-        <translation>Find borger</translation>
-    </message>
-    <message>
-        <source>New contact</source>
-        <translation>Ny henvendelse</translation>
-    </message>
-    <message>
-        <source>Services</source>
-        <translation>Ydelser</translation>
-    </message>
-    <message>
-        <source>Open cases</source>
-        <translation>Åbne sager</translation>
-    </message>
-    <message>
         <source>All</source>
         <translation>Alle</translation>
     </message>
@@ -413,6 +409,26 @@
     <message>
         <source>No cases on this device yet.</source>
         <translation>Der er endnu ingen sager på denne enhed.</translation>
+    </message>
+    <message>
+        <source>New enquiry</source>
+        <translation>Ny henvendelse</translation>
+    </message>
+    <message>
+        <source>Service guide</source>
+        <translation>Emner og vejledning</translation>
+    </message>
+    <message>
+        <source>Search by CPR number</source>
+        <translation>Søg på CPR-nummer</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Ryd</translation>
+    </message>
+    <message>
+        <source>No cases for this CPR number on this device.</source>
+        <translation>Ingen sager med dette CPR-nummer på enheden.</translation>
     </message>
 </context>
 <context>
@@ -486,7 +502,7 @@
     <name>ServicePage</name>
     <message>
         <source>Service</source>
-        <translation>Ydelse</translation>
+        <translation>Emne</translation>
     </message>
     <message>
         <source>Responsible: %1</source>
@@ -517,10 +533,6 @@
         <translation>Opret sag</translation>
     </message>
     <message>
-        <source>Register contact</source>
-        <translation>Registrér henvendelse</translation>
-    </message>
-    <message>
         <source>Self-service</source>
         <translation>Selvbetjening</translation>
     </message>
@@ -528,12 +540,20 @@
         <source>Scan with your phone to do it yourself.</source>
         <translation>Scan med din telefon og gør det selv.</translation>
     </message>
+    <message>
+        <source>Register guidance</source>
+        <translation>Registrér vejledning</translation>
+    </message>
 </context>
 <context>
     <name>ServiceTile</name>
     <message>
         <source>Personal attendance</source>
         <translation>Personligt fremmøde</translation>
+    </message>
+    <message>
+        <source>%1, personal attendance</source>
+        <translation>%1, personligt fremmøde</translation>
     </message>
 </context>
 <context>
@@ -557,17 +577,6 @@
     <message>
         <source>Device profile</source>
         <translation>Enhedsprofil</translation>
-    </message>
-    <message>
-        <source>Why: %1</source>
-        <translation>Hvorfor: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Touch targets at least %1 mm; locks after %n minute(s) idle.</source>
-        <translation>
-            <numerusform>Berøringsflader mindst %1 mm; låser efter %n minuts inaktivitet.</numerusform>
-            <numerusform>Berøringsflader mindst %1 mm; låser efter %n minutters inaktivitet.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Synchronisation</source>
@@ -596,6 +605,17 @@
     <message>
         <source>Adding a staff member needs the device store (not available in this build).</source>
         <translation>Tilføjelse af en medarbejder kræver enhedens datalager (ikke tilgængeligt i denne udgave).</translation>
+    </message>
+    <message>
+        <source>Glove mode (larger buttons)</source>
+        <translation>Handsketilstand (større knapper)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Buttons at least %1 mm; locks after %n minute(s) without use.</source>
+        <translation>
+            <numerusform>Knapper mindst %1 mm; låses efter %n minut uden brug.</numerusform>
+            <numerusform>Knapper mindst %1 mm; låses efter %n minutter uden brug.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -792,22 +812,6 @@
         <translation>Henvist til</translation>
     </message>
     <message>
-        <source>chosen on the command line</source>
-        <translation>valgt på kommandolinjen</translation>
-    </message>
-    <message>
-        <source>chosen by FIELDKIT_PROFILE</source>
-        <translation>valgt med FIELDKIT_PROFILE</translation>
-    </message>
-    <message>
-        <source>detected from the device model</source>
-        <translation>genkendt ud fra enhedsmodellen</translation>
-    </message>
-    <message>
-        <source>fallback: nothing else matched</source>
-        <translation>standardvalg: intet andet passede</translation>
-    </message>
-    <message>
         <source>Enter a CPR number.</source>
         <translation>Indtast et CPR-nummer.</translation>
     </message>
@@ -881,7 +885,7 @@
     </message>
     <message>
         <source>Choose a service.</source>
-        <translation>Vælg en ydelse.</translation>
+        <translation>Vælg et emne.</translation>
     </message>
     <message>
         <source>This case is no longer on the device.</source>
@@ -893,7 +897,7 @@
     </message>
     <message>
         <source>The device store is busy; try again in a moment.</source>
-        <translation>Enhedens lager er optaget; prøv igen om et øjeblik.</translation>
+        <translation>Enhedens datalager er optaget; prøv igen om et øjeblik.</translation>
     </message>
     <message>
         <source>The device is locked; unlock it first.</source>
@@ -905,7 +909,7 @@
     </message>
     <message>
         <source>This device is not enrolled with a center yet, so it cannot save cases.</source>
-        <translation>Enheden er endnu ikke tilmeldt en central og kan derfor ikke gemme sager.</translation>
+        <translation>Enheden er endnu ikke tilmeldt et center og kan derfor ikke gemme sager.</translation>
     </message>
     <message>
         <source>One of the versions has changed meanwhile; look at the field again.</source>
@@ -921,15 +925,15 @@
     </message>
     <message>
         <source>The device store could not be written: nothing was saved.</source>
-        <translation>Der kunne ikke skrives til enhedens lager: intet blev gemt.</translation>
+        <translation>Der kunne ikke skrives til enhedens datalager: intet blev gemt.</translation>
     </message>
     <message>
         <source>The device store is damaged and was not opened. Ask your team lead.</source>
-        <translation>Enhedens lager er beskadiget og blev ikke åbnet. Spørg din teamleder.</translation>
+        <translation>Enhedens datalager er beskadiget og blev ikke åbnet. Spørg din teamleder.</translation>
     </message>
     <message>
         <source>The device store is incomplete. Ask your team lead.</source>
-        <translation>Enhedens lager er ufuldstændigt. Spørg din teamleder.</translation>
+        <translation>Enhedens datalager er ufuldstændigt. Spørg din teamleder.</translation>
     </message>
     <message>
         <source>The device&apos;s keys are damaged. Ask your team lead.</source>
@@ -965,7 +969,7 @@
     </message>
     <message>
         <source>Note</source>
-        <translation>Note</translation>
+        <translation>Notat</translation>
     </message>
     <message>
         <source>Reason for status</source>
@@ -1005,7 +1009,7 @@
     </message>
     <message>
         <source>Note added</source>
-        <translation>Note tilføjet</translation>
+        <translation>Notat tilføjet</translation>
     </message>
     <message>
         <source>Status changed to %1</source>
@@ -1086,6 +1090,46 @@
     <message>
         <source>Only images can be shown on the device.</source>
         <translation>Kun billeder kan vises på enheden.</translation>
+    </message>
+    <message>
+        <source>set when the app was started</source>
+        <translation>valgt ved opstart</translation>
+    </message>
+    <message>
+        <source>set by the administrator</source>
+        <translation>valgt af administratoren</translation>
+    </message>
+    <message>
+        <source>recognised from the device model</source>
+        <translation>genkendt ud fra enhedens model</translation>
+    </message>
+    <message>
+        <source>standard settings</source>
+        <translation>standardindstillinger</translation>
+    </message>
+    <message>
+        <source>Service bike tablet</source>
+        <translation>Servicecyklens tablet</translation>
+    </message>
+    <message>
+        <source>Home visit tablet</source>
+        <translation>Tablet til hjemmebesøg</translation>
+    </message>
+    <message>
+        <source>Office computer</source>
+        <translation>Kontorcomputer</translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation>i dag %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>i går %1</translation>
+    </message>
+    <message>
+        <source>the case list</source>
+        <translation>sagslisten</translation>
     </message>
 </context>
 <context>

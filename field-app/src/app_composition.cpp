@@ -50,8 +50,8 @@ AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::Pr
                                              ImportFolder(importFolderIn(dataDir)), this))
     , m_conflicts(new ConflictController(*m_backends.cases, this))
     , m_cprInput(new CprInputController(this))
-    , m_contacts(new ContactController(*m_backends.contacts, *m_catalogue, m_profile->channel(),
-                                       std::move(wallClock), this))
+    , m_contacts(
+          new ContactController(*m_backends.contacts, *m_catalogue, m_profile->channel(), wallClock, this))
     , m_syncStatus(new SyncStatusController(dataDir + QStringLiteral("/sync/status.json"),
                                             m_backends.outbox.get(), this))
     , m_inbound(
@@ -63,6 +63,7 @@ AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::Pr
                     },
                     this)
               : nullptr) {
+    m_caseList->setClock(wallClock);
     auto dropCitizenData = [this] {
         m_caseEditor->clear();
         m_timeline->clear();

@@ -5,7 +5,7 @@
 
 namespace fieldkit::app {
 
-CaseListModel::CaseListModel(const CaseRepository& repository, const ServiceCatalogueModel& services,
+CaseListModel::CaseListModel(CaseRepository& repository, const ServiceCatalogueModel& services,
                              QObject* parent)
     : QAbstractListModel(parent)
     , m_repository(repository)
@@ -40,19 +40,100 @@ QVariant CaseListModel::data(const QModelIndex& index, int role) const {
     }
     case UpdatedRole:
         return row.updated.toString(QStringLiteral("HH:mm"));
+    case DayRole:
+        return dayOf(row.updated, m_clock());
+    case CitizenCueRole:
+        return cardFor(row).cue;
+    case ChecklistDoneRole:
+        return cardFor(row).checklistDone;
+    case ChecklistTotalRole:
+        return cardFor(row).checklistTotal;
+    case SignedRole:
+        return cardFor(row).signedByCitizen;
     case ConflictedRole:
         return row.conflicted;
     case MineRole:
         return row.mine;
+    case PendingRole:
+        return row.pendingSync;
     default:
         return {};
     }
 }
 
 QHash<int, QByteArray> CaseListModel::roleNames() const {
-    return {{CaseIdRole, "caseId"}, {ServiceRole, "service"}, {ServiceCodeRole, "serviceCode"},
-            {StatusRole, "status"}, {UpdatedRole, "updated"}, {ConflictedRole, "conflicted"},
-            {MineRole, "mine"}};
+    return {{CaseIdRole, "caseId"},
+            {ServiceRole, "service"},
+            {ServiceCodeRole, "serviceCode"},
+            {StatusRole, "status"},
+            {UpdatedRole, "updated"},
+            {ConflictedRole, "conflicted"},
+            {MineRole, "mine"},
+            {PendingRole, "pending"},
+            {DayRole, "day"},
+            {CitizenCueRole, "citizenCue"},
+            {ChecklistDoneRole, "checklistDone"},
+            {ChecklistTotalRole, "checklistTotal"},
+            {SignedRole, "signed"}};
+}
+
+namespace {
+
+// "K.N." from "Karen Nielsen": the first letter of each part of the name.
+QString initialsOf(const QString& name) {
+    QString out;
+    for (const auto& part : name.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        out += part.front().toUpper() + QLatin1Char('.');
+    }
+    return out;
+}
+
+} // namespace
+
+const CaseListModel::Card& CaseListModel::cardFor(const CaseSummary& row) const {
+    const auto found = m_cards.find(row.caseId);
+    if (found != m_cards.end() && found->second.updated == row.updated) {
+        return found->second;
+    }
+    Card card;
+    card.updated = row.updated;
+    card.checklistTotal = static_cast<int>(
+        m_services.service(row.serviceCode).value(QStringLiteral("checklist")).toList().size());
+    // A look at the citizen's data like any other: the repository logs it with its purpose.
+    auto details = m_repository.loadCase(row.caseId, QStringLiteral("case-list"));
+    if (!details) {
+        // Nothing to show (the store is busy or the case went): asked again next time, not remembered.
+        static const Card nothing;
+        return nothing;
+    }
+    {
+        QStringList cue;
+        if (!details->name.isEmpty()) {
+            cue << initialsOf(details->name);
+        }
+        if (details->cprDigits.size() == 10) {
+            cue << details->cprDigits.left(6) + QStringLiteral("-XXXX");
+        }
+        card.cue = cue.join(QStringLiteral(" · "));
+        for (const auto& [item, ticked] : details->checklist) {
+            card.checklistDone += ticked ? 1 : 0;
+        }
+        card.signedByCitizen =
+            std::any_of(details->attachments.begin(), details->attachments.end(),
+                        [](const CaseAttachment& a) { return a.kind == QLatin1String("signature"); });
+    }
+    return m_cards[row.caseId] = std::move(card);
+}
+
+QString CaseListModel::dayOf(const QDateTime& at, const QDateTime& now) {
+    const auto days = at.date().daysTo(now.date());
+    if (days == 0) {
+        return QStringLiteral("today");
+    }
+    if (days == 1) {
+        return QStringLiteral("yesterday");
+    }
+    return at.toString(QStringLiteral("dd.MM.yyyy"));
 }
 
 bool CaseListModel::canFetchMore(const QModelIndex& parent) const {
@@ -119,7 +200,7 @@ namespace {
 bool sameRow(const CaseSummary& a, const CaseSummary& b) {
     return a.caseId == b.caseId && a.serviceCode == b.serviceCode && a.status == b.status &&
            a.channel == b.channel && a.updated == b.updated && a.mine == b.mine &&
-           a.conflicted == b.conflicted;
+           a.conflicted == b.conflicted && a.pendingSync == b.pendingSync;
 }
 
 } // namespace
@@ -187,6 +268,7 @@ void CaseListModel::refresh() {
 void CaseListModel::clear() {
     beginResetModel();
     m_rows.clear();
+    m_cards.clear();
     m_total = 0;
     m_conflicts = 0;
     endResetModel();

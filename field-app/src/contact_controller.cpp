@@ -44,7 +44,8 @@ QVariantList ContactController::perService() const {
 }
 
 bool ContactController::registerContact(const QString& serviceCode, const QString& type,
-                                        bool resolvedAtFirstContact, const QString& referredTo) {
+                                        bool resolvedAtFirstContact, const QString& referredTo,
+                                        const QString& cprDigits) {
     const auto contactType = core::contactTypeFromString(type.toStdString());
     const auto channel = core::channelFromString(m_channel.toStdString());
     Status status;
@@ -55,8 +56,8 @@ bool ContactController::registerContact(const QString& serviceCode, const QStrin
     } else if (!channel) {
         status = channel.error();
     } else {
-        status = m_repository.addContact(
-            {m_clock(), *channel, serviceCode, *contactType, resolvedAtFirstContact, referredTo.trimmed()});
+        status = m_repository.addContact({m_clock(), *channel, serviceCode, *contactType,
+                                          resolvedAtFirstContact, referredTo.trimmed(), cprDigits});
     }
     if (!status) {
         m_errorCode = QString::fromStdString(status.error().code);

@@ -111,6 +111,7 @@ Result<QString> InMemoryCaseRepository::createCase(const NewCase& newCase) {
     s.created = m_clock();
     s.updated = s.created;
     s.mine = true;
+    s.pendingSync = true;
     stored.details.cprDigits = newCase.cprDigits;
     stored.details.name = newCase.name;
     stored.details.address = newCase.address;
@@ -128,6 +129,7 @@ InMemoryCaseRepository::Stored* InMemoryCaseRepository::find(const QString& case
 
 void InMemoryCaseRepository::touch(Stored& stored) {
     stored.details.summary.updated = m_clock();
+    stored.details.summary.pendingSync = true;
 }
 
 Result<CaseDetails> InMemoryCaseRepository::loadCase(const QString& caseId, const QString& purpose) {
@@ -308,6 +310,7 @@ void seedDemoData(InMemoryCaseRepository& cases, InMemoryContactRepository& cont
         sum.created = now.addSecs(-60LL * (d.minutesAgo + 30));
         sum.updated = now.addSecs(-60LL * d.minutesAgo);
         sum.mine = d.mine;
+        sum.pendingSync = d.minutesAgo < 60; // the last hour's work has not reached the center yet
         s.details.cprDigits = QString::fromLatin1(d.cpr);
         s.details.name = QString::fromUtf8(d.name);
         s.details.address = QString::fromUtf8(d.address);
@@ -350,8 +353,13 @@ void seedDemoData(InMemoryCaseRepository& cases, InMemoryContactRepository& cont
     const QDateTime startOfDay(now.date(), QTime(0, 0));
     for (const auto& c : demoContacts) {
         const QDateTime at = std::max(startOfDay, now.addSecs(-60LL * c.minutesAgo));
-        (void)contacts.addContact({at, c.channel, QString::fromLatin1(c.service), c.type, c.resolved,
-                                   c.resolved ? QString() : QStringLiteral("Skattestyrelsen")});
+        (void)contacts.addContact({at,
+                                   c.channel,
+                                   QString::fromLatin1(c.service),
+                                   c.type,
+                                   c.resolved,
+                                   c.resolved ? QString() : QStringLiteral("Skattestyrelsen"),
+                                   {}});
     }
 }
 

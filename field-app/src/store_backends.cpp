@@ -54,6 +54,7 @@ Status StoreContactRepository::addContact(const ContactRecord& contact) {
     record.type = std::string(core::toString(contact.type));
     record.resolvedAtFirstContact = contact.resolvedAtFirstContact;
     record.referredTo = contact.referredTo.toStdString();
+    record.citizenCpr = contact.citizenCpr.toStdString();
     return session->registerContact(record);
 }
 

@@ -102,6 +102,7 @@ CaseSummary toApp(const store::CaseSummary& s, const std::string& staff) {
     out.updated = timeOf(s.updatedMs);
     out.mine = s.createdBy == staff;
     out.conflicted = s.conflicted;
+    out.pendingSync = s.pendingSync;
     return out;
 }
 

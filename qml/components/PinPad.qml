@@ -11,7 +11,7 @@ ColumnLayout {
     property string pin: ""
     property int maxLength: 8
     property int minLength: 4
-    readonly property int keySize: Math.round(Theme.touchTarget * 1.25)
+    readonly property int keySize: Math.round(Theme.touchTarget * (Theme.gloveMode ? 1 : 1.25))
 
     signal submitted(string pin)
 
@@ -40,7 +40,7 @@ ColumnLayout {
         verticalAlignment: Text.AlignVCenter
         text: root.pin.length > 0 ? "●".repeat(root.pin.length) : qsTr("Enter PIN")
         font.pixelSize: root.pin.length > 0 ? Theme.fontTitle : Theme.fontBody
-        font.letterSpacing: Theme.spacing / 2
+        font.letterSpacing: root.pin.length > 0 ? Theme.spacing / 2 : 0
         color: root.pin.length > 0 ? Theme.text : Theme.mutedText
         Accessible.name: qsTr("%n digit(s) entered", "", root.pin.length)
     }

@@ -4,7 +4,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Fieldkit
 
-// A large tile for one service of the catalogue.
+// A tile for one service of the catalogue: name (up to two lines), authority, attendance.
 ItemDelegate {
     id: root
 
@@ -13,7 +13,11 @@ ItemDelegate {
     required property string authority
     required property bool attendanceRequired
 
-    Accessible.name: root.name
+    padding: Theme.spacing
+    topPadding: Math.round(Theme.spacing / 2)
+    bottomPadding: Math.round(Theme.spacing / 2)
+    Accessible.role: Accessible.Button
+    Accessible.name: root.attendanceRequired ? qsTr("%1, personal attendance").arg(root.name) : root.name
     background: Rectangle {
         color: root.down ? Theme.surfaceAlt : Theme.surface
         radius: Theme.radius
@@ -21,7 +25,7 @@ ItemDelegate {
         border.width: Theme.borderWidth
     }
     contentItem: ColumnLayout {
-        spacing: Math.round(Theme.spacing / 2)
+        spacing: 0
         Label {
             text: root.name
             font.pixelSize: Theme.fontBody
@@ -37,7 +41,7 @@ ItemDelegate {
             font.pixelSize: Theme.fontSmall
             color: Theme.mutedText
             wrapMode: Text.WordWrap
-            maximumLineCount: 2
+            maximumLineCount: 3
             elide: Text.ElideRight
             Layout.fillWidth: true
         }
@@ -50,6 +54,8 @@ ItemDelegate {
             font.pixelSize: Theme.fontSmall
             font.bold: true
             color: Theme.warning
+            elide: Text.ElideRight
+            Layout.fillWidth: true
         }
     }
 }

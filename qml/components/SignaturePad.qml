@@ -36,18 +36,12 @@ ColumnLayout {
         border.color: Theme.border
         border.width: Theme.borderWidth
 
-        Text {
-            anchors.centerIn: parent
-            visible: root.empty
-            text: qsTr("Sign here with your finger")
-            color: "#707070"
-            font.pixelSize: Theme.fontBody
-        }
-
         Canvas {
             id: canvas
             objectName: "signatureCanvas"
+            // Inside the frame, so the frame stays visible around the white sheet.
             anchors.fill: parent
+            anchors.margins: 2 * Theme.borderWidth + 1
             onPaint: {
                 const ctx = getContext("2d");
                 ctx.clearRect(0, 0, width, height);
@@ -67,6 +61,35 @@ ColumnLayout {
                     ctx.stroke();
                 }
             }
+        }
+
+        // The line to sign on and the hint are drawn over the sheet (not into the saved image).
+        Rectangle {
+            objectName: "signatureBaseline"
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            anchors.margins: Theme.spacing * 2
+            anchors.bottomMargin: Math.round(parent.height * 0.25)
+            height: Math.max(2, Theme.borderWidth * 2)
+            color: Theme.border
+            Text {
+                anchors.left: parent.left
+                anchors.bottom: parent.top
+                text: "×"
+                color: Theme.mutedText
+                font.pixelSize: Theme.fontTitle
+            }
+        }
+        Text {
+            objectName: "signatureHint"
+            anchors.horizontalCenter: parent.horizontalCenter
+            anchors.top: parent.top
+            anchors.topMargin: Theme.spacing
+            visible: root.empty
+            text: qsTr("Sign here with your finger")
+            color: Theme.mutedText
+            font.pixelSize: Theme.fontBody
         }
 
         MouseArea {

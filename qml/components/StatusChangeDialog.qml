@@ -26,6 +26,15 @@ Dialog {
     width: Math.min(parent ? parent.width * 0.9 : 600, Theme.touchTarget * 12)
     title: qsTr("Change status")
     padding: Theme.spacing
+    header: Label {
+        text: root.title
+        padding: Theme.spacing
+        font.pixelSize: Theme.fontTitle
+        font.bold: true
+        color: Theme.text
+        wrapMode: Text.WordWrap
+        Accessible.role: Accessible.Heading
+    }
     background: Rectangle {
         color: Theme.surface
         border.color: Theme.border

@@ -14,6 +14,7 @@ TextField {
     placeholderText: root.label
     placeholderTextColor: Theme.mutedText
     Accessible.name: root.label
+    Accessible.role: Accessible.EditableText
     background: Rectangle {
         radius: Theme.radius
         color: Theme.surface

@@ -164,7 +164,25 @@ Page {
         }
     }
 
-    Flickable {
+    // The signature is what the citizen waits for: always on screen, whatever the page scrolls.
+    footer: ActionBar {
+        TouchButton {
+            objectName: "signatureButton"
+            primary: true
+            Layout.fillWidth: true
+            text: root.caseEditor.hasSignature ? qsTr("Sign again") : qsTr("Signature")
+            Accessible.name: qsTr("Let the citizen sign")
+            onClicked: signatureSheet.open()
+        }
+        TouchButton {
+            objectName: "importFileButton"
+            Layout.fillWidth: true
+            text: qsTr("Attach file")
+            onClicked: importSheet.open()
+        }
+    }
+
+    FormFlickable {
         anchors.fill: parent
         contentHeight: body.implicitHeight + 2 * Theme.spacing
         clip: true
@@ -353,6 +371,7 @@ Page {
                         font.pixelSize: Theme.fontBody
                         checked: item.modelData.done
                         Accessible.name: item.modelData.text
+                        Accessible.role: Accessible.CheckBox
                         contentItem: Text {
                             text: item.text
                             font: item.font
@@ -391,6 +410,7 @@ Page {
                     placeholderText: qsTr("New note (notes cannot be changed later)")
                     placeholderTextColor: Theme.mutedText
                     Accessible.name: qsTr("New note")
+                    Accessible.role: Accessible.EditableText
                     background: Rectangle {
                         color: Theme.surface
                         radius: Theme.radius
@@ -441,21 +461,6 @@ Page {
                     visible: root.caseEditor.attachments.length === 0
                     muted: true
                     text: qsTr("No attachments yet.")
-                }
-                Flow {
-                    Layout.fillWidth: true
-                    spacing: Theme.spacing
-                    TouchButton {
-                        objectName: "importFileButton"
-                        text: qsTr("Attach file")
-                        onClicked: importSheet.open()
-                    }
-                    TouchButton {
-                        objectName: "signButton"
-                        text: root.caseEditor.hasSignature ? qsTr("Sign again") : qsTr("Signature")
-                        Accessible.name: qsTr("Let the citizen sign")
-                        onClicked: signatureSheet.open()
-                    }
                 }
                 Label {
                     objectName: "attachmentError"

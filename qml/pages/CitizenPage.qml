@@ -12,21 +12,56 @@ Page {
     required property var lifeSituations
     required property var catalogue
     required property var caseEditor
+    required property var contacts
     required property var profile
     property string serviceCode: ""
     property string situation: ""
     property string channel: root.profile.channel
     readonly property var existingCases: root.cprInput.valid ? root.caseEditor.casesForCpr(root.cprInput.digits) : []
 
+    // Opens the case and registers the enquiry as a contact (a transaction) in the same tap.
+    function createCase() {
+        if (!root.caseEditor.createCase(root.serviceCode, root.channel, root.cprInput.digits, nameField.text,
+                                        addressField.text, phoneField.text))
+            return;
+        root.contacts.registerContact(root.serviceCode, "transaction", true, "", root.cprInput.digits);
+        root.caseOpened();
+    }
+
     signal caseOpened()
+    signal contactRegistered()
     signal openCase(string caseId)
     signal openService(string code)
 
     objectName: "citizenPage"
-    title: qsTr("Citizen")
+    title: qsTr("New enquiry: citizen")
     background: Rectangle { color: Theme.background }
 
-    Flickable {
+    footer: ActionBar {
+        TouchButton {
+            objectName: "createCaseButton"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 2
+            primary: true
+            text: qsTr("Open case")
+            enabled: root.serviceCode !== "" && (root.cprInput.text === "" || root.cprInput.valid)
+            onClicked: root.createCase()
+        }
+        TouchButton {
+            objectName: "guidanceOnlyButton"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            text: qsTr("Guidance only")
+            Accessible.name: qsTr("Register guidance only, without a case")
+            enabled: root.serviceCode !== ""
+            onClicked: {
+                if (root.contacts.registerContact(root.serviceCode, "information", true, "", root.cprInput.digits))
+                    root.contactRegistered();
+            }
+        }
+    }
+
+    FormFlickable {
         anchors.fill: parent
         contentHeight: columns.implicitHeight + 2 * Theme.spacing
         clip: true
@@ -45,7 +80,10 @@ Page {
                 spacing: Theme.spacing
 
                 SectionTitle {
-                    text: qsTr("Citizen")
+                    objectName: "chosenService"
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    text: root.serviceCode !== "" ? root.catalogue.nameOf(root.serviceCode) : ""
                 }
                 CprField {
                     Layout.fillWidth: true
@@ -72,6 +110,7 @@ Page {
                 }
                 BodyText {
                     text: qsTr("Channel")
+                    Accessible.role: Accessible.StaticText
                 }
                 Flow {
                     Layout.fillWidth: true
@@ -88,34 +127,6 @@ Page {
                     }
                 }
 
-                SectionTitle {
-                    text: qsTr("New case")
-                }
-                ComboBox {
-                    id: servicePicker
-                    objectName: "servicePicker"
-                    Layout.fillWidth: true
-                    implicitHeight: Theme.touchTarget
-                    font.pixelSize: Theme.fontBody
-                    model: root.catalogue
-                    textRole: "name"
-                    valueRole: "code"
-                    displayText: root.serviceCode === "" ? qsTr("Choose a service") : root.catalogue.nameOf(root.serviceCode)
-                    Accessible.name: qsTr("Service")
-                    onActivated: root.serviceCode = servicePicker.currentValue
-                }
-                TouchButton {
-                    objectName: "createCaseButton"
-                    Layout.fillWidth: true
-                    primary: true
-                    text: qsTr("Open case")
-                    enabled: root.serviceCode !== "" && (root.cprInput.text === "" || root.cprInput.valid)
-                    onClicked: {
-                        if (root.caseEditor.createCase(root.serviceCode, root.channel, root.cprInput.digits,
-                                                       nameField.text, addressField.text, phoneField.text))
-                            root.caseOpened();
-                    }
-                }
                 Label {
                     visible: root.caseEditor.errorCode !== ""
                     text: Texts.errorText(root.caseEditor.errorCode)
@@ -181,9 +192,7 @@ Page {
                         required property var modelData
                         Layout.fillWidth: true
                         spacing: Theme.spacing
-                        CheckBox {
-                            implicitHeight: Theme.touchTarget
-                            implicitWidth: Theme.touchTarget
+                        TouchCheckBox {
                             Accessible.name: step.modelData.text
                         }
                         BodyText {

@@ -17,7 +17,22 @@ Page {
     title: qsTr("New contact")
     background: Rectangle { color: Theme.background }
 
-    Flickable {
+    footer: ActionBar {
+        TouchButton {
+            objectName: "registerContactButton"
+            Layout.fillWidth: true
+            primary: true
+            text: qsTr("Register contact")
+            onClicked: {
+                if (root.contacts.registerContact(root.serviceCode, root.contactType, resolvedSwitch.checked, referredField.text)) {
+                    referredField.text = "";
+                    confirmation.visible = true;
+                }
+            }
+        }
+    }
+
+    FormFlickable {
         anchors.fill: parent
         contentHeight: body.implicitHeight + 2 * Theme.spacing
         clip: true
@@ -43,18 +58,11 @@ Page {
                     Layout.fillWidth: true
                     text: qsTr("Channel: %1").arg(Texts.channelName(root.contacts.channel))
                 }
-                ComboBox {
-                    id: servicePicker
+                BodyText {
                     objectName: "contactService"
                     Layout.fillWidth: true
-                    implicitHeight: Theme.touchTarget
-                    font.pixelSize: Theme.fontBody
-                    model: root.catalogue
-                    textRole: "name"
-                    valueRole: "code"
-                    displayText: root.catalogue.nameOf(root.serviceCode)
-                    Accessible.name: qsTr("Service")
-                    onActivated: root.serviceCode = servicePicker.currentValue
+                    font.bold: true
+                    text: root.catalogue.nameOf(root.serviceCode)
                 }
                 BodyText {
                     text: qsTr("Type of contact")
@@ -71,32 +79,17 @@ Page {
                         onClicked: root.contactType = modelData
                     }
                 }
-                Switch {
+                TouchSwitch {
                     id: resolvedSwitch
                     objectName: "resolvedSwitch"
                     checked: true
-                    implicitHeight: Theme.touchTarget
-                    font.pixelSize: Theme.fontBody
                     text: qsTr("Resolved at first contact")
-                    Accessible.name: text
                 }
                 TouchField {
                     id: referredField
                     objectName: "contactReferredTo"
                     Layout.fillWidth: true
                     label: qsTr("Referred to (authority, optional)")
-                }
-                TouchButton {
-                    objectName: "registerContactButton"
-                    Layout.fillWidth: true
-                    primary: true
-                    text: qsTr("Register contact")
-                    onClicked: {
-                        if (root.contacts.registerContact(root.serviceCode, root.contactType, resolvedSwitch.checked, referredField.text)) {
-                            referredField.text = "";
-                            confirmation.visible = true;
-                        }
-                    }
                 }
                 BodyText {
                     id: confirmation

@@ -24,7 +24,7 @@ Page {
             text: qsTr("Welcome to Citizen Service")
             font.pixelSize: Theme.fontHuge
             font.bold: true
-            color: Theme.onAccent
+            color: Theme.textOnAccent
             wrapMode: Text.WordWrap
         }
         Label {
@@ -32,7 +32,7 @@ Page {
             horizontalAlignment: Text.AlignHCenter
             text: qsTr("Moving, passport, health card, MitID, Digital Post, pension – we help you here, or show you how to do it yourself.")
             font.pixelSize: Theme.fontTitle
-            color: Theme.onAccent
+            color: Theme.textOnAccent
             wrapMode: Text.WordWrap
         }
         Label {
@@ -40,7 +40,7 @@ Page {
             horizontalAlignment: Text.AlignHCenter
             text: qsTr("Please speak to the staff at the counter.")
             font.pixelSize: Theme.fontBody
-            color: Theme.onAccent
+            color: Theme.textOnAccent
             wrapMode: Text.WordWrap
         }
         TouchButton {

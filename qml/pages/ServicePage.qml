@@ -34,7 +34,23 @@ Page {
         }
     }
 
-    Flickable {
+    footer: ActionBar {
+        TouchButton {
+            objectName: "startCaseButton"
+            Layout.fillWidth: true
+            primary: true
+            text: qsTr("Open case")
+            onClicked: root.startCase(root.code)
+        }
+        TouchButton {
+            objectName: "registerContactButton"
+            Layout.fillWidth: true
+            text: qsTr("Register guidance")
+            onClicked: root.registerContact(root.code)
+        }
+    }
+
+    FormFlickable {
         anchors.fill: parent
         contentHeight: body.implicitHeight + 2 * Theme.spacing
         clip: true
@@ -48,6 +64,7 @@ Page {
 
             ColumnLayout {
                 Layout.fillWidth: true
+                Layout.minimumWidth: 0
                 Layout.alignment: Qt.AlignTop
                 spacing: Theme.spacing
 
@@ -90,26 +107,12 @@ Page {
                         text: "•  " + modelData.text
                     }
                 }
-                RowLayout {
-                    Layout.fillWidth: true
-                    spacing: Theme.spacing
-                    TouchButton {
-                        objectName: "startCaseButton"
-                        primary: true
-                        text: qsTr("Open case")
-                        onClicked: root.startCase(root.code)
-                    }
-                    TouchButton {
-                        objectName: "registerContactButton"
-                        text: qsTr("Register contact")
-                        onClicked: root.registerContact(root.code)
-                    }
-                }
             }
 
             ColumnLayout {
                 Layout.alignment: Qt.AlignTop
-                Layout.preferredWidth: Theme.touchTarget * 4
+                Layout.preferredWidth: Math.min(Math.round(55 * Theme.pixelsPerMm), body.width * 0.35)
+                Layout.maximumWidth: Layout.preferredWidth
                 spacing: Theme.spacing
                 visible: (root.service.selfServiceUrl ?? "") !== ""
 

@@ -17,7 +17,7 @@ Page {
     title: qsTr("Settings")
     background: Rectangle { color: Theme.background }
 
-    Flickable {
+    FormFlickable {
         anchors.fill: parent
         contentHeight: body.implicitHeight + 2 * Theme.spacing
         clip: true
@@ -59,22 +59,25 @@ Page {
                 objectName: "profileName"
                 Layout.fillWidth: true
                 font.bold: true
-                text: root.profile.name
-            }
-            BodyText {
-                Layout.fillWidth: true
-                text: root.profile.description
+                text: Texts.profileName(root.profile.name)
             }
             BodyText {
                 objectName: "profileReason"
                 Layout.fillWidth: true
                 muted: true
-                text: qsTr("Why: %1").arg(Texts.profileSource(root.profile.source))
+                text: Texts.profileSource(root.profile.source)
+            }
+            TouchSwitch {
+                objectName: "gloveModeSwitch"
+                visible: root.profile.channel === "bike"
+                checked: Theme.gloveMode
+                text: qsTr("Glove mode (larger buttons)")
+                onToggled: Theme.gloveMode = checked
             }
             BodyText {
                 Layout.fillWidth: true
                 muted: true
-                text: qsTr("Touch targets at least %1 mm; locks after %n minute(s) idle.", "", root.profile.idleLockMinutes).arg(root.profile.minTouchMm)
+                text: qsTr("Buttons at least %1 mm; locks after %n minute(s) without use.", "", root.profile.idleLockMinutes).arg(Math.round(Theme.targetMm))
             }
 
             SectionTitle {

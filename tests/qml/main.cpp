@@ -1,3 +1,6 @@
+#include <QAccessible>
+#include <QColor>
+#include <QMetaProperty>
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QtQml/qqmlextensionplugin.h>
@@ -35,6 +38,27 @@ public:
         m_app->language().attachEngine(m_engine);
         m_app->language().setLanguage(language);
         return m_app->qmlProperties();
+    }
+
+    /** Unlocks and loads what `page` shows, as the app's screenshots do (a case, a CPR). */
+    Q_INVOKABLE bool preparePage(const QString& page) {
+        return m_app && m_app->prepareDemoPage(page, QStringLiteral("1234"));
+    }
+
+    /** Turns accessibility on, as a screen reader would: controls then publish their default roles. */
+    Q_INVOKABLE void activateAccessibility() { QAccessible::setActive(true); }
+
+    /** The names of `object`'s colour properties (a theme's), which JavaScript cannot enumerate. */
+    Q_INVOKABLE QStringList colourProperties(QObject* object) const {
+        QStringList names;
+        const QMetaObject* meta = object != nullptr ? object->metaObject() : nullptr;
+        for (int i = meta != nullptr ? meta->propertyOffset() : 0;
+             meta != nullptr && i < meta->propertyCount(); ++i) {
+            if (meta->property(i).metaType() == QMetaType::fromType<QColor>()) {
+                names << QString::fromLatin1(meta->property(i).name());
+            }
+        }
+        return names;
     }
 
     /** The engine of the running test file: a language switch retranslates it. */

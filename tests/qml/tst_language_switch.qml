@@ -20,19 +20,25 @@ TestCase {
             service: ""
             status: "opened"
             updated: "10:00"
+            day: "today"
+            citizenCue: ""
+            checklistDone: 0
+            checklistTotal: 0
+            signed: false
             conflicted: true
+            pending: true
         }
     }
 
     function test_switch_at_run_time() {
         const app = Harness.start("desktop-dev", "da");
         const row = createTemporaryObject(rowComponent, root);
-        compare(row.Accessible.name, ", Oprettet, konflikt");
+        compare(row.Accessible.name, ", Oprettet, i dag 10:00, ikke sendt, konflikt");
         compare(app.catalogue.nameOf("passport"), "Pas");
         app.language.language = "en";
-        compare(row.Accessible.name, ", Opened, conflict");
+        compare(row.Accessible.name, ", Opened, today 10:00, not sent, conflict");
         compare(app.catalogue.nameOf("passport"), "Passport");
         app.language.language = "da";
-        compare(row.Accessible.name, ", Oprettet, konflikt");
+        compare(row.Accessible.name, ", Oprettet, i dag 10:00, ikke sendt, konflikt");
     }
 }

@@ -13,10 +13,10 @@ using fieldkit::core::ContactType;
 TEST_CASE("statistics count per channel and service and the shares the municipality tracks") {
     const QDateTime t = QDateTime::currentDateTimeUtc();
     const std::vector<ContactRecord> contacts{
-        {t, Channel::Bike, QStringLiteral("mitid"), ContactType::HelpToSelfService, true, {}},
-        {t, Channel::Bike, QStringLiteral("moving"), ContactType::HelpToSelfService, false, {}},
-        {t, Channel::Phone, QStringLiteral("mitid"), ContactType::Information, true, {}},
-        {t, Channel::Kiosk, QStringLiteral("passport"), ContactType::Transaction, true, {}},
+        {t, Channel::Bike, QStringLiteral("mitid"), ContactType::HelpToSelfService, true, {}, {}},
+        {t, Channel::Bike, QStringLiteral("moving"), ContactType::HelpToSelfService, false, {}, {}},
+        {t, Channel::Phone, QStringLiteral("mitid"), ContactType::Information, true, {}, {}},
+        {t, Channel::Kiosk, QStringLiteral("passport"), ContactType::Transaction, true, {}, {}},
     };
     const auto s = computeContactStatistics(contacts);
     CHECK(s.total == 4);
@@ -35,6 +35,7 @@ TEST_CASE("registering a contact uses the profile's channel and counts only toda
                            QStringLiteral("mitid"),
                            ContactType::HelpToSelfService,
                            true,
+                           {},
                            {}});
     LanguageController language;
     ServiceCatalogueModel services(fieldkit::core::serviceCatalogue(), language);

@@ -10,6 +10,7 @@
 #include <fieldkit/app/store_backends.hpp>
 #include <fieldkit/crypto/key_slot.hpp>
 #include <fieldkit/hw/fake_sensors.hpp>
+#include <fieldkit/sqlite/database.hpp>
 #include <fieldkit/store/device_store.hpp>
 #include <fieldkit/store/session.hpp>
 #include <fieldkit/store/sync_queue.hpp>
@@ -309,9 +310,15 @@ TEST_CASE("store contacts and outbox: counted by the store, waiting operations v
                                  QStringLiteral("passport"),
                                  core::ContactType::HelpToSelfService,
                                  true,
+                                 {},
                                  {}}));
-    REQUIRE(contacts.addContact({now, core::Channel::Phone, QStringLiteral("tax-card"),
-                                 core::ContactType::Information, false, QStringLiteral("Skattestyrelsen")}));
+    REQUIRE(contacts.addContact({now,
+                                 core::Channel::Phone,
+                                 QStringLiteral("tax-card"),
+                                 core::ContactType::Information,
+                                 false,
+                                 QStringLiteral("Skattestyrelsen"),
+                                 {}}));
     auto stats = contacts.statisticsBetween(now.addSecs(-3600), now.addSecs(3600));
     REQUIRE(stats.ok());
     CHECK(stats->total == 2);
@@ -329,4 +336,33 @@ TEST_CASE("store contacts and outbox: counted by the store, waiting operations v
     CHECK(health->pendingOps == 1);
     CHECK(health->oldestPending.isValid());
     CHECK(health->rejectedOps == 0);
+}
+
+TEST_CASE("store contacts: a contact with the citizen's CPR keeps only its blind hash") {
+    StoreFixture f;
+    StoreContactRepository contacts(f.connection);
+    f.unlock();
+    const QString cpr = QStringLiteral("0707614285");
+    REQUIRE(contacts.addContact({QDateTime::currentDateTime(),
+                                 core::Channel::Bike,
+                                 QStringLiteral("passport"),
+                                 core::ContactType::Transaction,
+                                 true,
+                                 {},
+                                 cpr}));
+    REQUIRE(contacts.addContact({QDateTime::currentDateTime(),
+                                 core::Channel::Bike,
+                                 QStringLiteral("guidance"),
+                                 core::ContactType::Information,
+                                 true,
+                                 {},
+                                 {}}));
+    f.connection.reset(); // closes the store, so the file can be read as it is on disk
+    auto db = sqlite::Database::open(f.dir / "store.db", sqlite::OpenMode::ReadOnly);
+    REQUIRE(db.ok());
+    CHECK(*db->queryInt("SELECT count(*) FROM contacts WHERE citizen_ref IS NOT NULL") == 1);
+    CHECK(*db->queryInt("SELECT count(*) FROM contacts WHERE citizen_ref IS NULL") == 1);
+    CHECK(
+        *db->queryInt("SELECT count(*) FROM contacts WHERE CAST(citizen_ref AS TEXT) LIKE '%0707614285%' OR "
+                      "hex(citizen_ref) LIKE '%30373037363134323835%'") == 0);
 }

@@ -17,11 +17,11 @@ struct AppOptions {
 };
 
 /** The pages `--page` accepts (and the self-test visits). */
-inline const QStringList kPages{QStringLiteral("unlock"),    QStringLiteral("home"),
-                                QStringLiteral("citizen"),   QStringLiteral("catalogue"),
-                                QStringLiteral("service"),   QStringLiteral("case"),
-                                QStringLiteral("conflicts"), QStringLiteral("contact"),
-                                QStringLiteral("kiosk"),     QStringLiteral("settings")};
+inline const QStringList kPages{
+    QStringLiteral("unlock"),    QStringLiteral("home"),    QStringLiteral("citizen"),
+    QStringLiteral("catalogue"), QStringLiteral("service"), QStringLiteral("case"),
+    QStringLiteral("conflicts"), QStringLiteral("contact"), QStringLiteral("kiosk"),
+    QStringLiteral("settings"),  QStringLiteral("enquiry")};
 
 /** Parses `arguments` (including the program name); on failure returns nullopt and sets `error`. */
 [[nodiscard]] std::optional<AppOptions> parseAppOptions(const QStringList& arguments, QString* error);

@@ -1,15 +1,19 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QDateTime>
 #include <QString>
 #include <fieldkit/app/case_repository.hpp>
+#include <functional>
+#include <map>
 #include <vector>
 
 namespace fieldkit::app {
 
 class ServiceCatalogueModel;
 
-/** A list of cases (clear metadata only), fetched from the repository in pages so 10k cases never block. */
+/** A list of cases, fetched from the repository in pages so 10k cases never block: clear metadata, plus a
+ *  citizen cue and progress decrypted only for the rows QML asks about (the rows on screen). */
 class CaseListModel : public QAbstractListModel {
     Q_OBJECT
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
@@ -22,14 +26,22 @@ public:
         ServiceRole,     // name in the current language
         ServiceCodeRole, // stable code
         StatusRole,      // core status code
-        UpdatedRole,     // local time as text
+        UpdatedRole,     // local time as text ("10:42")
         ConflictedRole,
         MineRole,
+        PendingRole, // not yet acknowledged by the center
+        DayRole,     // "today", "yesterday" or the date ("14.05.2024"); QML words the first two
+        // Read from the case itself, only for rows on screen, once per version and session; each read is a
+        // look at the citizen's data and logged as such (purpose "case-list").
+        CitizenCueRole, // initials and the masked CPR number ("K.N. · 070761-XXXX"), never the full number
+        ChecklistDoneRole, // checklist items ticked
+        ChecklistTotalRole,
+        SignedRole, // the citizen's signature is on the case
     };
 
     static constexpr int kPageSize = 100;
 
-    CaseListModel(const CaseRepository& repository, const ServiceCatalogueModel& services,
+    CaseListModel(CaseRepository& repository, const ServiceCatalogueModel& services,
                   QObject* parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
@@ -37,6 +49,12 @@ public:
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
     [[nodiscard]] bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
+
+    /** The clock "today" and "yesterday" are measured against (the wall clock unless a test sets one). */
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
+    /** "today", "yesterday" or the date as "dd.MM.yyyy", seen from `now` (a code for QML, not a phrase). */
+    [[nodiscard]] static QString dayOf(const QDateTime& at, const QDateTime& now);
 
     /** "all", "mine" or "conflicted". */
     [[nodiscard]] QString filter() const;
@@ -59,10 +77,22 @@ signals:
     void countsChanged();
 
 private:
-    const CaseRepository& m_repository;
+    /** What a row shows of the case's content, as read at `updated`. */
+    struct Card {
+        QDateTime updated;
+        QString cue;
+        int checklistDone = 0;
+        int checklistTotal = 0;
+        bool signedByCitizen = false;
+    };
+    [[nodiscard]] const Card& cardFor(const CaseSummary& row) const;
+
+    CaseRepository& m_repository;
+    mutable std::map<QString, Card> m_cards; // by case id; forgotten on lock
     const ServiceCatalogueModel& m_services;
     CaseFilter m_filter = CaseFilter::All;
     std::vector<CaseSummary> m_rows;
+    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTime(); };
     int m_total = 0;
     int m_conflicts = 0;
 };

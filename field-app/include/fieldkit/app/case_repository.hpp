@@ -22,6 +22,7 @@ struct CaseSummary {
     QDateTime updated;
     bool mine = false; // owned by the staff member of the unlocked session
     bool conflicted = false;
+    bool pendingSync = false; // changed here and not yet acknowledged by the center
 };
 
 /** Which cases a list shows. */

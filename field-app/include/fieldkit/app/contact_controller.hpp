@@ -36,9 +36,11 @@ public:
     [[nodiscard]] double resolvedAtFirstContactShare() const { return m_stats.resolvedAtFirstContactShare(); }
     [[nodiscard]] QString errorCode() const { return m_errorCode; }
 
-    /** `type` is a core contact type code; `referredTo` may be empty. */
+    /** `type` is a core contact type code; `referredTo` may be empty; `cprDigits` (optional) becomes the
+     *  contact's pseudonymous citizen reference. */
     Q_INVOKABLE bool registerContact(const QString& serviceCode, const QString& type,
-                                     bool resolvedAtFirstContact, const QString& referredTo);
+                                     bool resolvedAtFirstContact, const QString& referredTo,
+                                     const QString& cprDigits = {});
     /** Re-reads today's contacts (also after midnight, when "today" moved). */
     Q_INVOKABLE void refresh();
 

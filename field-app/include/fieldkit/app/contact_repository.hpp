@@ -16,6 +16,8 @@ struct ContactRecord {
     core::ContactType type = core::ContactType::Information;
     bool resolvedAtFirstContact = false;
     QString referredTo; // authority, empty when not referred
+    QString citizenCpr; // optional, ten digits; the store keeps only its blind hash (the pseudonymous
+                        // reference that ties the contact to the citizen's cases on this device)
 };
 
 /** Counts for the day's report: per channel, per service, and the shares the municipality tracks. */

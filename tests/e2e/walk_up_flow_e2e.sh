@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # End to end under Xvfb: a real store made by fieldkit-ctl, the real fieldkit binary at the bike profile's
-# resolution (1920x1200: the profile's 960x600 at its scale 2), driven with real clicks and keystrokes by
-# xdotool: unlock -> new contact (registered) -> services -> passport -> open a case for a citizen -> the
-# case is in the list. Checked on screen, through `fieldkit-ctl case list --json`, and that neither the
-# window title nor the app's log carries the citizen's data. Every step leaves a PNG in the artefact folder.
+# resolution (1920x1200: the profile's 960x600 at its scale 2, glove mode), driven with real clicks and
+# keystrokes by xdotool through the walk-up flow: from the unlocked home, New enquiry -> passport -> the
+# citizen's CPR -> Open case (which registers the contact too) -> the citizen signs -> home. The taps of the
+# flow are counted (the CPR digits are typed, not tapped) and must stay within WALK_UP_MAX_TAPS. Checked on
+# screen, through `fieldkit-ctl case list --json` and `contact`s in the store, and that neither the window
+# title nor the app's log carries the citizen's data. Every step leaves a PNG in the artefact folder.
 #
-# Positions are fixed points of the bike layout (no window manager: the window sits at 0,0). Every click
-# that changes the page waits until the screen has changed and settled, with a deadline, instead of sleeping.
+# Positions are fixed points of the bike layout (no window manager: the window sits at 0,0); the action bar
+# keeps each page's main action at the same place. Every click that changes the page waits until the screen
+# has changed and settled, with a deadline, instead of sleeping.
 set -euo pipefail
 
 APP=$1 CTL=$2 TO_PNG=$3 OUT=$4
 PIN=1234
 CPR=0707614285
-NAME="E2E Borger"
+WALK_UP_MAX_TAPS=10
 
 for tool in Xvfb xdotool xwd md5sum; do
   command -v "$tool" >/dev/null || { echo "e2e: $tool is missing; run tools/deps.sh" >&2; exit 1; }
@@ -62,12 +65,22 @@ wait_settled_after() {
   done
   fail "the screen did not change after: $what"
 }
+TAPS=0 # taps of the walk-up flow
+SAVE_X=1638 SAVE_Y=822 # "Save signature" in the signature sheet
 click() { xdotool mousemove --sync "$1" "$2" click 1; }
+tap() { TAPS=$((TAPS + 1)); click "$1" "$2"; }
 # click_then_wait X Y WHAT: a click that must change the screen (navigation, a saved record, ...).
 click_then_wait() {
   local before
   before=$(screen_hash)
   click "$1" "$2"
+  wait_settled_after "$before" "$3"
+}
+# tap_then_wait X Y WHAT: the same, counted as a tap of the walk-up flow.
+tap_then_wait() {
+  local before
+  before=$(screen_hash)
+  tap "$1" "$2"
   wait_settled_after "$before" "$3"
 }
 
@@ -93,48 +106,47 @@ WINDOW=$(timeout 30 xdotool search --sync --onlyvisible --name '^fieldkit$' | he
 wait_settled_after "none" "the window appeared"
 shot unlock
 
-# --- unlock: pick the staff member, type the PIN on the pad -------------------------------------------
-click 716 286
-for xy in "1516 348" "1667 348" "1816 348" "1516 499"; do # 1 2 3 4
+# --- unlock (not part of the flow: the flow starts at the unlocked home) --------------------------------
+for xy in "1472 474" "1634 474" "1795 474" "1472 636"; do # 1 2 3 4 (the only staff member is preselected)
   click_then_wait $xy "a PIN digit"
 done
-click_then_wait 1816 799 "unlocking (OK)"
+click_then_wait 1795 960 "unlocking (OK)"
 shot home-empty
 HOME_EMPTY=$(screen_hash)
 
-# --- a new contact without a case ----------------------------------------------------------------------
-click_then_wait 966 194 "opening New contact"
-click_then_wait 480 628 "choosing the contact type"
-click_then_wait 480 1099 "registering the contact"
-shot contact-registered
-click_then_wait 70 64 "back to home"
-
-# --- services -> passport -> open a case ---------------------------------------------------------------
-click_then_wait 1630 194 "opening the service catalogue"
-click_then_wait 1659 258 "opening the passport service"
-shot passport-service
-click_then_wait 123 846 "starting a passport case"
-click_then_wait 480 268 "focusing the CPR field"
+# --- the walk-up flow ------------------------------------------------------------------------------------
+tap_then_wait 640 1010 "New enquiry"
+shot enquiry-services
+tap_then_wait 328 560 "choosing the passport"
+shot enquiry-citizen
+tap_then_wait 480 365 "focusing the CPR field"
 xdotool type --delay 40 "$CPR"
-click_then_wait 480 393 "focusing the name field"
-xdotool type --delay 40 "$NAME"
+wait_settled_after "$(screen_hash)x" "typing the CPR number"
 shot citizen-typed
-xdotool mousemove --sync 480 450
-for _ in $(seq 1 15); do xdotool click 5; done # scroll the form to its end, above the keyboard
-wait_settled_after "$(screen_hash)x" "scrolling to Open case"
-shot citizen-scrolled
-click_then_wait 480 455 "opening the case"
+# The on-screen keyboard is up: the action bar sits right above it.
+tap_then_wait 640 504 "Open case"
 shot case-opened
-for _ in 1 2 3; do click_then_wait 70 64 "back towards home"; done
+tap_then_wait 486 1010 "Signature"
+shot signature-sheet
+# The citizen signs: one stroke is one touch of the finger.
+TAPS=$((TAPS + 1))
+xdotool mousemove --sync 500 560 mousedown 1 mousemove --sync 700 520 mousemove --sync 900 600 \
+  mousemove --sync 1100 540 mouseup 1
+sleep 0.3
+shot signed
+tap_then_wait "$SAVE_X" "$SAVE_Y" "saving the signature"
+shot signature-saved
+tap_then_wait 70 68 "back home"
 shot home-with-case
 [ "$(screen_hash)" != "$HOME_EMPTY" ] || fail "the case list looks as empty as before"
-click_then_wait 960 442 "opening the case from the list"
-shot case-from-list
+echo "e2e: walk-up flow: $TAPS taps plus the ${#CPR} CPR digits (at most $WALK_UP_MAX_TAPS)"
+echo "$TAPS" >"$OUT/taps.txt"
+[ "$TAPS" -le "$WALK_UP_MAX_TAPS" ] || fail "the walk-up flow took $TAPS taps, more than $WALK_UP_MAX_TAPS"
 
 # --- the privacy promises held on the way --------------------------------------------------------------
 title=$(xdotool getwindowname "$WINDOW")
 [ "$title" = "fieldkit" ] || fail "the window title changed to something else"
-if grep -qF -e "$CPR" -e "$NAME" -e "070761" "$WORK/app.log"; then fail "the app's log holds citizen data"; fi
+if grep -qF -e "$CPR" -e "070761" "$WORK/app.log"; then fail "the app's log holds citizen data"; fi
 
 # --- and the store agrees ------------------------------------------------------------------------------
 kill "$APP_PID" && wait "$APP_PID" 2>/dev/null || true
@@ -144,9 +156,12 @@ echo "$list" >"$OUT/case-list.json"
 count=$(grep -o '"service": *"[a-z-]*"' <<<"$list" | wc -l)
 passports=$(grep -o '"service": *"passport"' <<<"$list" | wc -l)
 [ "$count" -eq 1 ] && [ "$passports" -eq 1 ] || fail "fieldkit-ctl lists $count cases ($passports passport): $list"
-if grep -qF -e "$CPR" -e "$NAME" <<<"$list"; then fail "case list --json shows personal data"; fi
+if grep -qF -e "$CPR" <<<"$list"; then fail "case list --json shows personal data"; fi
 found=$(FIELDKIT_PIN=$PIN "$CTL" --data "$WORK/device" case find --cpr "$CPR" --json --purpose "e2e check") \
   || fail "fieldkit-ctl case find"
 case_id=$(grep -o '"id": *"[0-9a-f]*"' <<<"$list" | head -n1 | grep -o '[0-9a-f]\{32\}')
 grep -qF "$case_id" <<<"$found" || fail "the case is not found by its CPR: $found"
+shown=$(FIELDKIT_PIN=$PIN "$CTL" --data "$WORK/device" case show "$case_id" --json --purpose "e2e check") \
+  || fail "fieldkit-ctl case show"
+grep -q '"kind": *"signature"' <<<"$shown" || fail "the citizen's signature is not on the case"
 echo "e2e: passed; screenshots in $OUT"
