@@ -1053,7 +1053,7 @@
     </message>
     <message>
         <source>The text is too long for this field. Put longer content in an attachment; nothing was saved.</source>
-        <translation>Teksten er for lang til feltet. Læg længere indhold i en vedhæftet fil; intet blev gemt.</translation>
+        <translation>Teksten er for lang til feltet. Læg længere indhold i et bilag; intet blev gemt.</translation>
     </message>
     <message>
         <source>The file name is empty or too long.</source>
