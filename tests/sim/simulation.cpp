@@ -460,7 +460,12 @@ private:
     // --- sync sessions over the simulated network
     // -------------------------------------------------------------
 
-    void sendToHub(SimDevice& device, Connection& c, std::string frame, bool faults) {
+    /** `replayable`: the frame may turn up again later. TLS rules replays out on the real transport; the
+     *  simulation keeps them to prove the hub idempotent, but only for frames a device could itself send
+     *  again (the hello, and a session's first push, which starts at the outbox's front): a later push of a
+     *  window, replayed ahead of the ones before it, would deliver operations out of order, which neither TCP
+     *  nor a device can do. */
+    void sendToHub(SimDevice& device, Connection& c, std::string frame, bool faults, bool replayable = true) {
         auto& history = m_sent[static_cast<std::size_t>(device.index())];
         // An old frame of this device (or, with --cross-replay, of another) turns up in this session: ahead
         // of the fresh frame, or with --replays-trail only behind it.
@@ -478,9 +483,11 @@ private:
         }
         m_stats.replayed += static_cast<int>(replays.size());
         c.disturbed = c.disturbed || !replays.empty();
-        history.push_back(frame);
-        if (history.size() > kHistory) {
-            history.pop_front();
+        if (replayable) {
+            history.push_back(frame);
+            if (history.size() > kHistory) {
+                history.pop_front();
+            }
         }
         if (!m_options.replaysTrail) {
             c.toHub.insert(c.toHub.end(), replays.begin(), replays.end());
@@ -731,6 +738,7 @@ private:
         Connection c;
         c.link = forced ? *forced : drawLink(faults);
         device::PushWindow window(device.pace(), device.batchLimit());
+        int pushesSent = 0;
         const auto fill = [&] {
             while (!c.broken) {
                 auto next = need(window.next(queue), who(device) + " next push");
@@ -741,7 +749,7 @@ private:
                 *push.mutable_push() = std::move(*next);
                 const std::string frame = encode(push);
                 window.sent(push.push(), frame.size(), c.link.now());
-                sendToHub(device, c, frame, faults);
+                sendToHub(device, c, frame, faults, ++pushesSent == 1);
             }
         };
         sendToHub(device, c, encode(hello), faults);
