@@ -14,6 +14,7 @@ constexpr double kRateWeight = 0.4;
 // lives for only a few kilobytes must still carry a smallest push and page.
 constexpr double kSmallestCutFactor = 1.0 / 4096;
 constexpr double kRecovery = 1.25;
+constexpr double kGrowth = 4.0;
 
 std::size_t clampBytes(double bytes, std::size_t lo, std::size_t hi) {
     if (!(bytes > static_cast<double>(lo))) {
@@ -51,10 +52,11 @@ void LinkPace::answered(std::size_t bytes, PaceDuration busy) {
     m_rate = m_rate ? (1.0 - kRateWeight) * *m_rate + kRateWeight * sample : sample;
     m_cutFactor = std::min(1.0, m_cutFactor * kRecovery);
     const double target = *m_rate * std::chrono::duration<double>(m_limits.pushTime).count() * m_cutFactor;
-    // Grow at most twofold per answer; shrink at once when the link turns out slower.
-    m_push = clampBytes(std::min(target, 2.0 * static_cast<double>(m_push)), m_limits.minPushBytes,
+    // Grow at most fourfold per answer (a fast first answer on a tiny push proves little); shrink at once
+    // when the link turns out slower.
+    m_push = clampBytes(std::min(target, kGrowth * static_cast<double>(m_push)), m_limits.minPushBytes,
                         m_limits.maxPushBytes);
-    m_page = clampBytes(std::min(target, 2.0 * static_cast<double>(m_page)), m_limits.minPageBytes,
+    m_page = clampBytes(std::min(target, kGrowth * static_cast<double>(m_page)), m_limits.minPageBytes,
                         m_limits.maxPageBytes);
 }
 

@@ -11,7 +11,7 @@ using PaceDuration = std::chrono::steady_clock::duration;
 /** Bounds of the pacing. The defaults span a 2G link that carries a few kilobytes a second to LTE. */
 struct PaceLimits {
     std::size_t minPushBytes = 2 * 1024;     // smallest push budget (one operation always fits anyway)
-    std::size_t startPushBytes = 8 * 1024;   // before anything is measured
+    std::size_t startPushBytes = 16 * 1024;  // before anything is measured (3 s of 2G, a blink of LTE)
     std::size_t maxPushBytes = 256 * 1024;   // larger pushes only add to what a cut can cost
     std::size_t minPageBytes = 4 * 1024;     // smallest page of changes asked for
     std::size_t maxPageBytes = 256 * 1024;   // protocol::kDefaultPageBytes
@@ -28,7 +28,7 @@ struct PaceLimits {
  *
  * Sizes follow the measured delivery rate (bytes answered per second of link time), so a push takes about
  * `pushTime` on any link: large on LTE, a few kilobytes on 2G, where a cut then costs little. A push grows
- * at most twofold per answer (a first fast answer proves little), and a cut halves the sizes until answers
+ * at most fourfold per answer (a first fast answer proves little), and a cut halves the sizes until answers
  * come back again, so a link that is cut every few seconds is used in pieces that fit between the cuts. Cuts
  * alone bring the sizes down to their minimum, whatever rate was measured before: a link that carries a
  * smallest push and a smallest page always moves something.
