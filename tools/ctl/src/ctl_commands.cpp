@@ -1,4 +1,6 @@
 #include <fieldkit/casegen/case_generator.hpp>
+#include <fieldkit/common/device_sync_config.hpp>
+#include <fieldkit/common/files.hpp>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/crypto/key_slot.hpp>
@@ -354,26 +356,11 @@ public:
         if (!bytes) {
             return fail(bytes.error());
         }
-        // Personal data leaves the store here: readable by the owner only, and no half-written file.
-        const std::filesystem::path target(*out);
-        const std::filesystem::path partial = target.string() + ".part";
-        {
-            std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-            std::error_code ec;
-            std::filesystem::permissions(
-                partial, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
-            file.write(reinterpret_cast<const char*>(bytes->data()),
-                       static_cast<std::streamsize>(bytes->size()));
-            if (!file.flush()) {
-                std::filesystem::remove(partial, ec);
-                return fail(makeError("write_failed", "Cannot write " + *out + "."));
-            }
-        }
-        std::error_code ec;
-        std::filesystem::rename(partial, target, ec);
-        if (ec) {
-            std::filesystem::remove(partial, ec);
-            return fail(makeError("write_failed", "Cannot write " + *out + "."));
+        // Personal data leaves the store here: readable by the owner only, written to a fresh file (never one
+        // or a symlink that was already there), and no half-written file.
+        const std::string_view content(reinterpret_cast<const char*>(bytes->data()), bytes->size());
+        if (auto st = common::writeFileAtomic(*out, content, true); !st) {
+            return fail(st.error());
         }
         return 0;
     }
@@ -389,7 +376,11 @@ public:
         if (auto st = store::wipeStore(dataDir()); !st) {
             return fail(st.error());
         }
-        m_env.out << "store wiped: keys destroyed, files deleted\n";
+        // The sync identity too: with it anyone could still connect as this device and pull its feed.
+        if (auto st = common::deleteSyncIdentity(dataDir()); !st) {
+            return fail(st.error());
+        }
+        m_env.out << "store wiped: keys destroyed, files and sync identity deleted\n";
         return 0;
     }
 
