@@ -10,7 +10,7 @@ namespace {
 
 // Migration N takes user_version N to N+1. Never edit a shipped step; add a new one.
 // No column holds personal data in the clear: citizen values live only inside operations.ciphertext.
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 5> kMigrations = {
     R"sql(
     CREATE TABLE meta (
         key TEXT PRIMARY KEY,
@@ -187,6 +187,12 @@ constexpr std::array<std::string_view, 4> kMigrations = {
     UPDATE cases SET pending = EXISTS (SELECT 1 FROM operations o WHERE o.case_id = cases.case_id
                                        AND o.server_seq IS NULL);
     DROP INDEX operations_unacked;
+    )sql",
+    // Migration "6" of issue 15 (5 -> 6 once the concurrent 4 -> 5 lands: on merge it goes after that one;
+    // alone it runs as 4 -> 5): a MAC over each case row's clear metadata, written by the app with every
+    // change it makes to the row and checked by verify (case_row_seal.hpp). NULL until the app seals the row.
+    R"sql(
+    ALTER TABLE cases ADD COLUMN meta_mac BLOB;
     )sql",
 };
 

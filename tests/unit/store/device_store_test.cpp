@@ -133,8 +133,15 @@ TEST_CASE("a store from a newer fieldkit is refused") {
 
 namespace {
 
+/** Undoes issue 15's migration (the case row MAC) on a store made by this build. */
+void downgradeToVersion4(sqlite::Database& db) {
+    REQUIRE(db.exec("ALTER TABLE cases DROP COLUMN meta_mac").ok());
+    REQUIRE(db.exec("PRAGMA user_version = 4").ok());
+}
+
 /** Undoes migration 4 (pending flag column instead of a partial index) on a store made by this build. */
 void downgradeToVersion3(sqlite::Database& db) {
+    downgradeToVersion4(db);
     REQUIRE(db.exec("ALTER TABLE cases DROP COLUMN pending").ok());
     REQUIRE(db.exec("CREATE INDEX operations_unacked ON operations(case_id) WHERE server_seq IS NULL").ok());
     REQUIRE(db.exec("PRAGMA user_version = 3").ok());
@@ -160,7 +167,7 @@ TEST_CASE("opening a version 3 store flags each case pending from its unacknowle
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 4);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 5);
     CHECK(*f.store->database().queryInt(
               "SELECT count(*) FROM sqlite_schema WHERE name = 'operations_unacked'") == 0);
     auto s = f.unlock();
@@ -188,7 +195,7 @@ TEST_CASE("opening a version 2 store adds who created each case, taken from its 
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 4);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 5);
     auto s = f.unlock();
     auto rows = s->listCases({});
     REQUIRE(rows->size() == 1);
