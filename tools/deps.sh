@@ -16,6 +16,8 @@ PACKAGES=(
   libprotobuf-dev protobuf-compiler libzstd-dev
   # headless UI and screenshots
   xvfb xauth xdotool x11-apps fonts-dejavu-core
+  # fuzzing (tests/fuzz, the fuzz preset): clang with libFuzzer and the sanitizer runtimes
+  clang libclang-rt-14-dev
 )
 
 missing=()
