@@ -206,3 +206,47 @@ TEST_CASE("the fieldkit app makes itself non-dumpable: a crash leaves no core an
     checkNoCore(app, FIELDKIT_APP_BIN, cwd.path(), canary);
 }
 #endif
+
+namespace {
+
+/** Restores the test process's umask (children inherit it) when the test ends. */
+struct ScopedUmask {
+    explicit ScopedUmask(mode_t mask)
+        : previous(::umask(mask)) {}
+    ~ScopedUmask() { ::umask(previous); }
+    ScopedUmask(const ScopedUmask&) = delete;
+    ScopedUmask& operator=(const ScopedUmask&) = delete;
+    mode_t previous;
+};
+
+unsigned modeOf(const std::filesystem::path& path) {
+    return static_cast<unsigned>(std::filesystem::symlink_status(path).permissions() &
+                                 std::filesystem::perms::mask);
+}
+
+} // namespace
+
+TEST_CASE("under umask 000 the center's database, the device's pin and status are still 0600") {
+    const ScopedUmask anyone(0);
+    CenterFixture center;
+    TempDir device;
+    center.provision(device.path().string());
+    RunningHub hub{center.center()};
+    auto sync = runProcess({kSyncd, "sync-once", "--data", device.path().string(), "--hub", hub.address()});
+    REQUIRE_MESSAGE(sync.exitCode == 0, sync.err);
+    std::vector<std::filesystem::path> files = {device / "store.db", device / "sync" / "hub.pin",
+                                                device / "sync" / "device.key",
+                                                device / "sync" / "status.json"};
+    // The hub holds its database open: its -wal and -shm exist while it serves.
+    for (const auto& entry : std::filesystem::directory_iterator(center.center())) {
+        if (entry.path().filename().string().rfind("center.db", 0) == 0) {
+            files.push_back(entry.path());
+        }
+    }
+    CHECK(files.size() >= 5);
+    for (const auto& file : files) {
+        CAPTURE(file);
+        REQUIRE(std::filesystem::exists(file));
+        CHECK(modeOf(file) == 0600);
+    }
+}
