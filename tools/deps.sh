@@ -18,6 +18,8 @@ PACKAGES=(
   zbar-tools
   # headless UI and screenshots
   xvfb xauth xdotool x11-apps fonts-dejavu-core
+  # fuzzing (tests/fuzz, the fuzz preset): clang with libFuzzer and the sanitizer runtimes
+  clang libclang-rt-14-dev
 )
 
 missing=()

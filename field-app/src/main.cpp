@@ -12,11 +12,14 @@
 #include <fieldkit/app/qml_loader.hpp>
 #include <fieldkit/app/session_controller.hpp>
 #include <fieldkit/app/store_connection.hpp>
+#include <fieldkit/crypto/process_hardening.hpp>
 #include <fieldkit/version.hpp>
 
 Q_IMPORT_QML_PLUGIN(FieldkitPlugin)
 
-int main(int argc, char* argv[]) {
+namespace {
+
+int runApp(int argc, char* argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("fieldkit"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(fieldkit::kVersion));
     QStringList arguments;
@@ -130,4 +133,19 @@ int main(int argc, char* argv[]) {
         });
     }
     return QGuiApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    // The data key and every decrypted value live in this process: no core file, no ptrace by others.
+    if (auto st = fieldkit::crypto::hardenProcess("fieldkit"); !st) {
+        std::fprintf(stderr, "fieldkit: %s\n", st.error().message.c_str());
+        return 1;
+    }
+    try {
+        return runApp(argc, argv);
+    } catch (...) {
+        return fieldkit::crypto::reportUncaughtException("fieldkit");
+    }
 }

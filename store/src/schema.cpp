@@ -10,7 +10,7 @@ namespace {
 
 // Migration N takes user_version N to N+1. Never edit a shipped step; add a new one.
 // No column holds personal data in the clear: citizen values live only inside operations.ciphertext.
-constexpr std::array<std::string_view, 5> kMigrations = {
+constexpr std::array<std::string_view, 6> kMigrations = {
     R"sql(
     CREATE TABLE meta (
         key TEXT PRIMARY KEY,
@@ -198,6 +198,11 @@ constexpr std::array<std::string_view, 5> kMigrations = {
     -- The operations that reference an attachment (their clear meta names it): the download lane looks for
     -- attachments other devices made that this one does not hold whole yet.
     CREATE INDEX operations_attachment_refs ON operations(op_id) WHERE meta LIKE 'attachment=%';
+    )sql",
+    // 5 -> 6 (issue 15): a MAC over each case row's clear metadata, written by the app with every
+    // change it makes to the row and checked by verify (case_row_seal.hpp). NULL until the app seals the row.
+    R"sql(
+    ALTER TABLE cases ADD COLUMN meta_mac BLOB;
     )sql",
 };
 

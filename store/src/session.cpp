@@ -97,6 +97,9 @@ Result<CreatedCase> Session::insertCase(const NewCase& input) {
     if (auto st = m_impl->writeFirstOperation(id, values, meta, key, m_staff); !st) {
         return st.error();
     }
+    if (auto st = m_impl->rowSeal.seal(db, idView(id)); !st) {
+        return st.error();
+    }
     if (cprHash) {
         auto index = db.cached("INSERT INTO blind_index(hash, case_id) VALUES (?1, ?2)");
         if (!index) {
@@ -299,6 +302,9 @@ Status Session::changeStatus(const CaseId& id, core::CaseStatus to, const std::s
         return update.error();
     }
     if (auto st = update->bind(1, idView(id)).bind(2, code).run(); !st) {
+        return st;
+    }
+    if (auto st = m_impl->rowSeal.seal(m_impl->db, idView(id)); !st) {
         return st;
     }
     std::vector<crypto::FieldValue> values;

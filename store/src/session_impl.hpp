@@ -4,6 +4,7 @@
 // administration) lives in its own file. Private to the store library.
 
 #include "audit_writer.hpp"
+#include "case_row_seal.hpp"
 #include "field_refs.hpp"
 
 #include <algorithm>
@@ -129,6 +130,7 @@ struct Session::Impl {
     std::string unit;
     crypto::BlindIndex blind;
     detail::AuditWriter audit;
+    detail::CaseRowSeal rowSeal; // the MAC over each case row's clear metadata
     // Record and attachment keys are sealed to the center and the unit with one ephemeral key per session:
     // sealing a case's key is then a symmetric box instead of two scalar multiplications (key_sealer.hpp).
     crypto::KeySealer centerSealer;
@@ -145,6 +147,7 @@ struct Session::Impl {
         , unit(s.unit())
         , blind(dek)
         , audit(dek)
+        , rowSeal(dek)
         , centerSealer(centerKey)
         , unitSealer(unitPublic) {}
 

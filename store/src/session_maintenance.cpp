@@ -100,6 +100,12 @@ Result<VerifyReport> Session::verify() {
     }
     for (const auto& id : *cases) {
         ++report.cases;
+        auto sealed = m_impl->rowSeal.check(m_impl->db, idView(id));
+        if (!sealed) {
+            report.problems.push_back("case " + id.toHex() + ": " + sealed.error().message);
+        } else if (*sealed) {
+            report.problems.push_back("case " + id.toHex() + ": " + **sealed);
+        }
         auto key = m_impl->recordKey(id);
         if (!key) {
             report.problems.push_back("case " + id.toHex() + ": " + key.error().message);

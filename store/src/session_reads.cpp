@@ -187,6 +187,8 @@ Result<int> Session::indexArrivedCases() {
                 }
             }
         }
+        // The row arrived through the daemon, which cannot seal it: from now on verify checks it.
+        (void)m_impl->rowSeal.seal(m_impl->db, idView(id));
         ++indexed;
     }
     return indexed;

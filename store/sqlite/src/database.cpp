@@ -1,7 +1,10 @@
 #include <cassert>
+#include <fcntl.h>
 #include <fieldkit/sqlite/database.hpp>
 #include <sqlite3.h>
 #include <string>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <unordered_map>
 #include <utility>
 
@@ -196,7 +199,36 @@ Result<Statement> Database::cached(std::string_view sql) {
     return Statement(m_db, std::exchange(fresh->m_stmt, nullptr), m_cache, std::move(key));
 }
 
+namespace {
+
+/** Database files hold ciphertext and clear metadata: readable by the owner only, whatever the umask. SQLite
+ *  gives the -wal and -shm files the mode of the main file, so a main file created 0600 (fresh: O_EXCL, no
+ *  symlink followed) covers all three; files left with wider modes by an older version are narrowed. */
+void keepPrivate(const std::filesystem::path& path, OpenMode mode) {
+    const std::string& name = path.native();
+    if (name.empty() || name == ":memory:" || name.rfind("file:", 0) == 0 || mode == OpenMode::ReadOnly) {
+        return;
+    }
+    if (mode == OpenMode::CreateIfMissing) {
+        const int fd = ::open(name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd >= 0) {
+            (void)::fchmod(fd, 0600);
+            ::close(fd);
+        }
+    }
+    for (const std::string& file : {name, name + "-wal", name + "-shm", name + "-journal"}) {
+        struct stat st {};
+        if (::lstat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() &&
+            (st.st_mode & 077) != 0) {
+            (void)::chmod(file.c_str(), 0600);
+        }
+    }
+}
+
+} // namespace
+
 Result<Database> Database::open(const std::filesystem::path& path, OpenMode mode) {
+    keepPrivate(path, mode);
     int flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW;
     switch (mode) {
     case OpenMode::CreateIfMissing:

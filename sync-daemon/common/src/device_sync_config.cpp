@@ -1,6 +1,9 @@
+#include <fcntl.h>
 #include <fieldkit/common/device_sync_config.hpp>
 #include <fieldkit/common/files.hpp>
 #include <system_error>
+#include <unistd.h>
+#include <vector>
 
 namespace fieldkit::common {
 namespace {
@@ -12,7 +15,49 @@ std::string trimmed(std::string s) {
     return s;
 }
 
+/** Zeros a small file in place (keys, certificates), so its bytes do not linger in free blocks. */
+void overwriteWithZeros(const std::filesystem::path& file) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec || size == 0) {
+        return;
+    }
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) {
+        return;
+    }
+    const std::vector<char> zeros(static_cast<std::size_t>(size), 0);
+    (void)::pwrite(fd, zeros.data(), zeros.size(), 0);
+    (void)::fsync(fd);
+    ::close(fd);
+}
+
 } // namespace
+
+Status deleteSyncIdentity(const std::filesystem::path& dataDir) {
+    const auto dir = syncDir(dataDir);
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+        return {};
+    }
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        if (entry.is_regular_file(ec) && !entry.is_symlink(ec)) {
+            overwriteWithZeros(entry.path());
+        }
+        std::filesystem::remove_all(entry.path(), ec);
+        if (ec) {
+            return makeError("wipe_incomplete", "The store is wiped, but " +
+                                                    entry.path().filename().string() +
+                                                    " in the sync folder could not be deleted (" +
+                                                    ec.message() + "); delete the data folder by hand.");
+        }
+    }
+    if (ec) {
+        return makeError("wipe_incomplete", "The store is wiped, but the sync folder could not be read (" +
+                                                ec.message() + "); delete the data folder by hand.");
+    }
+    return {};
+}
 
 std::filesystem::path syncDir(const std::filesystem::path& dataDir) {
     return dataDir / "sync";
@@ -41,7 +86,8 @@ Status saveDeviceSyncConfig(const std::filesystem::path& dataDir, const DeviceSy
         return st;
     }
     for (const auto& [name, value] : files) {
-        if (auto st = writeFileAtomic(dir / name, *value + "\n", false); !st) {
+        // Identity, pin and addresses: nobody else on the machine needs them (0600 like the key).
+        if (auto st = writeFileAtomic(dir / name, *value + "\n", true); !st) {
             return st;
         }
     }

@@ -1,4 +1,3 @@
-#include <charconv>
 #include <cstdlib>
 #include <fieldkit/device/device_commands.hpp>
 #include <fieldkit/device/enrolment_client.hpp>
@@ -78,14 +77,11 @@ int syncOnceCommand(const common::Args& args) {
         return fail(t.error());
     }
     // More than one round shows what a sync costs on a connection that is already open.
-    int rounds = 1;
-    if (auto text = args.option("rounds")) {
-        const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), rounds);
-        if (ec != std::errc() || end != text->data() + text->size() || rounds < 1 || rounds > 1000) {
-            return fail(makeError("bad_rounds", "--rounds must be a whole number from 1 to 1000."));
-        }
+    auto rounds = args.integer("rounds", 1, 1000, 1);
+    if (!rounds) {
+        return fail(rounds.error());
     }
-    auto results = syncRounds(*args.option("data"), t->config, t->hub, rounds);
+    auto results = syncRounds(*args.option("data"), t->config, t->hub, static_cast<int>(*rounds));
     if (!results) {
         return fail(results.error());
     }
@@ -113,9 +109,9 @@ int syncOnceCommand(const common::Args& args) {
                       << (result.downloadsDone ? "" : ", more to fetch") << '\n';
         }
     }
-    if (static_cast<int>(results->size()) < rounds) {
+    if (static_cast<std::int64_t>(results->size()) < *rounds) {
         return fail(makeError("offline", "The connection ended after " + std::to_string(results->size()) +
-                                             " of " + std::to_string(rounds) + " rounds."));
+                                             " of " + std::to_string(*rounds) + " rounds."));
     }
     const auto& last = results->back();
     if (last.diverged) {

@@ -114,7 +114,7 @@ std::filesystem::path syncStatusFile(const std::filesystem::path& dataDir) {
 }
 
 Status saveSyncStatus(const std::filesystem::path& dataDir, const SyncStatus& status) {
-    return common::writeFileAtomic(syncStatusFile(dataDir), toJson(status) + "\n", false);
+    return common::writeFileAtomic(syncStatusFile(dataDir), toJson(status) + "\n", true);
 }
 
 Result<SyncStatus> loadSyncStatus(const std::filesystem::path& dataDir) {

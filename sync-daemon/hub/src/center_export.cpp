@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <boost/json.hpp>
+#include <fieldkit/common/json_text.hpp>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/crypto/field_values.hpp>
 #include <fieldkit/crypto/operation_aad.hpp>
@@ -206,9 +207,9 @@ Result<std::string> exportCases(Center& center, std::int64_t nowMs) {
     if (!orders) {
         return orders.error();
     }
-    return json::serialize(json::object{{"cases", std::move(out)},
-                                        {"quarantined_operations", std::move(*quarantine)},
-                                        {"wipe_orders", wipeOrderSection(*orders, nowMs)}});
+    return common::serializeValidJson(json::object{{"cases", std::move(out)},
+                                                   {"quarantined_operations", std::move(*quarantine)},
+                                                   {"wipe_orders", wipeOrderSection(*orders, nowMs)}});
 }
 
 Result<std::string> centerStatsJson(CenterStore& store, std::int64_t nowMs) {
@@ -223,20 +224,20 @@ Result<std::string> centerStatsJson(CenterStore& store, std::int64_t nowMs) {
     const auto unconfirmed = std::count_if(orders->begin(), orders->end(), [nowMs](const WipeOrderRecord& o) {
         return wipeOrderState(o, nowMs) == WipeOrderState::Unconfirmed;
     });
-    return json::serialize(json::object{{"devices", stats->devices},
-                                        {"units", stats->units},
-                                        {"cases", stats->cases},
-                                        {"operations", stats->operations},
-                                        {"conflicted_cases", stats->conflictedCases},
-                                        {"rejected_operations", stats->rejected},
-                                        {"attachments", stats->attachments},
-                                        {"complete_attachments", stats->completeAttachments},
-                                        {"attachment_chunks", stats->attachmentChunks},
-                                        {"quarantined_operations", stats->quarantined},
-                                        {"wipe_orders", stats->wipeOrders},
-                                        {"wipes_confirmed", stats->wipesConfirmed},
-                                        {"wipes_unconfirmed", unconfirmed},
-                                        {"wipe_order_list", wipeOrderSection(*orders, nowMs)}});
+    return common::serializeValidJson(json::object{{"devices", stats->devices},
+                                                   {"units", stats->units},
+                                                   {"cases", stats->cases},
+                                                   {"operations", stats->operations},
+                                                   {"conflicted_cases", stats->conflictedCases},
+                                                   {"rejected_operations", stats->rejected},
+                                                   {"attachments", stats->attachments},
+                                                   {"complete_attachments", stats->completeAttachments},
+                                                   {"attachment_chunks", stats->attachmentChunks},
+                                                   {"quarantined_operations", stats->quarantined},
+                                                   {"wipe_orders", stats->wipeOrders},
+                                                   {"wipes_confirmed", stats->wipesConfirmed},
+                                                   {"wipes_unconfirmed", unconfirmed},
+                                                   {"wipe_order_list", wipeOrderSection(*orders, nowMs)}});
 }
 
 } // namespace fieldkit::hub

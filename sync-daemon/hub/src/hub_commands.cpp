@@ -1,5 +1,4 @@
 #include <boost/asio/signal_set.hpp>
-#include <charconv>
 #include <chrono>
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/hub/center_dir.hpp>
@@ -30,19 +29,13 @@ constexpr const char* kUsage = R"(usage:
   fieldkit-hub --version
 )";
 
+// Longest idle timeout and enrolment code validity a command line may ask for (a day, thirty days).
+constexpr std::int64_t kMaxIdleSeconds = 24 * 60 * 60;
+constexpr std::int64_t kMaxCodeValidity = 30 * 24 * 60 * 60;
+
 int fail(const Error& error) {
     std::cerr << "fieldkit-hub: " << error.message << '\n';
     return 1;
-}
-
-/** A whole number above zero, or nothing (no partial parses: "10s" is refused). */
-std::optional<std::int64_t> parsePositive(const std::string& text) {
-    std::int64_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value <= 0) {
-        return std::nullopt;
-    }
-    return value;
 }
 
 std::int64_t nowMs() {
@@ -78,21 +71,18 @@ int serve(const common::Args& args) {
         return fail(opsWhere.error());
     }
     HubLimits limits;
-    if (auto idle = args.option("idle-seconds")) {
-        const auto seconds = parsePositive(*idle);
-        if (!seconds) {
-            return fail(makeError("bad_idle", "--idle-seconds must be a whole number of seconds above 0."));
-        }
-        limits.idle = std::chrono::seconds(*seconds);
+    // Bounded so no conversion to milliseconds or timer deadline can overflow.
+    auto idle = args.integer("idle-seconds", 1, kMaxIdleSeconds, limits.idle.count());
+    if (!idle) {
+        return fail(idle.error());
     }
+    limits.idle = std::chrono::seconds(*idle);
     HubPolicy policy;
-    if (auto oldest = args.option("oldest-schema")) {
-        const auto schema = parsePositive(*oldest);
-        if (!schema || *schema > 1000000) {
-            return fail(makeError("bad_schema", "--oldest-schema must be a schema version number above 0."));
-        }
-        policy.hello.oldestSchema = static_cast<unsigned>(*schema);
+    auto oldest = args.integer("oldest-schema", 1, 1000000, policy.hello.oldestSchema);
+    if (!oldest) {
+        return fail(oldest.error());
     }
+    policy.hello.oldestSchema = static_cast<unsigned>(*oldest);
     // Frames and their buffers of up to a megabyte come and go with connections: allocated with mmap, they
     // go back to the system when freed instead of staying in the heap after a burst of large pushes.
     ::mallopt(M_MMAP_THRESHOLD, 128 * 1024);
@@ -166,15 +156,11 @@ int enrollCode(const common::Args& args) {
     if (!dir || !unit) {
         return fail(!dir ? dir.error() : unit.error());
     }
-    auto validFor = std::chrono::seconds(kDefaultCodeValidity);
-    if (auto text = args.option("valid-seconds")) {
-        const auto seconds = parsePositive(*text);
-        if (!seconds) {
-            return fail(
-                makeError("bad_validity", "--valid-seconds must be a whole number of seconds above 0."));
-        }
-        validFor = std::chrono::seconds(*seconds);
+    auto validSeconds = args.integer("valid-seconds", 1, kMaxCodeValidity, kDefaultCodeValidity.count());
+    if (!validSeconds) {
+        return fail(validSeconds.error());
     }
+    const auto validFor = std::chrono::seconds(*validSeconds);
     auto center = openCenter(CenterDir{*dir});
     if (!center) {
         return fail(center.error());

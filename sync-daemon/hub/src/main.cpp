@@ -1,12 +1,23 @@
+// fieldkit-hub: wires the process to the center's commands.
 #include <fieldkit/common/args.hpp>
+#include <fieldkit/crypto/process_hardening.hpp>
 #include <fieldkit/hub/hub_commands.hpp>
 #include <iostream>
 
 int main(int argc, char** argv) {
-    auto args = fieldkit::common::Args::parse(argc, argv, {"version", "help", "json"});
-    if (!args) {
-        std::cerr << "fieldkit-hub: " << args.error().message << '\n';
-        return 2;
+    // The CA and TLS keys, and every value export decrypts, must never end up in a core file.
+    if (auto st = fieldkit::crypto::hardenProcess("fieldkit-hub"); !st) {
+        std::cerr << "fieldkit-hub: " << st.error().message << '\n';
+        return 1;
     }
-    return fieldkit::hub::runHubCommand(*args);
+    try {
+        auto args = fieldkit::common::Args::parse(argc, argv, {"version", "help", "json"});
+        if (!args) {
+            std::cerr << "fieldkit-hub: " << args.error().message << '\n';
+            return 2;
+        }
+        return fieldkit::hub::runHubCommand(*args);
+    } catch (...) {
+        return fieldkit::crypto::reportUncaughtException("fieldkit-hub");
+    }
 }

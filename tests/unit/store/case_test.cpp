@@ -392,3 +392,75 @@ TEST_CASE("the case list filters on who created a case and on conflicts, in the 
     conflicted.conflictedOnly = true;
     CHECK(*s->countCases(conflicted) == 0);
 }
+
+namespace {
+
+/** The verify problems about clear metadata (others, such as a copied ciphertext that does not open, aside).
+ */
+std::vector<std::string> metadataProblems(store::Session& s) {
+    auto report = s.verify();
+    REQUIRE(report.ok());
+    std::vector<std::string> out;
+    for (const auto& p : report->problems) {
+        if (p.find("clear metadata") != std::string::npos || p.find("status") != std::string::npos) {
+            out.push_back(p);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("verify finds clear metadata edited in the raw file; a status change the daemon applied passes") {
+    StoreFixture f;
+    auto s = f.unlock();
+    auto c = s->createCase(passportCase());
+    REQUIRE(c.ok());
+    REQUIRE(s->changeStatus(c->id, core::CaseStatus::Informed).ok());
+    REQUIRE(s->verify()->problems.empty());
+    auto& db = f.store->database();
+
+    SUBCASE("status set to closed behind fieldkit's back") {
+        REQUIRE(db.exec("UPDATE cases SET status = 'closed'").ok());
+        const auto problems = metadataProblems(*s);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems.front().find(c->id.toHex()) != std::string::npos);
+        CHECK(problems.front().find("changed outside fieldkit") != std::string::npos);
+    }
+    SUBCASE("back to an earlier status of its own operations") {
+        REQUIRE(db.exec("UPDATE cases SET status = 'opened'").ok());
+        CHECK(metadataProblems(*s).size() == 1);
+    }
+    SUBCASE("service, unit, channel or creator changed") {
+        for (const char* edit :
+             {"UPDATE cases SET service = 'driving_licence'", "UPDATE cases SET unit = 'x'",
+              "UPDATE cases SET channel = 'phone'", "UPDATE cases SET created_by = 'eve'",
+              "UPDATE cases SET created_ms = created_ms + 1"}) {
+            CAPTURE(edit);
+            REQUIRE(db.exec("SAVEPOINT edit").ok());
+            REQUIRE(db.exec(edit).ok());
+            CHECK(metadataProblems(*s).size() == 1);
+            REQUIRE(db.exec("ROLLBACK TO edit").ok());
+            REQUIRE(db.exec("RELEASE edit").ok());
+        }
+        CHECK(metadataProblems(*s).empty());
+    }
+    SUBCASE("the MAC removed together with the edit") {
+        REQUIRE(db.exec("UPDATE cases SET status = 'closed', meta_mac = NULL").ok());
+        CHECK(metadataProblems(*s).size() == 1);
+    }
+    SUBCASE("the daemon applied another device's status change, without the data key") {
+        store::SyncQueue queue(*f.store);
+        auto pending = queue.pending(10);
+        REQUIRE(pending->size() == 2);
+        store::SyncOperation theirs = pending->at(1);
+        theirs.deviceId = "other-device";
+        theirs.deviceSeq = 7;
+        theirs.meta = "status=closed";
+        theirs.serverSeq = 200;
+        REQUIRE(queue.applyInbound({theirs}, 200, /*more*/ true, 0).ok());
+        REQUIRE(queue.acknowledge({{1, 100, false, ""}, {2, 150, false, ""}}).ok());
+        REQUIRE(s->listCases({})->front().status == core::CaseStatus::Closed);
+        CHECK(metadataProblems(*s).empty());
+    }
+}

@@ -133,8 +133,15 @@ TEST_CASE("a store from a newer fieldkit is refused") {
 
 namespace {
 
+/** Undoes migration 6 (issue 15: the case row MAC) on a store made by this build. */
+void downgradeToVersion5(sqlite::Database& db) {
+    REQUIRE(db.exec("ALTER TABLE cases DROP COLUMN meta_mac").ok());
+    REQUIRE(db.exec("PRAGMA user_version = 5").ok());
+}
+
 /** Undoes migration 5 (refused attachments and two partial indexes) on a store made by this build. */
 void downgradeToVersion4(sqlite::Database& db) {
+    downgradeToVersion5(db);
     REQUIRE(db.exec("DROP INDEX operations_attachment_refs").ok());
     REQUIRE(db.exec("DROP INDEX operations_refused").ok());
     REQUIRE(db.exec("ALTER TABLE attachments DROP COLUMN refused").ok());
@@ -169,7 +176,7 @@ TEST_CASE("opening a version 3 store flags each case pending from its unacknowle
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 5);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 6);
     CHECK(*f.store->database().queryInt(
               "SELECT count(*) FROM sqlite_schema WHERE name = 'operations_unacked'") == 0);
     auto s = f.unlock();
@@ -192,7 +199,7 @@ TEST_CASE("opening a version 4 store lets attachments be refused and indexes ref
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 5);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 6);
     CHECK(*f.store->database().queryInt("SELECT count(*) FROM pragma_table_info('attachments') WHERE name = "
                                         "'refused'") == 1);
     CHECK(*f.store->database().queryInt(
@@ -218,7 +225,7 @@ TEST_CASE("opening a version 2 store adds who created each case, taken from its 
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 5);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 6);
     auto s = f.unlock();
     auto rows = s->listCases({});
     REQUIRE(rows->size() == 1);

@@ -2,10 +2,12 @@
 #include <doctest/doctest.h>
 #include <fieldkit/common/args.hpp>
 #include <fieldkit/ctl/ctl_commands.hpp>
+#include <fieldkit/store/device_store.hpp>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <sys/stat.h>
 
 using namespace fieldkit;
 
@@ -118,4 +120,92 @@ TEST_CASE("ctl wipe needs --confirm, then leaves nothing to open") {
     CHECK_FALSE(std::filesystem::exists(f.dir / "data" / "store.db"));
     CHECK(f.run({"case", "list", "--json"}).status == 1);
     CHECK(f.run({"wipe", "--confirm"}).status == 0);
+}
+
+namespace {
+
+/** The permission bits of a file (not following a symlink). */
+unsigned modeOf(const std::filesystem::path& path) {
+    return static_cast<unsigned>(std::filesystem::symlink_status(path).permissions() &
+                                 std::filesystem::perms::mask);
+}
+
+/** Sets the process umask for one scope (the ctl commands run in this process). */
+struct ScopedUmask {
+    explicit ScopedUmask(mode_t mask)
+        : previous(::umask(mask)) {}
+    ~ScopedUmask() { ::umask(previous); }
+    ScopedUmask(const ScopedUmask&) = delete;
+    ScopedUmask& operator=(const ScopedUmask&) = delete;
+    mode_t previous;
+};
+
+std::string slurp(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+} // namespace
+
+TEST_CASE(
+    "ctl attachment --out writes a fresh 0600 file: a prepared file or symlink beside it is never used") {
+    CtlFixture f;
+    const ScopedUmask anyone(0);
+    REQUIRE(f.run({"init", "--staff", "anna", "--standalone", "--kdf-ms", "1"}).status == 0);
+    auto created = f.run({"case", "create", "--json", "-"},
+                         R"({"service": "passport", "channel": "bike", "citizen": {"cpr": "0707614285"}})");
+    REQUIRE_MESSAGE(created.status == 0, created.err);
+    const std::string caseId = trimmed(created.out);
+    const auto source = f.write("brev.pdf", "%PDF-1.4\nsecret letter\n");
+    auto attached = f.run({"case", "attach", caseId, "--file", source.string(), "--type", "application/pdf"});
+    REQUIRE_MESSAGE(attached.status == 0, attached.err);
+
+    // Someone else prepared the names a careless writer would use: a symlink to a file they can read.
+    const auto victim = f.write("theirs.txt", "theirs");
+    const auto target = f.dir / "out.pdf";
+    for (const char* suffix : {".part", ".tmp"}) {
+        std::filesystem::create_symlink(victim, target.string() + suffix);
+    }
+    auto read = f.run({"case", "attachment", caseId, trimmed(attached.out), "--out", target.string()});
+    REQUIRE_MESSAGE(read.status == 0, read.err);
+    CHECK(slurp(victim) == "theirs");
+    CHECK(slurp(target) == "%PDF-1.4\nsecret letter\n");
+    CHECK_FALSE(std::filesystem::is_symlink(target));
+    CHECK(modeOf(target) == 0600);
+}
+
+TEST_CASE("the store and its -wal and -shm are 0600 even under umask 000") {
+    CtlFixture f;
+    const ScopedUmask anyone(0);
+    REQUIRE(f.run({"init", "--staff", "anna", "--standalone", "--kdf-ms", "1"}).status == 0);
+    const auto file = f.dir / "data" / "store.db";
+    CHECK(modeOf(file) == 0600);
+    // While a connection is open the WAL and the shared-memory index exist too.
+    auto store = store::DeviceStore::open(file);
+    REQUIRE(store.ok());
+    REQUIRE((*store)->staff().ok());
+    for (const auto& path : {file, std::filesystem::path(file.string() + "-wal"),
+                             std::filesystem::path(file.string() + "-shm")}) {
+        CAPTURE(path);
+        REQUIRE(std::filesystem::exists(path));
+        CHECK(modeOf(path) == 0600);
+    }
+}
+
+TEST_CASE("ctl wipe --confirm deletes the sync identity too") {
+    CtlFixture f;
+    REQUIRE(f.run({"init", "--staff", "anna", "--standalone", "--kdf-ms", "1"}).status == 0);
+    const auto sync = f.dir / "data" / "sync";
+    std::filesystem::create_directories(sync);
+    for (const char* name : {"device.key", "device.crt", "hub.pin", "unit.sealed", "status.json"}) {
+        std::ofstream(sync / name) << "identity " << name;
+    }
+    auto wiped = f.run({"wipe", "--confirm"});
+    REQUIRE_MESSAGE(wiped.status == 0, wiped.err);
+    CHECK_FALSE(std::filesystem::exists(f.dir / "data" / "store.db"));
+    for (const char* name : {"device.key", "device.crt", "hub.pin", "unit.sealed", "status.json"}) {
+        CHECK_MESSAGE(!std::filesystem::exists(sync / name), name);
+    }
 }

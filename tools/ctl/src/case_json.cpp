@@ -1,4 +1,5 @@
 #include <boost/json.hpp>
+#include <fieldkit/common/json_text.hpp>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/ctl/case_json.hpp>
 
@@ -156,7 +157,7 @@ std::string summariesToJson(const std::vector<store::CaseSummary>& cases) {
     for (const auto& c : cases) {
         out.push_back(summaryToJson(c));
     }
-    return json::serialize(out);
+    return common::serializeValidJson(std::move(out));
 }
 
 std::string detailsToJson(const store::CaseDetails& details) {
@@ -191,7 +192,7 @@ std::string detailsToJson(const store::CaseDetails& details) {
     out["fields"] = std::move(fields);
     out["appended"] = std::move(appended);
     out["attachments"] = std::move(attachments);
-    return json::serialize(out);
+    return common::serializeValidJson(std::move(out));
 }
 
 } // namespace fieldkit::ctl

@@ -1,5 +1,6 @@
-#include <charconv>
 #include <fieldkit/casegen/case_generator.hpp>
+#include <fieldkit/common/device_sync_config.hpp>
+#include <fieldkit/common/files.hpp>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/crypto/key_slot.hpp>
@@ -17,6 +18,7 @@
 #include <fieldkit/version.hpp>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <sstream>
 
@@ -53,6 +55,22 @@ names the staff member when the device has several.
 )";
 
 constexpr const char* kDefaultPurpose = "administration (fieldkit-ctl)";
+constexpr std::int64_t kMaxListLimit = 1000000;
+constexpr double kMaxPurgeHours = 100.0 * 366 * 24;
+
+/** A whole regular file (a folder, a device or a missing file is an error, never an exception). */
+Result<std::string> readRegularFile(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        return makeError("missing_file", "Cannot read " + path + ": it is not a regular file.");
+    }
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream content;
+    if (!file || !(content << file.rdbuf())) {
+        return makeError("missing_file", "Cannot read " + path + ".");
+    }
+    return content.str();
+}
 
 /** Fails the command with one sentence. */
 struct Failure {
@@ -124,23 +142,15 @@ public:
             s << m_env.in.rdbuf();
             return s.str();
         }
-        std::ifstream file(source);
-        if (!file) {
-            return makeError("missing_file", "Cannot read " + source + ".");
-        }
-        std::ostringstream s;
-        s << file.rdbuf();
-        return s.str();
+        return readRegularFile(source);
     }
 
     Result<crypto::KdfParams> kdfParams() const {
-        std::uint32_t ms = 1000;
-        if (auto text = m_args.option("kdf-ms")) {
-            if (std::from_chars(text->data(), text->data() + text->size(), ms).ec != std::errc() || ms == 0) {
-                return makeError("bad_option", "--kdf-ms must be a positive number of milliseconds.");
-            }
+        auto ms = m_args.integer("kdf-ms", 1, 60000, 1000);
+        if (!ms) {
+            return ms.error();
         }
-        return crypto::calibrateKdf(ms);
+        return crypto::calibrateKdf(static_cast<std::uint32_t>(*ms));
     }
 
     int init() const {
@@ -250,7 +260,11 @@ public:
         }
         if (sub == "list") {
             store::CaseFilter filter;
-            filter.limit = std::stoi(m_args.option("limit").value_or("1000"));
+            auto limit = m_args.integer("limit", 1, kMaxListLimit, 1000);
+            if (!limit) {
+                return fail(limit.error());
+            }
+            filter.limit = static_cast<int>(*limit);
             filter.service = m_args.option("service").value_or("");
             if (auto status = m_args.option("status")) {
                 auto parsed = core::caseStatusFromString(*status);
@@ -310,12 +324,12 @@ public:
         if (!file || !type) {
             return fail(!file ? file.error() : type.error());
         }
-        std::ifstream in(*file, std::ios::binary);
-        if (!in) {
-            return fail(makeError("missing_file", "Cannot read " + *file + "."));
+        auto content = readRegularFile(*file);
+        if (!content) {
+            return fail(content.error());
         }
         store::NewAttachment input;
-        input.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        input.bytes.assign(content->begin(), content->end());
         input.mediaType = *type;
         input.kind = m_args.option("kind").value_or("file");
         input.displayName = m_args.option("name").value_or(std::filesystem::path(*file).filename().string());
@@ -342,26 +356,11 @@ public:
         if (!bytes) {
             return fail(bytes.error());
         }
-        // Personal data leaves the store here: readable by the owner only, and no half-written file.
-        const std::filesystem::path target(*out);
-        const std::filesystem::path partial = target.string() + ".part";
-        {
-            std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-            std::error_code ec;
-            std::filesystem::permissions(
-                partial, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
-            file.write(reinterpret_cast<const char*>(bytes->data()),
-                       static_cast<std::streamsize>(bytes->size()));
-            if (!file.flush()) {
-                std::filesystem::remove(partial, ec);
-                return fail(makeError("write_failed", "Cannot write " + *out + "."));
-            }
-        }
-        std::error_code ec;
-        std::filesystem::rename(partial, target, ec);
-        if (ec) {
-            std::filesystem::remove(partial, ec);
-            return fail(makeError("write_failed", "Cannot write " + *out + "."));
+        // Personal data leaves the store here: readable by the owner only, written to a fresh file (never one
+        // or a symlink that was already there), and no half-written file.
+        const std::string_view content(reinterpret_cast<const char*>(bytes->data()), bytes->size());
+        if (auto st = common::writeFileAtomic(*out, content, true); !st) {
+            return fail(st.error());
         }
         return 0;
     }
@@ -377,7 +376,11 @@ public:
         if (auto st = store::wipeStore(dataDir()); !st) {
             return fail(st.error());
         }
-        m_env.out << "store wiped: keys destroyed, files deleted\n";
+        // The sync identity too: with it anyone could still connect as this device and pull its feed.
+        if (auto st = common::deleteSyncIdentity(dataDir()); !st) {
+            return fail(st.error());
+        }
+        m_env.out << "store wiped: keys destroyed, files and sync identity deleted\n";
         return 0;
     }
 
@@ -436,9 +439,13 @@ public:
     }
 
     int generate(store::Session& work) const {
-        const int count = std::stoi(m_args.option("count").value_or("10"));
-        casegen::CaseGenerator generator(std::stoull(m_args.option("seed").value_or("1")));
-        for (int i = 0; i < count; ++i) {
+        auto count = m_args.integer("count", 1, 1000000, 10);
+        auto seed = m_args.integer("seed", 0, std::numeric_limits<std::int64_t>::max(), 1);
+        if (!count || !seed) {
+            return fail(!count ? count.error() : seed.error());
+        }
+        casegen::CaseGenerator generator(static_cast<std::uint64_t>(*seed));
+        for (std::int64_t i = 0; i < *count; ++i) {
             const auto g = generator.next();
             store::NewCase c{g.service, g.channel, {g.cpr, g.name, g.address, g.phone}, g.notes, {}};
             std::uint16_t item = 1;
@@ -506,13 +513,13 @@ public:
     }
 
     int purge() const {
-        auto hours = m_args.required("older-than");
-        if (!hours) {
+        if (auto hours = m_args.required("older-than"); !hours) {
             return fail(hours.error());
         }
-        double h = 0;
-        if (std::from_chars(hours->data(), hours->data() + hours->size(), h).ec != std::errc() || h < 0) {
-            return fail(makeError("bad_option", "--older-than must be a number of hours."));
+        // Bounded (a century) so the conversion to milliseconds is exact and cannot overflow.
+        auto h = m_args.decimal("older-than", 0, kMaxPurgeHours, 0);
+        if (!h) {
+            return fail(h.error());
         }
         auto s = openStore();
         if (!s) {
@@ -522,7 +529,7 @@ public:
         if (!session) {
             return fail(session.error());
         }
-        auto purged = (*session)->purge(static_cast<std::int64_t>(h * 3600 * 1000));
+        auto purged = (*session)->purge(static_cast<std::int64_t>(*h * 3600 * 1000));
         if (!purged) {
             return fail(purged.error());
         }

@@ -30,6 +30,12 @@ struct DeviceSyncConfig {
 [[nodiscard]] Status saveDeviceSyncConfig(const std::filesystem::path& dataDir,
                                           const DeviceSyncConfig& config);
 
+/** Deletes the sync identity and everything else in <data>/sync/ (TLS key and certificate, pin, sealed unit
+ *  key, status), each file overwritten with zeros first. A wipe, local or ordered by the center, calls it:
+ *  with the identity left behind anyone could still connect as the device. Code "wipe_incomplete" names a
+ *  file that could not be deleted. */
+[[nodiscard]] Status deleteSyncIdentity(const std::filesystem::path& dataDir);
+
 /** Fails with "not_enrolled" when the device has no sync identity yet. */
 [[nodiscard]] Result<DeviceSyncConfig> loadDeviceSyncConfig(const std::filesystem::path& dataDir);
 
