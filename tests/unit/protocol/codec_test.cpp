@@ -72,39 +72,40 @@ TEST_CASE("inspecting truncated or invalid wire data refuses it") {
     CHECK(inspectFrame(std::string("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", 11)).error().code ==
           "malformed_frame");
     CHECK(inspectFrame(std::string("\x00\x00", 2)).error().code == "malformed_frame"); // field 0
+}
 
-    TEST_CASE("text that is not UTF-8 in an inbound operation's clear fields is refused at the frame") {
-        // staff, meta, kind, device id and unit are clear text the center keeps and exports: refused where
-        // they enter, so nothing the center writes later can be invalid.
-        for (int field = 0; field < 5; ++field) {
-            CAPTURE(field);
-            Envelope envelope;
-            auto* op = envelope.mutable_push()->add_ops();
-            op->set_device_id("dev");
-            op->set_kind("set");
-            op->set_staff("anna");
-            op->set_meta("status=done");
-            op->set_unit("bike-07");
-            const std::string bad = "x\xff\xfey";
-            switch (field) {
-            case 0:
-                op->set_staff(bad);
-                break;
-            case 1:
-                op->set_meta(bad);
-                break;
-            case 2:
-                op->set_kind(bad);
-                break;
-            case 3:
-                op->set_device_id(bad);
-                break;
-            default:
-                op->set_unit(bad);
-                break;
-            }
-            auto decoded = decodeFrame(encodeFrame(envelope));
-            REQUIRE_FALSE(decoded.ok());
-            CHECK(decoded.error().code == "malformed_frame");
+TEST_CASE("text that is not UTF-8 in an inbound operation's clear fields is refused at the frame") {
+    // staff, meta, kind, device id and unit are clear text the center keeps and exports: refused where
+    // they enter, so nothing the center writes later can be invalid.
+    for (int field = 0; field < 5; ++field) {
+        CAPTURE(field);
+        Envelope envelope;
+        auto* op = envelope.mutable_push()->add_ops();
+        op->set_device_id("dev");
+        op->set_kind("set");
+        op->set_staff("anna");
+        op->set_meta("status=done");
+        op->set_unit("bike-07");
+        const std::string bad = "x\xff\xfey";
+        switch (field) {
+        case 0:
+            op->set_staff(bad);
+            break;
+        case 1:
+            op->set_meta(bad);
+            break;
+        case 2:
+            op->set_kind(bad);
+            break;
+        case 3:
+            op->set_device_id(bad);
+            break;
+        default:
+            op->set_unit(bad);
+            break;
         }
+        auto decoded = decodeFrame(encodeFrame(envelope));
+        REQUIRE_FALSE(decoded.ok());
+        CHECK(decoded.error().code == "malformed_frame");
     }
+}
