@@ -677,6 +677,7 @@ asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::Dev
             co_return again;
         }
         addExchange(*result, *again);
+        result->diverged = again->diverged; // healed unless the fresh pull diverged too
     }
     for (int pass = 1; result && result->outcome == engine::HandshakeOutcome::Proceed &&
                        result->wipeOrderId.empty() && result->outboxEmpty;
