@@ -31,9 +31,13 @@ public:
         return std::nullopt;
     }
 
-    /** Skips a field's value of wire type `type`; a length-delimited value is returned instead. */
-    std::optional<std::string_view> value(std::uint64_t type) {
-        switch (type) {
+    /**
+     * Skips the value of the field that `tag` opened; a length-delimited value is returned instead. A group
+     * (wire types 3 and 4, which proto3 never writes) is skipped to its matching end as the parser skips an
+     * unknown one, so this walk takes every frame the parser takes.
+     */
+    std::optional<std::string_view> value(std::uint64_t tag, int depth = 0) {
+        switch (tag & 7) {
         case 0:
             if (!varint()) {
                 return std::nullopt;
@@ -48,14 +52,39 @@ public:
             }
             return take(*length);
         }
+        case 3:
+            return skipGroup(tag >> 3, depth);
         case 5:
             return take(4);
         default:
-            return std::nullopt; // groups (3, 4) are not used by fieldkit; anything else is not protobuf
+            return std::nullopt; // an end of group outside its group, or not protobuf at all
         }
     }
 
 private:
+    /** protobuf's own nesting limit; deeper input is refused rather than walked recursively. */
+    static constexpr int kMaxDepth = 100;
+
+    std::optional<std::string_view> skipGroup(std::uint64_t field, int depth) {
+        if (depth >= kMaxDepth) {
+            return std::nullopt;
+        }
+        while (!atEnd()) {
+            const auto tag = varint();
+            if (!tag || (*tag >> 3) == 0) {
+                return std::nullopt;
+            }
+            if ((*tag & 7) == 4) {
+                return (*tag >> 3) == field ? std::optional<std::string_view>(std::string_view())
+                                            : std::nullopt;
+            }
+            if (!value(*tag, depth + 1)) {
+                return std::nullopt;
+            }
+        }
+        return std::nullopt; // the group never ended
+    }
+
     std::optional<std::string_view> take(std::uint64_t n) {
         if (n > m_bytes.size() - m_at) {
             return std::nullopt;
@@ -93,7 +122,7 @@ Result<FrameShape> inspectFrame(std::string_view frame) {
         }
         const auto field = *tag >> 3;
         const auto type = *tag & 7;
-        const auto value = envelope.value(type);
+        const auto value = envelope.value(*tag);
         if (!value || field == 0) {
             return malformed();
         }
@@ -108,8 +137,8 @@ Result<FrameShape> inspectFrame(std::string_view frame) {
             if (!inner) {
                 return malformed();
             }
-            const auto op = push.value(*inner & 7);
-            if (!op) {
+            const auto op = push.value(*inner);
+            if (!op || (*inner >> 3) == 0) {
                 return malformed();
             }
             if ((*inner >> 3) == kOpsField && (*inner & 7) == 2) {

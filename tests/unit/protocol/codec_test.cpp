@@ -68,10 +68,29 @@ TEST_CASE("a frame of a million empty operations is counted, not allocated") {
 
 TEST_CASE("inspecting truncated or invalid wire data refuses it") {
     CHECK(inspectFrame(std::string("\x1a\x05\x0a", 3)).error().code == "malformed_frame"); // length past end
-    CHECK(inspectFrame(std::string("\x1b", 1)).error().code == "malformed_frame");         // group start
+    CHECK(inspectFrame(std::string("\x1b", 1)).error().code == "malformed_frame");         // group never ends
+    CHECK(inspectFrame(std::string("\x1b\x24", 2)).error().code == "malformed_frame"); // ends another group
+    CHECK(inspectFrame(std::string("\x1c", 1)).error().code == "malformed_frame");     // end without start
     CHECK(inspectFrame(std::string("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", 11)).error().code ==
           "malformed_frame");
     CHECK(inspectFrame(std::string("\x00\x00", 2)).error().code == "malformed_frame"); // field 0
+}
+
+TEST_CASE("an unknown group the parser skips is skipped by the walk too, push operations inside it not counted") {
+    // Found by fuzz_codec: proto3 never writes groups, but the parser skips an unknown one, so a walk that
+    // refused it would refuse a frame the parser takes. Field 7 is not an Envelope field; inside the group
+    // a field 3 (Envelope.push) is the group's, not the envelope's.
+    const std::string frame("\x12\x00\x3b\x18\x01\x1a\x02\x0a\x00\x3c", 10);
+    auto decoded = decodeFrame(frame);
+    REQUIRE(decoded.ok());
+    auto shape = inspectFrame(frame);
+    REQUIRE(shape.ok());
+    CHECK(shape->pushOps == 0);
+    std::string deep;
+    for (int i = 0; i < 200; ++i) {
+        deep += "\x3b";
+    }
+    CHECK(inspectFrame(deep).error().code == "malformed_frame");
 }
 
 TEST_CASE("text that is not UTF-8 in an inbound operation's clear fields is refused at the frame") {
