@@ -1,7 +1,8 @@
 #include "sealed_key.hpp"
 #include "sodium_guard.hpp"
 
-#include <cassert>
+#include <cstdio>
+#include <cstdlib>
 #include <fieldkit/crypto/key_sealer.hpp>
 #include <sodium.h>
 
@@ -13,10 +14,13 @@ KeySealer::KeySealer(const BoxPublicKey& recipient, RandomSource& random)
     detail::ensureSodium();
     const BoxKeyPair ephemeral = BoxKeyPair::generate(random);
     m_ephemeralPublic = ephemeral.publicKey();
-    // Fails only for a small-order recipient key, which BoxPublicKey never holds from a real key pair.
-    const int rc = crypto_box_beforenm(m_shared.data(), recipient.bytes.data(), ephemeral.secret().data());
-    assert(rc == 0);
-    (void)rc;
+    // Fails only for a small-order recipient key (all zeros, say), which no real key pair has. Sealing to one
+    // would produce a box anyone could open, so it is never carried on with, in release builds either.
+    if (crypto_box_beforenm(m_shared.data(), recipient.bytes.data(), ephemeral.secret().data()) != 0) {
+        static_cast<void>(
+            std::fputs("fieldkit crypto: refusing to seal to a key that is not a public key\n", stderr));
+        std::abort();
+    }
 }
 
 Bytes KeySealer::sealRecordKey(const RecordKey& key, ByteView caseId) const {

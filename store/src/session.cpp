@@ -85,8 +85,8 @@ Result<CreatedCase> Session::insertCase(const NewCase& input) {
                       .bind(5, input.channel)
                       .bind(6, now)
                       .bind(7, crypto::ByteView(crypto::wrapRecordKey(m_impl->dek, key, idView(id))))
-                      .bind(8, crypto::ByteView(m_impl->centerSealer.sealRecordKey(key, idView(id))))
-                      .bind(9, crypto::ByteView(m_impl->unitSealer.sealRecordKey(key, idView(id))))
+                      .bind(8, crypto::ByteView(m_impl->centerSealer->sealRecordKey(key, idView(id))))
+                      .bind(9, crypto::ByteView(m_impl->unitSealer->sealRecordKey(key, idView(id))))
                       .bind(10, m_staff)
                       .run();
         !st) {

@@ -106,10 +106,6 @@ Status Session::addStaff(const std::string& name, const std::string& pin, const 
 }
 
 Status Session::removeStaff(const std::string& name) {
-    auto remaining = m_impl->db.queryInt("SELECT count(*) FROM key_slots WHERE disabled = 0");
-    if (!remaining) {
-        return remaining.error();
-    }
     auto tx = Transaction::begin(m_impl->db);
     if (!tx) {
         return tx.error();
@@ -118,16 +114,21 @@ Status Session::removeStaff(const std::string& name) {
     if (!stmt) {
         return stmt.error();
     }
-    if (*remaining <= 1) {
-        return makeError("last_slot",
-                         "This is the last working staff key; removing it would lock everyone out.");
-    }
     if (auto st = stmt->bind(1, name).run(); !st) {
         return st;
     }
     if (m_impl->db.changes() == 0) {
         return makeError("unknown_staff",
                          "No staff member named " + name + " has a key slot on this device.");
+    }
+    // Counted inside the transaction, after the delete: the transaction rolls back when none would be left.
+    auto remaining = m_impl->db.queryInt("SELECT count(*) FROM key_slots WHERE disabled = 0");
+    if (!remaining) {
+        return remaining.error();
+    }
+    if (*remaining < 1) {
+        return makeError("last_slot",
+                         "This is the last working staff key; removing it would lock everyone out.");
     }
     if (auto st = m_impl->audit.append(m_impl->db, m_impl->now(), m_staff, "staff_removed:" + name, "",
                                        "administration");
@@ -153,11 +154,23 @@ Status Session::changePin(const std::string& oldPin, const std::string& newPin,
     if (!rewrapped) {
         return rewrapped.error();
     }
+    auto tx = Transaction::begin(m_impl->db);
+    if (!tx) {
+        return tx.error();
+    }
     auto update = m_impl->db.cached("UPDATE key_slots SET wrapped_dek = ?2 WHERE staff_name = ?1");
     if (!update) {
         return update.error();
     }
-    return update->bind(1, m_staff).bind(2, crypto::ByteView(rewrapped->bytes)).run();
+    if (auto st = update->bind(1, m_staff).bind(2, crypto::ByteView(rewrapped->bytes)).run(); !st) {
+        return st;
+    }
+    if (auto st =
+            m_impl->audit.append(m_impl->db, m_impl->now(), m_staff, "pin_changed", "", "administration");
+        !st) {
+        return st;
+    }
+    return tx->commit();
 }
 
 } // namespace fieldkit::store

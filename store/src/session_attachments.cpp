@@ -44,6 +44,10 @@ Result<AttachmentInfo> Session::attachFile(const CaseId& id, const NewAttachment
     if (auto st = detail::checkNewAttachment(input); !st) {
         return st.error();
     }
+    if (!m_impl->centerSealer || !m_impl->unitSealer) {
+        return makeError("not_enrolled",
+                         "This device is not enrolled with a center yet, so it cannot seal attachments.");
+    }
     auto key = m_impl->recordKey(id);
     if (!key) {
         return key.error();
@@ -94,8 +98,8 @@ Result<AttachmentInfo> Session::attachFile(const CaseId& id, const NewAttachment
                 .bind(2, idView(id))
                 .bind(3, crypto::ByteView(encryptor.header()))
                 .bind(4, crypto::ByteView(crypto::wrapAttachmentKey(m_impl->dek, attachmentKey, idBytes)))
-                .bind(5, crypto::ByteView(m_impl->centerSealer.sealAttachmentKey(attachmentKey, idBytes)))
-                .bind(6, crypto::ByteView(m_impl->unitSealer.sealAttachmentKey(attachmentKey, idBytes)))
+                .bind(5, crypto::ByteView(m_impl->centerSealer->sealAttachmentKey(attachmentKey, idBytes)))
+                .bind(6, crypto::ByteView(m_impl->unitSealer->sealAttachmentKey(attachmentKey, idBytes)))
                 .bind(7, static_cast<std::int64_t>(input.bytes.size()))
                 .bind(8, static_cast<std::int64_t>(count))
                 .bind(9, m_impl->lastOpId)

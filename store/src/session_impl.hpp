@@ -133,8 +133,9 @@ struct Session::Impl {
     detail::CaseRowSeal rowSeal; // the MAC over each case row's clear metadata
     // Record and attachment keys are sealed to the center and the unit with one ephemeral key per session:
     // sealing a case's key is then a symmetric box instead of two scalar multiplications (key_sealer.hpp).
-    crypto::KeySealer centerSealer;
-    crypto::KeySealer unitSealer;
+    // Empty until the device is enrolled (a zero key is no key to seal to; see enrolled()).
+    std::optional<crypto::KeySealer> centerSealer;
+    std::optional<crypto::KeySealer> unitSealer;
 
     Impl(DeviceStore& s, crypto::DataKey key, std::optional<crypto::BoxKeyPair> unitPair,
          crypto::BoxPublicKey center, crypto::BoxPublicKey unitPk)
@@ -147,9 +148,12 @@ struct Session::Impl {
         , unit(s.unit())
         , blind(dek)
         , audit(dek)
-        , rowSeal(dek)
-        , centerSealer(centerKey)
-        , unitSealer(unitPublic) {}
+        , rowSeal(dek) {
+        if (enrolled()) {
+            centerSealer.emplace(centerKey);
+            unitSealer.emplace(unitPublic);
+        }
+    }
 
     /** Attachment references (encoded) met while decrypting a case, for collectAttachments. */
     std::vector<std::pair<std::string, FieldVersion>> attachmentRefs;
@@ -179,7 +183,10 @@ struct Session::Impl {
     /** Fills `out.attachments` from the decrypted attachment references of the case. */
     void collectAttachments(const CaseId& id, CaseDetails& out);
 
-    [[nodiscard]] bool enrolled() const { return centerKey != crypto::BoxPublicKey{} && unitKey.has_value(); }
+    [[nodiscard]] bool enrolled() const {
+        return centerKey != crypto::BoxPublicKey{} && unitPublic != crypto::BoxPublicKey{} &&
+               unitKey.has_value();
+    }
 
     Result<std::array<std::uint8_t, 32>> cprHash(const std::string& cprText) const {
         auto cpr = core::parseCpr(cprText);

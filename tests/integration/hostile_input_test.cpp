@@ -181,3 +181,17 @@ TEST_CASE("the center's export of odd text parses back as JSON with every value 
     REQUIRE_MESSAGE(!ec, ec.message());
     CHECK(containsString(back, name));
 }
+
+TEST_CASE("the hub's ops listener refuses oversized and non-GET requests and keeps serving") {
+    CenterFixture center;
+    RunningHub hub(center.center());
+    const std::string huge =
+        "GET /metrics HTTP/1.1\r\nHost: localhost\r\nX-Filler: " + std::string(16 * 1024, 'a') + "\r\n\r\n";
+    CHECK(httpExchange(hub.opsPort, huge).starts_with("HTTP/1.1 431"));
+    const auto posted =
+        httpExchange(hub.opsPort, "POST /metrics HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n");
+    CHECK(posted.starts_with("HTTP/1.1 405"));
+    CHECK(posted.find("Allow: GET") != std::string::npos);
+    CHECK(httpExchange(hub.opsPort, "GET /nothing HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 404"));
+    CHECK(httpGet(hub.opsPort, "/healthz").find("\r\n\r\nok\n") != std::string::npos);
+}

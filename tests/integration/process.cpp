@@ -192,6 +192,10 @@ Finished runProcess(std::vector<std::string> argv, std::chrono::milliseconds tim
 }
 
 std::string httpGet(int port, const std::string& path) {
+    return httpExchange(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+}
+
+std::string httpExchange(int port, const std::string& request) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
@@ -201,7 +205,6 @@ std::string httpGet(int port, const std::string& path) {
         ::close(fd);
         return {};
     }
-    const std::string request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
     (void)::write(fd, request.data(), request.size());
     std::string response;
     char buffer[4096];

@@ -71,6 +71,8 @@ Finished runProcess(std::vector<std::string> argv,
 
 /** A plain HTTP GET on loopback (the hub's ops listener); the whole response, or "" when nothing answers. */
 [[nodiscard]] std::string httpGet(int port, const std::string& path);
+/** Sends `request` as it is and returns everything the server answers before it closes. */
+[[nodiscard]] std::string httpExchange(int port, const std::string& request);
 
 /** The port in a "listening on HOST:PORT" line. */
 [[nodiscard]] int portOf(const std::string& listeningLine);

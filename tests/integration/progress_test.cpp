@@ -175,6 +175,46 @@ TEST_CASE("200 cases cross a link cut every 1-4 s: each exactly once, and little
     CHECK(goodput > 0.45);
 }
 
+TEST_CASE("an attachment larger than what a link carries between cuts reaches the center in slices") {
+    CenterFixture center;
+    Device device(center);
+    RunningHub hub(center.center());
+    REQUIRE(device.syncOnce(hub.address()).exitCode == 0);
+    const std::string caseId = *device.generate(1, 11).begin();
+    REQUIRE(device.syncOnce(hub.address()).exitCode == 0);
+    // A signature-sized scan: ~300 KB is two chunks, each ten times what one try of the link carries.
+    const auto scan = device.data / "scan.png";
+    {
+        std::ofstream out(scan, std::ios::binary);
+        out << "\x89PNG\r\n\x1a\n";
+        std::uint32_t x = 12345;
+        for (int i = 0; i < 300 * 1024; ++i) {
+            x = x * 1103515245u + 12345u; // incompressible, as an image is
+            out << static_cast<char>(x >> 24);
+        }
+    }
+    auto attach = device.ctl({"case", "attach", caseId, "--file", scan.string(), "--type", "image/png"});
+    REQUIRE_MESSAGE(attach.exitCode == 0, attach.err);
+
+    Proxy cut(hub, {"--profile", "cut", "--seed", "5"});
+    int tries = 0;
+    int exit = -1;
+    while (exit != 0 && tries < 200) {
+        ++tries;
+        exit = device.syncOnce(cut.address, std::chrono::seconds(60)).exitCode;
+    }
+    INFO("tries: " << tries << ", carried up " << cut.bytesUp() << " B");
+    REQUIRE(exit == 0);
+    const auto metrics = hub.metrics();
+    CHECK(metricValue(metrics, "fieldkit_attachment_chunks_stored_total") == 2);
+    CHECK(metricValue(metrics, "fieldkit_attachment_chunk_slices_held_total") > 10); // it went in slices
+    auto exported = runProcess({kHub, "export", "--dir", center.center(), "--json"});
+    REQUIRE(exported.exitCode == 0);
+    CHECK(contains(exported.out, "\"chunks\":2,\"chunks_held\":2,\"complete\":true"));
+    // Little was sent twice: what crossed is at most twice the attachment (TLS, hellos and cut slices).
+    CHECK(cut.bytesUp() < 2 * 300 * 1024 + tries * 8 * 1024);
+}
+
 TEST_CASE("saves too large for a frame are refused where they are made, and one that slipped through is "
           "set aside without blocking the rest") {
     CenterFixture center;

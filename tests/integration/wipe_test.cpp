@@ -171,3 +171,40 @@ TEST_CASE("a wipe order not signed with the pinned center key is refused and not
     // Delivered a moment ago and refused by the device: the center still waits for a confirmation.
     CHECK(stats.out.find("\"state\":\"delivered\"") != std::string::npos);
 }
+
+TEST_CASE("a local wipe has the center revoke the device: a copy of its identity is refused afterwards") {
+    CenterFixture center;
+    Device a;
+    a.id = center.provision(a.dir());
+    RunningHub hub(center.center());
+    REQUIRE(syncOnce(a.dir(), hub).exitCode == 0); // the first sync installs the center's keys
+    (void)a.createCase("Karen Blixen");
+    REQUIRE(syncOnce(a.dir(), hub).exitCode == 0);
+    // Someone copied the whole data folder (a backup, a disk image) before the wipe.
+    TempDir copy;
+    std::filesystem::copy(a.data.path(), copy.path(),
+                          std::filesystem::copy_options::recursive |
+                              std::filesystem::copy_options::overwrite_existing);
+    REQUIRE(syncOnce(copy.path().string(), hub).exitCode == 0); // the copy works until the wipe
+
+    auto wiped = runProcess({kCtl, "--data", a.dir(), "wipe", "--confirm", "--hub", hub.address()},
+                            std::chrono::seconds(60), {"FIELDKIT_SYNCD=" + kSyncd});
+    REQUIRE_MESSAGE(wiped.exitCode == 0, wiped.err);
+    CHECK(wiped.out.find("the center revoked device " + a.id) != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(a.data / "sync" / "device.key"));
+
+    auto refused = syncOnce(copy.path().string(), hub);
+    CHECK(refused.exitCode == 1);
+    CHECK_MESSAGE(refused.err.find("refused this device") != std::string::npos, refused.err);
+}
+
+TEST_CASE("fieldkit-syncd retire keeps the identity when the center cannot be reached, and says so") {
+    CenterFixture center;
+    Device a;
+    a.id = center.provision(a.dir());
+    auto retired =
+        runProcess({kSyncd, "retire", "--data", a.dir(), "--hub", "127.0.0.1:1"}, std::chrono::seconds(60));
+    CHECK(retired.exitCode == 1);
+    CHECK(retired.err.find("fieldkit-syncd: ") == 0);
+    CHECK(std::filesystem::exists(a.data / "sync" / "device.key"));
+}

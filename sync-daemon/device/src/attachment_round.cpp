@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fieldkit/crypto/attachment_stream.hpp>
 #include <fieldkit/device/attachment_round.hpp>
 #include <fieldkit/engine/attachment_lane.hpp>
@@ -42,6 +43,32 @@ protocol::AttachmentChunk toWire(const store::SyncChunk& c) {
     chunk.set_data(asString(c.data));
     chunk.set_checksum(std::string(c.checksum.begin(), c.checksum.end()));
     return chunk;
+}
+
+protocol::AttachmentChunk sliceToWire(const store::SyncChunk& c, std::uint64_t from, std::uint64_t bytes) {
+    if (from == 0 && bytes >= c.data.size()) {
+        return toWire(c);
+    }
+    protocol::AttachmentChunk slice;
+    slice.set_attachment_id(asString(c.attachmentId));
+    slice.set_index(c.index);
+    slice.set_offset(c.offset);
+    const auto start = static_cast<std::size_t>(std::min<std::uint64_t>(from, c.data.size()));
+    const auto length = static_cast<std::size_t>(std::min<std::uint64_t>(bytes, c.data.size() - start));
+    slice.set_data(std::string(c.data.begin() + static_cast<std::ptrdiff_t>(start),
+                               c.data.begin() + static_cast<std::ptrdiff_t>(start + length)));
+    slice.set_checksum(std::string(c.checksum.begin(), c.checksum.end()));
+    slice.set_is_slice(true);
+    slice.set_slice_offset(start);
+    return slice;
+}
+
+std::optional<std::uint64_t> heldAfterSlice(const store::SyncChunk& sent, const protocol::ChunkAck& ack) {
+    if (!ack.incomplete() || !sameId(sent.attachmentId, ack.attachment_id()) || ack.index() != sent.index ||
+        ack.held_bytes() >= sent.data.size()) {
+        return std::nullopt;
+    }
+    return ack.held_bytes();
 }
 
 store::SyncAttachment fromWire(const protocol::AttachmentOffer& d) {

@@ -20,6 +20,9 @@ constexpr const char* kUsage = R"(usage:
   fieldkit-syncd run --data DIR [--hub HOST:PORT] [--profile NAME] [--sysfs-root DIR]
   fieldkit-syncd sync-once --data DIR [--hub HOST:PORT] [--rounds N]
   fieldkit-syncd status --data DIR --json
+  fieldkit-syncd retire --data DIR [--hub HOST:PORT]
+      tell the center this device is being wiped (it revokes the device), then delete the sync identity;
+      fieldkit-ctl wipe --confirm runs it first when the device is enrolled
   fieldkit-syncd --version
 
 exit codes of sync-once and run:
@@ -206,6 +209,23 @@ int statusCommand(const common::Args& args) {
     return 0;
 }
 
+int retireCommand(const common::Args& args) {
+    auto t = target(args);
+    if (!t) {
+        return fail(t.error());
+    }
+    if (auto st = retireDevice(t->config, t->hub); !st) {
+        // The identity stays, so the retirement can be tried again from where the center can be reached.
+        return fail(st.error());
+    }
+    if (auto st = common::deleteSyncIdentity(*args.required("data")); !st) {
+        return fail(st.error());
+    }
+    std::cout << "retired: the center revoked device " << t->config.deviceId
+              << "; its sync identity is deleted\n";
+    return 0;
+}
+
 } // namespace
 
 int runDeviceCommand(const common::Args& args) {
@@ -231,6 +251,9 @@ int runDeviceCommand(const common::Args& args) {
     }
     if (command == "status") {
         return statusCommand(args);
+    }
+    if (command == "retire") {
+        return retireCommand(args);
     }
     std::cerr << kUsage;
     return args.flag("help") ? 0 : 2;

@@ -420,7 +420,8 @@ asio::awaitable<Result<LaneResult>> attachmentLane(HubConnection& link, store::S
         co_return outgoing.error();
     }
     std::set<sqlite::Bytes> offered;
-    std::map<sqlite::Bytes, std::pair<std::uint64_t, std::uint32_t>> left; // size, chunks still missing
+    std::map<sqlite::Bytes, std::pair<std::uint64_t, std::uint32_t>> left;   // size, chunks still missing
+    std::map<sqlite::Bytes, std::pair<std::uint32_t, std::uint64_t>> resume; // chunk the hub holds part of
     for (const auto& attachment : *outgoing) {
         protocol::Envelope offer;
         *offer.mutable_attachment_offer() = toWire(attachment);
@@ -447,6 +448,9 @@ asio::awaitable<Result<LaneResult>> attachmentLane(HubConnection& link, store::S
         }
         ++f.attachmentsOffered;
         f.chunkBytesMissing += engine::cipherBytesOf(attachment.size, *missing);
+        if (const auto& status = answer->attachment_status(); status.partial_bytes() > 0) {
+            resume[attachment.attachmentId] = {status.partial_index(), status.partial_bytes()};
+        }
         offered.insert(attachment.attachmentId);
         if (missing->empty()) {
             ++f.attachmentsDone;
@@ -476,21 +480,51 @@ asio::awaitable<Result<LaneResult>> attachmentLane(HubConnection& link, store::S
             }
         }
         const auto& chunk = next->front();
-        protocol::Envelope out;
-        *out.mutable_attachment_chunk() = toWire(chunk);
-        if (auto st = co_await link.send(out); !st) {
-            co_return st.error();
+        // A chunk larger than the link carries between cuts goes in slices sized like a push; the hub holds
+        // each slice it acknowledges, and after a cut says (in its answer to the offer) where to go on.
+        std::uint64_t from = 0;
+        if (auto it = resume.find(chunk.attachmentId);
+            it != resume.end() && it->second.first == chunk.index) {
+            from = std::min<std::uint64_t>(it->second.second, chunk.data.size());
+            resume.erase(it);
+        }
+        std::optional<Result<protocol::Envelope>> ack;
+        // A hub that keeps losing what it held (restarting, or holding too many devices' slices) cannot keep
+        // the lane going round: after that many slices the pass ends and the next round tries again.
+        for (std::size_t slices = 0; slices < 3 * (chunk.data.size() / 1024 + 2); ++slices) {
+            protocol::Envelope out;
+            // A rest smaller than the smallest push goes along (a full chunk is 17 bytes over the largest).
+            const std::uint64_t rest = chunk.data.size() - from;
+            const std::uint64_t bytes =
+                rest <= pace.pushBytes() + pace.limits().minPushBytes ? rest : pace.pushBytes();
+            *out.mutable_attachment_chunk() = sliceToWire(chunk, from, bytes);
+            const auto sentAt = std::chrono::steady_clock::now();
+            if (auto st = co_await link.send(out); !st) {
+                co_return st.error();
+            }
+            ack = co_await link.next(pace.answerDeadline(out.ByteSizeLong()));
+            if (!*ack) {
+                co_return ack->error();
+            }
+            if (!(*ack)->has_chunk_ack()) {
+                link.drop();
+                co_return makeError("protocol_violation",
+                                    "The center did not acknowledge an attachment chunk.");
+            }
+            pace.answered(out.ByteSizeLong(), std::chrono::steady_clock::now() - sentAt);
+            const auto held = heldAfterSlice(chunk, (*ack)->chunk_ack());
+            if (!held) {
+                break; // the chunk is whole at the hub (or refused): taken below
+            }
+            f.chunkBytesAcked += *held > from ? *held - from : 0;
+            from = *held;
+            ack.reset();
         }
         ++lane.chunksSent;
-        auto ack = co_await link.next(pace.answerDeadline(out.ByteSizeLong()));
         if (!ack) {
-            co_return ack.error();
+            co_return lane; // `empty` stays false
         }
-        if (!ack->has_chunk_ack()) {
-            link.drop();
-            co_return makeError("protocol_violation", "The center did not acknowledge an attachment chunk.");
-        }
-        if (auto st = applyChunkAck(queue, chunk, ack->chunk_ack()); !st) {
+        if (auto st = applyChunkAck(queue, chunk, (*ack)->chunk_ack()); !st) {
             if (st.error().code == "chunk_refused") {
                 left.erase(chunk.attachmentId); // marked refused: its other chunks are not sent
                 continue;
@@ -501,7 +535,7 @@ asio::awaitable<Result<LaneResult>> attachmentLane(HubConnection& link, store::S
             co_return st.error();
         }
         ++f.chunksAcked;
-        f.chunkBytesAcked += chunk.data.size();
+        f.chunkBytesAcked += chunk.data.size() - from; // slices before counted as they were held
         if (auto it = left.find(chunk.attachmentId); it != left.end() && --it->second.second == 0) {
             left.erase(it);
             ++f.attachmentsDone;
@@ -908,6 +942,50 @@ Result<std::vector<SessionResult>> syncRounds(const std::filesystem::path& dataD
         return makeError("internal", "The sync session did not finish.");
     }
     return done;
+}
+
+Status retireDevice(const common::DeviceSyncConfig& config, const common::HostPort& hub,
+                    ClientLimits limits) {
+    auto tls = clientContext(config);
+    if (!tls) {
+        return tls.error();
+    }
+    asio::io_context io;
+    Status outcome = makeError("internal", "The retirement did not finish.");
+    auto run = [&]() -> asio::awaitable<void> {
+        auto link = std::make_shared<HubConnection>(io.get_executor(), *tls);
+        if (auto st = co_await HubConnection::connect(link, hub, limits); !st) {
+            outcome = st;
+            co_return;
+        }
+        protocol::Envelope hello;
+        *hello.mutable_hello() = engine::makeHello({config.deviceId, 0, 0, kVersion});
+        hello.mutable_hello()->set_retiring(true);
+        if (auto st = co_await link->send(hello); !st) {
+            outcome = st;
+            co_return;
+        }
+        auto answer = co_await link->next(limits.connect);
+        if (!answer) {
+            outcome = answer.error();
+        } else if (answer->has_welcome() && answer->welcome().retired()) {
+            outcome = Status();
+        } else {
+            outcome =
+                makeError("not_retired", "The center did not confirm the retirement" +
+                                             (answer->has_welcome() && !answer->welcome().reason().empty()
+                                                  ? ": " + answer->welcome().reason()
+                                                  : std::string(".")));
+        }
+        co_await link->close();
+    };
+    asio::co_spawn(io, run(), [&](const std::exception_ptr& error) {
+        if (error) {
+            outcome = makeError("internal", "The retirement failed.");
+        }
+    });
+    io.run();
+    return outcome;
 }
 
 Result<DaemonEnd> runDaemon(const std::filesystem::path& dataDir, const common::DeviceSyncConfig& config,

@@ -75,7 +75,10 @@ Result<SyncStatus> syncStatusFromJson(std::string_view text) {
             return v != nullptr && v->is_number() ? v->to_number<double>(ec) : 0.0;
         };
         s.linkBytesPerSecond = real("bytes_per_second");
-        s.linkPushBytes = static_cast<std::uint64_t>(std::max(0.0, real("push_bytes")));
+        // An edited or damaged file must not overflow the conversion (nan, inf, 1e300 are undefined
+        // behaviour as integers); LinkPace brings whatever remains within its limits.
+        const double pushBytes = real("push_bytes");
+        s.linkPushBytes = pushBytes >= 0 && pushBytes < 1e15 ? static_cast<std::uint64_t>(pushBytes) : 0;
         s.linkCutFactor = real("cut_factor");
     }
     if (const auto* progress = o.if_contains("progress"); progress != nullptr && progress->is_object()) {

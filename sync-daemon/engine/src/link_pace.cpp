@@ -68,7 +68,9 @@ void LinkPace::cut() {
 
 PaceDuration LinkPace::answerDeadline(std::size_t outstandingBytes) const {
     const double rate = m_rate.value_or(kAssumedBytesPerSecond);
-    const double seconds = 2.0 * static_cast<double>(outstandingBytes) / std::max(rate, 1.0);
+    // Capped at the ceiling before the conversion, which overflows (undefined) for absurd byte counts.
+    const double seconds = std::min(2.0 * static_cast<double>(outstandingBytes) / std::max(rate, 1.0),
+                                    std::chrono::duration<double>(m_limits.ceiling).count());
     const auto needed = std::chrono::duration_cast<PaceDuration>(std::chrono::duration<double>(seconds));
     return std::clamp<PaceDuration>(m_limits.floor + needed, m_limits.floor, m_limits.ceiling);
 }

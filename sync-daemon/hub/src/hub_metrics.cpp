@@ -41,6 +41,9 @@ std::string renderPrometheus(const HubMetrics& m) {
     gauge("fieldkit_attachment_chunks_received_total",
           "Attachment chunks received from devices, resends and refused ones included.", "counter",
           m.chunksReceived);
+    gauge("fieldkit_attachment_chunk_slices_held_total",
+          "Slices of attachment chunks held until their chunk was whole (links too short for a chunk).",
+          "counter", m.chunkSlicesHeld);
     gauge("fieldkit_attachment_chunks_stored_total", "Attachment chunks committed for the first time.",
           "counter", m.chunksStored);
     gauge("fieldkit_attachment_chunks_duplicate_total", "Attachment chunks the center already held.",

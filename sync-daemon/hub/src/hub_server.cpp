@@ -11,6 +11,7 @@
 #include <fieldkit/engine/handshake.hpp>
 #include <fieldkit/hub/enrolment_service.hpp>
 #include <fieldkit/hub/hub_server.hpp>
+#include <fieldkit/hub/ops_http.hpp>
 #include <fieldkit/hub/sync_service.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <fieldkit/tls/enrolment_code.hpp>
@@ -57,26 +58,6 @@ private:
     tcp::socket& m_socket;
     asio::steady_timer m_timer;
 };
-
-/** Refuses a frame whose push exceeds the protocol's bounds, read from the wire format alone: a frame of a
- *  million empty operations would otherwise cost hundreds of megabytes to parse. */
-Status checkFrameBounds(std::string_view frame) {
-    auto shape = protocol::inspectFrame(frame);
-    if (!shape) {
-        return shape.error();
-    }
-    if (shape->pushOps > protocol::kMaxPushOps) {
-        return makeError("push_too_large", "a push of " + std::to_string(shape->pushOps) +
-                                               " operations (at most " +
-                                               std::to_string(protocol::kMaxPushOps) + ")");
-    }
-    if (shape->largestOp > protocol::kMaxOperationBytes) {
-        return makeError("operation_too_large", "an operation of " + std::to_string(shape->largestOp) +
-                                                    " bytes (at most " +
-                                                    std::to_string(protocol::kMaxOperationBytes) + ")");
-    }
-    return {};
-}
 
 /** The path in an HTTP request's first line ("GET /sync/v1 HTTP/1.1"), or "" when there is none. */
 std::string requestTarget(const std::string& request) {
@@ -320,7 +301,7 @@ struct HubServer::Impl {
             const auto data = buffer.cdata();
             const std::string_view frame(static_cast<const char*>(data.data()), data.size());
             // Bounds are checked on the wire format, before the parser allocates anything for the frame.
-            if (auto bounded = checkFrameBounds(frame); !bounded) {
+            if (auto bounded = protocol::checkFrameBounds(frame); !bounded) {
                 co_await reject(ws, deviceId, bounded.error().message);
                 co_return;
             }
@@ -399,7 +380,6 @@ struct HubServer::Impl {
                 continue;
             }
             if (envelope->has_attachment_chunk() && session.greeted) {
-                ++metrics.chunksReceived;
                 std::optional<ChunkStored> stored;
                 auto ack = co_await onStore(
                     [&] { return service.chunk(deviceId, envelope->attachment_chunk(), session, stored); });
@@ -507,6 +487,11 @@ struct HubServer::Impl {
 
     void countChunk(const std::string& deviceId, const protocol::ChunkAck& ack,
                     const std::optional<ChunkStored>& stored) {
+        if (ack.incomplete()) {
+            ++metrics.chunkSlicesHeld; // a chunk counts as received once it is whole
+            return;
+        }
+        ++metrics.chunksReceived;
         if (!ack.refused().empty()) {
             ++metrics.chunksRefused;
             log("device " + deviceId + ": attachment chunk " + std::to_string(ack.index()) +
@@ -540,30 +525,19 @@ struct HubServer::Impl {
     asio::awaitable<void> opsSession(tcp::socket socket) {
         beast::tcp_stream stream(std::move(socket));
         beast::flat_buffer buffer;
-        http::request<http::string_body> request;
+        ops_http::Parser parser;
+        ops_http::configure(parser);
         stream.expires_after(limits.handshake);
-        if (auto [ec, n] = co_await http::async_read(stream, buffer, request, kTuple); ec) {
+        if (auto [ec, n] = co_await http::async_read(stream, buffer, parser, kTuple); ec) {
+            if (ec == http::error::header_limit || ec == http::error::body_limit) {
+                ops_http::Response tooLarge{http::status::request_header_fields_too_large, 11};
+                tooLarge.keep_alive(false);
+                tooLarge.prepare_payload();
+                co_await http::async_write(stream, tooLarge, kTuple);
+            }
             co_return;
         }
-        http::response<http::string_body> response;
-        response.version(request.version());
-        response.keep_alive(false);
-        if (request.method() != http::verb::get) {
-            response.result(http::status::method_not_allowed);
-            response.body() = "only GET\n";
-        } else if (request.target() == "/healthz") {
-            response.result(http::status::ok);
-            response.set(http::field::content_type, "text/plain");
-            response.body() = "ok\n";
-        } else if (request.target() == "/metrics") {
-            response.result(http::status::ok);
-            response.set(http::field::content_type, "text/plain; version=0.0.4");
-            response.body() = renderPrometheus(metrics);
-        } else {
-            response.result(http::status::not_found);
-            response.body() = "not found\n";
-        }
-        response.prepare_payload();
+        auto response = ops_http::respond(parser.get(), metrics);
         co_await http::async_write(stream, response, kTuple);
         boost::system::error_code ignored;
         stream.socket().shutdown(tcp::socket::shutdown_send, ignored);

@@ -30,6 +30,20 @@ Result<protocol::Welcome> SyncService::greet(const protocol::Hello& hello,
     if (record->refused()) {
         return makeError("revoked", "the device is revoked");
     }
+    if (hello.retiring()) {
+        // Staff are wiping the device and deleting its identity; revoked here, a copy of that identity (a
+        // backup, a stolen disk image) cannot connect either.
+        if (auto st = m_store.revokeDevice(certifiedDeviceId); !st) {
+            return st.error();
+        }
+        protocol::Welcome retired;
+        retired.set_protocol_version(protocol::kProtocolVersion);
+        retired.set_status(protocol::Welcome::REFUSED);
+        retired.set_reason("The device was retired by its staff; the center has revoked it.");
+        retired.set_retired(true);
+        session.greeted = false;
+        return retired;
+    }
     auto head = m_store.serverHead(record->unit);
     if (!head) {
         return head.error();
@@ -154,6 +168,13 @@ Result<protocol::AttachmentStatus> SyncService::offer(const std::string& deviceI
     for (const auto index : *missing) {
         status.add_missing(index);
     }
+    // After a cut the device goes on with a chunk in slices from where this hub holds it.
+    if (auto partial = m_slices.inProgress(deviceId);
+        partial && partial->attachmentId == offer.attachment_id() &&
+        std::ranges::find(*missing, partial->index) != missing->end()) {
+        status.set_partial_index(partial->index);
+        status.set_partial_bytes(partial->heldBytes);
+    }
     return status;
 }
 
@@ -174,7 +195,23 @@ Result<protocol::ChunkAck> SyncService::chunk(const std::string& deviceId,
     protocol::ChunkAck ack;
     ack.set_attachment_id(chunk.attachment_id());
     ack.set_index(chunk.index());
-    auto result = m_store.storeChunk(*record, chunk);
+    protocol::AttachmentChunk whole;
+    const protocol::AttachmentChunk* toStore = &chunk;
+    if (chunk.is_slice()) {
+        auto assembled = addSlice(deviceId, *record, chunk, ack);
+        if (!assembled) {
+            return assembled.error();
+        }
+        if (!*assembled) {
+            return ack; // held (incomplete), or refused
+        }
+        whole = chunk;
+        whole.set_is_slice(false);
+        whole.set_slice_offset(0);
+        whole.set_data(std::move(**assembled));
+        toStore = &whole;
+    }
+    auto result = m_store.storeChunk(*record, *toStore);
     if (!result) {
         if (result.error().code != "bad_chunk") {
             return result.error();
@@ -184,6 +221,39 @@ Result<protocol::ChunkAck> SyncService::chunk(const std::string& deviceId,
     }
     stored = *result;
     return ack;
+}
+
+Result<std::optional<std::string>> SyncService::addSlice(const std::string& deviceId,
+                                                         const DeviceRecord& record,
+                                                         const protocol::AttachmentChunk& slice,
+                                                         protocol::ChunkAck& ack) {
+    const std::vector<std::uint8_t> id(slice.attachment_id().begin(), slice.attachment_id().end());
+    auto held = m_store.heldAttachment(id);
+    if (!held) {
+        if (held.error().code != "unknown_attachment") {
+            return held.error();
+        }
+        ack.set_refused("The chunk belongs to no attachment this device offered.");
+        return std::optional<std::string>();
+    }
+    const auto& offer = held->description;
+    if (held->unit != record.unit || slice.index() >= offer.chunk_count()) {
+        ack.set_refused("The chunk does not fit an attachment this device offered.");
+        return std::optional<std::string>();
+    }
+    // Checked before anything is held: a slice may not reach past its chunk, so memory stays bounded.
+    const auto chunkBytes = engine::chunkCipherBytes(offer.size(), slice.index());
+    if (slice.slice_offset() > chunkBytes || slice.data().size() > chunkBytes - slice.slice_offset()) {
+        ack.set_refused("The slice reaches past the end of its chunk.");
+        return std::optional<std::string>();
+    }
+    auto added = m_slices.add(deviceId, slice.attachment_id(), slice.index(), chunkBytes,
+                              slice.slice_offset(), slice.data());
+    if (!added.chunk) {
+        ack.set_incomplete(true);
+        ack.set_held_bytes(added.heldBytes);
+    }
+    return std::move(added.chunk);
 }
 
 Result<protocol::Envelope> SyncService::request(const std::string& deviceId,

@@ -150,6 +150,23 @@ Result<FrameShape> inspectFrame(std::string_view frame) {
     return shape;
 }
 
+Status checkFrameBounds(std::string_view frame) {
+    auto shape = inspectFrame(frame);
+    if (!shape) {
+        return shape.error();
+    }
+    if (shape->pushOps > kMaxPushOps) {
+        return makeError("push_too_large", "a push of " + std::to_string(shape->pushOps) +
+                                               " operations (at most " + std::to_string(kMaxPushOps) + ")");
+    }
+    if (shape->largestOp > kMaxOperationBytes) {
+        return makeError("operation_too_large", "an operation of " + std::to_string(shape->largestOp) +
+                                                    " bytes (at most " + std::to_string(kMaxOperationBytes) +
+                                                    ")");
+    }
+    return {};
+}
+
 Result<Envelope> decodeFrame(std::string_view frame, std::size_t maxBytes) {
     if (frame.size() > maxBytes) {
         return makeError("frame_too_large",

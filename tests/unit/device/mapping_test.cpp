@@ -38,6 +38,16 @@ TEST_CASE("the status file round-trips and a damaged one is an error") {
     CHECK(device::syncStatusFromJson("{").error().code == "bad_status");
 }
 
+TEST_CASE("a damaged status file's link values are read as nothing learnt, never converted out of range") {
+    for (const char* pushBytes : {"1e300", "-5", "1.7976931348623157e308"}) {
+        CAPTURE(pushBytes);
+        auto back = device::syncStatusFromJson(std::string(R"({"state":"ok","link":{"push_bytes":)") +
+                                               pushBytes + R"(,"bytes_per_second":1e308,"cut_factor":-1}})");
+        REQUIRE(back.ok());
+        CHECK(back->linkPushBytes == 0);
+    }
+}
+
 TEST_CASE("the status file carries the connection and the transfer progress") {
     device::SyncStatus s;
     s.connected = true;

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 #include <fieldkit/engine/link_pace.hpp>
+#include <limits>
 
 using namespace fieldkit::engine;
 using std::chrono::milliseconds;
@@ -76,6 +77,8 @@ TEST_CASE("the wait for an answer follows the bytes outstanding and the rate, wi
     settle(fast, 2'500'000);
     CHECK(fast.answerDeadline(256 * 1024) > fast.limits().floor + milliseconds(200));
     CHECK(fast.answerDeadline(256 * 1024) < fast.limits().floor + milliseconds(220));
+    // However many bytes are said to be outstanding, the wait is the ceiling (no overflow on the way).
+    CHECK(pace.answerDeadline(std::numeric_limits<std::size_t>::max()) == pace.limits().ceiling);
 }
 
 TEST_CASE("a pace remembered between processes goes on where it left off, within its limits") {

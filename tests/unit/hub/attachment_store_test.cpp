@@ -239,3 +239,78 @@ TEST_CASE("the welcome asks a device to send again its attachments the center do
     HubSession other;
     CHECK(service.greet(helloOf("dev-b"), "dev-b", other)->resend_attachments_size() == 0);
 }
+
+TEST_CASE("a chunk sent in slices is held until whole, a re-offer says where to go on, then it is stored") {
+    TempStore t;
+    SyncService service(*t.store, [] { return std::int64_t{1000}; });
+    HubSession session;
+    REQUIRE(service.greet(helloOf("dev-a"), "dev-a", session).ok());
+    REQUIRE(service.offer("dev-a", offer(), session).ok());
+    const auto whole = chunk(0);
+    const auto slice = [&](std::uint64_t from, std::uint64_t bytes) {
+        protocol::AttachmentChunk s = whole;
+        s.set_is_slice(true);
+        s.set_slice_offset(from);
+        s.set_data(whole.data().substr(from, bytes));
+        return s;
+    };
+    std::optional<ChunkStored> stored;
+    auto first = service.chunk("dev-a", slice(0, 100'000), session, stored);
+    REQUIRE(first.ok());
+    CHECK(first->incomplete());
+    CHECK(first->held_bytes() == 100'000);
+    CHECK_FALSE(stored);
+
+    // The link was cut; on the next connection the offer's answer says what the hub holds of chunk 0.
+    HubSession again;
+    REQUIRE(service.greet(helloOf("dev-a"), "dev-a", again).ok());
+    auto status = service.offer("dev-a", offer(), again);
+    REQUIRE(status.ok());
+    CHECK(status->missing(0) == 0);
+    CHECK(status->partial_index() == 0);
+    CHECK(status->partial_bytes() == 100'000);
+
+    // A slice past the end of its chunk is refused before anything is held.
+    auto tooLong = slice(100'000, whole.data().size());
+    tooLong.set_data(tooLong.data() + "x");
+    auto past = service.chunk("dev-a", tooLong, again, stored);
+    REQUIRE(past.ok());
+    CHECK_FALSE(past->refused().empty());
+
+    auto rest = service.chunk("dev-a", slice(100'000, whole.data().size() - 100'000), again, stored);
+    REQUIRE(rest.ok());
+    CHECK_FALSE(rest->incomplete());
+    CHECK(rest->refused().empty());
+    CHECK(stored == ChunkStored::Added);
+    CHECK(missing(t, offer()) == std::vector<std::uint32_t>{1, 2});
+    auto held = t.store->attachmentChunk(std::vector<std::uint8_t>(16, 'a'), 0);
+    REQUIRE(held.ok());
+    CHECK(std::string(held->begin(), held->end()) == whole.data());
+}
+
+TEST_CASE("slices whose whole fails the checksum are refused when the chunk completes") {
+    TempStore t;
+    SyncService service(*t.store, [] { return std::int64_t{1000}; });
+    HubSession session;
+    REQUIRE(service.greet(helloOf("dev-a"), "dev-a", session).ok());
+    REQUIRE(service.offer("dev-a", offer(), session).ok());
+    auto damaged = chunk(2);
+    std::string data = damaged.data();
+    data[10] ^= 1;
+    std::optional<ChunkStored> stored;
+    for (std::uint64_t from = 0; from < data.size(); from += 50'000) {
+        protocol::AttachmentChunk s = damaged;
+        s.set_is_slice(true);
+        s.set_slice_offset(from);
+        s.set_data(data.substr(from, 50'000));
+        auto ack = service.chunk("dev-a", s, session, stored);
+        REQUIRE(ack.ok());
+        if (from + 50'000 < data.size()) {
+            CHECK(ack->incomplete());
+        } else {
+            CHECK_FALSE(ack->refused().empty());
+        }
+    }
+    CHECK_FALSE(stored);
+    CHECK(missing(t, offer()) == std::vector<std::uint32_t>{0, 1, 2});
+}

@@ -46,6 +46,23 @@ TEST_CASE("inspecting a push counts its operations and the largest one without p
     CHECK(twice->pushOps == 10);
 }
 
+TEST_CASE("the frame bounds refuse too many operations or one too large, and pass what a device sends") {
+    Envelope within;
+    for (std::size_t i = 0; i < kMaxPushOps; ++i) {
+        within.mutable_push()->add_ops()->set_device_seq(i + 1);
+    }
+    CHECK(checkFrameBounds(encodeFrame(within)).ok());
+    within.mutable_push()->add_ops()->set_device_seq(kMaxPushOps + 1);
+    CHECK(checkFrameBounds(encodeFrame(within)).error().code == "push_too_large");
+
+    Envelope large;
+    large.mutable_push()->add_ops()->set_ciphertext(std::string(kMaxOperationBytes - 16, 'c'));
+    CHECK(checkFrameBounds(encodeFrame(large)).ok());
+    large.mutable_push()->mutable_ops(0)->set_ciphertext(std::string(kMaxOperationBytes, 'c'));
+    CHECK(checkFrameBounds(encodeFrame(large)).error().code == "operation_too_large");
+    CHECK(checkFrameBounds(std::string("\x1b", 1)).error().code == "malformed_frame");
+}
+
 TEST_CASE("a frame of a million empty operations is counted, not allocated") {
     // The hostile push from the field test: two bytes per empty operation (tag, zero length).
     std::string ops;
@@ -76,7 +93,8 @@ TEST_CASE("inspecting truncated or invalid wire data refuses it") {
     CHECK(inspectFrame(std::string("\x00\x00", 2)).error().code == "malformed_frame"); // field 0
 }
 
-TEST_CASE("an unknown group the parser skips is skipped by the walk too, push operations inside it not counted") {
+TEST_CASE(
+    "an unknown group the parser skips is skipped by the walk too, push operations inside it not counted") {
     // Found by fuzz_codec: proto3 never writes groups, but the parser skips an unknown one, so a walk that
     // refused it would refuse a frame the parser takes. Field 7 is not an Envelope field; inside the group
     // a field 3 (Envelope.push) is the group's, not the envelope's.

@@ -231,3 +231,22 @@ TEST_CASE("opening a version 2 store adds who created each case, taken from its 
     REQUIRE(rows->size() == 1);
     CHECK(rows->front().createdBy == "anna");
 }
+
+TEST_CASE(
+    "a store waiting for its enrolment unlocks, and refuses to seal a case until the center's keys come") {
+    StoreFixture f;
+    f.store.reset();
+    std::filesystem::remove(f.file());
+    // As `fieldkit-ctl init --unit` leaves it: no center key and no unit key until the first sync installs
+    // them.
+    auto waiting =
+        store::DeviceStore::create(f.file(), {"anna", "1234", cheapKdf(), "bike-07", false}, f.clock);
+    REQUIRE(waiting.ok());
+    auto session = (*waiting)->unlock("anna", "1234");
+    REQUIRE(session.ok());
+    auto created = (*session)->createCase({"passport", "bike", {}, {}, {}});
+    REQUIRE_FALSE(created.ok());
+    CHECK(created.error().code == "not_enrolled");
+    auto list = (*session)->listCases({});
+    CHECK(list.ok());
+}

@@ -1,10 +1,15 @@
 // fieldkit-ctl commands run in-process against a real store in a temporary folder.
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <fieldkit/common/args.hpp>
+#include <fieldkit/common/device_sync_config.hpp>
 #include <fieldkit/ctl/ctl_commands.hpp>
 #include <fieldkit/store/device_store.hpp>
+#include <fieldkit/store/session.hpp>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <random>
 #include <sstream>
 #include <sys/stat.h>
@@ -32,6 +37,11 @@ struct CtlFixture {
         std::filesystem::remove_all(dir, ec);
     }
 
+    /** The program's environment (PINs). */
+    std::map<std::string, std::string> environment{{"FIELDKIT_PIN", "1234"}};
+    /** What `wipe --confirm` uses to tell the center; unset, the center is not told. */
+    std::function<Status(const std::filesystem::path&, const std::optional<std::string>&)> retire;
+
     CtlRun run(std::vector<std::string> words, const std::string& input = {}) const {
         words.insert(words.begin(), {"fieldkit-ctl", "--data", (dir / "data").string()});
         std::vector<const char*> argv;
@@ -44,11 +54,13 @@ struct CtlFixture {
         std::istringstream in(input);
         std::ostringstream out;
         std::ostringstream err;
-        ctl::CtlEnvironment env{in, out, err, [](const char* name) -> std::optional<std::string> {
-                                    return std::string(name) == "FIELDKIT_PIN"
-                                               ? std::optional<std::string>("1234")
-                                               : std::nullopt;
-                                }};
+        ctl::CtlEnvironment env{in, out, err,
+                                [this](const char* name) -> std::optional<std::string> {
+                                    const auto it = environment.find(name);
+                                    return it == environment.end() ? std::nullopt
+                                                                   : std::optional<std::string>(it->second);
+                                },
+                                retire};
         const int status = ctl::runCtlCommand(*args, env);
         return {status, out.str(), err.str()};
     }
@@ -194,6 +206,42 @@ TEST_CASE("the store and its -wal and -shm are 0600 even under umask 000") {
     }
 }
 
+TEST_CASE(
+    "ctl wipe --confirm tells the center first, while the identity exists, and wipes whatever it answers") {
+    for (const bool reachable : {true, false}) {
+        CAPTURE(reachable);
+        CtlFixture f;
+        REQUIRE(f.run({"init", "--staff", "anna", "--standalone", "--kdf-ms", "1"}).status == 0);
+        const auto sync = f.dir / "data" / "sync";
+        common::DeviceSyncConfig enrolled;
+        enrolled.deviceId = "dev-7";
+        enrolled.unit = "bike-07";
+        enrolled.keyPem = "key";
+        enrolled.certPem = "certificate";
+        enrolled.hubKeyPin = "pin";
+        enrolled.hubAddress = "hub:7443";
+        REQUIRE(common::saveDeviceSyncConfig(f.dir / "data", enrolled).ok());
+        bool identityWhenAsked = false;
+        f.retire = [&](const std::filesystem::path& data, const std::optional<std::string>&) -> Status {
+            identityWhenAsked = std::filesystem::exists(data / "sync" / "device.key") &&
+                                std::filesystem::exists(data / "store.db");
+            return reachable ? Status() : makeError("offline", "No contact with the center.");
+        };
+        auto wiped = f.run({"wipe", "--confirm"});
+        REQUIRE_MESSAGE(wiped.status == 0, wiped.err);
+        CAPTURE(wiped.out);
+        CHECK(identityWhenAsked);
+        CHECK_FALSE(std::filesystem::exists(f.dir / "data" / "store.db"));
+        CHECK_FALSE(std::filesystem::exists(sync / "device.key"));
+        if (reachable) {
+            CHECK(wiped.out.find("the center revoked device dev-7") != std::string::npos);
+        } else {
+            CHECK(wiped.out.find("could not be told (No contact with the center.); ask IT to revoke device "
+                                 "dev-7") != std::string::npos);
+        }
+    }
+}
+
 TEST_CASE("ctl wipe --confirm deletes the sync identity too") {
     CtlFixture f;
     REQUIRE(f.run({"init", "--staff", "anna", "--standalone", "--kdf-ms", "1"}).status == 0);
@@ -208,4 +256,54 @@ TEST_CASE("ctl wipe --confirm deletes the sync identity too") {
     for (const char* name : {"device.key", "device.crt", "hub.pin", "unit.sealed", "status.json"}) {
         CHECK_MESSAGE(!std::filesystem::exists(sync / name), name);
     }
+}
+
+TEST_CASE("ctl staff pin replaces a PIN: the old one opens nothing, the new one does, and it is audited") {
+    CtlFixture f;
+    REQUIRE(f.run({"init", "--staff", "anna", "--standalone", "--kdf-ms", "1"}).status == 0);
+    f.environment["FIELDKIT_NEW_PIN"] = "8642";
+    auto changed = f.run({"staff", "pin", "--kdf-ms", "1"});
+    REQUIRE_MESSAGE(changed.status == 0, changed.err);
+    CHECK(changed.out == "PIN changed\n");
+    CHECK(f.run({"case", "list"}).status == 1); // FIELDKIT_PIN is still the old one
+    f.environment["FIELDKIT_PIN"] = "8642";
+    CHECK(f.run({"case", "list"}).status == 0);
+
+    auto store = store::DeviceStore::open(f.dir / "data" / "store.db");
+    REQUIRE(store.ok());
+    auto session = (*store)->unlock("anna", "8642");
+    REQUIRE(session.ok());
+    auto log = (*session)->auditLog();
+    REQUIRE(log.ok());
+    CHECK(std::ranges::any_of(*log, [](const store::AuditEntry& e) {
+        return e.action == "pin_changed" && e.staff == "anna" && e.purpose == "administration";
+    }));
+}
+
+TEST_CASE("ctl staff remove takes a colleague's key away, audited, and never the last key") {
+    CtlFixture f;
+    REQUIRE(f.run({"init", "--staff", "anna", "--standalone", "--kdf-ms", "1"}).status == 0);
+    f.environment["FIELDKIT_NEW_PIN"] = "9753";
+    REQUIRE(f.run({"staff", "add", "--name", "bo", "--kdf-ms", "1"}).status == 0);
+
+    auto removed = f.run({"staff", "remove", "bo", "--staff", "anna"});
+    REQUIRE_MESSAGE(removed.status == 0, removed.err);
+    CHECK(f.run({"staff", "list"}).out == "anna\n");
+    auto store = store::DeviceStore::open(f.dir / "data" / "store.db");
+    REQUIRE(store.ok());
+    CHECK_FALSE((*store)->unlock("bo", "9753").ok());
+    {
+        auto session = (*store)->unlock("anna", "1234");
+        REQUIRE(session.ok());
+        auto log = (*session)->auditLog();
+        REQUIRE(log.ok());
+        CHECK(std::ranges::any_of(*log,
+                                  [](const store::AuditEntry& e) { return e.action == "staff_removed:bo"; }));
+    }
+
+    auto last = f.run({"staff", "remove", "anna"});
+    CHECK(last.status == 1);
+    CHECK(last.err.find("last working staff key") != std::string::npos);
+    CHECK(f.run({"staff", "remove", "nobody"}).err.find("No staff member named nobody") != std::string::npos);
+    CHECK(f.run({"staff", "remove"}).status == 1);
 }

@@ -29,6 +29,8 @@ constexpr const char* kUsage = R"(usage: fieldkit-ctl --data DIR COMMAND ...
   init --staff NAME [--unit UNIT] [--standalone] [--kdf-ms MS]   PIN from FIELDKIT_PIN (or standard input)
   staff add --name NAME [--staff YOU]                            FIELDKIT_PIN unlocks, FIELDKIT_NEW_PIN is theirs
   staff list
+  staff pin [--staff YOU]                                        FIELDKIT_PIN is yours, FIELDKIT_NEW_PIN replaces it
+  staff remove NAME [--staff YOU]                                FIELDKIT_PIN unlocks; the last key is never removed
   case create --json FILE|-        prints the new case id
   case set ID [--name T] [--address T] [--phone T] [--cpr T]
   case note ID --text T
@@ -42,7 +44,8 @@ constexpr const char* kUsage = R"(usage: fieldkit-ctl --data DIR COMMAND ...
   case attachment ID ATTACHMENT_ID --out F [--purpose TEXT]   writes the decrypted file (mode 0600)
   contact add --json FILE|-
   verify
-  wipe --confirm                   destroys the keys, then deletes the store (no PIN: a lost device's order)
+  wipe --confirm [--hub HOST:PORT] has the center revoke the device (through fieldkit-syncd, when it can be
+                                   reached), destroys the keys, then deletes the store (no PIN)
   purge --older-than HOURS
   device-id
   device-info                      device id, box public key and unit (for enrolment)
@@ -195,9 +198,43 @@ public:
             }
             return 0;
         }
-        if (m_args.word(1) != "add") {
+        const std::string sub = m_args.word(1);
+        if (sub != "add" && sub != "pin" && sub != "remove") {
             m_env.err << kUsage;
             return 2;
+        }
+        if (sub == "pin") {
+            // The staff member's own PIN unlocks (FIELDKIT_PIN); the new one replaces it in their key slot.
+            auto session = unlock(**s);
+            if (!session) {
+                return fail(session.error());
+            }
+            auto oldPin = pin("FIELDKIT_PIN", "Current PIN: ");
+            auto newPin = pin("FIELDKIT_NEW_PIN", "New PIN: ");
+            auto kdf = kdfParams();
+            if (!oldPin || !newPin || !kdf) {
+                return fail(!oldPin ? oldPin.error() : !newPin ? newPin.error() : kdf.error());
+            }
+            if (auto st = (*session)->changePin(*oldPin, *newPin, *kdf); !st) {
+                return fail(st.error());
+            }
+            m_env.out << "PIN changed\n";
+            return 0;
+        }
+        if (sub == "remove") {
+            const std::string leaving = m_args.word(2);
+            if (leaving.empty()) {
+                return fail(makeError("missing_name", "Name the staff member to remove: staff remove NAME."));
+            }
+            auto session = unlock(**s);
+            if (!session) {
+                return fail(session.error());
+            }
+            if (auto st = (*session)->removeStaff(leaving); !st) {
+                return fail(st.error());
+            }
+            m_env.out << "staff member " << leaving << " removed: their PIN opens nothing here any more\n";
+            return 0;
         }
         auto name = m_args.required("name");
         if (!name) {
@@ -373,6 +410,22 @@ public:
             return fail(makeError("not_confirmed",
                                   "Wiping destroys every case on this device for good; add --confirm."));
         }
+        // The center first, while the identity that proves who is asking still exists: it revokes the device,
+        // so a copy of the identity cannot connect either. The wipe goes on whatever the answer.
+        std::string center = "the device was not enrolled with a center";
+        auto config = common::loadDeviceSyncConfig(dataDir());
+        if (!config && config.error().code != "not_enrolled") {
+            center = "the center could not be told (" + config.error().message + ")";
+        } else if (config) {
+            if (!m_env.retire) {
+                center = "the center was not told; ask IT to revoke device " + config->deviceId;
+            } else if (auto retired = m_env.retire(dataDir(), m_args.option("hub")); retired) {
+                center = "the center revoked device " + config->deviceId;
+            } else {
+                center = "the center could not be told (" + retired.error().message +
+                         "); ask IT to revoke device " + config->deviceId;
+            }
+        }
         if (auto st = store::wipeStore(dataDir()); !st) {
             return fail(st.error());
         }
@@ -380,7 +433,7 @@ public:
         if (auto st = common::deleteSyncIdentity(dataDir()); !st) {
             return fail(st.error());
         }
-        m_env.out << "store wiped: keys destroyed, files and sync identity deleted\n";
+        m_env.out << "store wiped: keys destroyed, files and sync identity deleted; " << center << "\n";
         return 0;
     }
 
@@ -619,7 +672,7 @@ int runCtlCommand(const common::Args& args, CtlEnvironment& env) {
                                   "json",    "count", "seed",       "status",  "service", "limit",
                                   "purpose", "cpr",   "older-than", "profile", "version", "help",
                                   "address", "phone", "text",       "field",   "value",   "file",
-                                  "type",    "out",   "kind",       "confirm"});
+                                  "type",    "out",   "kind",       "confirm", "hub"});
         !st) {
         env.err << "fieldkit-ctl: " << st.error().message << '\n' << kUsage;
         return 2;

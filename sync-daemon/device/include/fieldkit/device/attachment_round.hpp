@@ -4,6 +4,7 @@
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <fieldkit/store/sync_queue.hpp>
+#include <optional>
 #include <vector>
 
 namespace fieldkit::device {
@@ -15,6 +16,16 @@ namespace fieldkit::device {
 [[nodiscard]] protocol::AttachmentOffer toWire(const store::SyncAttachment& attachment);
 /** One chunk as it travels, with its offset and checksum. */
 [[nodiscard]] protocol::AttachmentChunk toWire(const store::SyncChunk& chunk);
+
+/** `bytes` of chunk `chunk` from `from` on, as a slice (the link is too short for the whole chunk), or the
+ *  whole chunk when that is what the range covers. */
+[[nodiscard]] protocol::AttachmentChunk sliceToWire(const store::SyncChunk& chunk, std::uint64_t from,
+                                                    std::uint64_t bytes);
+
+/** Where to go on with a chunk after the hub took a slice of it: the bytes the hub says it holds (nothing
+ *  when the ack is not for this chunk, or claims more than the chunk has). */
+[[nodiscard]] std::optional<std::uint64_t> heldAfterSlice(const store::SyncChunk& sent,
+                                                          const protocol::ChunkAck& ack);
 
 /** An attachment as the hub describes it to a device downloading it. */
 [[nodiscard]] store::SyncAttachment fromWire(const protocol::AttachmentOffer& description);

@@ -63,6 +63,13 @@ struct ClientLimits {
                                                             const common::HostPort& hub, int rounds,
                                                             ClientLimits limits = {});
 
+/** Tells the center that staff are wiping this device, so it revokes the device's identity: one hello with
+ *  `retiring`, answered REFUSED with `retired`. Touches nothing local (the caller deletes the identity
+ * after). Codes: offline, hub_untrusted (already revoked, or not this center), not_retired (the center
+ * answered otherwise). */
+[[nodiscard]] Status retireDevice(const common::DeviceSyncConfig& config, const common::HostPort& hub,
+                                  ClientLimits limits = {});
+
 /** Seams of the long-running daemon: randomness, log, the hardware profile and its sensors. */
 struct DaemonEnvironment {
     std::function<double()> unitRandom;          // [0, 1), for backoff jitter

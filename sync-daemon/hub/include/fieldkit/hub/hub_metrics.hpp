@@ -22,7 +22,9 @@ struct HubMetrics {
     std::uint64_t bytesIn = 0;
     std::uint64_t bytesOut = 0;
     std::uint64_t attachmentOffers = 0;
-    std::uint64_t chunksReceived = 0;  // every chunk frame, duplicates and refused ones included
+    std::uint64_t chunksReceived =
+        0; // every chunk, whole or completed from slices, resends and refused included
+    std::uint64_t chunkSlicesHeld = 0; // slices taken while their chunk was not whole yet
     std::uint64_t chunksStored = 0;    // new chunks committed
     std::uint64_t chunksDuplicate = 0; // chunks the hub already held (a resend)
     std::uint64_t chunksRefused = 0;   // bad checksum, offset, length or attachment

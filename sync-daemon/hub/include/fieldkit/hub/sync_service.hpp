@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <fieldkit/core/result.hpp>
+#include <fieldkit/engine/chunk_slices.hpp>
 #include <fieldkit/engine/handshake.hpp>
 #include <fieldkit/hub/center_store.hpp>
 #include <fieldkit/protocol/codec.hpp>
@@ -32,7 +33,8 @@ public:
         , m_policy(policy) {}
 
     /** Answers a hello; a device that is unknown, revoked (unless a wipe order still waits for it) or names
-     * another id than its certificate is refused. */
+     * another id than its certificate is refused. A hello that says the device is retiring revokes it and is
+     * answered REFUSED with `retired`. */
     [[nodiscard]] Result<protocol::Welcome> greet(const protocol::Hello& hello,
                                                   const std::string& certifiedDeviceId, HubSession& session);
     /** Applies a push batch (one transaction) and returns the acks with the changes since the session's
@@ -48,7 +50,8 @@ public:
      *  is answered with the reason in `refused` (the connection stays open). */
     [[nodiscard]] Result<protocol::AttachmentStatus>
     offer(const std::string& deviceId, const protocol::AttachmentOffer& offer, const HubSession& session);
-    /** Stores one chunk durably and acknowledges it; a chunk that fails its checks is answered with the
+    /** Stores one chunk durably and acknowledges it (a slice of one is held until the chunk is whole, and
+     *  acknowledged `incomplete` with the bytes held); a chunk that fails its checks is answered with the
      *  reason in `refused` and not stored. `stored` tells what happened, for the metrics. */
     [[nodiscard]] Result<protocol::ChunkAck> chunk(const std::string& deviceId,
                                                    const protocol::AttachmentChunk& chunk,
@@ -67,8 +70,16 @@ private:
     quarantineAndOrderWipe(const DeviceRecord& device, const std::vector<protocol::Operation>& ops,
                            HubSession& session);
 
+    /** Takes a slice into m_slices: the whole chunk once it completes it, else nothing, with the ack set
+     *  (incomplete with the bytes held, or refused). */
+    [[nodiscard]] Result<std::optional<std::string>> addSlice(const std::string& deviceId,
+                                                              const DeviceRecord& record,
+                                                              const protocol::AttachmentChunk& slice,
+                                                              protocol::ChunkAck& ack);
+
     CenterStore& m_store;
     std::function<std::int64_t()> m_nowMs;
+    engine::ChunkSlices m_slices; // chunks devices send in slices, until whole
     engine::HelloPolicy m_policy;
 };
 

@@ -63,6 +63,11 @@ struct FrameShape {
  *  "malformed_frame" when the bytes are not protobuf. */
 [[nodiscard]] Result<FrameShape> inspectFrame(std::string_view frame);
 
+/** Refuses a frame whose push exceeds the protocol's bounds (kMaxPushOps, kMaxOperationBytes), read from the
+ *  wire format alone: a frame of a million empty operations would otherwise cost hundreds of megabytes to
+ *  parse. Codes: malformed_frame, push_too_large, operation_too_large. */
+[[nodiscard]] Status checkFrameBounds(std::string_view frame);
+
 /** Parses one frame; refuses oversized, unparsable and empty frames with a specific error. */
 [[nodiscard]] Result<Envelope> decodeFrame(std::string_view frame, std::size_t maxBytes = kMaxFrameBytes);
 

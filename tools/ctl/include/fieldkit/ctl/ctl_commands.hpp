@@ -1,6 +1,7 @@
 #pragma once
 
 #include <fieldkit/common/args.hpp>
+#include <filesystem>
 #include <functional>
 #include <iosfwd>
 #include <optional>
@@ -14,6 +15,10 @@ struct CtlEnvironment {
     std::ostream& out;
     std::ostream& err;
     std::function<std::optional<std::string>(const char*)> getenv;
+    /** Tells the center that the device in `dataDir` is being wiped, so it revokes the device (wipe --confirm
+     *  calls it while the sync identity still exists); `hub` overrides the enrolled address. Unset: the
+     * center is not told. */
+    std::function<Status(const std::filesystem::path& dataDir, const std::optional<std::string>& hub)> retire;
 };
 
 /** Runs one `fieldkit-ctl` command line; returns the exit status. Errors: one sentence on `err`, status 1
