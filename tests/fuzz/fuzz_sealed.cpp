@@ -1,9 +1,9 @@
 // libFuzzer target: opening what arrives sealed from elsewhere - an operation under a record key, record and
 // attachment keys sealed to a box key, a sealed box key pair, and an attachment stream (header then chunks).
 // Each must refuse anything it did not seal itself with a code, never crash or read out of bounds.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <algorithm>
 #include <cstdlib>
 #include <fieldkit/crypto/attachment_stream.hpp>
 #include <fieldkit/crypto/box_key_pair.hpp>
@@ -57,9 +57,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!opened || !std::ranges::equal(*opened, rest)) {
         std::abort();
     }
-    // A device that holds the record key can seal anything as the compressed payload: the decompression behind
-    // the MAC must refuse what is not a bounded zstd frame. Sealed here with libsodium directly (the format of
-    // operation_seal.hpp: version | nonce | AEAD(payload, version | aad)), because sealOperation compresses.
+    // A device that holds the record key can seal anything as the compressed payload: the decompression
+    // behind the MAC must refuse what is not a bounded zstd frame. Sealed here with libsodium directly (the
+    // format of operation_seal.hpp: version | nonce | AEAD(payload, version | aad)), because sealOperation
+    // compresses.
     {
         Bytes forged(1 + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + rest.size() +
                      crypto_aead_xchacha20poly1305_ietf_ABYTES);
@@ -69,8 +70,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::ranges::copy(head, aad.begin() + 1);
         unsigned long long written = 0;
         crypto_aead_xchacha20poly1305_ietf_encrypt(
-            forged.data() + 1 + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &written, rest.data(), rest.size(),
-            aad.data(), aad.size(), nullptr, forged.data() + 1, recordKey.secret().data());
+            forged.data() + 1 + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &written, rest.data(),
+            rest.size(), aad.data(), aad.size(), nullptr, forged.data() + 1, recordKey.secret().data());
         auto payload = openOperation(recordKey, head, forged);
         if (payload && payload->size() > kMaxOperationPlaintext) {
             std::abort();

@@ -16,7 +16,8 @@ const std::string kChunk = [] {
 
 ChunkSlices::Added addSlice(ChunkSlices& slices, const std::string& device, std::size_t offset, std::size_t n,
                             std::uint32_t index = 0) {
-    return slices.add(device, "att", index, kChunk.size(), offset, std::string_view(kChunk).substr(offset, n));
+    return slices.add(device, "att", index, kChunk.size(), offset,
+                      std::string_view(kChunk).substr(offset, n));
 }
 
 } // namespace

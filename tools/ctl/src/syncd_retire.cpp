@@ -71,8 +71,8 @@ Status retireThroughSyncd(const std::filesystem::path& daemon, const std::filesy
     std::string said;
     const auto deadline = std::chrono::steady_clock::now() + limit;
     while (true) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline -
-                                                                                 std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             ::kill(pid, SIGKILL);
             break;
@@ -96,8 +96,8 @@ Status retireThroughSyncd(const std::filesystem::path& daemon, const std::filesy
         return {};
     }
     if (WIFSIGNALED(status)) {
-        return makeError("not_retired", "The center did not answer within " + std::to_string(limit.count()) +
-                                            " s.");
+        return makeError("not_retired",
+                         "The center did not answer within " + std::to_string(limit.count()) + " s.");
     }
     return makeError("not_retired", said.empty() ? "fieldkit-syncd failed." : lastLine(said));
 }
