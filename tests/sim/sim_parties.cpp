@@ -98,8 +98,9 @@ void SimHub::crash(bool hard) {
 Status SimHub::addUnit(const std::string& name) {
     auto pair = crypto::BoxKeyPair::generate();
     const auto& pk = pair.publicKey().bytes;
-    auto st = m_store->addUnit(hub::UnitRecord{name, std::vector<std::uint8_t>(pk.begin(), pk.end()),
-                                               crypto::sealBoxKeyPair(pair, m_centerKey.publicKey())});
+    auto st =
+        m_store->units().addUnit(hub::UnitRecord{name, std::vector<std::uint8_t>(pk.begin(), pk.end()),
+                                                 crypto::sealBoxKeyPair(pair, m_centerKey.publicKey())});
     if (st) {
         m_unitKeys.emplace(name, std::move(pair));
     }
@@ -119,7 +120,7 @@ Result<store::EnrolmentKeys> SimHub::enrol(SimDevice& device) {
     if (unit == m_unitKeys.end()) {
         return makeError("unknown_unit", "no unit " + device.unit());
     }
-    if (auto st = m_store->registerDevice(device.deviceId(), device.unit()); !st) {
+    if (auto st = m_store->devices().registerDevice(device.deviceId(), device.unit()); !st) {
         return st.error();
     }
     const auto& centerPk = m_centerKey.publicKey().bytes;

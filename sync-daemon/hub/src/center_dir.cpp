@@ -139,8 +139,9 @@ Status addUnit(Center& center, const std::string& name) {
     }
     const auto pair = crypto::BoxKeyPair::generate();
     const auto& pk = pair.publicKey().bytes;
-    return center.store->addUnit(UnitRecord{name, std::vector<std::uint8_t>(pk.begin(), pk.end()),
-                                            crypto::sealBoxKeyPair(pair, center.centerKey.publicKey())});
+    return center.store->units().addUnit(
+        UnitRecord{name, std::vector<std::uint8_t>(pk.begin(), pk.end()),
+                   crypto::sealBoxKeyPair(pair, center.centerKey.publicKey())});
 }
 
 namespace {
@@ -175,7 +176,7 @@ Result<DeviceEnrolment> issueEnrolment(Center& center, const std::string& unit, 
     if (!wellFormedDeviceId(deviceId)) {
         return makeError("bad_device_id", "A device id is 32 lowercase hexadecimal characters.");
     }
-    auto unitRecord = center.store->unit(unit);
+    auto unitRecord = center.store->units().unit(unit);
     if (!unitRecord) {
         return unitRecord.error();
     }
@@ -183,7 +184,7 @@ Result<DeviceEnrolment> issueEnrolment(Center& center, const std::string& unit, 
     if (!unitPair) {
         return makeError("damaged_keys", "The unit's key does not open with the center key.");
     }
-    auto serial = center.store->nextCertificateSerial();
+    auto serial = center.store->units().nextCertificateSerial();
     if (!serial) {
         return serial.error();
     }
@@ -224,7 +225,7 @@ Result<common::DeviceSyncConfig> provisionDevice(Center& center, const std::stri
     if (!enrolment) {
         return enrolment.error();
     }
-    if (auto st = center.store->registerDevice(id, unit); !st) {
+    if (auto st = center.store->devices().registerDevice(id, unit); !st) {
         return st.error();
     }
     return toSyncConfig(id, *key, hubAddress, *enrolment);

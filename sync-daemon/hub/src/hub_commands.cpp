@@ -98,7 +98,7 @@ int serve(const common::Args& args) {
     }
     auto tls = tls::makeServerContext(center->hub, center->authority.certPem,
                                       [&view = **revocationView](const std::string& id) {
-                                          auto record = view.device(id);
+                                          auto record = view.devices().device(id);
                                           return !record || record->refused();
                                       });
     if (!tls) {
@@ -231,7 +231,7 @@ int revoke(const common::Args& args) {
     if (!center) {
         return fail(center.error());
     }
-    if (auto st = center->store->revokeDevice(args.word(1)); !st) {
+    if (auto st = center->store->devices().revokeDevice(args.word(1)); !st) {
         return fail(st.error());
     }
     std::cout << "device " << args.word(1) << " revoked\n";

@@ -17,9 +17,9 @@ struct TempStore {
     TempStore() {
         std::filesystem::create_directories(dir);
         store = std::move(*openSqliteCenterStore(dir / "center.db", true));
-        REQUIRE(store->addUnit({"bike-07", std::vector<std::uint8_t>(32, 1), {2}}).ok());
-        REQUIRE(store->registerDevice("dev-a", "bike-07").ok());
-        REQUIRE(store->registerDevice("dev-b", "bike-07").ok());
+        REQUIRE(store->units().addUnit({"bike-07", std::vector<std::uint8_t>(32, 1), {2}}).ok());
+        REQUIRE(store->devices().registerDevice("dev-a", "bike-07").ok());
+        REQUIRE(store->devices().registerDevice("dev-b", "bike-07").ok());
     }
     ~TempStore() {
         store.reset();
@@ -28,7 +28,7 @@ struct TempStore {
     TempStore(const TempStore&) = delete;
     TempStore& operator=(const TempStore&) = delete;
 
-    [[nodiscard]] DeviceRecord device(const std::string& id) const { return *store->device(id); }
+    [[nodiscard]] DeviceRecord device(const std::string& id) const { return *store->devices().device(id); }
 };
 
 } // namespace fieldkit::hub::testing
