@@ -1,6 +1,7 @@
 #include <fieldkit/common/files.hpp>
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/hub/center_dir.hpp>
+#include <fieldkit/hub/center_store_config.hpp>
 #include <fieldkit/tls/random_id.hpp>
 #include <system_error>
 
@@ -50,9 +51,21 @@ Result<crypto::SigningKeyPair> loadSigningKey(const CenterDir& dir) {
 
 } // namespace
 
-Status initCenter(const CenterDir& dir) {
+Result<std::unique_ptr<CenterStore>> openCenterStore(const CenterDir& dir, bool create) {
+    auto postgres = readStoreConfig(dir.storeConfig());
+    if (!postgres) {
+        return postgres.error();
+    }
+    if (*postgres) {
+        return openPostgresCenterStore(**postgres);
+    }
+    return openSqliteCenterStore(dir.store(), create);
+}
+
+Status initCenter(const CenterDir& dir, const std::optional<PostgresStoreOptions>& postgres) {
     std::error_code ec;
-    if (std::filesystem::exists(dir.store(), ec) || std::filesystem::exists(dir.authorityKey(), ec)) {
+    if (std::filesystem::exists(dir.store(), ec) || std::filesystem::exists(dir.authorityKey(), ec) ||
+        std::filesystem::exists(dir.storeConfig(), ec)) {
         return makeError("already_initialised",
                          "A center already exists in " + dir.root.string() + "; not touched.");
     }
@@ -79,8 +92,17 @@ Status initCenter(const CenterDir& dir) {
     if (!hubCert) {
         return hubCert.error();
     }
-    auto store = openSqliteCenterStore(dir.store(), true);
+    if (postgres) {
+        if (auto st = writeStoreConfig(dir.storeConfig(), *postgres); !st) {
+            return st;
+        }
+    }
+    auto store = openCenterStore(dir, true);
     if (!store) {
+        if (postgres) {
+            std::filesystem::remove(dir.storeConfig(),
+                                    ec); // nothing of a failed init is left to refuse a retry
+        }
         return store.error();
     }
     if (auto st = writeSigningKey(dir); !st) {
@@ -111,7 +133,7 @@ Result<Center> openCenter(const CenterDir& dir) {
     if (!hub) {
         return hub.error();
     }
-    auto store = openSqliteCenterStore(dir.store(), false);
+    auto store = openCenterStore(dir);
     if (!store) {
         return store.error();
     }

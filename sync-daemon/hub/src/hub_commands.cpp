@@ -17,7 +17,7 @@ namespace fieldkit::hub {
 namespace {
 
 constexpr const char* kUsage = R"(usage:
-  fieldkit-hub init --dir D
+  fieldkit-hub init --dir D [--store postgresql://USER@HOST/DB?sslmode=verify-full [--store-passfile FILE]]
   fieldkit-hub serve --dir D --listen HOST:PORT [--ops-listen HOST:PORT] [--idle-seconds N] [--oldest-schema N]
   fieldkit-hub unit add --dir D NAME
   fieldkit-hub enroll-code --dir D --unit NAME [--valid-seconds N]
@@ -49,7 +49,13 @@ int init(const common::Args& args) {
     if (!dir) {
         return fail(dir.error());
     }
-    if (auto st = initCenter(CenterDir{*dir}); !st) {
+    std::optional<PostgresStoreOptions> postgres;
+    if (auto store = args.option("store")) {
+        postgres = PostgresStoreOptions{*store, args.option("store-passfile").value_or(""), 4};
+    } else if (args.option("store-passfile")) {
+        return fail(makeError("usage", "--store-passfile goes with --store."));
+    }
+    if (auto st = initCenter(CenterDir{*dir}, postgres); !st) {
         return fail(st.error());
     }
     std::cout << "center created in " << *dir << '\n';
@@ -92,7 +98,7 @@ int serve(const common::Args& args) {
     }
     // The TLS handshake asks whether a device is refused on the I/O thread, while pushes are applied on the
     // store's own thread (HubServer): so it reads through a connection of its own.
-    auto revocationView = openSqliteCenterStore(CenterDir{*dir}.store(), false);
+    auto revocationView = openCenterStore(CenterDir{*dir});
     if (!revocationView) {
         return fail(revocationView.error());
     }

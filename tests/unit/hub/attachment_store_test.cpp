@@ -11,6 +11,8 @@
 
 using namespace fieldkit;
 using namespace fieldkit::hub;
+using fieldkit::hub::testing::PostgresBackend;
+using fieldkit::hub::testing::SqliteBackend;
 using fieldkit::hub::testing::TempStore;
 
 namespace {
@@ -51,8 +53,9 @@ std::vector<std::uint32_t> missing(TempStore& t, const protocol::AttachmentOffer
 
 } // namespace
 
-TEST_CASE("an offered attachment lacks every chunk, and each stored chunk leaves the missing list") {
-    TempStore t;
+TEST_CASE_TEMPLATE("an offered attachment lacks every chunk, and each stored chunk leaves the missing list",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     CHECK(missing(t, offer()) == std::vector<std::uint32_t>{0, 1, 2});
     REQUIRE(t.store->attachments().storeChunk(t.device("dev-a"), chunk(1)).ok());
     CHECK(missing(t, offer()) == std::vector<std::uint32_t>{0, 2});
@@ -72,8 +75,9 @@ TEST_CASE("an offered attachment lacks every chunk, and each stored chunk leaves
     CHECK(t.store->reports().stats()->attachmentChunks == 3);
 }
 
-TEST_CASE("a chunk sent twice is stored once and counted once") {
-    TempStore t;
+TEST_CASE_TEMPLATE("a chunk sent twice is stored once and counted once", Backend, SqliteBackend,
+                   PostgresBackend) {
+    TempStore t{Backend{}};
     (void)missing(t, offer());
     auto first = t.store->attachments().storeChunk(t.device("dev-a"), chunk(0));
     auto again = t.store->attachments().storeChunk(t.device("dev-a"), chunk(0));
@@ -86,8 +90,9 @@ TEST_CASE("a chunk sent twice is stored once and counted once") {
     CHECK(t.store->reports().stats()->attachmentChunks == 1);
 }
 
-TEST_CASE("a chunk with a wrong checksum, offset, length or index is refused and not stored") {
-    TempStore t;
+TEST_CASE_TEMPLATE("a chunk with a wrong checksum, offset, length or index is refused and not stored",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     (void)missing(t, offer());
     auto damaged = chunk(0);
     damaged.mutable_data()->back() ^= 1;
@@ -109,8 +114,9 @@ TEST_CASE("a chunk with a wrong checksum, offset, length or index is refused and
     CHECK(missing(t, offer()) == std::vector<std::uint32_t>{0, 1, 2});
 }
 
-TEST_CASE("a device cannot add chunks to an attachment it did not offer, nor take over its id") {
-    TempStore t;
+TEST_CASE_TEMPLATE("a device cannot add chunks to an attachment it did not offer, nor take over its id",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     (void)missing(t, offer());
     auto foreign = t.store->attachments().storeChunk(t.device("dev-b"), chunk(0));
     REQUIRE_FALSE(foreign.ok());
@@ -128,8 +134,9 @@ TEST_CASE("a device cannot add chunks to an attachment it did not offer, nor tak
     CHECK(changed.error().code == "bad_offer");
 }
 
-TEST_CASE("a malformed offer is refused before anything is recorded") {
-    TempStore t;
+TEST_CASE_TEMPLATE("a malformed offer is refused before anything is recorded", Backend, SqliteBackend,
+                   PostgresBackend) {
+    TempStore t{Backend{}};
     auto noHeader = offer();
     noHeader.clear_header();
     auto wrongCount = offer();
@@ -165,8 +172,9 @@ protocol::AttachmentRequest request(char idByte, bool describe, std::uint32_t in
 
 } // namespace
 
-TEST_CASE("another device of the unit downloads a whole attachment: described, then chunk by chunk") {
-    TempStore t;
+TEST_CASE_TEMPLATE("another device of the unit downloads a whole attachment: described, then chunk by chunk",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     SyncService service(*t.store, [] { return std::int64_t{1000}; });
     (void)missing(t, offer());
     HubSession session;
@@ -203,8 +211,9 @@ TEST_CASE("another device of the unit downloads a whole attachment: described, t
     CHECK(unknown->attachment_status().refused() == "the center does not hold this attachment");
 }
 
-TEST_CASE("a device of another unit learns nothing of an attachment: answered as if unknown") {
-    TempStore t;
+TEST_CASE_TEMPLATE("a device of another unit learns nothing of an attachment: answered as if unknown",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     REQUIRE(t.store->units().addUnit({"togo-2", std::vector<std::uint8_t>(32, 3), {4}}).ok());
     REQUIRE(t.store->devices().registerDevice("dev-x", "togo-2").ok());
     SyncService service(*t.store, [] { return std::int64_t{1000}; });
@@ -224,8 +233,9 @@ TEST_CASE("a device of another unit learns nothing of an attachment: answered as
     CHECK(service.request("dev-x", request('a', true), fresh).error().code == "out_of_order");
 }
 
-TEST_CASE("the welcome asks a device to send again its attachments the center does not hold whole") {
-    TempStore t;
+TEST_CASE_TEMPLATE("the welcome asks a device to send again its attachments the center does not hold whole",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     SyncService service(*t.store, [] { return std::int64_t{1000}; });
     (void)missing(t, offer('a'));
     (void)missing(t, offer('b'));

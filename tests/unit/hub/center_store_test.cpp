@@ -8,6 +8,8 @@
 
 using namespace fieldkit;
 using namespace fieldkit::hub;
+using fieldkit::hub::testing::PostgresBackend;
+using fieldkit::hub::testing::SqliteBackend;
 using fieldkit::hub::testing::TempStore;
 
 namespace {
@@ -31,8 +33,10 @@ protocol::Operation op(const std::string& device, std::uint64_t seq, char caseBy
 
 } // namespace
 
-TEST_CASE("a batch applies once: a repeat gets its original acks, and the device's sequence is recorded") {
-    TempStore t;
+TEST_CASE_TEMPLATE(
+    "a batch applies once: a repeat gets its original acks, and the device's sequence is recorded", Backend,
+    SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     auto device = *t.store->devices().device("dev-a");
     auto first = t.store->operations().applyBatch(
         device, {op("dev-a", 1, 'x', 0, "service=passport"), op("dev-a", 2, 'x', 1)});
@@ -48,8 +52,9 @@ TEST_CASE("a batch applies once: a repeat gets its original acks, and the device
     CHECK(t.store->reports().stats()->operations == 2);
 }
 
-TEST_CASE("concurrent edits of one field are kept side by side; other devices pull them") {
-    TempStore t;
+TEST_CASE_TEMPLATE("concurrent edits of one field are kept side by side; other devices pull them", Backend,
+                   SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     REQUIRE(t.store->operations()
                 .applyBatch(*t.store->devices().device("dev-a"), {op("dev-a", 1, 'x', 0, "service=passport")})
                 .ok());
@@ -76,8 +81,10 @@ TEST_CASE("concurrent edits of one field are kept side by side; other devices pu
               ->ownAcks.size() == 2);
 }
 
-TEST_CASE("a page of changes is bounded in bytes, always carries one, and the next page starts after it") {
-    TempStore t;
+TEST_CASE_TEMPLATE(
+    "a page of changes is bounded in bytes, always carries one, and the next page starts after it", Backend,
+    SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     std::vector<protocol::Operation> ops;
     for (std::uint64_t seq = 1; seq <= 6; ++seq) {
         auto o = op("dev-a", seq, static_cast<char>('a' + seq), 0, "service=passport");
@@ -107,8 +114,9 @@ TEST_CASE("a page of changes is bounded in bytes, always carries one, and the ne
     CHECK(tiny->checkpoint == 1);
 }
 
-TEST_CASE("bad operations are refused with a reason and do not stop the batch") {
-    TempStore t;
+TEST_CASE_TEMPLATE("bad operations are refused with a reason and do not stop the batch", Backend,
+                   SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     auto device = *t.store->devices().device("dev-a");
     auto noKeys = op("dev-a", 1, 'y', 0, "service=passport");
     noKeys.clear_sealed_key_center();

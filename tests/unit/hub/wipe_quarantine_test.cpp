@@ -12,6 +12,8 @@
 
 using namespace fieldkit;
 using namespace fieldkit::hub;
+using fieldkit::hub::testing::PostgresBackend;
+using fieldkit::hub::testing::SqliteBackend;
 using fieldkit::hub::testing::TempStore;
 
 namespace {
@@ -45,8 +47,9 @@ protocol::Hello hello(const std::string& device) {
 
 } // namespace
 
-TEST_CASE("a wipe order revokes the device but leaves it one more contact until it confirms") {
-    TempStore t;
+TEST_CASE_TEMPLATE("a wipe order revokes the device but leaves it one more contact until it confirms",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     CHECK_FALSE(t.store->devices().device("dev-a")->wipePending);
     REQUIRE(t.store->wipes().addWipeOrder(order("dev-a")).ok());
     auto device = t.store->devices().device("dev-a");
@@ -64,15 +67,17 @@ TEST_CASE("a wipe order revokes the device but leaves it one more contact until 
     CHECK(t.store->reports().stats()->wipesConfirmed == 1);
 }
 
-TEST_CASE("a plain revocation without a wipe order is refused at once") {
-    TempStore t;
+TEST_CASE_TEMPLATE("a plain revocation without a wipe order is refused at once", Backend, SqliteBackend,
+                   PostgresBackend) {
+    TempStore t{Backend{}};
     REQUIRE(t.store->devices().revokeDevice("dev-a").ok());
     CHECK(t.store->devices().device("dev-a")->refused());
     CHECK_FALSE(t.store->wipes().wipeOrder("dev-a")->has_value());
 }
 
-TEST_CASE("a quarantined batch is kept as it came, acked QUARANTINED once, and never applied") {
-    TempStore t;
+TEST_CASE_TEMPLATE("a quarantined batch is kept as it came, acked QUARANTINED once, and never applied",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     REQUIRE(t.store->operations()
                 .applyBatch(*t.store->devices().device("dev-a"), {newCase("dev-a", 1, 'x')})
                 .ok());
@@ -106,9 +111,11 @@ TEST_CASE("a quarantined batch is kept as it came, acked QUARANTINED once, and n
     CHECK(page->ops.size() == 1); // dev-b never sees the quarantined case
 }
 
-TEST_CASE("the sync service quarantines the last push, sends the order, and refuses the device after it "
-          "confirms") {
-    TempStore t;
+TEST_CASE_TEMPLATE(
+    "the sync service quarantines the last push, sends the order, and refuses the device after it "
+    "confirms",
+    Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     std::int64_t now = 5000;
     SyncService service(*t.store, [&] { return now; });
     // dev-b's case is what dev-a would otherwise pull.

@@ -1,9 +1,10 @@
+#include "sqlite/sqlite_center_parts.hpp"
+
 #include <algorithm>
 #include <fieldkit/crypto/attachment_stream.hpp>
 #include <fieldkit/crypto/content_hash.hpp>
 #include <fieldkit/engine/attachment_lane.hpp>
 #include <fieldkit/sqlite/collect.hpp>
-#include "sqlite/sqlite_center_parts.hpp"
 
 namespace fieldkit::hub::sqlite_center {
 namespace {
@@ -12,7 +13,6 @@ static_assert(engine::kChunkPlainBytes == crypto::kAttachmentChunkSize &&
                   engine::kChunkOverheadBytes == crypto::kAttachmentChunkOverhead &&
                   engine::kStreamHeaderBytes == crypto::kAttachmentHeaderSize,
               "the lane's chunk geometry must match the attachment stream's");
-
 
 /** The fixed facts of an attachment as the center recorded them at its first offer. */
 struct AttachmentFacts {
@@ -229,7 +229,6 @@ public:
         return sqlite::collect<std::vector<std::uint8_t>>(
             *stmt, [](const sqlite::Statement& st) { return st.blob(0); });
     }
-
 
 private:
     Result<std::optional<AttachmentFacts>> attachmentFacts(const Bytes& attachmentId) {

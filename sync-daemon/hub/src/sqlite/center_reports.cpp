@@ -35,7 +35,6 @@ public:
         return s;
     }
 
-
     Database& m_db;
 };
 

@@ -71,7 +71,6 @@ public:
         return stmt->bind(1, deviceId).bind(2, nowMs).run();
     }
 
-
     Status addEnrolmentCode(const EnrolmentCodeRecord& code) override {
         if (auto u = requireUnit(code.unit); !u) {
             return u;
@@ -136,7 +135,6 @@ public:
         }
         return tx->commit();
     }
-
 
 private:
     /** The same check and error as UnitStore::unit, without reading the unit's keys. */

@@ -1,5 +1,6 @@
-#include <array>
 #include "sqlite/sqlite_center_parts.hpp"
+
+#include <array>
 
 namespace fieldkit::hub {
 namespace {
@@ -133,7 +134,8 @@ constexpr std::array<std::string_view, 4> kMigrations = {
 } // namespace
 
 Result<std::unique_ptr<CenterStore>> openSqliteCenterStore(const std::filesystem::path& file, bool create) {
-    auto db = sqlite::Database::open(file, create ? sqlite::OpenMode::CreateIfMissing : sqlite::OpenMode::MustExist);
+    auto db = sqlite::Database::open(file, create ? sqlite::OpenMode::CreateIfMissing
+                                                  : sqlite::OpenMode::MustExist);
     if (!db) {
         return db.error();
     }
@@ -144,7 +146,8 @@ Result<std::unique_ptr<CenterStore>> openSqliteCenterStore(const std::filesystem
         }
     }
     if (auto st = sqlite::applyMigrations(
-            *db, kMigrations, makeError("newer_schema", "The center store was written by a newer fieldkit-hub."));
+            *db, kMigrations,
+            makeError("newer_schema", "The center store was written by a newer fieldkit-hub."));
         !st) {
         return st.error();
     }
@@ -152,9 +155,9 @@ Result<std::unique_ptr<CenterStore>> openSqliteCenterStore(const std::filesystem
     auto connection = std::make_shared<sqlite::Database>(std::move(*db));
     auto& shared = *connection;
     using namespace sqlite_center;
-    return std::make_unique<CenterStore>(CenterStore::Parts{connection, makeUnitStore(shared), makeDeviceRegistry(shared),
-                                                             makeOperationStore(shared), makeWipeStore(shared),
-                                                             makeAttachmentStore(shared), makeCenterReports(shared)});
+    return std::make_unique<CenterStore>(CenterStore::Parts{
+        connection, makeUnitStore(shared), makeDeviceRegistry(shared), makeOperationStore(shared),
+        makeWipeStore(shared), makeAttachmentStore(shared), makeCenterReports(shared)});
 }
 
 } // namespace fieldkit::hub

@@ -1,10 +1,11 @@
+#include "sqlite/sqlite_center_parts.hpp"
+
 #include <algorithm>
 #include <fieldkit/core/case_meta.hpp>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/core/merge.hpp>
 #include <fieldkit/core/partition_checksum.hpp>
 #include <map>
-#include "sqlite/sqlite_center_parts.hpp"
 
 namespace fieldkit::hub::sqlite_center {
 namespace {
@@ -28,7 +29,6 @@ public:
         }
         return static_cast<std::uint64_t>(stmt->int64(0));
     }
-
 
     Result<std::vector<protocol::PushAck>> applyBatch(const DeviceRecord& device,
                                                       const std::vector<protocol::Operation>& ops) override {
@@ -157,7 +157,6 @@ public:
         return page;
     }
 
-
     Result<std::vector<CenterCase>> cases() override {
         auto stmt =
             m_db.cached("SELECT case_id, unit, service, status, channel, conflicted, sealed_key_center FROM "
@@ -225,7 +224,6 @@ public:
                              static_cast<std::uint64_t>(stmt->int64(1)));
         }
     }
-
 
 private:
     Result<std::uint64_t> ownServerSeq(const std::string& deviceId, std::uint64_t deviceSeq) {
@@ -458,7 +456,6 @@ private:
         }
         return ack;
     }
-
 
     Database& m_db;
     PushResults m_acks;

@@ -2,6 +2,8 @@
 // What the SQLite center's concern files share: the connection type, small conversions, the answers given to
 // pushes (used by both the operation and the wipe concern) and the factories that build each concern.
 
+#include "push_ack_values.hpp"
+
 #include <cstdint>
 #include <fieldkit/hub/center_store.hpp>
 #include <fieldkit/sqlite/database.hpp>
@@ -36,11 +38,7 @@ Result<T> prepared(Database& db, std::string_view sql, auto&& body) {
 }
 
 inline protocol::PushAck rejected(std::uint64_t deviceSeq, const std::string& reason) {
-    protocol::PushAck ack;
-    ack.set_device_seq(deviceSeq);
-    ack.set_result(protocol::PushAck::REJECTED);
-    ack.set_reason(reason);
-    return ack;
+    return rejectedAck(deviceSeq, reason);
 }
 
 inline Bytes toBytes(const std::string& s) {

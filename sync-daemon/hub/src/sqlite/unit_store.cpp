@@ -55,7 +55,6 @@ public:
             });
     }
 
-
     Result<std::uint64_t> nextCertificateSerial() override {
         auto tx = Transaction::begin(m_db);
         if (!tx) {
@@ -74,7 +73,6 @@ public:
         }
         return static_cast<std::uint64_t>(*serial);
     }
-
 
     Database& m_db;
 };

@@ -1,5 +1,6 @@
-#include <optional>
 #include "sqlite/sqlite_center_parts.hpp"
+
+#include <optional>
 
 namespace fieldkit::hub::sqlite_center {
 namespace {
@@ -107,10 +108,7 @@ public:
                 !st) {
                 return st.error();
             }
-            protocol::PushAck ack;
-            ack.set_device_seq(op.device_seq());
-            ack.set_result(protocol::PushAck::QUARANTINED);
-            ack.set_reason("taken into quarantine at the center: this device is to be wiped");
+            const protocol::PushAck ack = quarantinedAck(op.device_seq());
             if (auto st = m_acks.saveAck(device.deviceId, ack); !st) {
                 return st.error();
             }
@@ -146,7 +144,6 @@ public:
             out.push_back(std::move(q));
         }
     }
-
 
 private:
     Result<std::vector<WipeOrderRecord>> readWipeOrders(const std::optional<std::string>& deviceId) {

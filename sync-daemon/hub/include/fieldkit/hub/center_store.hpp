@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/hub/attachment_store.hpp>
 #include <fieldkit/hub/center_records.hpp>
@@ -10,6 +11,7 @@
 #include <fieldkit/hub/wipe_store.hpp>
 #include <filesystem>
 #include <memory>
+#include <string>
 
 namespace fieldkit::hub {
 
@@ -42,6 +44,20 @@ public:
 private:
     Parts m_parts;
 };
+
+/** Where a PostgreSQL center store is. The connection string must not hold a password: libpq reads it from
+ *  `passfile` (PGPASSFILE format) or its defaults. TLS is the string's sslmode (verify-full in production).
+ */
+struct PostgresStoreOptions {
+    std::string conninfo; // postgresql://user@host:port/db?sslmode=verify-full, or key=value pairs
+    std::string passfile;
+    std::size_t connections = 4; // the pool: the hub's store thread, the TLS revocation check, commands
+};
+
+/** Opens the PostgreSQL center store, applying its migrations first (in one transaction; a schema newer than
+ *  this program is refused with code newer_schema). */
+[[nodiscard]] Result<std::unique_ptr<CenterStore>>
+openPostgresCenterStore(const PostgresStoreOptions& options);
 
 /** Opens (or with `create`, creates) the embedded SQLite center store. */
 [[nodiscard]] Result<std::unique_ptr<CenterStore>> openSqliteCenterStore(const std::filesystem::path& file,
