@@ -96,9 +96,9 @@ void twoHubRun(std::uint32_t seed) {
         return runProcess(argv, std::chrono::seconds(60), kPin);
     };
     const auto syncOnce = [&](int d, int hub) {
-        return runProcess({kSyncd, "sync-once", "--data", data(d), "--hub",
-                           hubs[static_cast<std::size_t>(hub)]->address()},
-                          std::chrono::seconds(60));
+        return runProcess(
+            {kSyncd, "sync-once", "--data", data(d), "--hub", hubs[static_cast<std::size_t>(hub)]->address()},
+            std::chrono::seconds(60));
     };
     for (int d = 0; d < kDevices; ++d) {
         auto first = syncOnce(d, d % 2);
@@ -144,9 +144,9 @@ void twoHubRun(std::uint32_t seed) {
         default: { // every daemon runs at once, each against a hub of its own choice; one hub is killed
             std::vector<std::unique_ptr<ChildProcess>> daemons;
             for (int e = 0; e < kDevices; ++e) {
-                daemons.push_back(std::make_unique<ChildProcess>(std::vector<std::string>{
-                    kSyncd, "run", "--data", data(e), "--hub",
-                    hubs[static_cast<std::size_t>(random() % 2)]->address()}));
+                daemons.push_back(std::make_unique<ChildProcess>(
+                    std::vector<std::string>{kSyncd, "run", "--data", data(e), "--hub",
+                                             hubs[static_cast<std::size_t>(random() % 2)]->address()}));
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(pause(random)));
             const auto victim = static_cast<std::size_t>(random() % 2);
@@ -201,7 +201,8 @@ void twoHubRun(std::uint32_t seed) {
 
 } // namespace
 
-TEST_CASE("two hubs on one PostgreSQL database, devices on either, kill -9: exactly what the devices created") {
+TEST_CASE(
+    "two hubs on one PostgreSQL database, devices on either, kill -9: exactly what the devices created") {
     if (const char* seed = std::getenv("FIELDKIT_TWO_HUB_SEED")) { // NOLINT(concurrency-mt-unsafe)
         twoHubRun(static_cast<std::uint32_t>(std::stoul(seed)));
         return;

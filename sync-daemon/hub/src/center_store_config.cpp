@@ -16,7 +16,8 @@ std::string trimmed(std::string s) {
 
 Status checkPostgresConnectionString(const std::string& conninfo) {
     const bool uri = conninfo.starts_with("postgresql://") || conninfo.starts_with("postgres://");
-    const bool keyValue = !uri && conninfo.find('=') != std::string::npos && conninfo.find("://") == std::string::npos;
+    const bool keyValue =
+        !uri && conninfo.find('=') != std::string::npos && conninfo.find("://") == std::string::npos;
     if (!uri && !keyValue) {
         return makeError("bad_store", "The store must be a postgresql://… connection string.");
     }
@@ -35,8 +36,9 @@ Status checkPostgresConnectionString(const std::string& conninfo) {
     }
     PQconninfoFree(options);
     if (hasPassword) {
-        return makeError("bad_store", "The store's connection string holds a password; put it in a password file "
-                                      "(store_passfile, PGPASSFILE format) instead.");
+        return makeError("bad_store",
+                         "The store's connection string holds a password; put it in a password file "
+                         "(store_passfile, PGPASSFILE format) instead.");
     }
     return {};
 }
@@ -82,12 +84,14 @@ Status writeStoreConfig(const std::filesystem::path& file, const PostgresStoreOp
     if (auto st = checkPostgresConnectionString(options.conninfo); !st) {
         return st;
     }
-    if (options.conninfo.find('\n') != std::string::npos || options.passfile.find('\n') != std::string::npos) {
+    if (options.conninfo.find('\n') != std::string::npos ||
+        options.passfile.find('\n') != std::string::npos) {
         return makeError("bad_store", "The store settings must be single lines.");
     }
-    std::string text = "# The center's PostgreSQL store (fieldkit-hub init --store). No password here: libpq reads "
-                       "it from store_passfile or PGPASSFILE.\nstore = " +
-                       options.conninfo + "\n";
+    std::string text =
+        "# The center's PostgreSQL store (fieldkit-hub init --store). No password here: libpq reads "
+        "it from store_passfile or PGPASSFILE.\nstore = " +
+        options.conninfo + "\n";
     if (!options.passfile.empty()) {
         text += "store_passfile = " + options.passfile + "\n";
     }

@@ -53,6 +53,7 @@ public:
     [[nodiscard]] Backend backend() const { return m_backend; }
     [[nodiscard]] const std::filesystem::path& dir() const { return m_dir; }
     [[nodiscard]] std::string conninfo() const { return m_database ? m_database->conninfo() : std::string(); }
+    [[nodiscard]] std::string databaseName() const { return m_database ? m_database->name() : std::string(); }
 
 private:
     Backend m_backend;

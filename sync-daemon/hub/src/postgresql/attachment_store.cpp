@@ -1,7 +1,8 @@
+#include "postgresql/pg_center_parts.hpp"
+
 #include <algorithm>
 #include <fieldkit/crypto/content_hash.hpp>
 #include <fieldkit/engine/attachment_lane.hpp>
-#include "postgresql/pg_center_parts.hpp"
 
 namespace fieldkit::hub::pg_center {
 namespace {
@@ -27,11 +28,12 @@ public:
         }
         using Indexes = std::vector<std::uint32_t>;
         return pg::inTransaction<Indexes>(m_pool, [&](Connection& c) -> Result<Indexes> {
-            // ON CONFLICT DO NOTHING: when two hubs take the same first offer at once, one inserts and the other
-            // waits for it and then compares, as for an offer made again.
+            // ON CONFLICT DO NOTHING: when two hubs take the same first offer at once, one inserts and the
+            // other waits for it and then compares, as for an offer made again.
             auto inserted = c.query(
                 "INSERT INTO attachments(attachment_id, case_id, unit, device_id, header, sealed_key_center, "
-                "sealed_key_unit, size, chunk_count, offered_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+                "sealed_key_unit, size, chunk_count, offered_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+                "$9, "
                 "nextval('attachment_seq')) ON CONFLICT DO NOTHING",
                 {pg::bytes(offer.attachment_id()), pg::bytes(offer.case_id()), pg::text(device.unit),
                  pg::text(device.deviceId), pg::bytes(offer.header()), pg::bytes(offer.sealed_key_center()),
@@ -50,7 +52,8 @@ public:
                 const auto& known = **facts;
                 if (known.deviceId != device.deviceId || known.header != toBytes(offer.header()) ||
                     known.size != offer.size() || known.chunkCount != offer.chunk_count()) {
-                    return makeError("bad_offer", "The attachment was refused: its id belongs to a different attachment.");
+                    return makeError("bad_offer",
+                                     "The attachment was refused: its id belongs to a different attachment.");
                 }
             }
             auto held = c.query("SELECT chunk_index FROM attachment_chunks WHERE attachment_id = $1",
@@ -66,13 +69,15 @@ public:
         });
     }
 
-    Result<ChunkStored> storeChunk(const DeviceRecord& device, const protocol::AttachmentChunk& chunk) override {
+    Result<ChunkStored> storeChunk(const DeviceRecord& device,
+                                   const protocol::AttachmentChunk& chunk) override {
         const std::vector<std::uint8_t> data(chunk.data().begin(), chunk.data().end());
         const auto checksum = crypto::contentHash(data);
         if (chunk.checksum().size() != checksum.size() ||
             !std::equal(checksum.begin(), checksum.end(), toBytes(chunk.checksum()).begin())) {
-            return makeError("bad_chunk",
-                             "The attachment chunk was refused: its checksum does not match (damaged in transit).");
+            return makeError(
+                "bad_chunk",
+                "The attachment chunk was refused: its checksum does not match (damaged in transit).");
         }
         return pg::inTransaction<ChunkStored>(m_pool, [&](Connection& c) -> Result<ChunkStored> {
             const Bytes attachmentId = toBytes(chunk.attachment_id());
@@ -81,21 +86,23 @@ public:
                 return facts.error();
             }
             if (!facts->has_value() || (*facts)->deviceId != device.deviceId) {
-                return makeError("bad_chunk", "The attachment chunk was refused: this device has not offered its "
-                                              "attachment.");
+                return makeError("bad_chunk",
+                                 "The attachment chunk was refused: this device has not offered its "
+                                 "attachment.");
             }
-            if (auto st = engine::checkChunkPlace((*facts)->size, (*facts)->chunkCount, chunk.index(), chunk.offset(),
-                                                  data.size());
+            if (auto st = engine::checkChunkPlace((*facts)->size, (*facts)->chunkCount, chunk.index(),
+                                                  chunk.offset(), data.size());
                 !st) {
                 return st.error();
             }
             // The count moves only when this transaction added the row, so two hubs storing the same chunk at
             // once count it once (the second insert waits for the first and then does nothing).
-            auto stored = c.query("WITH added AS (INSERT INTO attachment_chunks(attachment_id, chunk_index, data) "
-                                  "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1) UPDATE attachments SET "
-                                  "chunks_held = chunks_held + 1 WHERE attachment_id = $1 AND EXISTS (SELECT 1 FROM "
-                                  "added)",
-                                  {pg::bytes(attachmentId), pg::integer(chunk.index()), pg::bytes(data)});
+            auto stored =
+                c.query("WITH added AS (INSERT INTO attachment_chunks(attachment_id, chunk_index, data) "
+                        "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1) UPDATE attachments SET "
+                        "chunks_held = chunks_held + 1 WHERE attachment_id = $1 AND EXISTS (SELECT 1 FROM "
+                        "added)",
+                        {pg::bytes(attachmentId), pg::integer(chunk.index()), pg::bytes(data)});
             if (!stored) {
                 return stored.error();
             }
@@ -106,15 +113,17 @@ public:
     Result<std::vector<CenterAttachment>> caseAttachments(const std::vector<std::uint8_t>& caseId) override {
         using List = std::vector<CenterAttachment>;
         return pg::inTransaction<List>(m_pool, [&](Connection& c) -> Result<List> {
-            auto rows = c.query("SELECT attachment_id, case_id, unit, device_id, size, chunk_count, chunks_held FROM "
-                                "attachments WHERE case_id = $1 ORDER BY offered_seq",
-                                {pg::bytes(caseId)});
+            auto rows =
+                c.query("SELECT attachment_id, case_id, unit, device_id, size, chunk_count, chunks_held FROM "
+                        "attachments WHERE case_id = $1 ORDER BY offered_seq",
+                        {pg::bytes(caseId)});
             if (!rows) {
                 return rows.error();
             }
             List out;
             for (int i = 0; i < rows->size(); ++i) {
-                out.push_back(CenterAttachment{rows->blob(i, 0), rows->blob(i, 1), rows->text(i, 2), rows->text(i, 3),
+                out.push_back(CenterAttachment{rows->blob(i, 0), rows->blob(i, 1), rows->text(i, 2),
+                                               rows->text(i, 3),
                                                static_cast<std::uint64_t>(rows->int64(i, 4)),
                                                static_cast<std::uint32_t>(rows->int64(i, 5)),
                                                static_cast<std::uint32_t>(rows->int64(i, 6))});
@@ -126,8 +135,9 @@ public:
     Result<std::vector<std::uint8_t>> attachmentChunk(const std::vector<std::uint8_t>& attachmentId,
                                                       std::uint32_t index) override {
         return pg::inTransaction<Bytes>(m_pool, [&](Connection& c) -> Result<Bytes> {
-            auto rows = c.query("SELECT data FROM attachment_chunks WHERE attachment_id = $1 AND chunk_index = $2",
-                                {pg::bytes(attachmentId), pg::integer(index)});
+            auto rows =
+                c.query("SELECT data FROM attachment_chunks WHERE attachment_id = $1 AND chunk_index = $2",
+                        {pg::bytes(attachmentId), pg::integer(index)});
             if (!rows) {
                 return rows.error();
             }
@@ -140,9 +150,10 @@ public:
 
     Result<HeldAttachment> heldAttachment(const std::vector<std::uint8_t>& attachmentId) override {
         return pg::inTransaction<HeldAttachment>(m_pool, [&](Connection& c) -> Result<HeldAttachment> {
-            auto rows = c.query("SELECT case_id, unit, header, sealed_key_center, sealed_key_unit, size, chunk_count, "
-                                "chunks_held FROM attachments WHERE attachment_id = $1",
-                                {pg::bytes(attachmentId)});
+            auto rows = c.query(
+                "SELECT case_id, unit, header, sealed_key_center, sealed_key_unit, size, chunk_count, "
+                "chunks_held FROM attachments WHERE attachment_id = $1",
+                {pg::bytes(attachmentId)});
             if (!rows) {
                 return rows.error();
             }
@@ -163,12 +174,14 @@ public:
         });
     }
 
-    Result<std::vector<std::vector<std::uint8_t>>> incompleteAttachments(const std::string& deviceId) override {
+    Result<std::vector<std::vector<std::uint8_t>>>
+    incompleteAttachments(const std::string& deviceId) override {
         using Ids = std::vector<Bytes>;
         return pg::inTransaction<Ids>(m_pool, [&](Connection& c) -> Result<Ids> {
-            auto rows = c.query("SELECT attachment_id FROM attachments WHERE device_id = $1 AND chunks_held < "
-                                "chunk_count ORDER BY offered_seq",
-                                {pg::text(deviceId)});
+            auto rows =
+                c.query("SELECT attachment_id FROM attachments WHERE device_id = $1 AND chunks_held < "
+                        "chunk_count ORDER BY offered_seq",
+                        {pg::text(deviceId)});
             if (!rows) {
                 return rows.error();
             }
@@ -182,8 +195,9 @@ public:
 
 private:
     static Result<std::optional<AttachmentFacts>> attachmentFacts(Connection& c, const Bytes& attachmentId) {
-        auto rows = c.query("SELECT device_id, header, size, chunk_count FROM attachments WHERE attachment_id = $1",
-                            {pg::bytes(attachmentId)});
+        auto rows =
+            c.query("SELECT device_id, header, size, chunk_count FROM attachments WHERE attachment_id = $1",
+                    {pg::bytes(attachmentId)});
         if (!rows) {
             return rows.error();
         }

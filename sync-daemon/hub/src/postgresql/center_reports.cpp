@@ -12,22 +12,22 @@ public:
     Result<CenterStats> stats() override {
         return pg::inTransaction<CenterStats>(m_pool, [&](Connection& c) -> Result<CenterStats> {
             auto rows = c.query(
-                "SELECT (SELECT count(*) FROM devices), (SELECT count(*) FROM units), (SELECT count(*) FROM cases), "
+                "SELECT (SELECT count(*) FROM devices), (SELECT count(*) FROM units), (SELECT count(*) FROM "
+                "cases), "
                 "(SELECT count(*) FROM operations), (SELECT count(*) FROM cases WHERE conflicted), "
                 "(SELECT count(*) FROM push_results WHERE result = 2), (SELECT count(*) FROM attachments), "
                 "(SELECT count(*) FROM attachments WHERE chunks_held = chunk_count), "
                 "(SELECT count(*) FROM attachment_chunks), (SELECT count(*) FROM quarantined_operations), "
-                "(SELECT count(*) FROM wipe_orders), (SELECT count(*) FROM wipe_orders WHERE confirmed_ms != 0)");
+                "(SELECT count(*) FROM wipe_orders), (SELECT count(*) FROM wipe_orders WHERE confirmed_ms != "
+                "0)");
             if (!rows) {
                 return rows.error();
             }
             CenterStats s;
-            std::int64_t* targets[] = {&s.devices,     &s.units,
-                                       &s.cases,       &s.operations,
-                                       &s.conflictedCases, &s.rejected,
-                                       &s.attachments, &s.completeAttachments,
-                                       &s.attachmentChunks, &s.quarantined,
-                                       &s.wipeOrders,  &s.wipesConfirmed};
+            std::int64_t* targets[] = {
+                &s.devices,          &s.units,       &s.cases,       &s.operations,
+                &s.conflictedCases,  &s.rejected,    &s.attachments, &s.completeAttachments,
+                &s.attachmentChunks, &s.quarantined, &s.wipeOrders,  &s.wipesConfirmed};
             for (int i = 0; i < 12; ++i) {
                 *targets[i] = rows->int64(0, i);
             }

@@ -14,7 +14,8 @@ public:
         : m_pool(pool) {}
 
     Status registerDevice(const std::string& deviceId, const std::string& unitName) override {
-        return pg::inTransactionStatus(m_pool, [&](Connection& c) { return insertDevice(c, deviceId, unitName); });
+        return pg::inTransactionStatus(m_pool,
+                                       [&](Connection& c) { return insertDevice(c, deviceId, unitName); });
     }
 
     Result<DeviceRecord> device(const std::string& deviceId) override {
@@ -40,7 +41,8 @@ public:
 
     Status revokeDevice(const std::string& deviceId) override {
         return pg::inTransactionStatus(m_pool, [&](Connection& c) -> Status {
-            auto rows = c.query("UPDATE devices SET revoked = true WHERE device_id = $1", {pg::text(deviceId)});
+            auto rows =
+                c.query("UPDATE devices SET revoked = true WHERE device_id = $1", {pg::text(deviceId)});
             if (!rows) {
                 return rows.error();
             }
@@ -51,8 +53,9 @@ public:
     Status recordContact(const std::string& deviceId, std::int64_t nowMs) override {
         return pg::inTransactionStatus(m_pool, [&](Connection& c) -> Status {
             // GREATEST: two hubs recording contacts at once keep the later time.
-            auto rows = c.query("UPDATE devices SET last_seen_ms = GREATEST(last_seen_ms, $2) WHERE device_id = $1",
-                                {pg::text(deviceId), pg::integer(nowMs)});
+            auto rows =
+                c.query("UPDATE devices SET last_seen_ms = GREATEST(last_seen_ms, $2) WHERE device_id = $1",
+                        {pg::text(deviceId), pg::integer(nowMs)});
             return rows ? Status() : Status(rows.error());
         });
     }
@@ -75,7 +78,8 @@ public:
             m_pool, [&](Connection& c) { return readCode(c, lookup, /*forUpdate*/ false); });
     }
 
-    Status redeemEnrolmentCode(const Bytes& lookup, const std::string& deviceId, std::int64_t nowMs) override {
+    Status redeemEnrolmentCode(const Bytes& lookup, const std::string& deviceId,
+                               std::int64_t nowMs) override {
         return pg::inTransactionStatus(m_pool, [&](Connection& c) -> Status {
             // FOR UPDATE: a second hub redeeming the same code waits here and then sees it used.
             auto code = readCode(c, lookup, /*forUpdate*/ true);
@@ -125,19 +129,25 @@ private:
     }
 
     static Result<EnrolmentCodeRecord> readCode(Connection& c, const Bytes& lookup, bool forUpdate) {
-        auto rows = c.query(forUpdate ? "SELECT mac_key, unit, created_ms, expires_ms, used_ms, coalesce(device_id, "
-                                        "'') FROM enrolment_codes WHERE lookup = $1 FOR UPDATE"
-                                      : "SELECT mac_key, unit, created_ms, expires_ms, used_ms, coalesce(device_id, "
-                                        "'') FROM enrolment_codes WHERE lookup = $1",
-                            {pg::bytes(lookup)});
+        auto rows =
+            c.query(forUpdate ? "SELECT mac_key, unit, created_ms, expires_ms, used_ms, coalesce(device_id, "
+                                "'') FROM enrolment_codes WHERE lookup = $1 FOR UPDATE"
+                              : "SELECT mac_key, unit, created_ms, expires_ms, used_ms, coalesce(device_id, "
+                                "'') FROM enrolment_codes WHERE lookup = $1",
+                    {pg::bytes(lookup)});
         if (!rows) {
             return rows.error();
         }
         if (rows->empty()) {
             return makeError("unknown_code", "The enrolment code is not valid for this center.");
         }
-        return EnrolmentCodeRecord{lookup,           rows->blob(0, 0),  rows->text(0, 1), rows->int64(0, 2),
-                                   rows->int64(0, 3), rows->int64(0, 4), rows->text(0, 5)};
+        return EnrolmentCodeRecord{lookup,
+                                   rows->blob(0, 0),
+                                   rows->text(0, 1),
+                                   rows->int64(0, 2),
+                                   rows->int64(0, 3),
+                                   rows->int64(0, 4),
+                                   rows->text(0, 5)};
     }
 
     Pool& m_pool;

@@ -1,7 +1,8 @@
+#include "postgresql/pg_center_parts.hpp"
+
 #include <array>
 #include <fieldkit/hub/center_store_config.hpp>
 #include <string_view>
-#include "postgresql/pg_center_parts.hpp"
 
 namespace fieldkit::hub {
 namespace {
@@ -135,7 +136,8 @@ Status migrate(pg::Connection& c) {
         }
         const std::int64_t current = rows->empty() ? 0 : rows->int64(0, 0);
         if (current > static_cast<std::int64_t>(kMigrations.size())) {
-            return makeError("newer_schema", "The PostgreSQL center store has schema version " + std::to_string(current) +
+            return makeError("newer_schema", "The PostgreSQL center store has schema version " +
+                                                 std::to_string(current) +
                                                  ", written by a newer fieldkit-hub (this one knows up to " +
                                                  std::to_string(kMigrations.size()) + "); not touched.");
         }
@@ -165,8 +167,8 @@ Result<std::unique_ptr<CenterStore>> openPostgresCenterStore(const PostgresStore
     if (options.connections == 0) {
         return makeError("bad_store", "The PostgreSQL center store needs at least one connection.");
     }
-    auto pool =
-        std::make_shared<pg::Pool>(pg::ConnectOptions{options.conninfo, options.passfile}, options.connections);
+    auto pool = std::make_shared<pg::Pool>(pg::ConnectOptions{options.conninfo, options.passfile},
+                                           options.connections);
     {
         auto lease = pool->acquire();
         if (!lease) {
@@ -178,9 +180,9 @@ Result<std::unique_ptr<CenterStore>> openPostgresCenterStore(const PostgresStore
     }
     auto& shared = *pool;
     using namespace pg_center;
-    return std::make_unique<CenterStore>(CenterStore::Parts{pool, makeUnitStore(shared), makeDeviceRegistry(shared),
-                                                             makeOperationStore(shared), makeWipeStore(shared),
-                                                             makeAttachmentStore(shared), makeCenterReports(shared)});
+    return std::make_unique<CenterStore>(CenterStore::Parts{
+        pool, makeUnitStore(shared), makeDeviceRegistry(shared), makeOperationStore(shared),
+        makeWipeStore(shared), makeAttachmentStore(shared), makeCenterReports(shared)});
 }
 
 } // namespace fieldkit::hub

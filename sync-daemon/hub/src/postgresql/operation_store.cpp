@@ -1,10 +1,11 @@
+#include "postgresql/pg_center_parts.hpp"
+
 #include <algorithm>
 #include <fieldkit/core/case_meta.hpp>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/core/merge.hpp>
 #include <fieldkit/core/partition_checksum.hpp>
 #include <map>
-#include "postgresql/pg_center_parts.hpp"
 
 namespace fieldkit::hub::pg_center {
 namespace {
@@ -31,7 +32,8 @@ public:
                 return current.error();
             }
             if (current->empty()) {
-                return makeError("unknown_device", "The center does not know device " + device.deviceId + ".");
+                return makeError("unknown_device",
+                                 "The center does not know device " + device.deviceId + ".");
             }
             auto lastApplied = static_cast<std::uint64_t>(current->int64(0, 0));
             Acks acks;
@@ -47,7 +49,8 @@ public:
                 }
                 protocol::PushAck ack;
                 if (op.device_seq() <= lastApplied) {
-                    ack = rejectedAck(op.device_seq(), "the operation is older than what the center already applied");
+                    ack = rejectedAck(op.device_seq(),
+                                      "the operation is older than what the center already applied");
                 } else {
                     if (auto st = c.exec("SAVEPOINT op"); !st) {
                         return st.error();
@@ -75,14 +78,17 @@ public:
                 lastApplied = std::max<std::uint64_t>(lastApplied, op.device_seq());
                 acks.push_back(std::move(ack));
             }
-            auto bump = c.query("UPDATE devices SET last_applied_device_seq = $2 WHERE device_id = $1",
-                                {pg::text(device.deviceId), pg::integer(static_cast<std::int64_t>(lastApplied))});
+            auto bump =
+                c.query("UPDATE devices SET last_applied_device_seq = $2 WHERE device_id = $1",
+                        {pg::text(device.deviceId), pg::integer(static_cast<std::int64_t>(lastApplied))});
             if (!bump) {
                 return bump.error();
             }
             if (changed) {
-                // Delivered at COMMIT to every hub that LISTENs (this one too), never for a rolled back batch.
-                auto told = c.query("SELECT pg_notify($1, $2)", {pg::text(kChangesChannel), pg::text(device.unit)});
+                // Delivered at COMMIT to every hub that LISTENs (this one too), never for a rolled back
+                // batch.
+                auto told =
+                    c.query("SELECT pg_notify($1, $2)", {pg::text(kChangesChannel), pg::text(device.unit)});
                 if (!told) {
                     return told.error();
                 }
@@ -92,16 +98,18 @@ public:
     }
 
     Result<ChangesPage> changesSince(const std::string& unitName, std::uint64_t cursor,
-                                     const std::string& excludeDevice, int limit, std::size_t maxBytes) override {
+                                     const std::string& excludeDevice, int limit,
+                                     std::size_t maxBytes) override {
         return pg::inTransaction<ChangesPage>(m_pool, [&](Connection& c) -> Result<ChangesPage> {
             // REPEATABLE READ so the page and the checksum are read from one snapshot.
             if (auto st = c.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"); !st) {
                 return st.error();
             }
-            auto rows = c.query("SELECT server_seq, device_id, message, device_seq FROM operations WHERE unit = $1 "
-                                "AND server_seq > $2 ORDER BY server_seq LIMIT $3",
-                                {pg::text(unitName), pg::integer(static_cast<std::int64_t>(cursor)),
-                                 pg::integer(static_cast<std::int64_t>(limit) + 1)});
+            auto rows =
+                c.query("SELECT server_seq, device_id, message, device_seq FROM operations WHERE unit = $1 "
+                        "AND server_seq > $2 ORDER BY server_seq LIMIT $3",
+                        {pg::text(unitName), pg::integer(static_cast<std::int64_t>(cursor)),
+                         pg::integer(static_cast<std::int64_t>(limit) + 1)});
             if (!rows) {
                 return rows.error();
             }
@@ -162,25 +170,28 @@ public:
     Result<std::vector<CenterCase>> cases() override {
         using List = std::vector<CenterCase>;
         return pg::inTransaction<List>(m_pool, [&](Connection& c) -> Result<List> {
-            auto rows = c.query("SELECT case_id, unit, service, status, channel, conflicted, sealed_key_center FROM "
-                                "cases ORDER BY case_id");
+            auto rows =
+                c.query("SELECT case_id, unit, service, status, channel, conflicted, sealed_key_center FROM "
+                        "cases ORDER BY case_id");
             if (!rows) {
                 return rows.error();
             }
             List out;
             for (int i = 0; i < rows->size(); ++i) {
-                out.push_back(CenterCase{rows->blob(i, 0), rows->text(i, 1), rows->text(i, 2), rows->text(i, 3),
-                                         rows->text(i, 4), rows->int64(i, 5) != 0, rows->blob(i, 6)});
+                out.push_back(CenterCase{rows->blob(i, 0), rows->text(i, 1), rows->text(i, 2),
+                                         rows->text(i, 3), rows->text(i, 4), rows->int64(i, 5) != 0,
+                                         rows->blob(i, 6)});
             }
             return out;
         });
     }
 
-    Result<std::vector<protocol::Operation>> caseOperations(const std::vector<std::uint8_t>& caseId) override {
+    Result<std::vector<protocol::Operation>>
+    caseOperations(const std::vector<std::uint8_t>& caseId) override {
         using List = std::vector<protocol::Operation>;
         return pg::inTransaction<List>(m_pool, [&](Connection& c) -> Result<List> {
-            auto rows =
-                c.query("SELECT message FROM operations WHERE case_id = $1 ORDER BY server_seq", {pg::bytes(caseId)});
+            auto rows = c.query("SELECT message FROM operations WHERE case_id = $1 ORDER BY server_seq",
+                                {pg::bytes(caseId)});
             if (!rows) {
                 return rows.error();
             }
@@ -201,9 +212,10 @@ public:
     fieldHeads(const std::vector<std::uint8_t>& caseId) override {
         using List = std::vector<std::pair<std::uint32_t, std::uint64_t>>;
         return pg::inTransaction<List>(m_pool, [&](Connection& c) -> Result<List> {
-            auto rows = c.query("SELECT field_id, server_seq FROM field_heads WHERE case_id = $1 ORDER BY field_id, "
-                                "server_seq",
-                                {pg::bytes(caseId)});
+            auto rows =
+                c.query("SELECT field_id, server_seq FROM field_heads WHERE case_id = $1 ORDER BY field_id, "
+                        "server_seq",
+                        {pg::bytes(caseId)});
             if (!rows) {
                 return rows.error();
             }
@@ -218,21 +230,24 @@ public:
 
 private:
     /** The server_seq of the device's own earlier operation, so a chain of local edits is not a conflict. */
-    static Result<std::uint64_t> ownServerSeq(Connection& c, const std::string& deviceId, std::uint64_t deviceSeq) {
+    static Result<std::uint64_t> ownServerSeq(Connection& c, const std::string& deviceId,
+                                              std::uint64_t deviceSeq) {
         auto ack = PushResults::storedAck(c, deviceId, deviceSeq);
         if (!ack) {
             return ack.error();
         }
         if (!ack->has_value() || (*ack)->result() == protocol::PushAck::REJECTED) {
-            return makeError("rejected", "the operation builds on one of this device's changes that was not applied");
+            return makeError("rejected",
+                             "the operation builds on one of this device's changes that was not applied");
         }
         return (*ack)->server_seq();
     }
 
     static Result<core::RegisterState> fieldState(Connection& c, const Bytes& caseId, std::uint32_t fieldId) {
-        auto rows = c.query("SELECT server_seq, deleted FROM field_heads WHERE case_id = $1 AND field_id = $2 ORDER BY "
-                            "server_seq",
-                            {pg::bytes(caseId), pg::integer(fieldId)});
+        auto rows = c.query(
+            "SELECT server_seq, deleted FROM field_heads WHERE case_id = $1 AND field_id = $2 ORDER BY "
+            "server_seq",
+            {pg::bytes(caseId), pg::integer(fieldId)});
         if (!rows) {
             return rows.error();
         }
@@ -243,8 +258,10 @@ private:
         return state;
     }
 
-    /** Applies one new operation under the unit's lock; an Error with code "rejected" refuses the device's op. */
-    static Result<protocol::PushAck> applyOne(Connection& c, const DeviceRecord& device, const protocol::Operation& op) {
+    /** Applies one new operation under the unit's lock; an Error with code "rejected" refuses the device's
+     * op. */
+    static Result<protocol::PushAck> applyOne(Connection& c, const DeviceRecord& device,
+                                              const protocol::Operation& op) {
         const Bytes caseId(op.case_id().begin(), op.case_id().end());
         if (caseId.size() != 16) {
             return makeError("rejected", "the case id is not 16 bytes");
@@ -262,11 +279,12 @@ private:
             service != meta.end() && !op.sealed_key_center().empty() && !op.sealed_key_unit().empty();
         bool isNew = false;
         if (canCreate) {
-            auto created = c.query("INSERT INTO cases(case_id, unit, service, status, channel, sealed_key_center, "
-                                   "sealed_key_unit) VALUES ($1, $2, $3, 'opened', $4, $5, $6) ON CONFLICT DO NOTHING",
-                                   {pg::bytes(caseId), pg::text(device.unit), pg::text(service->second),
-                                    pg::text(channel == meta.end() ? std::string() : channel->second),
-                                    pg::bytes(op.sealed_key_center()), pg::bytes(op.sealed_key_unit())});
+            auto created =
+                c.query("INSERT INTO cases(case_id, unit, service, status, channel, sealed_key_center, "
+                        "sealed_key_unit) VALUES ($1, $2, $3, 'opened', $4, $5, $6) ON CONFLICT DO NOTHING",
+                        {pg::bytes(caseId), pg::text(device.unit), pg::text(service->second),
+                         pg::text(channel == meta.end() ? std::string() : channel->second),
+                         pg::bytes(op.sealed_key_center()), pg::bytes(op.sealed_key_unit())});
             if (!created) {
                 return created.error();
             }
@@ -320,25 +338,27 @@ private:
                 return state.error();
             }
             const auto changeKind = *kind == core::OperationKind::Append ? core::OperationKind::Set : *kind;
-            auto decision =
-                core::mergeField(core::FieldKind::Register, *state, core::FieldChange{changeKind, fieldBases, seq});
+            auto decision = core::mergeField(core::FieldKind::Register, *state,
+                                             core::FieldChange{changeKind, fieldBases, seq});
             if (!decision) {
                 return makeError("rejected", decision.error().message);
             }
             conflicted = conflicted || decision->outcome == core::MergeOutcome::Conflicted;
             for (const auto closedSeq : decision->closed) {
                 ack.add_closes(closedSeq);
-                auto drop = c.query("DELETE FROM field_heads WHERE case_id = $1 AND field_id = $2 AND server_seq = $3",
-                                    {pg::bytes(caseId), pg::integer(fieldId),
-                                     pg::integer(static_cast<std::int64_t>(closedSeq))});
+                auto drop = c.query(
+                    "DELETE FROM field_heads WHERE case_id = $1 AND field_id = $2 AND server_seq = $3",
+                    {pg::bytes(caseId), pg::integer(fieldId),
+                     pg::integer(static_cast<std::int64_t>(closedSeq))});
                 if (!drop) {
                     return drop.error();
                 }
             }
-            auto head = c.query("INSERT INTO field_heads(case_id, field_id, server_seq, deleted) VALUES ($1, $2, $3, "
-                                "$4)",
-                                {pg::bytes(caseId), pg::integer(fieldId), pg::integer(static_cast<std::int64_t>(seq)),
-                                 pg::text(*kind == core::OperationKind::Delete ? "true" : "false")});
+            auto head =
+                c.query("INSERT INTO field_heads(case_id, field_id, server_seq, deleted) VALUES ($1, $2, $3, "
+                        "$4)",
+                        {pg::bytes(caseId), pg::integer(fieldId), pg::integer(static_cast<std::int64_t>(seq)),
+                         pg::text(*kind == core::OperationKind::Delete ? "true" : "false")});
             if (!head) {
                 return head.error();
             }
@@ -369,11 +389,12 @@ private:
             stored.clear_sealed_key_center();
             stored.clear_sealed_key_unit();
         }
-        auto insert = c.query("INSERT INTO operations(server_seq, unit, case_id, device_id, device_seq, message) "
-                              "VALUES ($1, $2, $3, $4, $5, $6)",
-                              {pg::integer(static_cast<std::int64_t>(seq)), pg::text(device.unit), pg::bytes(caseId),
-                               pg::text(device.deviceId), pg::integer(static_cast<std::int64_t>(op.device_seq())),
-                               pg::bytes(stored.SerializeAsString())});
+        auto insert =
+            c.query("INSERT INTO operations(server_seq, unit, case_id, device_id, device_seq, message) "
+                    "VALUES ($1, $2, $3, $4, $5, $6)",
+                    {pg::integer(static_cast<std::int64_t>(seq)), pg::text(device.unit), pg::bytes(caseId),
+                     pg::text(device.deviceId), pg::integer(static_cast<std::int64_t>(op.device_seq())),
+                     pg::bytes(stored.SerializeAsString())});
         if (!insert) {
             return insert.error();
         }

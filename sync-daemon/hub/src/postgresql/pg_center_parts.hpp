@@ -2,13 +2,14 @@
 // What the PostgreSQL center's concern files share: the pool, small conversions, the answers given to pushes
 // (used by the operation and the wipe concern), the per-unit lock, and the factories that build each concern.
 
+#include "postgresql/pg_connection.hpp"
+#include "push_ack_values.hpp"
+
 #include <cstdint>
 #include <fieldkit/hub/center_store.hpp>
 #include <memory>
 #include <optional>
 #include <string>
-#include "postgresql/pg_connection.hpp"
-#include "push_ack_values.hpp"
 
 namespace fieldkit::hub::pg_center {
 
@@ -41,9 +42,10 @@ public:
     /** As the SQLite store: a foreign device's operation is refused, a repeat gets its original answer. */
     [[nodiscard]] static Result<std::optional<protocol::PushAck>>
     answeredBefore(Connection& c, const DeviceRecord& device, const protocol::Operation& op);
-    [[nodiscard]] static Result<std::optional<protocol::PushAck>> storedAck(Connection& c, const std::string& deviceId,
-                                                                            std::uint64_t deviceSeq);
-    [[nodiscard]] static Status saveAck(Connection& c, const std::string& deviceId, const protocol::PushAck& ack);
+    [[nodiscard]] static Result<std::optional<protocol::PushAck>>
+    storedAck(Connection& c, const std::string& deviceId, std::uint64_t deviceSeq);
+    [[nodiscard]] static Status saveAck(Connection& c, const std::string& deviceId,
+                                        const protocol::PushAck& ack);
 };
 
 /** The channel a hub LISTENs on; the payload is the unit whose changes were committed. */

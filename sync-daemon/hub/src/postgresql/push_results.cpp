@@ -11,10 +11,11 @@ Status lockUnit(Connection& c, const std::string& unit) {
     return {};
 }
 
-Result<std::optional<protocol::PushAck>> PushResults::answeredBefore(Connection& c, const DeviceRecord& device,
-                                                                     const protocol::Operation& op) {
+Result<std::optional<protocol::PushAck>>
+PushResults::answeredBefore(Connection& c, const DeviceRecord& device, const protocol::Operation& op) {
     if (op.device_id() != device.deviceId) {
-        return std::optional<protocol::PushAck>(rejectedAck(op.device_seq(), "the operation names another device"));
+        return std::optional<protocol::PushAck>(
+            rejectedAck(op.device_seq(), "the operation names another device"));
     }
     auto previous = storedAck(c, device.deviceId, op.device_seq());
     if (previous && previous->has_value() && (*previous)->result() == protocol::PushAck::APPLIED) {
@@ -42,9 +43,10 @@ Result<std::optional<protocol::PushAck>> PushResults::storedAck(Connection& c, c
 }
 
 Status PushResults::saveAck(Connection& c, const std::string& deviceId, const protocol::PushAck& ack) {
-    auto rows = c.query("INSERT INTO push_results(device_id, device_seq, result, ack) VALUES ($1, $2, $3, $4)",
-                        {pg::text(deviceId), pg::integer(static_cast<std::int64_t>(ack.device_seq())),
-                         pg::integer(static_cast<std::int64_t>(ack.result())), pg::bytes(ack.SerializeAsString())});
+    auto rows =
+        c.query("INSERT INTO push_results(device_id, device_seq, result, ack) VALUES ($1, $2, $3, $4)",
+                {pg::text(deviceId), pg::integer(static_cast<std::int64_t>(ack.device_seq())),
+                 pg::integer(static_cast<std::int64_t>(ack.result())), pg::bytes(ack.SerializeAsString())});
     if (!rows) {
         return rows.error();
     }

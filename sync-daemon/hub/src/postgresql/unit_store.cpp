@@ -11,8 +11,9 @@ public:
 
     Status addUnit(const UnitRecord& unit) override {
         return pg::inTransactionStatus(m_pool, [&](Connection& c) -> Status {
-            auto rows = c.query("INSERT INTO units(name, public_key, sealed_secret) VALUES ($1, $2, $3)",
-                                {pg::text(unit.name), pg::bytes(unit.publicKey), pg::bytes(unit.sealedSecret)});
+            auto rows =
+                c.query("INSERT INTO units(name, public_key, sealed_secret) VALUES ($1, $2, $3)",
+                        {pg::text(unit.name), pg::bytes(unit.publicKey), pg::bytes(unit.sealedSecret)});
             if (!rows && rows.error().code == "constraint") {
                 return makeError("unit_exists", "A unit named " + unit.name + " already exists.");
             }
@@ -22,7 +23,8 @@ public:
 
     Result<UnitRecord> unit(const std::string& name) override {
         return pg::inTransaction<UnitRecord>(m_pool, [&](Connection& c) -> Result<UnitRecord> {
-            auto rows = c.query("SELECT public_key, sealed_secret FROM units WHERE name = $1", {pg::text(name)});
+            auto rows =
+                c.query("SELECT public_key, sealed_secret FROM units WHERE name = $1", {pg::text(name)});
             if (!rows) {
                 return rows.error();
             }

@@ -19,13 +19,15 @@ public:
             if (revoked->affected() == 0) {
                 return makeError("unknown_device", "The center does not know device " + order.deviceId + ".");
             }
-            auto rows = c.query("INSERT INTO wipe_orders(device_id, order_id, issued_ms, signature) VALUES ($1, $2, "
-                                "$3, $4)",
-                                {pg::text(order.deviceId), pg::text(order.orderId), pg::integer(order.issuedMs),
-                                 pg::bytes(order.signature)});
+            auto rows =
+                c.query("INSERT INTO wipe_orders(device_id, order_id, issued_ms, signature) VALUES ($1, $2, "
+                        "$3, $4)",
+                        {pg::text(order.deviceId), pg::text(order.orderId), pg::integer(order.issuedMs),
+                         pg::bytes(order.signature)});
             if (!rows) {
                 return rows.error().code == "constraint"
-                           ? makeError("wipe_ordered", "The device " + order.deviceId + " already has a wipe order.")
+                           ? makeError("wipe_ordered",
+                                       "The device " + order.deviceId + " already has a wipe order.")
                            : rows.error();
             }
             return {};
@@ -47,17 +49,19 @@ public:
 
     Status markWipeDelivered(const std::string& deviceId, std::int64_t nowMs) override {
         return pg::inTransactionStatus(m_pool, [&](Connection& c) -> Status {
-            auto rows = c.query("UPDATE wipe_orders SET delivered_ms = $2 WHERE device_id = $1 AND delivered_ms = 0",
-                                {pg::text(deviceId), pg::integer(nowMs)});
+            auto rows =
+                c.query("UPDATE wipe_orders SET delivered_ms = $2 WHERE device_id = $1 AND delivered_ms = 0",
+                        {pg::text(deviceId), pg::integer(nowMs)});
             return rows ? Status() : Status(rows.error());
         });
     }
 
     Status confirmWipe(const std::string& deviceId, const std::string& orderId, std::int64_t nowMs) override {
         return pg::inTransactionStatus(m_pool, [&](Connection& c) -> Status {
-            auto rows = c.query("UPDATE wipe_orders SET confirmed_ms = $3 WHERE device_id = $1 AND order_id = $2 "
-                                "AND confirmed_ms = 0",
-                                {pg::text(deviceId), pg::text(orderId), pg::integer(nowMs)});
+            auto rows =
+                c.query("UPDATE wipe_orders SET confirmed_ms = $3 WHERE device_id = $1 AND order_id = $2 "
+                        "AND confirmed_ms = 0",
+                        {pg::text(deviceId), pg::text(orderId), pg::integer(nowMs)});
             if (!rows) {
                 return rows.error();
             }
@@ -87,10 +91,11 @@ public:
                     acks.push_back(std::move(**earlier));
                     continue;
                 }
-                auto kept = c.query("INSERT INTO quarantined_operations(device_id, device_seq, case_id, received_ms, "
-                                    "message) VALUES ($1, $2, $3, $4, $5)",
-                                    {pg::text(device.deviceId), pg::integer(static_cast<std::int64_t>(op.device_seq())),
-                                     pg::bytes(op.case_id()), pg::integer(nowMs), pg::bytes(op.SerializeAsString())});
+                auto kept = c.query(
+                    "INSERT INTO quarantined_operations(device_id, device_seq, case_id, received_ms, "
+                    "message) VALUES ($1, $2, $3, $4, $5)",
+                    {pg::text(device.deviceId), pg::integer(static_cast<std::int64_t>(op.device_seq())),
+                     pg::bytes(op.case_id()), pg::integer(nowMs), pg::bytes(op.SerializeAsString())});
                 if (!kept) {
                     return kept.error();
                 }
@@ -107,8 +112,9 @@ public:
     Result<std::vector<QuarantinedOperation>> quarantinedOperations() override {
         using Kept = std::vector<QuarantinedOperation>;
         return pg::inTransaction<Kept>(m_pool, [&](Connection& c) -> Result<Kept> {
-            auto rows = c.query("SELECT received_ms, message FROM quarantined_operations ORDER BY received_ms, "
-                                "device_id, device_seq");
+            auto rows =
+                c.query("SELECT received_ms, message FROM quarantined_operations ORDER BY received_ms, "
+                        "device_id, device_seq");
             if (!rows) {
                 return rows.error();
             }
@@ -131,16 +137,17 @@ private:
     Result<std::vector<WipeOrderRecord>> readWipeOrders(const std::optional<std::string>& deviceId) {
         using Orders = std::vector<WipeOrderRecord>;
         return pg::inTransaction<Orders>(m_pool, [&](Connection& c) -> Result<Orders> {
-            auto rows = c.query("SELECT device_id, order_id, issued_ms, signature, delivered_ms, confirmed_ms FROM "
-                                "wipe_orders WHERE $1::text IS NULL OR device_id = $1 ORDER BY issued_ms, device_id",
-                                {deviceId ? pg::text(*deviceId) : pg::null()});
+            auto rows =
+                c.query("SELECT device_id, order_id, issued_ms, signature, delivered_ms, confirmed_ms FROM "
+                        "wipe_orders WHERE $1::text IS NULL OR device_id = $1 ORDER BY issued_ms, device_id",
+                        {deviceId ? pg::text(*deviceId) : pg::null()});
             if (!rows) {
                 return rows.error();
             }
             Orders out;
             for (int i = 0; i < rows->size(); ++i) {
-                out.push_back(WipeOrderRecord{rows->text(i, 0), rows->text(i, 1), rows->int64(i, 2), rows->blob(i, 3),
-                                              rows->int64(i, 4), rows->int64(i, 5)});
+                out.push_back(WipeOrderRecord{rows->text(i, 0), rows->text(i, 1), rows->int64(i, 2),
+                                              rows->blob(i, 3), rows->int64(i, 4), rows->int64(i, 5)});
             }
             return out;
         });

@@ -37,7 +37,26 @@ public:
             return tx.error();
         }
         std::vector<protocol::PushAck> acks;
-        std::uint64_t lastApplied = device.lastAppliedDeviceSeq;
+        // Read again inside the transaction: `device` may predate a batch another connection to this file
+        // committed meanwhile, and writing its stale sequence back would move the device's mark backwards.
+        auto current = prepared<std::uint64_t>(
+            m_db, "SELECT last_applied_device_seq FROM devices WHERE device_id = ?1",
+            [&](sqlite::Statement& s) -> Result<std::uint64_t> {
+                s.bind(1, device.deviceId);
+                auto row = s.step();
+                if (!row) {
+                    return row.error();
+                }
+                if (!*row) {
+                    return makeError("unknown_device",
+                                     "The center does not know device " + device.deviceId + ".");
+                }
+                return static_cast<std::uint64_t>(s.int64(0));
+            });
+        if (!current) {
+            return current.error();
+        }
+        std::uint64_t lastApplied = *current;
         for (const auto& op : ops) {
             auto earlier = m_acks.answeredBefore(device, op);
             if (!earlier) {

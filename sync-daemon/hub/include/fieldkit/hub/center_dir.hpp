@@ -24,6 +24,8 @@ struct CenterDir {
     [[nodiscard]] std::filesystem::path store() const { return root / "center.db"; }
     /** Names a PostgreSQL center store instead (center_store_config.hpp). */
     [[nodiscard]] std::filesystem::path storeConfig() const { return root / "store.conf"; }
+    /** Present while `store copy` runs: `serve` refuses to start. */
+    [[nodiscard]] std::filesystem::path copyMarker() const { return root / "store-copy.running"; }
     /** The center's X25519 secret: opens every case's record key. 0600; an HSM would hold it in production.
      */
     [[nodiscard]] std::filesystem::path centerKey() const { return root / "center.key"; }
