@@ -54,8 +54,8 @@ std::string withoutDashes(std::string code) {
 
 } // namespace
 
-TEST_CASE_TEMPLATE("a device enrolled with a one-time code syncs; the center keeps no readable code", Backend,
-                   SqliteCenter, PostgresCenter) {
+TEST_CASE_TEMPLATE("a device enrolled with a one-time code syncs, and the center keeps no readable code",
+                   Backend, SqliteCenter, PostgresCenter) {
     CenterFixture center(Backend::kBackend);
     RunningHub hub(center.center());
     const std::string code = newCode(center);

@@ -1,10 +1,11 @@
+#include "postgresql/pg_connection.hpp"
+
 #include <fieldkit/core/partition_checksum.hpp>
 #include <fieldkit/hub/store_copy.hpp>
 #include <fieldkit/sqlite/database.hpp>
 #include <map>
 #include <string>
 #include <vector>
-#include "postgresql/pg_connection.hpp"
 
 namespace fieldkit::hub {
 namespace {
@@ -20,16 +21,18 @@ const std::vector<CopiedTable>& copiedTables() {
         {"units", {"name", "public_key", "sealed_secret", "checksum"}},
         {"devices", {"device_id", "unit", "revoked", "last_seen_ms", "last_applied_device_seq"}},
         {"cases",
-         {"case_id", "unit", "service", "status", "channel", "conflicted", "sealed_key_center", "sealed_key_unit"}},
+         {"case_id", "unit", "service", "status", "channel", "conflicted", "sealed_key_center",
+          "sealed_key_unit"}},
         {"operations", {"server_seq", "unit", "case_id", "device_id", "device_seq", "message"}},
         {"field_heads", {"case_id", "field_id", "server_seq", "deleted"}},
         {"push_results", {"device_id", "device_seq", "result", "ack"}},
-        {"enrolment_codes", {"lookup", "mac_key", "unit", "created_ms", "expires_ms", "used_ms", "device_id"}},
+        {"enrolment_codes",
+         {"lookup", "mac_key", "unit", "created_ms", "expires_ms", "used_ms", "device_id"}},
         {"wipe_orders", {"device_id", "order_id", "issued_ms", "signature", "delivered_ms", "confirmed_ms"}},
         {"quarantined_operations", {"device_id", "device_seq", "case_id", "received_ms", "message"}},
         {"attachments",
-         {"attachment_id", "case_id", "unit", "device_id", "header", "sealed_key_center", "sealed_key_unit", "size",
-          "chunk_count", "chunks_held", "offered_seq"}},
+         {"attachment_id", "case_id", "unit", "device_id", "header", "sealed_key_center", "sealed_key_unit",
+          "size", "chunk_count", "chunks_held", "offered_seq"}},
         {"attachment_chunks", {"attachment_id", "chunk_index", "data"}},
     };
     return tables;
@@ -57,10 +60,10 @@ pg::Param paramOf(const sqlite::Statement& row, int column, bool blob) {
 }
 
 bool isBlobColumn(const std::string& column) {
-    static const std::vector<std::string> blobs = {"public_key", "sealed_secret", "case_id",   "message",
-                                                   "sealed_key_center", "sealed_key_unit", "ack", "lookup",
-                                                   "mac_key",    "signature",     "attachment_id", "header",
-                                                   "data"};
+    static const std::vector<std::string> blobs = {
+        "public_key",      "sealed_secret", "case_id", "message", "sealed_key_center",
+        "sealed_key_unit", "ack",           "lookup",  "mac_key", "signature",
+        "attachment_id",   "header",        "data"};
     return std::find(blobs.begin(), blobs.end(), column) != blobs.end();
 }
 
@@ -78,15 +81,17 @@ Status copyAndVerify(sqlite::Database& source, pg::Connection& target, StoreCopy
         return existing.error();
     }
     if (*existing != 0) {
-        return makeError("target_not_empty", "The PostgreSQL center already holds units; a copy goes to an empty one.");
+        return makeError("target_not_empty",
+                         "The PostgreSQL center already holds units; a copy goes to an empty one.");
     }
     for (const auto& table : copiedTables()) {
         auto select = source.prepare("SELECT " + joined(table.columns, false) + " FROM " + table.name);
         if (!select) {
             return select.error();
         }
-        const std::string insert = std::string("INSERT INTO ") + table.name + "(" + joined(table.columns, false) +
-                                   ") VALUES (" + joined(table.columns, true) + ")";
+        const std::string insert = std::string("INSERT INTO ") + table.name + "(" +
+                                   joined(table.columns, false) + ") VALUES (" + joined(table.columns, true) +
+                                   ")";
         std::int64_t copied = 0;
         while (true) {
             auto row = select->step();
@@ -99,7 +104,8 @@ Status copyAndVerify(sqlite::Database& source, pg::Connection& target, StoreCopy
             std::vector<pg::Param> params;
             for (std::size_t i = 0; i < table.columns.size(); ++i) {
                 const std::string column = table.columns[i];
-                // Sealed keys and message bytes are BLOBs; a text column that happens to hold bytes stays text.
+                // Sealed keys and message bytes are BLOBs; a text column that happens to hold bytes stays
+                // text.
                 params.push_back(paramOf(*select, static_cast<int>(i), isBlobColumn(column)));
             }
             auto inserted = target.query(insert, params);
@@ -114,21 +120,21 @@ Status copyAndVerify(sqlite::Database& source, pg::Connection& target, StoreCopy
             return !sourceCount ? sourceCount.error() : targetCount.error();
         }
         if (*sourceCount != copied || *targetCount != copied) {
-            return makeError("copy_mismatch", std::string("The copy of table ") + table.name + " does not match (" +
-                                                  std::to_string(*sourceCount) + " rows, " +
-                                                  std::to_string(*targetCount) + " copied).");
+            return makeError("copy_mismatch", std::string("The copy of table ") + table.name +
+                                                  " does not match (" + std::to_string(*sourceCount) +
+                                                  " rows, " + std::to_string(*targetCount) + " copied).");
         }
         report.rows += copied;
         ++report.tables;
     }
     // Counters: the sequences continue after what the SQLite center handed out.
-    for (const auto& [counter, statement] :
-         std::vector<std::pair<std::string, std::string>>{{"server_seq", "SELECT setval('server_seq', $1, $1 > 0)"},
-                                                          {"attachment_seq", "SELECT setval('attachment_seq', $1, $1 > 0)"},
-                                                          {"certificate_serial",
-                                                           "UPDATE counters SET value = $1 WHERE name = "
-                                                           "'certificate_serial'"}}) {
-        auto value = source.queryInt("SELECT coalesce((SELECT value FROM counters WHERE name = '" + counter + "'), 0)");
+    for (const auto& [counter, statement] : std::vector<std::pair<std::string, std::string>>{
+             {"server_seq", "SELECT setval('server_seq', $1::bigint)"},
+             {"attachment_seq", "SELECT setval('attachment_seq', $1::bigint)"},
+             {"certificate_serial", "UPDATE counters SET value = $1 WHERE name = "
+                                    "'certificate_serial'"}}) {
+        auto value = source.queryInt("SELECT coalesce((SELECT value FROM counters WHERE name = '" + counter +
+                                     "'), 0)");
         if (!value) {
             return value.error();
         }
@@ -148,9 +154,9 @@ Status copyAndVerify(sqlite::Database& source, pg::Connection& target, StoreCopy
     }
     std::map<std::string, std::uint64_t> recomputed;
     for (int i = 0; i < ops->size(); ++i) {
-        recomputed[ops->text(i, 0)] ^= core::operationFingerprint(static_cast<std::uint64_t>(ops->int64(i, 1)),
-                                                                  ops->text(i, 2),
-                                                                  static_cast<std::uint64_t>(ops->int64(i, 3)));
+        recomputed[ops->text(i, 0)] ^=
+            core::operationFingerprint(static_cast<std::uint64_t>(ops->int64(i, 1)), ops->text(i, 2),
+                                       static_cast<std::uint64_t>(ops->int64(i, 3)));
     }
     for (int i = 0; i < units->size(); ++i) {
         const std::string unit = units->text(i, 0);
@@ -166,7 +172,8 @@ Status copyAndVerify(sqlite::Database& source, pg::Connection& target, StoreCopy
         const auto expected = static_cast<std::uint64_t>(stored->int64(0));
         const auto copied = static_cast<std::uint64_t>(units->int64(i, 1));
         if (copied != expected || recomputed[unit] != expected) {
-            return makeError("copy_mismatch", "The partition checksum of unit " + unit + " does not match after the copy.");
+            return makeError("copy_mismatch",
+                             "The partition checksum of unit " + unit + " does not match after the copy.");
         }
         ++report.units;
     }

@@ -2,16 +2,16 @@
 // connection, a second PostgreSQL pool) and drives both from threads at once.
 #include "center_store_fixture.hpp"
 
+#include <atomic>
 #include <doctest/doctest.h>
 #include <fieldkit/core/partition_checksum.hpp>
 #include <fieldkit/hub/center_store.hpp>
 #include <fieldkit/hub/center_store_config.hpp>
 #include <fieldkit/hub/change_feed.hpp>
 #include <fstream>
-#include <atomic>
 #include <map>
-#include <random>
 #include <mutex>
+#include <random>
 #include <set>
 #include <thread>
 
@@ -45,8 +45,9 @@ protocol::Operation newCase(const std::string& device, std::uint64_t seq) {
 
 } // namespace
 
-TEST_CASE_TEMPLATE("two hubs apply the same device's batch at once: each operation once, the repeat gets its ack",
-                   Backend, SqliteBackend, PostgresBackend) {
+TEST_CASE_TEMPLATE(
+    "two hubs apply the same device's batch at once: each operation once, the repeat gets its ack", Backend,
+    SqliteBackend, PostgresBackend) {
     TempStore t{Backend{}};
     auto second = t.backing.open();
     REQUIRE(second.ok());
@@ -115,7 +116,8 @@ TEST_CASE_TEMPLATE("devices pushing through two hubs at once: unique server_seqs
         std::uint64_t cursor = 0;
         while (true) {
             const bool last = !writing.load();
-            auto page = (*third)->operations().changesSince("bike-07", cursor, "", 50, protocol::kDefaultPageBytes);
+            auto page =
+                (*third)->operations().changesSince("bike-07", cursor, "", 50, protocol::kDefaultPageBytes);
             if (!page) {
                 break;
             }
@@ -137,8 +139,8 @@ TEST_CASE_TEMPLATE("devices pushing through two hubs at once: unique server_seqs
     for (std::size_t d = 0; d < devices.size(); ++d) {
         pushers.emplace_back([&, d] {
             for (std::uint64_t seq = 1; seq <= kEach; ++seq) {
-                // Each device alternates between the hubs. A hub uses its store from one thread at a time (its
-                // store thread), which the lock stands for; the two hubs run truly at once.
+                // Each device alternates between the hubs. A hub uses its store from one thread at a time
+                // (its store thread), which the lock stands for; the two hubs run truly at once.
                 const std::size_t h = (d + seq) % 2;
                 std::lock_guard storeThread(hubThreads[h]);
                 CenterStore& hub = *stores[h];
@@ -208,7 +210,8 @@ TEST_CASE("two hubs starting at once on an empty PostgreSQL database migrate it 
     CHECK((*opened.back())->units().units()->size() == 1);
 }
 
-TEST_CASE("a PostgreSQL connection string with a password, or not for PostgreSQL, is refused with a clear error") {
+TEST_CASE(
+    "a PostgreSQL connection string with a password, or not for PostgreSQL, is refused with a clear error") {
     CHECK(checkPostgresConnectionString("postgresql://hub@db.example/center?sslmode=verify-full").ok());
     CHECK(checkPostgresConnectionString("host=/tmp port=5432 dbname=center").ok());
     const auto withPassword = checkPostgresConnectionString("postgresql://hub:secret@db.example/center");
@@ -219,17 +222,20 @@ TEST_CASE("a PostgreSQL connection string with a password, or not for PostgreSQL
     CHECK_FALSE(checkPostgresConnectionString("host=db password=secret dbname=center").ok());
     CHECK_FALSE(checkPostgresConnectionString("mysql://db/center").ok());
     CHECK_FALSE(checkPostgresConnectionString("").ok());
-    auto opened = openPostgresCenterStore(PostgresStoreOptions{"postgresql://hub:secret@127.0.0.1/center", {}, 1});
+    auto opened =
+        openPostgresCenterStore(PostgresStoreOptions{"postgresql://hub:secret@127.0.0.1/center", {}, 1});
     REQUIRE_FALSE(opened.ok());
     CHECK(opened.error().code == "bad_store");
 }
 
 TEST_CASE("store.conf names the PostgreSQL store and its password file; a typo is an error naming the line") {
-    const auto dir = std::filesystem::temp_directory_path() / ("fieldkit-conf-" + std::to_string(std::random_device{}()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("fieldkit-conf-" + std::to_string(std::random_device{}()));
     std::filesystem::create_directories(dir);
     const auto file = dir / "store.conf";
     CHECK(!readStoreConfig(file)->has_value()); // no file: the SQLite center
-    REQUIRE(writeStoreConfig(file, {"postgresql://hub@db/center?sslmode=require", "/etc/fieldkit/pgpass", 4}).ok());
+    REQUIRE(writeStoreConfig(file, {"postgresql://hub@db/center?sslmode=require", "/etc/fieldkit/pgpass", 4})
+                .ok());
     auto read = readStoreConfig(file);
     REQUIRE(read.ok());
     REQUIRE(read->has_value());
@@ -248,13 +254,15 @@ TEST_CASE("store.conf names the PostgreSQL store and its password file; a typo i
 TEST_CASE("the password for a TCP login comes from the password file, and a wrong one is refused") {
     auto& cluster = fieldkit::testing::PgTestCluster::shared();
     fieldkit::testing::PgTestDatabase database;
-    const auto dir = std::filesystem::temp_directory_path() / ("fieldkit-pass-" + std::to_string(std::random_device{}()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("fieldkit-pass-" + std::to_string(std::random_device{}()));
     std::filesystem::create_directories(dir);
     const auto passfile = dir / "pgpass";
     const std::string tcp = "postgresql://fieldkit@127.0.0.1:" + std::to_string(cluster.port()) + "/" +
                             database.name() + "?sslmode=disable";
     std::ofstream(passfile) << "127.0.0.1:" << cluster.port() << ":*:fieldkit:" << cluster.password() << "\n";
-    std::filesystem::permissions(passfile, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    std::filesystem::permissions(passfile,
+                                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     auto opened = openPostgresCenterStore(PostgresStoreOptions{tcp, passfile.string(), 1});
     REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? std::string() : opened.error().message));
     CHECK((*opened)->units().units().ok());
@@ -267,8 +275,9 @@ TEST_CASE("the password for a TCP login comes from the password file, and a wron
     std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("a hub learns of the changes another hub committed to the PostgreSQL center, once per unit, and not of "
-          "a batch that changed nothing") {
+TEST_CASE(
+    "a hub learns of the changes another hub committed to the PostgreSQL center, once per unit, and not of "
+    "a batch that changed nothing") {
     TempStore t{PostgresBackend{}};
     REQUIRE(t.store->units().addUnit({"bike-08", std::vector<std::uint8_t>(32, 3), {4}}).ok());
     REQUIRE(t.store->devices().registerDevice("dev-z", "bike-08").ok());
@@ -279,7 +288,8 @@ TEST_CASE("a hub learns of the changes another hub committed to the PostgreSQL c
     CHECK((*feed)->waitForChanges(std::chrono::milliseconds(50))->empty());
 
     auto& ops = (*other)->operations();
-    REQUIRE(ops.applyBatch(*(*other)->devices().device("dev-a"), {newCase("dev-a", 1), newCase("dev-a", 2)}).ok());
+    REQUIRE(ops.applyBatch(*(*other)->devices().device("dev-a"), {newCase("dev-a", 1), newCase("dev-a", 2)})
+                .ok());
     REQUIRE(ops.applyBatch(*(*other)->devices().device("dev-b"), {newCase("dev-b", 1)}).ok());
     REQUIRE(ops.applyBatch(*(*other)->devices().device("dev-z"), {newCase("dev-z", 1)}).ok());
     std::set<std::string> units;

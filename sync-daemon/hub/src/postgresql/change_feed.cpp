@@ -1,8 +1,9 @@
+#include "postgresql/pg_center_parts.hpp"
+
 #include <algorithm>
 #include <fieldkit/hub/change_feed.hpp>
 #include <libpq-fe.h>
 #include <poll.h>
-#include "postgresql/pg_center_parts.hpp"
 
 namespace fieldkit::hub {
 namespace {

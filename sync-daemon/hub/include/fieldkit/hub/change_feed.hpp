@@ -19,7 +19,8 @@ public:
     /** Waits up to `timeout`; returns each unit with changes committed since the last call once (empty when
      *  none came). Code store_unreachable when the connection was lost; the next call connects again. A
      *  notice missed meanwhile costs only latency: devices also sync on their own schedule. */
-    [[nodiscard]] virtual Result<std::vector<std::string>> waitForChanges(std::chrono::milliseconds timeout) = 0;
+    [[nodiscard]] virtual Result<std::vector<std::string>>
+    waitForChanges(std::chrono::milliseconds timeout) = 0;
 };
 
 /** LISTENs on the PostgreSQL center's change channel over a connection of its own. */

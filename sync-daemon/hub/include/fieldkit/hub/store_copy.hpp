@@ -17,7 +17,8 @@ struct StoreCopyReport {
 /** Copies a SQLite center store to an empty PostgreSQL center in one PostgreSQL transaction, holding the
  *  SQLite file's write lock meanwhile (a hub serving it waits, so nothing written during the copy is missed),
  *  then verifies before committing: row counts of every table, each unit's partition checksum, and that
- *  checksum recomputed from the copied operations. Codes: target_not_empty, copy_mismatch, and the stores'. */
+ *  checksum recomputed from the copied operations. Codes: target_not_empty, copy_mismatch, and the stores'.
+ */
 [[nodiscard]] Result<StoreCopyReport> copySqliteToPostgres(const std::filesystem::path& sqliteFile,
                                                            const PostgresStoreOptions& target);
 
