@@ -3,6 +3,7 @@
 #include <chrono>
 #include <fieldkit/common/files.hpp>
 #include <fieldkit/crypto/bytes.hpp>
+#include <fieldkit/hub/center_backup.hpp>
 #include <fieldkit/hub/center_dir.hpp>
 #include <fieldkit/hub/center_export.hpp>
 #include <fieldkit/hub/center_store_config.hpp>
@@ -32,6 +33,7 @@ constexpr const char* kUsage = R"(usage:
   fieldkit-hub stats --dir D --json
   fieldkit-hub revoke --dir D DEVICE
   fieldkit-hub wipe --dir D DEVICE
+  fieldkit-hub backup --dir D --out FILE
   fieldkit-hub store copy --from D --to postgresql://USER@HOST/DB [--store-passfile FILE]
   fieldkit-hub --version
 )";
@@ -307,6 +309,27 @@ int wipe(const common::Args& args) {
     return 0;
 }
 
+/** A consistent copy of the SQLite center while it serves; a PostgreSQL center is backed up with its own
+ * tools. */
+int backup(const common::Args& args) {
+    auto dir = args.required("dir");
+    auto out = args.required("out");
+    if (!dir || !out) {
+        return fail(!dir ? dir.error() : out.error());
+    }
+    const CenterDir center{*dir};
+    if (std::error_code ec; std::filesystem::exists(center.storeConfig(), ec)) {
+        return fail(makeError("postgres_backup",
+                              "This center's store is PostgreSQL: back it up with pg_dump or "
+                              "pg_basebackup (README, The center on PostgreSQL)."));
+    }
+    if (auto st = backupSqliteCenter(center.store(), *out); !st) {
+        return fail(st.error());
+    }
+    std::cout << "backup written to " << *out << " and checked\n";
+    return 0;
+}
+
 /** Moves a SQLite center to PostgreSQL: copies and verifies in one PostgreSQL transaction, then points the
  *  center folder at the copy (store.conf); center.db stays as it was. `serve` refuses to start meanwhile. */
 int storeCopy(const common::Args& args) {
@@ -354,7 +377,7 @@ int runHubCommand(const common::Args& args) {
     if (auto st =
             args.allowOnly({"dir", "listen", "ops-listen", "idle-seconds", "oldest-schema", "valid-seconds",
                             "unit", "data", "hub-address", "device-id", "device-box-key", "version", "help",
-                            "json", "store", "store-passfile", "from", "to"});
+                            "json", "store", "store-passfile", "from", "to", "out"});
         !st) {
         std::cerr << "fieldkit-hub: " << st.error().message << '\n' << kUsage;
         return 2;
@@ -387,6 +410,9 @@ int runHubCommand(const common::Args& args) {
     }
     if (command == "wipe") {
         return wipe(args);
+    }
+    if (command == "backup") {
+        return backup(args);
     }
     if (command == "store" && args.word(1) == "copy") {
         return storeCopy(args);
