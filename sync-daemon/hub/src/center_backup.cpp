@@ -14,7 +14,8 @@ constexpr int kPagesPerStep = 256;
 Status backupSqliteCenter(const std::filesystem::path& store, const std::filesystem::path& out) {
     std::error_code ec;
     if (std::filesystem::exists(out, ec)) {
-        return makeError("backup_exists", out.string() + " exists already; a backup is written to a new file.");
+        return makeError("backup_exists",
+                         out.string() + " exists already; a backup is written to a new file.");
     }
     auto source = sqlite::Database::open(store, sqlite::OpenMode::MustExist);
     if (!source) {
