@@ -49,8 +49,11 @@ case "$cmd" in
     for attempt in 1 2 3 4 5; do
       port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
       # fsync off: the tests check behaviour, not durability on power loss; the cluster is thrown away.
+      # FIELDKIT_PG_DURABLE=1 (benchmarks) keeps PostgreSQL's production defaults.
+      durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+      [ "${FIELDKIT_PG_DURABLE:-0}" = 1 ] && durability=""
       if as_owner "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-           -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+           -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=300" \
            start >/dev/null; then
         echo "host=$dir port=$port user=fieldkit dbname=postgres" >"$info"
         exit 0
