@@ -8,15 +8,21 @@
 # of every other device's cases dominates, which is a different benchmark).
 # 400 cases per device by default: the 50 processes' own start-up (store, keys, TLS handshake) is about 1.5 s
 # on 2 cores, which a burst of 100 cases each would mostly measure instead of the hub.
-#   bench/sync/hub-ingest-benchmark.sh BUILD_DIR [--devices N] [--cases M] [--per-unit K]
+# --store postgres puts the center on a throw-away PostgreSQL 15 cluster on this machine (tests/pg/pg-cluster.sh,
+# fsync on as in production); --hubs 2 runs two hub processes on it, devices alternating between them.
+#   bench/sync/hub-ingest-benchmark.sh BUILD_DIR [--devices N] [--cases M] [--per-unit K] [--store sqlite|postgres] [--hubs N]
 set -euo pipefail
 BUILD=$1
 shift
 DEVICES=50
 CASES=400
 PER_UNIT=2
+STORE=sqlite
+HUBS=1
 while [ $# -gt 0 ]; do
   case "$1" in
+    --store) STORE=$2; shift 2 ;;
+    --hubs) HUBS=$2; shift 2 ;;
     --devices) DEVICES=$2; shift 2 ;;
     --cases) CASES=$2; shift 2 ;;
     --per-unit) PER_UNIT=$2; shift 2 ;;
@@ -30,21 +36,40 @@ CTL="$BUILD/tools/ctl/fieldkit-ctl"
 for b in "$HUB" "$SYNCD" "$CTL"; do
   [ -x "$b" ] || { echo "hub ingest benchmark: $b is not built" >&2; exit 1; }
 done
+PG_SCRIPT="$(cd "$(dirname "$0")/../.." && pwd)/tests/pg/pg-cluster.sh"
 WORK=$(mktemp -d /tmp/fieldkit-bench-ingest.XXXXXX)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  [ -f "$WORK/pg.info.dir" ] && "$PG_SCRIPT" stop "$WORK/pg.info"
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 export FIELDKIT_PIN=2468
 
-"$HUB" init --dir "$WORK/center" >/dev/null
+PG_INFO="$WORK/pg.info"
+if [ "$STORE" = postgres ]; then
+  FIELDKIT_PG_DURABLE=1 "$PG_SCRIPT" start "$PG_INFO"
+  "$HUB" init --dir "$WORK/center" --store "$(cat "$PG_INFO")" >/dev/null
+else
+  [ "$HUBS" -eq 1 ] || { echo "hub ingest benchmark: several hubs need --store postgres" >&2; exit 2; }
+  "$HUB" init --dir "$WORK/center" >/dev/null
+fi
 units=$(( (DEVICES + PER_UNIT - 1) / PER_UNIT ))
 for u in $(seq 1 "$units"); do "$HUB" unit add --dir "$WORK/center" "bike-$u" >/dev/null; done
-"$HUB" serve --dir "$WORK/center" --listen 127.0.0.1:0 --ops-listen 127.0.0.1:0 >"$WORK/hub.out" 2>"$WORK/hub.err" &
-hub_pid=$!
-pids+=($hub_pid)
-for _ in $(seq 1 200); do grep -q '^listening on ' "$WORK/hub.out" 2>/dev/null && break; sleep 0.05; done
-hub=$(sed -n 's/^listening on //p' "$WORK/hub.out")
-ops=$(sed -n 's/^ops on //p' "$WORK/hub.out")
+hub_pids=()
+hubs=()
+opses=()
+for h in $(seq 1 "$HUBS"); do
+  "$HUB" serve --dir "$WORK/center" --listen 127.0.0.1:0 --ops-listen 127.0.0.1:0 >"$WORK/hub-$h.out" 2>"$WORK/hub-$h.err" &
+  hub_pids+=($!)
+  pids+=($!)
+  for _ in $(seq 1 200); do grep -q '^listening on ' "$WORK/hub-$h.out" 2>/dev/null && break; sleep 0.05; done
+  hubs+=("$(sed -n 's/^listening on //p' "$WORK/hub-$h.out")")
+  opses+=("$(sed -n 's/^ops on //p' "$WORK/hub-$h.out")")
+done
+hub=${hubs[0]}
 
 for d in $(seq 1 "$DEVICES"); do
   dir="$WORK/device-$d"
@@ -55,26 +80,46 @@ for d in $(seq 1 "$DEVICES"); do
   "$CTL" --data "$dir" case generate --count "$CASES" --seed "$d" >/dev/null
 done
 
-metric() { curl -s "http://$ops/metrics" 2>/dev/null | sed -n "s/^$1 //p"; }
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$hub_pid/stat"; }
+metric() { # summed over the hubs
+  local sum=0 v
+  for o in "${opses[@]}"; do
+    v=$(curl -s "http://$o/metrics" 2>/dev/null | sed -n "s/^$1 //p")
+    sum=$((sum + ${v:-0}))
+  done
+  echo "$sum"
+}
+cpu_ticks() { local t=0; for p in "${hub_pids[@]}"; do t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat"))); done; echo "$t"; }
+db_ticks() { # the PostgreSQL server: postmaster with its finished children, and the backends still running
+  [ "$STORE" = postgres ] || { echo 0; return; }
+  local pm t=0
+  pm=$(head -1 "$(cat "$PG_INFO.dir")/data/postmaster.pid")
+  t=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat")
+  for c in $(pgrep -P "$pm"); do t=$((t + $(awk '{ print $14 + $15 }' "/proc/$c/stat" 2>/dev/null || echo 0))); done
+  echo "$t"
+}
 before=$(cpu_ticks)
+db_before=$(db_ticks)
 start=$(date +%s.%N)
+sync_pids=()
 for d in $(seq 1 "$DEVICES"); do
-  "$SYNCD" sync-once --data "$WORK/device-$d" >"$WORK/sync-$d.out" 2>&1 &
-  pids+=($!)
+  "$SYNCD" sync-once --data "$WORK/device-$d" --hub "${hubs[$(( (d - 1) % HUBS ))]}" >"$WORK/sync-$d.out" 2>&1 &
+  sync_pids+=($!)
 done
 failed=0
-for p in "${pids[@]:1}"; do wait "$p" || failed=$((failed + 1)); done
+for p in "${sync_pids[@]}"; do wait "$p" || failed=$((failed + 1)); done
 end=$(date +%s.%N)
-pids=("$hub_pid")
 after=$(cpu_ticks)
+db_after=$(db_ticks)
 applied=$(metric fieldkit_hub_ops_applied_total)
 total=$((DEVICES * CASES))
 wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
 hub_s=$(awk -v a="$before" -v b="$after" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (b - a) / hz }')
-printf 'hub ingest: %d devices x %d cases at once, %d devices per unit, each its own fieldkit-syncd over mutual TLS 1.3 on loopback\n' "$DEVICES" "$CASES" "$PER_UNIT"
+db_s=$(awk -v a="$db_before" -v b="$db_after" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (b - a) / hz }')
+printf 'hub ingest (%s, %d hub(s)): %d devices x %d cases at once, %d devices per unit, each its own fieldkit-syncd over mutual TLS 1.3 on loopback\n' "$STORE" "$HUBS" "$DEVICES" "$CASES" "$PER_UNIT"
 printf '%-28s | %10s | %12s | %s\n' measure "seconds" "ops/s" target
 printf '%s\n' "---------------------------- | ---------- | ------------ | ----------"
 printf '%-28s | %10s | %12s | %s\n' "wall clock, whole burst" "$wall" "$(awk -v n="$applied" -v t="$wall" 'BEGIN { printf "%.0f", n / t }')" ">= 5,000"
 printf '%-28s | %10s | %12s | %s\n' "hub CPU time only" "$hub_s" "$(awk -v n="$applied" -v t="$hub_s" 'BEGIN { if (t > 0) printf "%.0f", n / t; else print "-" }')" ">= 5,000"
+[ "$STORE" = postgres ] && printf '%-28s | %10s | %12s | %s\n' "PostgreSQL server CPU time" "$db_s" "-" "(same cores)"
+printf 'RESULT %s %s %s\n' "$STORE-$HUBS" "$wall" "$(awk -v n="$applied" -v t="$wall" 'BEGIN { printf "%.0f", n / t }')"
 printf '\n%d of %d operations applied, %d device(s) failed. "hub CPU time only" leaves out the hub'"'"'s fsync waits.\n' "${applied:-0}" "$total" "$failed"

@@ -181,9 +181,22 @@ every case reached the center exactly once (checked); each try is a fresh `field
 unit's scheduler would run it, so process start-up and the TLS handshake are in every try.
 NOTE
 
-# (c) hub ingest with concurrent devices.
-printf '\n'
-"$(dirname "$0")/hub-ingest-benchmark.sh" "$BUILD" "${INGEST_FLAGS[@]}"
+# (c) hub ingest with concurrent devices: the SQLite center, the PostgreSQL center, and two hubs sharing it.
+declare -A INGEST
+for run in "sqlite 1" "postgres 1" "postgres 2"; do
+  set -- $run
+  printf '\n'
+  "$(dirname "$0")/hub-ingest-benchmark.sh" "$BUILD" "${INGEST_FLAGS[@]}" --store "$1" --hubs "$2" | tee "/tmp/fieldkit-ingest-$$.out"
+  INGEST[$1-$2]=$(sed -n 's/^RESULT [^ ]* [^ ]* //p' "/tmp/fieldkit-ingest-$$.out")
+done
+rm -f "/tmp/fieldkit-ingest-$$.out"
+printf '\n%-34s | %12s | %8s | %s\n' "hub ingest, same run" "ops/s" "ratio" target
+printf '%s\n' "---------------------------------- | ------------ | -------- | ----------"
+for key in sqlite-1 postgres-1 postgres-2; do
+  printf '%-34s | %12s | %8s | %s\n' "$key" "${INGEST[$key]}" \
+    "$(awk -v a="${INGEST[$key]}" -v b="${INGEST[sqlite-1]}" 'BEGIN { printf "%.2f", a / b }')" \
+    "$(case $key in sqlite-1) echo reference ;; postgres-1) echo ">= 0.7 x SQLite" ;; *) echo ">= one hub on PostgreSQL" ;; esac)"
+done
 
 # (d) idle connected devices: hub memory per device.
 printf '\n'

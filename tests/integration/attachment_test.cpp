@@ -67,8 +67,8 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
 
 /** One device, one case with a 5 MB attachment, synced through fieldkit-netfault with `link` options. */
 void attachmentOverFaultyLink(const std::vector<std::string>& link, std::chrono::seconds attemptLimit,
-                              int maxAttempts) {
-    CenterFixture center;
+                              int maxAttempts, CenterBackend backend = CenterBackend::Sqlite) {
+    CenterFixture center(backend);
     TempDir data;
     center.provision(data.path().string());
     RunningHub hub(center.center());
@@ -175,14 +175,15 @@ void attachmentOverFaultyLink(const std::vector<std::string>& link, std::chrono:
 
 } // namespace
 
-TEST_CASE(
-    "a 5 MB attachment crosses a dropping link: complete at the center, at most one chunk again per drop") {
+TEST_CASE_TEMPLATE(
+    "a 5 MB attachment crosses a dropping link: complete at the center, at most one chunk again per drop",
+    Backend, SqliteCenter, PostgresCenter) {
     // A 2G-like link with a faster pipe and shorter latency (and no store-and-forward), so CI takes seconds
     // instead of a quarter of an hour; the drops come as often relative to the transfer (several per
     // attachment). FIELDKIT_SLOW_TESTS=1 also runs the real 2G below.
     attachmentOverFaultyLink({"--profile", "none", "--latency-ms", "50", "--bandwidth-kbit", "4000",
                               "--drop-every-ms", "4000-7000"},
-                             std::chrono::seconds(120), 60);
+                             std::chrono::seconds(120), 60, Backend::kBackend);
 }
 
 TEST_CASE("a 5 MB attachment crosses real 2G (80 kbit/s) with drops (FIELDKIT_SLOW_TESTS=1, ~20 minutes)") {

@@ -54,8 +54,9 @@ std::string withoutDashes(std::string code) {
 
 } // namespace
 
-TEST_CASE("a device enrolled with a one-time code syncs; the center keeps no readable code") {
-    CenterFixture center;
+TEST_CASE_TEMPLATE("a device enrolled with a one-time code syncs, and the center keeps no readable code",
+                   Backend, SqliteCenter, PostgresCenter) {
+    CenterFixture center(Backend::kBackend);
     RunningHub hub(center.center());
     const std::string code = newCode(center);
     CHECK(code.size() == 23); // 20 characters in groups of five
@@ -90,8 +91,9 @@ TEST_CASE("a device enrolled with a one-time code syncs; the center keeps no rea
     }
 }
 
-TEST_CASE("a used enrolment code is refused and the second device stays unenrolled") {
-    CenterFixture center;
+TEST_CASE_TEMPLATE("a used enrolment code is refused and the second device stays unenrolled", Backend,
+                   SqliteCenter, PostgresCenter) {
+    CenterFixture center(Backend::kBackend);
     RunningHub hub(center.center());
     const std::string code = newCode(center);
     NewDevice first;

@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <doctest/doctest.h>
+#include <optional>
+#include <pg_test_cluster.hpp>
 #include <string>
 #include <vector>
 
@@ -14,13 +16,31 @@ inline const std::string kHub = FIELDKIT_HUB_BIN;
 inline const std::string kSyncd = FIELDKIT_SYNCD_BIN;
 inline const std::string kCtl = FIELDKIT_CTL_BIN;
 
-/** A center with one unit, initialised in its own temporary folder. */
+/** Which database holds a test's center. */
+enum class CenterBackend { Sqlite, Postgres };
+
+/** Tags for TEST_CASE_TEMPLATE, so one test body runs on both backends. */
+struct SqliteCenter {
+    static constexpr CenterBackend kBackend = CenterBackend::Sqlite;
+};
+struct PostgresCenter {
+    static constexpr CenterBackend kBackend = CenterBackend::Postgres;
+};
+
+/** A center with one unit, initialised in its own temporary folder; with CenterBackend::Postgres its store is
+ *  a database of its own in the run's throw-away PostgreSQL cluster (`init --store`). */
 struct CenterFixture {
     TempDir dir;
     std::string unit = "bike-07";
+    std::optional<PgTestDatabase> database;
 
-    CenterFixture() {
-        auto init = runProcess({kHub, "init", "--dir", center()});
+    explicit CenterFixture(CenterBackend backend = CenterBackend::Sqlite) {
+        std::vector<std::string> argv = {kHub, "init", "--dir", center()};
+        if (backend == CenterBackend::Postgres) {
+            database.emplace();
+            argv.insert(argv.end(), {"--store", database->conninfo()});
+        }
+        auto init = runProcess(argv);
         REQUIRE_MESSAGE(init.exitCode == 0, init.err);
         auto add = runProcess({kHub, "unit", "add", "--dir", center(), unit});
         REQUIRE_MESSAGE(add.exitCode == 0, add.err);
@@ -87,3 +107,6 @@ inline long long metricValue(const std::string& text, const std::string& name) {
 }
 
 } // namespace fieldkit::testing
+
+TYPE_TO_STRING(fieldkit::testing::SqliteCenter);
+TYPE_TO_STRING(fieldkit::testing::PostgresCenter);

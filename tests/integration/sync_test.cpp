@@ -48,8 +48,10 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
 
 } // namespace
 
-TEST_CASE("cases reach the center once, reach the other device, and a concurrent edit shows as a conflict") {
-    CenterFixture center;
+TEST_CASE_TEMPLATE(
+    "cases reach the center once, reach the other device, and a concurrent edit shows as a conflict", Backend,
+    SqliteCenter, PostgresCenter) {
+    CenterFixture center(Backend::kBackend);
     Device a;
     Device b;
     a.id = center.provision(a.data.path().string());
@@ -127,8 +129,9 @@ TEST_CASE("cases reach the center once, reach the other device, and a concurrent
     }
 }
 
-TEST_CASE("a revoked device is refused and keeps its outbox") {
-    CenterFixture center;
+TEST_CASE_TEMPLATE("a revoked device is refused and keeps its outbox", Backend, SqliteCenter,
+                   PostgresCenter) {
+    CenterFixture center(Backend::kBackend);
     Device a;
     a.id = center.provision(a.data.path().string());
     RunningHub hub(center.center());

@@ -64,8 +64,9 @@ std::string section(const std::string& json, const std::string& key, const std::
 
 } // namespace
 
-TEST_CASE("a wipe order reaches the device on its next contact after its last push is quarantined") {
-    CenterFixture center;
+TEST_CASE_TEMPLATE("a wipe order reaches the device on its next contact after its last push is quarantined",
+                   Backend, SqliteCenter, PostgresCenter) {
+    CenterFixture center(Backend::kBackend);
     Device a;
     Device b;
     a.id = center.provision(a.dir());

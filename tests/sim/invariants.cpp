@@ -64,7 +64,7 @@ struct HubView {
 
 HubView readHub(const Model& model, SimHub& hub, Failures& failures) {
     HubView view;
-    auto cases = hub.store().cases();
+    auto cases = hub.store().operations().cases();
     if (!cases) {
         throw SimAbort{"hub cases(): " + cases.error().message};
     }
@@ -79,7 +79,7 @@ HubView readHub(const Model& model, SimHub& hub, Failures& failures) {
                          " is filed under unit " + c.unit + " at the hub");
         }
         view.cases[index] = c;
-        auto ops = hub.store().caseOperations(c.caseId);
+        auto ops = hub.store().operations().caseOperations(c.caseId);
         if (!ops) {
             throw SimAbort{"hub caseOperations(): " + ops.error().message};
         }
@@ -100,7 +100,7 @@ HubView readHub(const Model& model, SimHub& hub, Failures& failures) {
         }
     }
     for (const auto& [index, c] : view.cases) {
-        auto heads = hub.store().fieldHeads(c.caseId);
+        auto heads = hub.store().operations().fieldHeads(c.caseId);
         if (!heads) {
             throw SimAbort{"hub fieldHeads(): " + heads.error().message};
         }
@@ -277,11 +277,12 @@ void checkDevice(const Model& model, const HubView& hub, SimHub& center, SimDevi
 
     // Partition checksum: the device's running value, the hub's and one recomputed from the hub's operations.
     auto position = store::SyncQueue(device.store()).position();
-    auto head = center.store().serverHead(unit);
+    auto head = center.store().operations().serverHead(unit);
     if (!position || !head) {
         throw SimAbort{who + ": position/serverHead failed"};
     }
-    auto page = center.store().changesSince(unit, *head, device.deviceId(), 1, protocol::kDefaultPageBytes);
+    auto page = center.store().operations().changesSince(unit, *head, device.deviceId(), 1,
+                                                         protocol::kDefaultPageBytes);
     if (!page) {
         throw SimAbort{"hub changesSince(): " + page.error().message};
     }

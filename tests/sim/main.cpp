@@ -14,7 +14,7 @@ namespace {
 void usage() {
     std::cerr << "usage: fieldkit-sim [--seeds N] [--first-seed S] [--ops N] [--devices N] [--verbose]\n"
                  "                    [--no-faults] [--edit-conflicted] [--cross-replay] [--lossy-frames]\n"
-                 "                    [--status-by-creator] [--replays-trail]\n";
+                 "                    [--status-by-creator] [--replays-trail] [--postgres]\n";
 }
 
 bool number(const char* text, std::uint64_t& out) {
@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
             base.lossyFrames = true;
         } else if (arg == "--status-by-creator") {
             base.statusByCreator = true;
+        } else if (arg == "--postgres") {
+            base.postgres = true;
         } else if (arg == "--replays-trail") {
             base.replaysTrail = true;
         } else {
@@ -73,7 +75,7 @@ int main(int argc, char** argv) {
          {std::pair{!base.faults, " --no-faults"}, std::pair{base.editConflicted, " --edit-conflicted"},
           std::pair{base.crossReplay, " --cross-replay"}, std::pair{base.lossyFrames, " --lossy-frames"},
           std::pair{base.statusByCreator, " --status-by-creator"},
-          std::pair{base.replaysTrail, " --replays-trail"}}) {
+          std::pair{base.replaysTrail, " --replays-trail"}, std::pair{base.postgres, " --postgres"}}) {
         flags += on ? flag : "";
     }
     if (ops != 1000) {

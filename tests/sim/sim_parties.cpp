@@ -68,13 +68,16 @@ void SimDevice::crash(bool hard) {
     }
 }
 
-SimHub::SimHub(std::filesystem::path file, const std::int64_t& nowMs)
+SimHub::SimHub(std::filesystem::path file, const std::int64_t& nowMs, std::string postgres)
     : m_file(std::move(file))
+    , m_postgres(std::move(postgres))
     , m_nowMs(nowMs)
     , m_centerKey(crypto::BoxKeyPair::generate()) {}
 
 Status SimHub::start(bool create) {
-    auto opened = hub::openSqliteCenterStore(m_file, create);
+    auto opened = m_postgres.empty()
+                      ? hub::openSqliteCenterStore(m_file, create)
+                      : hub::openPostgresCenterStore(hub::PostgresStoreOptions{m_postgres, {}, 2});
     if (!opened) {
         return opened.error();
     }
@@ -85,7 +88,9 @@ Status SimHub::start(bool create) {
 
 void SimHub::crash(bool hard) {
     std::optional<CrashImage> image;
-    if (hard) {
+    // On PostgreSQL the database server outlives the hub process: what it committed stays, an open
+    // transaction rolls back; closing the pool is all a crash of the hub can do.
+    if (hard && m_postgres.empty()) {
         image.emplace(m_file);
     }
     m_service.reset();
@@ -98,8 +103,9 @@ void SimHub::crash(bool hard) {
 Status SimHub::addUnit(const std::string& name) {
     auto pair = crypto::BoxKeyPair::generate();
     const auto& pk = pair.publicKey().bytes;
-    auto st = m_store->addUnit(hub::UnitRecord{name, std::vector<std::uint8_t>(pk.begin(), pk.end()),
-                                               crypto::sealBoxKeyPair(pair, m_centerKey.publicKey())});
+    auto st =
+        m_store->units().addUnit(hub::UnitRecord{name, std::vector<std::uint8_t>(pk.begin(), pk.end()),
+                                                 crypto::sealBoxKeyPair(pair, m_centerKey.publicKey())});
     if (st) {
         m_unitKeys.emplace(name, std::move(pair));
     }
@@ -119,7 +125,7 @@ Result<store::EnrolmentKeys> SimHub::enrol(SimDevice& device) {
     if (unit == m_unitKeys.end()) {
         return makeError("unknown_unit", "no unit " + device.unit());
     }
-    if (auto st = m_store->registerDevice(device.deviceId(), device.unit()); !st) {
+    if (auto st = m_store->devices().registerDevice(device.deviceId(), device.unit()); !st) {
         return st.error();
     }
     const auto& centerPk = m_centerKey.publicKey().bytes;

@@ -53,10 +53,11 @@ private:
     engine::LinkPace m_pace;
 };
 
-/** The center: the real SQLite center store and sync service, reopened from its file after a crash. */
+/** The center: the real center store (SQLite, or PostgreSQL when `postgres` names a database) and sync
+ *  service, reopened after a crash. */
 class SimHub {
 public:
-    SimHub(std::filesystem::path file, const std::int64_t& nowMs);
+    SimHub(std::filesystem::path file, const std::int64_t& nowMs, std::string postgres = {});
 
     [[nodiscard]] Status start(bool create);
     void crash(bool hard);
@@ -71,6 +72,7 @@ public:
 
 private:
     std::filesystem::path m_file;
+    std::string m_postgres; // connection string; empty: the SQLite file
     const std::int64_t& m_nowMs;
     crypto::BoxKeyPair m_centerKey;
     std::map<std::string, crypto::BoxKeyPair> m_unitKeys;

@@ -21,6 +21,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <pg_test_cluster.hpp>
 
 namespace fieldkit::sim {
 namespace {
@@ -165,7 +166,11 @@ private:
     // -----------------------------------------------------------------------------------------
 
     void setUp() {
-        m_hub = std::make_unique<SimHub>(m_scratch.path() / "center.db", m_nowMs);
+        if (m_options.postgres) {
+            m_database.emplace();
+        }
+        m_hub = std::make_unique<SimHub>(m_scratch.path() / "center.db", m_nowMs,
+                                         m_database ? m_database->conninfo() : std::string());
         need(m_hub->start(true), "create the center store");
         need(m_hub->addUnit(kMainUnit), "add unit");
         need(m_hub->addUnit(kOtherUnit), "add unit");
@@ -917,6 +922,7 @@ private:
     Prng m_prng;
     FaultRates m_rates;
     ScratchDir m_scratch;
+    std::optional<testing::PgTestDatabase> m_database; // with --postgres; dropped after the hub closes
     std::int64_t m_nowMs = kStartMs;
     std::unique_ptr<SimHub> m_hub;
     std::vector<std::unique_ptr<SimDevice>> m_devices;

@@ -18,6 +18,7 @@ struct SimOptions {
     bool lossyFrames = false;     // single frames lost and replies reordered within a connection
     bool statusByCreator = false; // only the device that created a case changes its status
     bool replaysTrail = false;    // replayed old frames reach the hub only after the fresh one
+    bool postgres = false;        // the hub's center store on PostgreSQL (a database per seed, tests/pg)
     bool verbose = false;
 };
 

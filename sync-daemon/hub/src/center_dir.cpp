@@ -1,6 +1,7 @@
 #include <fieldkit/common/files.hpp>
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/hub/center_dir.hpp>
+#include <fieldkit/hub/center_store_config.hpp>
 #include <fieldkit/tls/random_id.hpp>
 #include <system_error>
 
@@ -50,9 +51,21 @@ Result<crypto::SigningKeyPair> loadSigningKey(const CenterDir& dir) {
 
 } // namespace
 
-Status initCenter(const CenterDir& dir) {
+Result<std::unique_ptr<CenterStore>> openCenterStore(const CenterDir& dir, bool create) {
+    auto postgres = readStoreConfig(dir.storeConfig());
+    if (!postgres) {
+        return postgres.error();
+    }
+    if (*postgres) {
+        return openPostgresCenterStore(**postgres);
+    }
+    return openSqliteCenterStore(dir.store(), create);
+}
+
+Status initCenter(const CenterDir& dir, const std::optional<PostgresStoreOptions>& postgres) {
     std::error_code ec;
-    if (std::filesystem::exists(dir.store(), ec) || std::filesystem::exists(dir.authorityKey(), ec)) {
+    if (std::filesystem::exists(dir.store(), ec) || std::filesystem::exists(dir.authorityKey(), ec) ||
+        std::filesystem::exists(dir.storeConfig(), ec)) {
         return makeError("already_initialised",
                          "A center already exists in " + dir.root.string() + "; not touched.");
     }
@@ -79,8 +92,17 @@ Status initCenter(const CenterDir& dir) {
     if (!hubCert) {
         return hubCert.error();
     }
-    auto store = openSqliteCenterStore(dir.store(), true);
+    if (postgres) {
+        if (auto st = writeStoreConfig(dir.storeConfig(), *postgres); !st) {
+            return st;
+        }
+    }
+    auto store = openCenterStore(dir, true);
     if (!store) {
+        if (postgres) {
+            std::filesystem::remove(dir.storeConfig(),
+                                    ec); // nothing of a failed init is left to refuse a retry
+        }
         return store.error();
     }
     if (auto st = writeSigningKey(dir); !st) {
@@ -111,7 +133,7 @@ Result<Center> openCenter(const CenterDir& dir) {
     if (!hub) {
         return hub.error();
     }
-    auto store = openSqliteCenterStore(dir.store(), false);
+    auto store = openCenterStore(dir);
     if (!store) {
         return store.error();
     }
@@ -139,8 +161,9 @@ Status addUnit(Center& center, const std::string& name) {
     }
     const auto pair = crypto::BoxKeyPair::generate();
     const auto& pk = pair.publicKey().bytes;
-    return center.store->addUnit(UnitRecord{name, std::vector<std::uint8_t>(pk.begin(), pk.end()),
-                                            crypto::sealBoxKeyPair(pair, center.centerKey.publicKey())});
+    return center.store->units().addUnit(
+        UnitRecord{name, std::vector<std::uint8_t>(pk.begin(), pk.end()),
+                   crypto::sealBoxKeyPair(pair, center.centerKey.publicKey())});
 }
 
 namespace {
@@ -175,7 +198,7 @@ Result<DeviceEnrolment> issueEnrolment(Center& center, const std::string& unit, 
     if (!wellFormedDeviceId(deviceId)) {
         return makeError("bad_device_id", "A device id is 32 lowercase hexadecimal characters.");
     }
-    auto unitRecord = center.store->unit(unit);
+    auto unitRecord = center.store->units().unit(unit);
     if (!unitRecord) {
         return unitRecord.error();
     }
@@ -183,7 +206,7 @@ Result<DeviceEnrolment> issueEnrolment(Center& center, const std::string& unit, 
     if (!unitPair) {
         return makeError("damaged_keys", "The unit's key does not open with the center key.");
     }
-    auto serial = center.store->nextCertificateSerial();
+    auto serial = center.store->units().nextCertificateSerial();
     if (!serial) {
         return serial.error();
     }
@@ -224,7 +247,7 @@ Result<common::DeviceSyncConfig> provisionDevice(Center& center, const std::stri
     if (!enrolment) {
         return enrolment.error();
     }
-    if (auto st = center.store->registerDevice(id, unit); !st) {
+    if (auto st = center.store->devices().registerDevice(id, unit); !st) {
         return st.error();
     }
     return toSyncConfig(id, *key, hubAddress, *enrolment);

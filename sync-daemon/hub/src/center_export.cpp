@@ -55,7 +55,7 @@ Result<std::vector<crypto::FieldValue>> openValues(const crypto::RecordKey& key,
  *  the operation itself for a new case, or kept with the case), so a person can review what the device sent
  *  last. Keyed "case", not "id", so tools that count cases by "id" are not misled. */
 Result<json::array> quarantineSection(Center& center, const std::vector<CenterCase>& cases) {
-    auto quarantined = center.store->quarantinedOperations();
+    auto quarantined = center.store->wipes().quarantinedOperations();
     if (!quarantined) {
         return quarantined.error();
     }
@@ -114,7 +114,7 @@ struct OpenedOperation {
 } // namespace
 
 Result<std::string> exportCases(Center& center, std::int64_t nowMs) {
-    auto cases = center.store->cases();
+    auto cases = center.store->operations().cases();
     if (!cases) {
         return cases.error();
     }
@@ -128,7 +128,7 @@ Result<std::string> exportCases(Center& center, std::int64_t nowMs) {
             out.push_back(std::move(entry));
             continue;
         }
-        auto ops = center.store->caseOperations(c.caseId);
+        auto ops = center.store->operations().caseOperations(c.caseId);
         if (!ops) {
             return ops.error();
         }
@@ -154,7 +154,7 @@ Result<std::string> exportCases(Center& center, std::int64_t nowMs) {
             }
             bySeq[op.server_seq()] = OpenedOperation{op.device_id(), op.staff(), std::move(*values)};
         }
-        auto heads = center.store->fieldHeads(c.caseId);
+        auto heads = center.store->operations().fieldHeads(c.caseId);
         if (!heads) {
             return heads.error();
         }
@@ -181,7 +181,7 @@ Result<std::string> exportCases(Center& center, std::int64_t nowMs) {
         entry["fields"] = std::move(fields);
         entry["appended"] = std::move(appended);
         entry["operations"] = ops->size();
-        auto attachments = center.store->caseAttachments(c.caseId);
+        auto attachments = center.store->attachments().caseAttachments(c.caseId);
         if (!attachments) {
             return attachments.error();
         }
@@ -203,7 +203,7 @@ Result<std::string> exportCases(Center& center, std::int64_t nowMs) {
     if (!quarantine) {
         return quarantine.error();
     }
-    auto orders = center.store->wipeOrders();
+    auto orders = center.store->wipes().wipeOrders();
     if (!orders) {
         return orders.error();
     }
@@ -213,11 +213,11 @@ Result<std::string> exportCases(Center& center, std::int64_t nowMs) {
 }
 
 Result<std::string> centerStatsJson(CenterStore& store, std::int64_t nowMs) {
-    auto stats = store.stats();
+    auto stats = store.reports().stats();
     if (!stats) {
         return stats.error();
     }
-    auto orders = store.wipeOrders();
+    auto orders = store.wipes().wipeOrders();
     if (!orders) {
         return orders.error();
     }

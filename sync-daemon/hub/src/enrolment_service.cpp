@@ -24,7 +24,7 @@ Result<tls::EnrolmentCode> createEnrolmentCode(Center& center, const std::string
         return code.error();
     }
     const auto validMs = std::chrono::duration_cast<std::chrono::milliseconds>(validFor).count();
-    if (auto st = center.store->addEnrolmentCode(
+    if (auto st = center.store->devices().addEnrolmentCode(
             {code->lookup(), code->macKey(), unit, nowMs, nowMs + validMs, 0, ""});
         !st) {
         return st.error();
@@ -38,7 +38,7 @@ protocol::EnrolReply EnrolmentService::enrol(const protocol::EnrolRequest& reque
         return refused("This fieldkit version is too old to enrol; update it first.");
     }
     const tls::Bytes lookup(request.code_lookup().begin(), request.code_lookup().end());
-    auto code = m_center.store->enrolmentCode(lookup);
+    auto code = m_center.store->devices().enrolmentCode(lookup);
     // An unknown code and a wrong proof get the same answer: nothing is told to someone without the code.
     const std::string invalid = "The enrolment code is not valid for this center.";
     if (!code) {
@@ -60,7 +60,8 @@ protocol::EnrolReply EnrolmentService::enrol(const protocol::EnrolRequest& reque
     if (!issued) {
         return refused(issued.error().message);
     }
-    if (auto st = m_center.store->redeemEnrolmentCode(lookup, request.device_id(), m_nowMs()); !st) {
+    if (auto st = m_center.store->devices().redeemEnrolmentCode(lookup, request.device_id(), m_nowMs());
+        !st) {
         return refused(st.error().message);
     }
     protocol::EnrolReply reply;

@@ -1,23 +1,30 @@
+#include <atomic>
 #include <boost/asio/signal_set.hpp>
 #include <chrono>
+#include <fieldkit/common/files.hpp>
 #include <fieldkit/crypto/bytes.hpp>
+#include <fieldkit/hub/center_backup.hpp>
 #include <fieldkit/hub/center_dir.hpp>
 #include <fieldkit/hub/center_export.hpp>
+#include <fieldkit/hub/center_store_config.hpp>
+#include <fieldkit/hub/change_feed.hpp>
 #include <fieldkit/hub/enrolment_service.hpp>
 #include <fieldkit/hub/hub_commands.hpp>
 #include <fieldkit/hub/hub_server.hpp>
+#include <fieldkit/hub/store_copy.hpp>
 #include <fieldkit/hub/wipe_orders.hpp>
 #include <fieldkit/tls/tls_context.hpp>
 #include <fieldkit/version.hpp>
 #include <iostream>
 #include <malloc.h>
 #include <optional>
+#include <thread>
 
 namespace fieldkit::hub {
 namespace {
 
 constexpr const char* kUsage = R"(usage:
-  fieldkit-hub init --dir D
+  fieldkit-hub init --dir D [--store postgresql://USER@HOST/DB?sslmode=verify-full [--store-passfile FILE]]
   fieldkit-hub serve --dir D --listen HOST:PORT [--ops-listen HOST:PORT] [--idle-seconds N] [--oldest-schema N]
   fieldkit-hub unit add --dir D NAME
   fieldkit-hub enroll-code --dir D --unit NAME [--valid-seconds N]
@@ -26,6 +33,8 @@ constexpr const char* kUsage = R"(usage:
   fieldkit-hub stats --dir D --json
   fieldkit-hub revoke --dir D DEVICE
   fieldkit-hub wipe --dir D DEVICE
+  fieldkit-hub backup --dir D --out FILE
+  fieldkit-hub store copy --from D --to postgresql://USER@HOST/DB [--store-passfile FILE]
   fieldkit-hub --version
 )";
 
@@ -49,7 +58,13 @@ int init(const common::Args& args) {
     if (!dir) {
         return fail(dir.error());
     }
-    if (auto st = initCenter(CenterDir{*dir}); !st) {
+    std::optional<PostgresStoreOptions> postgres;
+    if (auto store = args.option("store")) {
+        postgres = PostgresStoreOptions{*store, args.option("store-passfile").value_or(""), 4};
+    } else if (args.option("store-passfile")) {
+        return fail(makeError("usage", "--store-passfile goes with --store."));
+    }
+    if (auto st = initCenter(CenterDir{*dir}, postgres); !st) {
         return fail(st.error());
     }
     std::cout << "center created in " << *dir << '\n';
@@ -86,19 +101,23 @@ int serve(const common::Args& args) {
     // Frames and their buffers of up to a megabyte come and go with connections: allocated with mmap, they
     // go back to the system when freed instead of staying in the heap after a burst of large pushes.
     ::mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    if (std::error_code ec; std::filesystem::exists(CenterDir{*dir}.copyMarker(), ec)) {
+        return fail(makeError("copy_running",
+                              "A store copy of this center is running; the hub serves once it ends."));
+    }
     auto center = openCenter(CenterDir{*dir});
     if (!center) {
         return fail(center.error());
     }
     // The TLS handshake asks whether a device is refused on the I/O thread, while pushes are applied on the
     // store's own thread (HubServer): so it reads through a connection of its own.
-    auto revocationView = openSqliteCenterStore(CenterDir{*dir}.store(), false);
+    auto revocationView = openCenterStore(CenterDir{*dir});
     if (!revocationView) {
         return fail(revocationView.error());
     }
     auto tls = tls::makeServerContext(center->hub, center->authority.certPem,
                                       [&view = **revocationView](const std::string& id) {
-                                          auto record = view.device(id);
+                                          auto record = view.devices().device(id);
                                           return !record || record->refused();
                                       });
     if (!tls) {
@@ -119,6 +138,30 @@ int serve(const common::Args& args) {
         return fail(opsBound.error());
     }
     server.start();
+    // Several hubs may share a PostgreSQL center: each learns of the others' commits on a thread of its own.
+    std::atomic<bool> serving{true};
+    std::thread changes;
+    if (auto postgres = readStoreConfig(CenterDir{*dir}.storeConfig()); postgres && *postgres) {
+        changes = std::thread([&server, &serving, options = **postgres] {
+            std::unique_ptr<ChangeFeed> feed;
+            while (serving) {
+                if (!feed) {
+                    auto opened = openPostgresChangeFeed(options);
+                    if (!opened) {
+                        std::this_thread::sleep_for(std::chrono::seconds(1));
+                        continue;
+                    }
+                    feed = std::move(*opened);
+                }
+                auto units = feed->waitForChanges(std::chrono::milliseconds(500));
+                if (!units) {
+                    feed.reset();
+                } else if (!units->empty()) {
+                    server.noteUnitsChanged(std::move(*units));
+                }
+            }
+        });
+    }
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](const boost::system::error_code&, int) { server.stop(); });
     std::cout << "ops on " << common::HostPort{opsBound->address().to_string(), opsBound->port()}.toString()
@@ -126,6 +169,10 @@ int serve(const common::Args& args) {
     std::cout << "listening on " << common::HostPort{bound->address().to_string(), bound->port()}.toString()
               << std::endl;
     io.run();
+    serving = false;
+    if (changes.joinable()) {
+        changes.join();
+    }
     std::clog << "fieldkit-hub: stopped\n";
     return 0;
 }
@@ -231,7 +278,7 @@ int revoke(const common::Args& args) {
     if (!center) {
         return fail(center.error());
     }
-    if (auto st = center->store->revokeDevice(args.word(1)); !st) {
+    if (auto st = center->store->devices().revokeDevice(args.word(1)); !st) {
         return fail(st.error());
     }
     std::cout << "device " << args.word(1) << " revoked\n";
@@ -262,12 +309,75 @@ int wipe(const common::Args& args) {
     return 0;
 }
 
+/** A consistent copy of the SQLite center while it serves; a PostgreSQL center is backed up with its own
+ * tools. */
+int backup(const common::Args& args) {
+    auto dir = args.required("dir");
+    auto out = args.required("out");
+    if (!dir || !out) {
+        return fail(!dir ? dir.error() : out.error());
+    }
+    const CenterDir center{*dir};
+    if (std::error_code ec; std::filesystem::exists(center.storeConfig(), ec)) {
+        return fail(makeError("postgres_backup",
+                              "This center's store is PostgreSQL: back it up with pg_dump or "
+                              "pg_basebackup (README, The center on PostgreSQL)."));
+    }
+    if (auto st = backupSqliteCenter(center.store(), *out); !st) {
+        return fail(st.error());
+    }
+    std::cout << "backup written to " << *out << " and checked\n";
+    return 0;
+}
+
+/** Moves a SQLite center to PostgreSQL: copies and verifies in one PostgreSQL transaction, then points the
+ *  center folder at the copy (store.conf); center.db stays as it was. `serve` refuses to start meanwhile. */
+int storeCopy(const common::Args& args) {
+    auto from = args.required("from");
+    auto to = args.required("to");
+    if (!from || !to) {
+        return fail(!from ? from.error() : to.error());
+    }
+    const CenterDir dir{*from};
+    std::error_code ec;
+    if (std::filesystem::exists(dir.storeConfig(), ec)) {
+        return fail(makeError("already_postgres", "The center in " + *from + " already uses PostgreSQL."));
+    }
+    const PostgresStoreOptions target{*to, args.option("store-passfile").value_or(""), 1};
+    if (auto st = checkPostgresConnectionString(target.conninfo); !st) {
+        return fail(st.error());
+    }
+    if (std::filesystem::exists(dir.copyMarker(), ec)) {
+        return fail(
+            makeError("copy_running", "A store copy of this center is running or was interrupted; remove " +
+                                          dir.copyMarker().string() + " once no copy runs."));
+    }
+    if (auto st = common::writeFileAtomic(dir.copyMarker(), "store copy to PostgreSQL\n", true); !st) {
+        return fail(st.error());
+    }
+    auto report = copySqliteToPostgres(dir.store(), target);
+    if (report) {
+        if (auto st = writeStoreConfig(dir.storeConfig(), target); !st) {
+            report = st.error();
+        }
+    }
+    std::filesystem::remove(dir.copyMarker(), ec);
+    if (!report) {
+        return fail(report.error());
+    }
+    std::cout << "copied " << report->rows << " rows in " << report->tables
+              << " tables; counts and the checksums of " << report->units << " units verified; " << *from
+              << " now uses PostgreSQL\n";
+    return 0;
+}
+
 } // namespace
 
 int runHubCommand(const common::Args& args) {
-    if (auto st = args.allowOnly({"dir", "listen", "ops-listen", "idle-seconds", "oldest-schema",
-                                  "valid-seconds", "unit", "data", "hub-address", "device-id",
-                                  "device-box-key", "version", "help", "json"});
+    if (auto st =
+            args.allowOnly({"dir", "listen", "ops-listen", "idle-seconds", "oldest-schema", "valid-seconds",
+                            "unit", "data", "hub-address", "device-id", "device-box-key", "version", "help",
+                            "json", "store", "store-passfile", "from", "to", "out"});
         !st) {
         std::cerr << "fieldkit-hub: " << st.error().message << '\n' << kUsage;
         return 2;
@@ -300,6 +410,12 @@ int runHubCommand(const common::Args& args) {
     }
     if (command == "wipe") {
         return wipe(args);
+    }
+    if (command == "backup") {
+        return backup(args);
+    }
+    if (command == "store" && args.word(1) == "copy") {
+        return storeCopy(args);
     }
     std::cerr << kUsage;
     return args.flag("help") ? 0 : 2;

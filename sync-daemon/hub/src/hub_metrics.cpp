@@ -32,6 +32,9 @@ std::string renderPrometheus(const HubMetrics& m) {
           "Connections closed because the same device opened a new one.", "counter", m.connectionsReplaced);
     gauge("fieldkit_hub_ops_applied_total", "Operations applied to the center store.", "counter",
           m.opsApplied);
+    gauge("fieldkit_hub_unit_change_notices_total",
+          "Units told changed by a commit of any hub sharing the PostgreSQL center.", "counter",
+          m.unitChangeNotices);
     gauge("fieldkit_hub_conflicts_total", "Field conflicts detected.", "counter", m.conflicts);
     gauge("fieldkit_hub_bytes_in_total", "Payload bytes received from devices.", "counter", m.bytesIn);
     gauge("fieldkit_hub_bytes_out_total", "Payload bytes sent to devices.", "counter", m.bytesOut);

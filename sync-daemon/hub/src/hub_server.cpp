@@ -1,6 +1,7 @@
 // The hub's network side: every Asio/Beast template of the hub is instantiated in this one translation unit.
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/read_until.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
@@ -583,6 +584,12 @@ void HubServer::stop() {
 
 const HubMetrics& HubServer::metrics() const {
     return m_impl->metrics;
+}
+
+void HubServer::noteUnitsChanged(std::vector<std::string> units) {
+    // Metrics belong to the I/O thread.
+    asio::post(m_impl->io,
+               [impl = m_impl.get(), count = units.size()] { impl->metrics.unitChangeNotices += count; });
 }
 
 } // namespace fieldkit::hub

@@ -23,7 +23,7 @@ Result<protocol::Welcome> SyncService::greet(const protocol::Hello& hello,
     if (hello.device_id() != certifiedDeviceId) {
         return makeError("identity_mismatch", "the hello names another device than its certificate");
     }
-    auto record = m_store.device(certifiedDeviceId);
+    auto record = m_store.devices().device(certifiedDeviceId);
     if (!record) {
         return record.error();
     }
@@ -33,7 +33,7 @@ Result<protocol::Welcome> SyncService::greet(const protocol::Hello& hello,
     if (hello.retiring()) {
         // Staff are wiping the device and deleting its identity; revoked here, a copy of that identity (a
         // backup, a stolen disk image) cannot connect either.
-        if (auto st = m_store.revokeDevice(certifiedDeviceId); !st) {
+        if (auto st = m_store.devices().revokeDevice(certifiedDeviceId); !st) {
             return st.error();
         }
         protocol::Welcome retired;
@@ -44,17 +44,17 @@ Result<protocol::Welcome> SyncService::greet(const protocol::Hello& hello,
         session.greeted = false;
         return retired;
     }
-    auto head = m_store.serverHead(record->unit);
+    auto head = m_store.operations().serverHead(record->unit);
     if (!head) {
         return head.error();
     }
-    if (auto st = m_store.recordContact(certifiedDeviceId, m_nowMs()); !st) {
+    if (auto st = m_store.devices().recordContact(certifiedDeviceId, m_nowMs()); !st) {
         return st.error();
     }
     auto welcome = engine::answerHello(hello, *head, record->lastAppliedDeviceSeq, m_nowMs(), m_policy);
     session.greeted = welcome.status() == protocol::Welcome::OK;
     if (session.greeted && !record->wipePending) {
-        auto incomplete = m_store.incompleteAttachments(certifiedDeviceId);
+        auto incomplete = m_store.attachments().incompleteAttachments(certifiedDeviceId);
         if (!incomplete) {
             return incomplete.error();
         }
@@ -65,7 +65,7 @@ Result<protocol::Welcome> SyncService::greet(const protocol::Hello& hello,
     if (session.greeted && record->wipePending) {
         // The order rides on the welcome, before anything depends on the device's push getting through: a
         // device whose outbox cannot be delivered is still wiped. What it pushes meanwhile is quarantined.
-        auto order = m_store.wipeOrder(certifiedDeviceId);
+        auto order = m_store.wipes().wipeOrder(certifiedDeviceId);
         if (!order) {
             return order.error();
         }
@@ -73,7 +73,7 @@ Result<protocol::Welcome> SyncService::greet(const protocol::Hello& hello,
             return makeError("internal", "the device's wipe order is missing");
         }
         toWire(**order, *welcome.mutable_wipe_order());
-        if (auto st = m_store.markWipeDelivered(certifiedDeviceId, m_nowMs()); !st) {
+        if (auto st = m_store.wipes().markWipeDelivered(certifiedDeviceId, m_nowMs()); !st) {
             return st.error();
         }
     }
@@ -90,7 +90,7 @@ Result<protocol::SyncReply> SyncService::sync(const std::string& deviceId, const
     if (!session.greeted) {
         return makeError("out_of_order", "a push before the hello");
     }
-    auto record = m_store.device(deviceId);
+    auto record = m_store.devices().device(deviceId);
     if (!record) {
         return record.error();
     }
@@ -109,15 +109,15 @@ Result<protocol::SyncReply> SyncService::sync(const std::string& deviceId, const
     if (record->wipePending) {
         return quarantineAndOrderWipe(*record, ops, session);
     }
-    auto acks = m_store.applyBatch(*record, ops);
+    auto acks = m_store.operations().applyBatch(*record, ops);
     if (!acks) {
         return acks.error();
     }
     const std::size_t pageBytes = batch.page_bytes() > 0
                                       ? std::min<std::size_t>(batch.page_bytes(), protocol::kDefaultPageBytes)
                                       : protocol::kDefaultPageBytes;
-    auto page = m_store.changesSince(record->unit, session.cursor, deviceId,
-                                     static_cast<int>(session.maxChanges), pageBytes);
+    auto page = m_store.operations().changesSince(record->unit, session.cursor, deviceId,
+                                                  static_cast<int>(session.maxChanges), pageBytes);
     if (!page) {
         return page.error();
     }
@@ -148,7 +148,7 @@ Result<protocol::AttachmentStatus> SyncService::offer(const std::string& deviceI
     if (!session.greeted) {
         return makeError("out_of_order", "an attachment offer before the hello");
     }
-    auto record = m_store.device(deviceId);
+    auto record = m_store.devices().device(deviceId);
     if (!record) {
         return record.error();
     }
@@ -157,7 +157,7 @@ Result<protocol::AttachmentStatus> SyncService::offer(const std::string& deviceI
     }
     protocol::AttachmentStatus status;
     status.set_attachment_id(offer.attachment_id());
-    auto missing = m_store.offerAttachment(*record, offer);
+    auto missing = m_store.attachments().offerAttachment(*record, offer);
     if (!missing) {
         if (missing.error().code != "bad_offer") {
             return missing.error(); // storage failure: the connection closes, the device retries later
@@ -185,7 +185,7 @@ Result<protocol::ChunkAck> SyncService::chunk(const std::string& deviceId,
     if (!session.greeted) {
         return makeError("out_of_order", "an attachment chunk before the hello");
     }
-    auto record = m_store.device(deviceId);
+    auto record = m_store.devices().device(deviceId);
     if (!record) {
         return record.error();
     }
@@ -211,7 +211,7 @@ Result<protocol::ChunkAck> SyncService::chunk(const std::string& deviceId,
         whole.set_data(std::move(**assembled));
         toStore = &whole;
     }
-    auto result = m_store.storeChunk(*record, *toStore);
+    auto result = m_store.attachments().storeChunk(*record, *toStore);
     if (!result) {
         if (result.error().code != "bad_chunk") {
             return result.error();
@@ -228,7 +228,7 @@ Result<std::optional<std::string>> SyncService::addSlice(const std::string& devi
                                                          const protocol::AttachmentChunk& slice,
                                                          protocol::ChunkAck& ack) {
     const std::vector<std::uint8_t> id(slice.attachment_id().begin(), slice.attachment_id().end());
-    auto held = m_store.heldAttachment(id);
+    auto held = m_store.attachments().heldAttachment(id);
     if (!held) {
         if (held.error().code != "unknown_attachment") {
             return held.error();
@@ -262,7 +262,7 @@ Result<protocol::Envelope> SyncService::request(const std::string& deviceId,
     if (!session.greeted) {
         return makeError("out_of_order", "an attachment request before the hello");
     }
-    auto record = m_store.device(deviceId);
+    auto record = m_store.devices().device(deviceId);
     if (!record) {
         return record.error();
     }
@@ -276,7 +276,7 @@ Result<protocol::Envelope> SyncService::request(const std::string& deviceId,
         return out;
     };
     const std::vector<std::uint8_t> id(request.attachment_id().begin(), request.attachment_id().end());
-    auto held = m_store.heldAttachment(id);
+    auto held = m_store.attachments().heldAttachment(id);
     if (!held && held.error().code == "unknown_attachment") {
         return refuse("the center does not hold this attachment");
     }
@@ -294,7 +294,7 @@ Result<protocol::Envelope> SyncService::request(const std::string& deviceId,
         *out.mutable_attachment_offer() = held->description;
         return out;
     }
-    auto data = m_store.attachmentChunk(id, request.index());
+    auto data = m_store.attachments().attachmentChunk(id, request.index());
     if (!data && data.error().code == "unknown_chunk") {
         return refuse("the center does not hold this part of the attachment");
     }
@@ -314,18 +314,18 @@ Result<protocol::Envelope> SyncService::request(const std::string& deviceId,
 Result<protocol::SyncReply> SyncService::quarantineAndOrderWipe(const DeviceRecord& device,
                                                                 const std::vector<protocol::Operation>& ops,
                                                                 HubSession& session) {
-    auto order = m_store.wipeOrder(device.deviceId);
+    auto order = m_store.wipes().wipeOrder(device.deviceId);
     if (!order) {
         return order.error();
     }
     if (!order->has_value()) {
         return makeError("internal", "the device's wipe order is missing");
     }
-    auto acks = m_store.quarantineBatch(device, ops, m_nowMs());
+    auto acks = m_store.wipes().quarantineBatch(device, ops, m_nowMs());
     if (!acks) {
         return acks.error();
     }
-    if (auto st = m_store.markWipeDelivered(device.deviceId, m_nowMs()); !st) {
+    if (auto st = m_store.wipes().markWipeDelivered(device.deviceId, m_nowMs()); !st) {
         return st.error();
     }
     // No changes go out: a device about to be wiped gets nothing more to hold. Its cursor stays where it is.
@@ -339,7 +339,7 @@ Result<protocol::SyncReply> SyncService::quarantineAndOrderWipe(const DeviceReco
 }
 
 Status SyncService::confirmWipe(const std::string& deviceId, const protocol::WipeConfirm& confirm) {
-    return m_store.confirmWipe(deviceId, confirm.order_id(), m_nowMs());
+    return m_store.wipes().confirmWipe(deviceId, confirm.order_id(), m_nowMs());
 }
 
 } // namespace fieldkit::hub

@@ -5,7 +5,7 @@
 namespace fieldkit::hub {
 
 Result<WipeOrderRecord> orderWipe(Center& center, const std::string& deviceId, std::int64_t nowMs) {
-    if (auto known = center.store->device(deviceId); !known) {
+    if (auto known = center.store->devices().device(deviceId); !known) {
         return known.error();
     }
     auto orderId = tls::randomHex(16);
@@ -15,7 +15,7 @@ Result<WipeOrderRecord> orderWipe(Center& center, const std::string& deviceId, s
     const auto signature =
         center.signingKey.sign(engine::wipeOrderSignedBytes(deviceId, nowMs, *orderId)).bytes;
     WipeOrderRecord order{deviceId, *orderId, nowMs, {signature.begin(), signature.end()}, 0, 0};
-    if (auto st = center.store->addWipeOrder(order); !st) {
+    if (auto st = center.store->wipes().addWipeOrder(order); !st) {
         return st.error();
     }
     return order;

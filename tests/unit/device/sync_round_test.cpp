@@ -35,9 +35,9 @@ struct Center {
         REQUIRE_MESSAGE(opened.ok(), opened.error().message);
         store = std::move(*opened);
         const auto& pk = unitKey.publicKey().bytes;
-        REQUIRE(store
-                    ->addUnit({"bike-07", std::vector<std::uint8_t>(pk.begin(), pk.end()),
-                               crypto::sealBoxKeyPair(unitKey, centerKey.publicKey())})
+        REQUIRE(store->units()
+                    .addUnit({"bike-07", std::vector<std::uint8_t>(pk.begin(), pk.end()),
+                              crypto::sealBoxKeyPair(unitKey, centerKey.publicKey())})
                     .ok());
         service = std::make_unique<hub::SyncService>(*store, [this] { return clock.nowMs(); });
     }
@@ -61,7 +61,7 @@ struct Center {
             dir / (name + ".db"), {"staff-" + name, "1234", cheapKdf(), "bike-07", false}, clock);
         REQUIRE_MESSAGE(created.ok(), created.error().message);
         Device d{std::move(*created), nullptr};
-        REQUIRE(store->registerDevice(d.store->deviceId(), "bike-07").ok());
+        REQUIRE(store->devices().registerDevice(d.store->deviceId(), "bike-07").ok());
         auto devicePk = crypto::BoxPublicKey::fromBytes(*d.store->boxPublicKey());
         REQUIRE(devicePk.ok());
         const auto& centerPk = centerKey.publicKey().bytes;
@@ -140,6 +140,7 @@ TEST_CASE("a change that closes one of our versions whose ack was lost closes it
     // The page's ack was a real one: the phone left the outbox and the checksum counts it.
     store::SyncQueue queue(*a.store);
     CHECK(queue.position()->pendingOps == 0);
-    CHECK(queue.position()->checksum ==
-          center.store->changesSince("bike-07", 0, "", 0, protocol::kDefaultPageBytes)->checksum);
+    CHECK(
+        queue.position()->checksum ==
+        center.store->operations().changesSince("bike-07", 0, "", 0, protocol::kDefaultPageBytes)->checksum);
 }

@@ -11,6 +11,8 @@
 
 using namespace fieldkit;
 using namespace fieldkit::hub;
+using fieldkit::hub::testing::PostgresBackend;
+using fieldkit::hub::testing::SqliteBackend;
 using fieldkit::hub::testing::TempStore;
 
 namespace {
@@ -44,49 +46,53 @@ protocol::AttachmentChunk chunk(std::uint32_t index, char idByte = 'a') {
 }
 
 std::vector<std::uint32_t> missing(TempStore& t, const protocol::AttachmentOffer& o) {
-    auto result = t.store->offerAttachment(t.device("dev-a"), o);
+    auto result = t.store->attachments().offerAttachment(t.device("dev-a"), o);
     REQUIRE(result.ok());
     return *result;
 }
 
 } // namespace
 
-TEST_CASE("an offered attachment lacks every chunk, and each stored chunk leaves the missing list") {
-    TempStore t;
+TEST_CASE_TEMPLATE("an offered attachment lacks every chunk, and each stored chunk leaves the missing list",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     CHECK(missing(t, offer()) == std::vector<std::uint32_t>{0, 1, 2});
-    REQUIRE(t.store->storeChunk(t.device("dev-a"), chunk(1)).ok());
+    REQUIRE(t.store->attachments().storeChunk(t.device("dev-a"), chunk(1)).ok());
     CHECK(missing(t, offer()) == std::vector<std::uint32_t>{0, 2});
-    REQUIRE(t.store->storeChunk(t.device("dev-a"), chunk(2)).ok());
-    REQUIRE(t.store->storeChunk(t.device("dev-a"), chunk(0)).ok());
+    REQUIRE(t.store->attachments().storeChunk(t.device("dev-a"), chunk(2)).ok());
+    REQUIRE(t.store->attachments().storeChunk(t.device("dev-a"), chunk(0)).ok());
     CHECK(missing(t, offer()).empty());
-    auto listed = t.store->caseAttachments(std::vector<std::uint8_t>(16, 'c'));
+    auto listed = t.store->attachments().caseAttachments(std::vector<std::uint8_t>(16, 'c'));
     REQUIRE(listed.ok());
     REQUIRE(listed->size() == 1);
     CHECK(listed->front().complete());
     CHECK(listed->front().chunkCount == 3);
     CHECK(listed->front().deviceId == "dev-a");
-    const auto held = t.store->attachmentChunk(std::vector<std::uint8_t>(16, 'a'), 2);
+    const auto held = t.store->attachments().attachmentChunk(std::vector<std::uint8_t>(16, 'a'), 2);
     REQUIRE(held.ok());
     CHECK(held->size() == engine::chunkCipherBytes(kSize, 2));
-    CHECK(t.store->stats()->completeAttachments == 1);
-    CHECK(t.store->stats()->attachmentChunks == 3);
+    CHECK(t.store->reports().stats()->completeAttachments == 1);
+    CHECK(t.store->reports().stats()->attachmentChunks == 3);
 }
 
-TEST_CASE("a chunk sent twice is stored once and counted once") {
-    TempStore t;
+TEST_CASE_TEMPLATE("a chunk sent twice is stored once and counted once", Backend, SqliteBackend,
+                   PostgresBackend) {
+    TempStore t{Backend{}};
     (void)missing(t, offer());
-    auto first = t.store->storeChunk(t.device("dev-a"), chunk(0));
-    auto again = t.store->storeChunk(t.device("dev-a"), chunk(0));
+    auto first = t.store->attachments().storeChunk(t.device("dev-a"), chunk(0));
+    auto again = t.store->attachments().storeChunk(t.device("dev-a"), chunk(0));
     REQUIRE(first.ok());
     REQUIRE(again.ok());
     CHECK(*first == ChunkStored::Added);
     CHECK(*again == ChunkStored::Duplicate);
-    CHECK(t.store->caseAttachments(std::vector<std::uint8_t>(16, 'c'))->front().chunksHeld == 1);
-    CHECK(t.store->stats()->attachmentChunks == 1);
+    CHECK(t.store->attachments().caseAttachments(std::vector<std::uint8_t>(16, 'c'))->front().chunksHeld ==
+          1);
+    CHECK(t.store->reports().stats()->attachmentChunks == 1);
 }
 
-TEST_CASE("a chunk with a wrong checksum, offset, length or index is refused and not stored") {
-    TempStore t;
+TEST_CASE_TEMPLATE("a chunk with a wrong checksum, offset, length or index is refused and not stored",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     (void)missing(t, offer());
     auto damaged = chunk(0);
     damaged.mutable_data()->back() ^= 1;
@@ -100,35 +106,37 @@ TEST_CASE("a chunk with a wrong checksum, offset, length or index is refused and
     auto beyond = chunk(3);
     beyond.set_offset(engine::chunkOffset(3));
     for (const auto* bad : {&damaged, &shifted, &shortened, &beyond}) {
-        auto result = t.store->storeChunk(t.device("dev-a"), *bad);
+        auto result = t.store->attachments().storeChunk(t.device("dev-a"), *bad);
         REQUIRE_FALSE(result.ok());
         CHECK(result.error().code == "bad_chunk");
     }
-    CHECK(t.store->stats()->attachmentChunks == 0);
+    CHECK(t.store->reports().stats()->attachmentChunks == 0);
     CHECK(missing(t, offer()) == std::vector<std::uint32_t>{0, 1, 2});
 }
 
-TEST_CASE("a device cannot add chunks to an attachment it did not offer, nor take over its id") {
-    TempStore t;
+TEST_CASE_TEMPLATE("a device cannot add chunks to an attachment it did not offer, nor take over its id",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     (void)missing(t, offer());
-    auto foreign = t.store->storeChunk(t.device("dev-b"), chunk(0));
+    auto foreign = t.store->attachments().storeChunk(t.device("dev-b"), chunk(0));
     REQUIRE_FALSE(foreign.ok());
     CHECK(foreign.error().code == "bad_chunk");
-    auto unknown = t.store->storeChunk(t.device("dev-a"), chunk(0, 'z'));
+    auto unknown = t.store->attachments().storeChunk(t.device("dev-a"), chunk(0, 'z'));
     REQUIRE_FALSE(unknown.ok());
     CHECK(unknown.error().code == "bad_chunk");
-    auto takeover = t.store->offerAttachment(t.device("dev-b"), offer());
+    auto takeover = t.store->attachments().offerAttachment(t.device("dev-b"), offer());
     REQUIRE_FALSE(takeover.ok());
     CHECK(takeover.error().code == "bad_offer");
     auto resized = offer();
     resized.set_size(kSize + 1);
-    auto changed = t.store->offerAttachment(t.device("dev-a"), resized);
+    auto changed = t.store->attachments().offerAttachment(t.device("dev-a"), resized);
     REQUIRE_FALSE(changed.ok());
     CHECK(changed.error().code == "bad_offer");
 }
 
-TEST_CASE("a malformed offer is refused before anything is recorded") {
-    TempStore t;
+TEST_CASE_TEMPLATE("a malformed offer is refused before anything is recorded", Backend, SqliteBackend,
+                   PostgresBackend) {
+    TempStore t{Backend{}};
     auto noHeader = offer();
     noHeader.clear_header();
     auto wrongCount = offer();
@@ -137,11 +145,11 @@ TEST_CASE("a malformed offer is refused before anything is recorded") {
     huge.set_size(static_cast<std::uint64_t>(engine::kMaxChunksPerAttachment + 1) * engine::kChunkPlainBytes);
     huge.set_chunk_count(engine::kMaxChunksPerAttachment + 1);
     for (const auto* bad : {&noHeader, &wrongCount, &huge}) {
-        auto result = t.store->offerAttachment(t.device("dev-a"), *bad);
+        auto result = t.store->attachments().offerAttachment(t.device("dev-a"), *bad);
         REQUIRE_FALSE(result.ok());
         CHECK(result.error().code == "bad_offer");
     }
-    CHECK(t.store->stats()->attachments == 0);
+    CHECK(t.store->reports().stats()->attachments == 0);
 }
 
 namespace {
@@ -164,8 +172,9 @@ protocol::AttachmentRequest request(char idByte, bool describe, std::uint32_t in
 
 } // namespace
 
-TEST_CASE("another device of the unit downloads a whole attachment: described, then chunk by chunk") {
-    TempStore t;
+TEST_CASE_TEMPLATE("another device of the unit downloads a whole attachment: described, then chunk by chunk",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     SyncService service(*t.store, [] { return std::int64_t{1000}; });
     (void)missing(t, offer());
     HubSession session;
@@ -178,7 +187,7 @@ TEST_CASE("another device of the unit downloads a whole attachment: described, t
     CHECK_FALSE(early->attachment_status().refused().empty());
 
     for (std::uint32_t i = 0; i < 3; ++i) {
-        REQUIRE(t.store->storeChunk(t.device("dev-a"), chunk(i)).ok());
+        REQUIRE(t.store->attachments().storeChunk(t.device("dev-a"), chunk(i)).ok());
     }
     auto described = service.request("dev-b", request('a', true), session);
     REQUIRE(described.ok());
@@ -202,14 +211,15 @@ TEST_CASE("another device of the unit downloads a whole attachment: described, t
     CHECK(unknown->attachment_status().refused() == "the center does not hold this attachment");
 }
 
-TEST_CASE("a device of another unit learns nothing of an attachment: answered as if unknown") {
-    TempStore t;
-    REQUIRE(t.store->addUnit({"togo-2", std::vector<std::uint8_t>(32, 3), {4}}).ok());
-    REQUIRE(t.store->registerDevice("dev-x", "togo-2").ok());
+TEST_CASE_TEMPLATE("a device of another unit learns nothing of an attachment: answered as if unknown",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
+    REQUIRE(t.store->units().addUnit({"togo-2", std::vector<std::uint8_t>(32, 3), {4}}).ok());
+    REQUIRE(t.store->devices().registerDevice("dev-x", "togo-2").ok());
     SyncService service(*t.store, [] { return std::int64_t{1000}; });
     (void)missing(t, offer());
     for (std::uint32_t i = 0; i < 3; ++i) {
-        REQUIRE(t.store->storeChunk(t.device("dev-a"), chunk(i)).ok());
+        REQUIRE(t.store->attachments().storeChunk(t.device("dev-a"), chunk(i)).ok());
     }
     HubSession session;
     REQUIRE(service.greet(helloOf("dev-x"), "dev-x", session).ok());
@@ -223,13 +233,14 @@ TEST_CASE("a device of another unit learns nothing of an attachment: answered as
     CHECK(service.request("dev-x", request('a', true), fresh).error().code == "out_of_order");
 }
 
-TEST_CASE("the welcome asks a device to send again its attachments the center does not hold whole") {
-    TempStore t;
+TEST_CASE_TEMPLATE("the welcome asks a device to send again its attachments the center does not hold whole",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     SyncService service(*t.store, [] { return std::int64_t{1000}; });
     (void)missing(t, offer('a'));
     (void)missing(t, offer('b'));
     for (std::uint32_t i = 0; i < 3; ++i) {
-        REQUIRE(t.store->storeChunk(t.device("dev-a"), chunk(i, 'b')).ok());
+        REQUIRE(t.store->attachments().storeChunk(t.device("dev-a"), chunk(i, 'b')).ok());
     }
     HubSession session;
     auto welcome = service.greet(helloOf("dev-a"), "dev-a", session);
@@ -240,8 +251,9 @@ TEST_CASE("the welcome asks a device to send again its attachments the center do
     CHECK(service.greet(helloOf("dev-b"), "dev-b", other)->resend_attachments_size() == 0);
 }
 
-TEST_CASE("a chunk sent in slices is held until whole, a re-offer says where to go on, then it is stored") {
-    TempStore t;
+TEST_CASE_TEMPLATE("a chunk sent in slices is held until whole, a re-offer says where to go on, then it is stored",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     SyncService service(*t.store, [] { return std::int64_t{1000}; });
     HubSession session;
     REQUIRE(service.greet(helloOf("dev-a"), "dev-a", session).ok());
@@ -283,13 +295,14 @@ TEST_CASE("a chunk sent in slices is held until whole, a re-offer says where to 
     CHECK(rest->refused().empty());
     CHECK(stored == ChunkStored::Added);
     CHECK(missing(t, offer()) == std::vector<std::uint32_t>{1, 2});
-    auto held = t.store->attachmentChunk(std::vector<std::uint8_t>(16, 'a'), 0);
+    auto held = t.store->attachments().attachmentChunk(std::vector<std::uint8_t>(16, 'a'), 0);
     REQUIRE(held.ok());
     CHECK(std::string(held->begin(), held->end()) == whole.data());
 }
 
-TEST_CASE("slices whose whole fails the checksum are refused when the chunk completes") {
-    TempStore t;
+TEST_CASE_TEMPLATE("slices whose whole fails the checksum are refused when the chunk completes", Backend,
+                   SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     SyncService service(*t.store, [] { return std::int64_t{1000}; });
     HubSession session;
     REQUIRE(service.greet(helloOf("dev-a"), "dev-a", session).ok());

@@ -8,6 +8,8 @@
 
 using namespace fieldkit;
 using namespace fieldkit::hub;
+using fieldkit::hub::testing::PostgresBackend;
+using fieldkit::hub::testing::SqliteBackend;
 using fieldkit::hub::testing::TempStore;
 
 namespace {
@@ -31,33 +33,40 @@ protocol::Operation op(const std::string& device, std::uint64_t seq, char caseBy
 
 } // namespace
 
-TEST_CASE("a batch applies once: a repeat gets its original acks, and the device's sequence is recorded") {
-    TempStore t;
-    auto device = *t.store->device("dev-a");
-    auto first =
-        t.store->applyBatch(device, {op("dev-a", 1, 'x', 0, "service=passport"), op("dev-a", 2, 'x', 1)});
+TEST_CASE_TEMPLATE(
+    "a batch applies once: a repeat gets its original acks, and the device's sequence is recorded", Backend,
+    SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
+    auto device = *t.store->devices().device("dev-a");
+    auto first = t.store->operations().applyBatch(
+        device, {op("dev-a", 1, 'x', 0, "service=passport"), op("dev-a", 2, 'x', 1)});
     REQUIRE(first.ok());
     CHECK((*first)[0].result() == protocol::PushAck::APPLIED);
     CHECK((*first)[1].server_seq() == 2);
-    auto again = t.store->applyBatch(*t.store->device("dev-a"), {op("dev-a", 1, 'x', 0, "service=passport")});
+    auto again = t.store->operations().applyBatch(*t.store->devices().device("dev-a"),
+                                                  {op("dev-a", 1, 'x', 0, "service=passport")});
     REQUIRE(again.ok());
     CHECK((*again)[0].result() == protocol::PushAck::DUPLICATE);
     CHECK((*again)[0].server_seq() == 1);
-    CHECK(t.store->device("dev-a")->lastAppliedDeviceSeq == 2);
-    CHECK(t.store->stats()->operations == 2);
+    CHECK(t.store->devices().device("dev-a")->lastAppliedDeviceSeq == 2);
+    CHECK(t.store->reports().stats()->operations == 2);
 }
 
-TEST_CASE("concurrent edits of one field are kept side by side; other devices pull them") {
-    TempStore t;
+TEST_CASE_TEMPLATE("concurrent edits of one field are kept side by side; other devices pull them", Backend,
+                   SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
+    REQUIRE(t.store->operations()
+                .applyBatch(*t.store->devices().device("dev-a"), {op("dev-a", 1, 'x', 0, "service=passport")})
+                .ok());
     REQUIRE(
-        t.store->applyBatch(*t.store->device("dev-a"), {op("dev-a", 1, 'x', 0, "service=passport")}).ok());
-    REQUIRE(t.store->applyBatch(*t.store->device("dev-a"), {op("dev-a", 2, 'x', 1)}).ok());
-    auto late = t.store->applyBatch(*t.store->device("dev-b"), {op("dev-b", 1, 'x', 1)}); // saw only seq 1
+        t.store->operations().applyBatch(*t.store->devices().device("dev-a"), {op("dev-a", 2, 'x', 1)}).ok());
+    auto late = t.store->operations().applyBatch(*t.store->devices().device("dev-b"),
+                                                 {op("dev-b", 1, 'x', 1)}); // saw only seq 1
     REQUIRE(late.ok());
     CHECK((*late)[0].conflicted());
-    CHECK(t.store->fieldHeads(std::vector<std::uint8_t>(16, 'x'))->size() == 2);
-    CHECK(t.store->cases()->front().conflicted);
-    auto page = t.store->changesSince("bike-07", 0, "dev-b", 10, protocol::kDefaultPageBytes);
+    CHECK(t.store->operations().fieldHeads(std::vector<std::uint8_t>(16, 'x'))->size() == 2);
+    CHECK(t.store->operations().cases()->front().conflicted);
+    auto page = t.store->operations().changesSince("bike-07", 0, "dev-b", 10, protocol::kDefaultPageBytes);
     REQUIRE(page.ok());
     CHECK(page->ops.size() == 2); // dev-b's own change is left out
     CHECK(page->checkpoint == 3); // but the cursor moves past it
@@ -67,23 +76,27 @@ TEST_CASE("concurrent edits of one field are kept side by side; other devices pu
     CHECK(page->ownAcks[0].device_seq() == 1);
     CHECK(page->ownAcks[0].server_seq() == 3);
     CHECK(page->ownAcks[0].result() == protocol::PushAck::DUPLICATE);
-    CHECK(t.store->changesSince("bike-07", 0, "dev-a", 10, protocol::kDefaultPageBytes)->ownAcks.size() == 2);
+    CHECK(t.store->operations()
+              .changesSince("bike-07", 0, "dev-a", 10, protocol::kDefaultPageBytes)
+              ->ownAcks.size() == 2);
 }
 
-TEST_CASE("a page of changes is bounded in bytes, always carries one, and the next page starts after it") {
-    TempStore t;
+TEST_CASE_TEMPLATE(
+    "a page of changes is bounded in bytes, always carries one, and the next page starts after it", Backend,
+    SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     std::vector<protocol::Operation> ops;
     for (std::uint64_t seq = 1; seq <= 6; ++seq) {
         auto o = op("dev-a", seq, static_cast<char>('a' + seq), 0, "service=passport");
         o.set_ciphertext(std::string(1000, 'c'));
         ops.push_back(o);
     }
-    REQUIRE(t.store->applyBatch(*t.store->device("dev-a"), ops).ok());
+    REQUIRE(t.store->operations().applyBatch(*t.store->devices().device("dev-a"), ops).ok());
     const std::size_t one = ops[0].ByteSizeLong();
     std::uint64_t cursor = 0;
     std::vector<std::size_t> pages;
     for (int i = 0; i < 10; ++i) {
-        auto page = t.store->changesSince("bike-07", cursor, "dev-b", 100, 2 * one + one / 2);
+        auto page = t.store->operations().changesSince("bike-07", cursor, "dev-b", 100, 2 * one + one / 2);
         REQUIRE(page.ok());
         pages.push_back(page->ops.size());
         cursor = page->checkpoint;
@@ -94,19 +107,20 @@ TEST_CASE("a page of changes is bounded in bytes, always carries one, and the ne
     CHECK(pages == std::vector<std::size_t>{2, 2, 2});
     CHECK(cursor == 6);
     // A budget smaller than one change still moves: one per page.
-    auto tiny = t.store->changesSince("bike-07", 0, "dev-b", 100, 10);
+    auto tiny = t.store->operations().changesSince("bike-07", 0, "dev-b", 100, 10);
     REQUIRE(tiny.ok());
     CHECK(tiny->ops.size() == 1);
     CHECK(tiny->more);
     CHECK(tiny->checkpoint == 1);
 }
 
-TEST_CASE("bad operations are refused with a reason and do not stop the batch") {
-    TempStore t;
-    auto device = *t.store->device("dev-a");
+TEST_CASE_TEMPLATE("bad operations are refused with a reason and do not stop the batch", Backend,
+                   SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
+    auto device = *t.store->devices().device("dev-a");
     auto noKeys = op("dev-a", 1, 'y', 0, "service=passport");
     noKeys.clear_sealed_key_center();
-    auto acks = t.store->applyBatch(
+    auto acks = t.store->operations().applyBatch(
         device, {noKeys, op("dev-b", 2, 'z', 0, "service=x"), op("dev-a", 3, 'w', 0, "service=moving")});
     REQUIRE(acks.ok());
     CHECK((*acks)[0].result() == protocol::PushAck::REJECTED);
@@ -114,10 +128,11 @@ TEST_CASE("bad operations are refused with a reason and do not stop the batch") 
     CHECK((*acks)[1].reason() == "the operation names another device");
     CHECK((*acks)[2].result() == protocol::PushAck::APPLIED);
     // The foreign op is refused without a stored ack: only dev-a's own refusal is recorded.
-    CHECK(t.store->stats()->rejected == 1);
+    CHECK(t.store->reports().stats()->rejected == 1);
     // ...and without raising dev-a's last applied sequence past its own operations.
-    CHECK(t.store->device("dev-a")->lastAppliedDeviceSeq == 3);
-    auto next = t.store->applyBatch(*t.store->device("dev-a"), {op("dev-a", 4, 'v', 0, "service=moving")});
+    CHECK(t.store->devices().device("dev-a")->lastAppliedDeviceSeq == 3);
+    auto next = t.store->operations().applyBatch(*t.store->devices().device("dev-a"),
+                                                 {op("dev-a", 4, 'v', 0, "service=moving")});
     CHECK((*next)[0].result() == protocol::PushAck::APPLIED);
 }
 

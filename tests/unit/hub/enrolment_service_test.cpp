@@ -71,13 +71,13 @@ TEST_CASE("a valid code enrols the device once: certificate for its id, keys, an
     // The unit's secret opens with the device's box key only.
     auto unitPair = crypto::openSealedBoxKeyPair(f.deviceBox, crypto::asBytes(reply.unit_secret_sealed()));
     CHECK(unitPair.ok());
-    CHECK(f.center->store->device(kDeviceA)->unit == "bike-07");
+    CHECK(f.center->store->devices().device(kDeviceA)->unit == "bike-07");
 
     const auto again = f.service->enrol(f.request(*code, kDeviceB), f.binding);
     CHECK(again.status() == protocol::EnrolReply::REFUSED);
     CHECK(again.reason() == "The enrolment code has already been used; ask for a new one.");
     CHECK(again.certificate_pem().empty());
-    CHECK_FALSE(f.center->store->device(kDeviceB).ok());
+    CHECK_FALSE(f.center->store->devices().device(kDeviceB).ok());
 }
 
 TEST_CASE("an expired code, a proof made on another connection and an unknown code are refused") {
@@ -95,17 +95,17 @@ TEST_CASE("an expired code, a proof made on another connection and an unknown co
     const auto late = f.service->enrol(req, f.binding);
     CHECK(late.status() == protocol::EnrolReply::REFUSED);
     CHECK(late.reason() == "The enrolment code has expired; ask for a new one.");
-    CHECK_FALSE(f.center->store->device(kDeviceA).ok());
+    CHECK_FALSE(f.center->store->devices().device(kDeviceA).ok());
 }
 
 TEST_CASE("a refused registration leaves the code unused") {
     EnrolmentFixture f;
-    REQUIRE(f.center->store->registerDevice(kDeviceA, "bike-07").ok());
+    REQUIRE(f.center->store->devices().registerDevice(kDeviceA, "bike-07").ok());
     auto code = createEnrolmentCode(*f.center, "bike-07", std::chrono::hours(1), f.now);
     REQUIRE(code.ok());
     const auto taken = f.service->enrol(f.request(*code, kDeviceA), f.binding);
     CHECK(taken.status() == protocol::EnrolReply::REFUSED);
     CHECK(taken.reason().find("already enrolled") != std::string::npos);
-    CHECK(f.center->store->enrolmentCode(code->lookup())->usedMs == 0);
+    CHECK(f.center->store->devices().enrolmentCode(code->lookup())->usedMs == 0);
     CHECK(f.service->enrol(f.request(*code, kDeviceB), f.binding).status() == protocol::EnrolReply::OK);
 }

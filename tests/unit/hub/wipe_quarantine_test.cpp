@@ -12,6 +12,8 @@
 
 using namespace fieldkit;
 using namespace fieldkit::hub;
+using fieldkit::hub::testing::PostgresBackend;
+using fieldkit::hub::testing::SqliteBackend;
 using fieldkit::hub::testing::TempStore;
 
 namespace {
@@ -45,39 +47,44 @@ protocol::Hello hello(const std::string& device) {
 
 } // namespace
 
-TEST_CASE("a wipe order revokes the device but leaves it one more contact until it confirms") {
-    TempStore t;
-    CHECK_FALSE(t.store->device("dev-a")->wipePending);
-    REQUIRE(t.store->addWipeOrder(order("dev-a")).ok());
-    auto device = t.store->device("dev-a");
+TEST_CASE_TEMPLATE("a wipe order revokes the device but leaves it one more contact until it confirms",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
+    CHECK_FALSE(t.store->devices().device("dev-a")->wipePending);
+    REQUIRE(t.store->wipes().addWipeOrder(order("dev-a")).ok());
+    auto device = t.store->devices().device("dev-a");
     CHECK(device->revoked);
     CHECK(device->wipePending);
     CHECK_FALSE(device->refused());
-    CHECK(t.store->addWipeOrder(order("dev-a", "0c0d")).error().code == "wipe_ordered");
-    CHECK(t.store->addWipeOrder(order("dev-x")).error().code == "unknown_device");
+    CHECK(t.store->wipes().addWipeOrder(order("dev-a", "0c0d")).error().code == "wipe_ordered");
+    CHECK(t.store->wipes().addWipeOrder(order("dev-x")).error().code == "unknown_device");
 
-    CHECK(t.store->confirmWipe("dev-a", "ffff", 2000).error().code == "unknown_order");
-    REQUIRE(t.store->confirmWipe("dev-a", "0a0b", 2000).ok());
-    CHECK(t.store->device("dev-a")->refused());
-    CHECK((*t.store->wipeOrder("dev-a"))->confirmedMs == 2000);
-    CHECK(t.store->confirmWipe("dev-a", "0a0b", 3000).error().code == "unknown_order"); // once only
-    CHECK(t.store->stats()->wipesConfirmed == 1);
+    CHECK(t.store->wipes().confirmWipe("dev-a", "ffff", 2000).error().code == "unknown_order");
+    REQUIRE(t.store->wipes().confirmWipe("dev-a", "0a0b", 2000).ok());
+    CHECK(t.store->devices().device("dev-a")->refused());
+    CHECK((*t.store->wipes().wipeOrder("dev-a"))->confirmedMs == 2000);
+    CHECK(t.store->wipes().confirmWipe("dev-a", "0a0b", 3000).error().code == "unknown_order"); // once only
+    CHECK(t.store->reports().stats()->wipesConfirmed == 1);
 }
 
-TEST_CASE("a plain revocation without a wipe order is refused at once") {
-    TempStore t;
-    REQUIRE(t.store->revokeDevice("dev-a").ok());
-    CHECK(t.store->device("dev-a")->refused());
-    CHECK_FALSE(t.store->wipeOrder("dev-a")->has_value());
+TEST_CASE_TEMPLATE("a plain revocation without a wipe order is refused at once", Backend, SqliteBackend,
+                   PostgresBackend) {
+    TempStore t{Backend{}};
+    REQUIRE(t.store->devices().revokeDevice("dev-a").ok());
+    CHECK(t.store->devices().device("dev-a")->refused());
+    CHECK_FALSE(t.store->wipes().wipeOrder("dev-a")->has_value());
 }
 
-TEST_CASE("a quarantined batch is kept as it came, acked QUARANTINED once, and never applied") {
-    TempStore t;
-    REQUIRE(t.store->applyBatch(*t.store->device("dev-a"), {newCase("dev-a", 1, 'x')}).ok());
-    REQUIRE(t.store->addWipeOrder(order("dev-a")).ok());
-    const auto device = *t.store->device("dev-a");
+TEST_CASE_TEMPLATE("a quarantined batch is kept as it came, acked QUARANTINED once, and never applied",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
+    REQUIRE(t.store->operations()
+                .applyBatch(*t.store->devices().device("dev-a"), {newCase("dev-a", 1, 'x')})
+                .ok());
+    REQUIRE(t.store->wipes().addWipeOrder(order("dev-a")).ok());
+    const auto device = *t.store->devices().device("dev-a");
     // seq 1 was applied before the order; seq 2 is new; the foreign one is refused.
-    auto acks = t.store->quarantineBatch(
+    auto acks = t.store->wipes().quarantineBatch(
         device, {newCase("dev-a", 1, 'x'), newCase("dev-a", 2, 'y'), newCase("dev-b", 5, 'z')}, 1500);
     REQUIRE(acks.ok());
     REQUIRE(acks->size() == 3);
@@ -86,39 +93,43 @@ TEST_CASE("a quarantined batch is kept as it came, acked QUARANTINED once, and n
     CHECK((*acks)[1].reason().find("quarantine") != std::string::npos);
     CHECK((*acks)[2].result() == protocol::PushAck::REJECTED);
 
-    auto again = t.store->quarantineBatch(device, {newCase("dev-a", 2, 'y')}, 1600);
+    auto again = t.store->wipes().quarantineBatch(device, {newCase("dev-a", 2, 'y')}, 1600);
     REQUIRE(again.ok());
     CHECK((*again)[0].result() == protocol::PushAck::QUARANTINED);
 
-    auto kept = t.store->quarantinedOperations();
+    auto kept = t.store->wipes().quarantinedOperations();
     REQUIRE(kept.ok());
     REQUIRE(kept->size() == 1);
     CHECK(kept->front().op.case_id() == std::string(16, 'y'));
     CHECK(kept->front().receivedMs == 1500);
-    const auto stats = *t.store->stats();
+    const auto stats = *t.store->reports().stats();
     CHECK(stats.quarantined == 1);
     CHECK(stats.cases == 1); // only the case applied before the order
     CHECK(stats.operations == 1);
-    auto page = t.store->changesSince("bike-07", 0, "dev-b", 10, protocol::kDefaultPageBytes);
+    auto page = t.store->operations().changesSince("bike-07", 0, "dev-b", 10, protocol::kDefaultPageBytes);
     REQUIRE(page.ok());
     CHECK(page->ops.size() == 1); // dev-b never sees the quarantined case
 }
 
-TEST_CASE("the sync service quarantines the last push, sends the order, and refuses the device after it "
-          "confirms") {
-    TempStore t;
+TEST_CASE_TEMPLATE(
+    "the sync service quarantines the last push, sends the order, and refuses the device after it "
+    "confirms",
+    Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
     std::int64_t now = 5000;
     SyncService service(*t.store, [&] { return now; });
     // dev-b's case is what dev-a would otherwise pull.
-    REQUIRE(t.store->applyBatch(*t.store->device("dev-b"), {newCase("dev-b", 1, 'b')}).ok());
+    REQUIRE(t.store->operations()
+                .applyBatch(*t.store->devices().device("dev-b"), {newCase("dev-b", 1, 'b')})
+                .ok());
     const auto center =
         *crypto::SigningKeyPair::fromSeed(crypto::SecretBytes::copyOf(std::vector<std::uint8_t>(32, 3)));
     const auto signedOrder = engine::signWipeOrder(center, "dev-a", 4000, "0a0b");
-    REQUIRE(t.store
-                ->addWipeOrder({"dev-a", "0a0b", 4000,
-                                std::vector<std::uint8_t>(signedOrder.signature().begin(),
-                                                          signedOrder.signature().end()),
-                                0, 0})
+    REQUIRE(t.store->wipes()
+                .addWipeOrder({"dev-a", "0a0b", 4000,
+                               std::vector<std::uint8_t>(signedOrder.signature().begin(),
+                                                         signedOrder.signature().end()),
+                               0, 0})
                 .ok());
 
     HubSession session;
@@ -138,8 +149,8 @@ TEST_CASE("the sync service quarantines the last push, sends the order, and refu
     CHECK(reply->changes_size() == 0);
     REQUIRE(reply->has_wipe_order());
     CHECK(engine::checkWipeOrder(reply->wipe_order(), "dev-a", crypto::toHex(center.publicKey().bytes)).ok());
-    CHECK((*t.store->wipeOrder("dev-a"))->deliveredMs == 5000);
-    CHECK(t.store->stats()->cases == 1);
+    CHECK((*t.store->wipes().wipeOrder("dev-a"))->deliveredMs == 5000);
+    CHECK(t.store->reports().stats()->cases == 1);
 
     protocol::WipeConfirm confirm;
     confirm.set_order_id("0a0b");

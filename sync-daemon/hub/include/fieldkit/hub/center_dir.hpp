@@ -8,6 +8,7 @@
 #include <fieldkit/tls/pki.hpp>
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 namespace fieldkit::hub {
 
@@ -19,7 +20,12 @@ struct CenterDir {
     [[nodiscard]] std::filesystem::path authorityKey() const { return root / "ca.key"; }
     [[nodiscard]] std::filesystem::path hubCert() const { return root / "hub.crt"; }
     [[nodiscard]] std::filesystem::path hubKey() const { return root / "hub.key"; }
+    /** The SQLite center store, used when there is no storeConfig(). */
     [[nodiscard]] std::filesystem::path store() const { return root / "center.db"; }
+    /** Names a PostgreSQL center store instead (center_store_config.hpp). */
+    [[nodiscard]] std::filesystem::path storeConfig() const { return root / "store.conf"; }
+    /** Present while `store copy` runs: `serve` refuses to start. */
+    [[nodiscard]] std::filesystem::path copyMarker() const { return root / "store-copy.running"; }
     /** The center's X25519 secret: opens every case's record key. 0600; an HSM would hold it in production.
      */
     [[nodiscard]] std::filesystem::path centerKey() const { return root / "center.key"; }
@@ -51,8 +57,14 @@ struct DeviceEnrolment {
 /** Creates a unit with its own box key pair (the secret kept sealed to the center key). */
 [[nodiscard]] Status addUnit(Center& center, const std::string& name);
 
-/** Creates a new center in an empty (or missing) folder; refuses to touch an existing one. */
-[[nodiscard]] Status initCenter(const CenterDir& dir);
+/** Creates a new center in an empty (or missing) folder; refuses to touch an existing one. With `postgres`,
+ *  the center's store is that PostgreSQL database (its schema created now) instead of the SQLite file. */
+[[nodiscard]] Status initCenter(const CenterDir& dir,
+                                const std::optional<PostgresStoreOptions>& postgres = std::nullopt);
+
+/** Opens the center's store, whichever database the folder names; each call is a connection (or pool) of its
+ *  own, as the TLS revocation check wants. */
+[[nodiscard]] Result<std::unique_ptr<CenterStore>> openCenterStore(const CenterDir& dir, bool create = false);
 
 [[nodiscard]] Result<Center> openCenter(const CenterDir& dir);
 

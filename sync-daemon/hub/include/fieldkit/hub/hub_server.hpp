@@ -11,6 +11,8 @@
 #include <fieldkit/hub/hub_metrics.hpp>
 #include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace fieldkit::hub {
 
@@ -56,6 +58,11 @@ public:
     void stop();
 
     [[nodiscard]] const HubMetrics& metrics() const;
+
+    /** Called from any thread with the units a ChangeFeed reported changed (commits of any hub sharing the
+     *  center's PostgreSQL database). Counted for now; waking the devices of those units that this hub holds
+     *  connections for needs a server-initiated message the protocol does not have yet. */
+    void noteUnitsChanged(std::vector<std::string> units);
 
 private:
     struct Impl;

@@ -1,0 +1,188 @@
+#include "postgresql/pg_center_parts.hpp"
+
+#include <array>
+#include <fieldkit/hub/center_store_config.hpp>
+#include <string_view>
+
+namespace fieldkit::hub {
+namespace {
+
+// Each entry takes schema version N to N+1. The tables mirror the SQLite center's (same names and columns,
+// so a copy between them is column for column); server_seq and the attachment offer order come from
+// sequences, which stay correct when several hub processes write at once.
+constexpr std::array<std::string_view, 1> kMigrations = {
+    R"sql(
+    CREATE TABLE units (
+        name TEXT PRIMARY KEY,
+        public_key BYTEA NOT NULL,
+        sealed_secret BYTEA NOT NULL,    -- the unit's secret box key sealed to the center key
+        checksum BIGINT NOT NULL DEFAULT 0
+    );
+    CREATE TABLE devices (
+        device_id TEXT PRIMARY KEY,
+        unit TEXT NOT NULL REFERENCES units(name),
+        revoked BOOLEAN NOT NULL DEFAULT false,
+        last_seen_ms BIGINT NOT NULL DEFAULT 0,
+        last_applied_device_seq BIGINT NOT NULL DEFAULT 0
+    );
+    CREATE TABLE counters (
+        name TEXT PRIMARY KEY,
+        value BIGINT NOT NULL
+    );
+    INSERT INTO counters VALUES ('certificate_serial', 2);
+    CREATE SEQUENCE server_seq AS BIGINT;
+    CREATE SEQUENCE attachment_seq AS BIGINT;
+
+    CREATE TABLE cases (
+        case_id BYTEA PRIMARY KEY,
+        unit TEXT NOT NULL REFERENCES units(name),
+        service TEXT NOT NULL,
+        status TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        conflicted BOOLEAN NOT NULL DEFAULT false,
+        sealed_key_center BYTEA NOT NULL,
+        sealed_key_unit BYTEA NOT NULL
+    );
+    CREATE TABLE operations (
+        server_seq BIGINT PRIMARY KEY,
+        unit TEXT NOT NULL,
+        case_id BYTEA NOT NULL REFERENCES cases(case_id),
+        device_id TEXT NOT NULL,
+        device_seq BIGINT NOT NULL,
+        message BYTEA NOT NULL,
+        UNIQUE (device_id, device_seq)
+    );
+    CREATE INDEX operations_by_unit ON operations(unit, server_seq);
+    CREATE INDEX operations_by_case ON operations(case_id, server_seq);
+    CREATE TABLE field_heads (
+        case_id BYTEA NOT NULL,
+        field_id BIGINT NOT NULL,
+        server_seq BIGINT NOT NULL,
+        deleted BOOLEAN NOT NULL DEFAULT false,
+        PRIMARY KEY (case_id, field_id, server_seq)
+    );
+    CREATE TABLE push_results (
+        device_id TEXT NOT NULL,
+        device_seq BIGINT NOT NULL,
+        result BIGINT NOT NULL,
+        ack BYTEA NOT NULL,
+        PRIMARY KEY (device_id, device_seq)
+    );
+    CREATE TABLE enrolment_codes (
+        lookup BYTEA PRIMARY KEY,
+        mac_key BYTEA NOT NULL,
+        unit TEXT NOT NULL REFERENCES units(name),
+        created_ms BIGINT NOT NULL,
+        expires_ms BIGINT NOT NULL,
+        used_ms BIGINT NOT NULL DEFAULT 0,
+        device_id TEXT
+    );
+    CREATE TABLE wipe_orders (
+        device_id TEXT PRIMARY KEY REFERENCES devices(device_id),
+        order_id TEXT NOT NULL UNIQUE,
+        issued_ms BIGINT NOT NULL,
+        signature BYTEA NOT NULL,
+        delivered_ms BIGINT NOT NULL DEFAULT 0,
+        confirmed_ms BIGINT NOT NULL DEFAULT 0
+    );
+    CREATE TABLE quarantined_operations (
+        device_id TEXT NOT NULL,
+        device_seq BIGINT NOT NULL,
+        case_id BYTEA NOT NULL,
+        received_ms BIGINT NOT NULL,
+        message BYTEA NOT NULL,
+        PRIMARY KEY (device_id, device_seq)
+    );
+    CREATE TABLE attachments (
+        attachment_id BYTEA PRIMARY KEY,
+        case_id BYTEA NOT NULL,
+        unit TEXT NOT NULL REFERENCES units(name),
+        device_id TEXT NOT NULL,
+        header BYTEA NOT NULL,
+        sealed_key_center BYTEA NOT NULL,
+        sealed_key_unit BYTEA NOT NULL,
+        size BIGINT NOT NULL,
+        chunk_count BIGINT NOT NULL,
+        chunks_held BIGINT NOT NULL DEFAULT 0,
+        offered_seq BIGINT NOT NULL
+    );
+    CREATE INDEX attachments_by_case ON attachments(case_id, offered_seq);
+    CREATE INDEX attachments_by_device ON attachments(device_id, offered_seq);
+    CREATE TABLE attachment_chunks (
+        attachment_id BYTEA NOT NULL REFERENCES attachments(attachment_id),
+        chunk_index BIGINT NOT NULL,
+        data BYTEA NOT NULL,
+        PRIMARY KEY (attachment_id, chunk_index)
+    );
+    )sql",
+};
+
+/** Brings the schema to kMigrations.size() in one transaction. An advisory lock keeps two hubs that start at
+ *  once from both migrating; a schema newer than this program is refused and left as it is. */
+Status migrate(pg::Connection& c) {
+    if (auto st = c.exec("BEGIN"); !st) {
+        return st;
+    }
+    auto body = [&]() -> Status {
+        if (auto st = c.exec("SELECT pg_advisory_xact_lock(0, 1)"); !st) {
+            return st;
+        }
+        if (auto st = c.exec("CREATE TABLE IF NOT EXISTS fieldkit_schema (version BIGINT NOT NULL)"); !st) {
+            return st;
+        }
+        auto rows = c.query("SELECT version FROM fieldkit_schema");
+        if (!rows) {
+            return rows.error();
+        }
+        const std::int64_t current = rows->empty() ? 0 : rows->int64(0, 0);
+        if (current > static_cast<std::int64_t>(kMigrations.size())) {
+            return makeError("newer_schema", "The PostgreSQL center store has schema version " +
+                                                 std::to_string(current) +
+                                                 ", written by a newer fieldkit-hub (this one knows up to " +
+                                                 std::to_string(kMigrations.size()) + "); not touched.");
+        }
+        for (auto step = static_cast<std::size_t>(current); step < kMigrations.size(); ++step) {
+            if (auto st = c.exec(kMigrations[step]); !st) {
+                return st;
+            }
+        }
+        if (rows->empty()) {
+            return c.exec("INSERT INTO fieldkit_schema VALUES (" + std::to_string(kMigrations.size()) + ")");
+        }
+        return c.exec("UPDATE fieldkit_schema SET version = " + std::to_string(kMigrations.size()));
+    };
+    if (auto st = body(); !st) {
+        (void)c.exec("ROLLBACK");
+        return st;
+    }
+    return c.exec("COMMIT");
+}
+
+} // namespace
+
+Result<std::unique_ptr<CenterStore>> openPostgresCenterStore(const PostgresStoreOptions& options) {
+    if (auto st = checkPostgresConnectionString(options.conninfo); !st) {
+        return st.error();
+    }
+    if (options.connections == 0) {
+        return makeError("bad_store", "The PostgreSQL center store needs at least one connection.");
+    }
+    auto pool = std::make_shared<pg::Pool>(pg::ConnectOptions{options.conninfo, options.passfile},
+                                           options.connections);
+    {
+        auto lease = pool->acquire();
+        if (!lease) {
+            return lease.error();
+        }
+        if (auto st = migrate(**lease); !st) {
+            return st.error();
+        }
+    }
+    auto& shared = *pool;
+    using namespace pg_center;
+    return std::make_unique<CenterStore>(CenterStore::Parts{
+        pool, makeUnitStore(shared), makeDeviceRegistry(shared), makeOperationStore(shared),
+        makeWipeStore(shared), makeAttachmentStore(shared), makeCenterReports(shared)});
+}
+
+} // namespace fieldkit::hub

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# A throw-away PostgreSQL 15 cluster for the tests: pg-cluster.sh start INFO | stop INFO
+#
+# start: initdb + pg_ctl in a fresh temporary folder (as the unprivileged user `postgres` when run as root:
+# initdb refuses root), on a free port, its unix socket in that folder, listening on 127.0.0.1 too (password
+# and TLS tests). Writes the libpq connection string of the `postgres` database to INFO, the folder to
+# INFO.dir. Unix-socket logins are trusted; TCP logins need the password in INFO.password.
+# stop: stops the cluster named by INFO.dir at once and deletes its folder.
+set -euo pipefail
+BIN=${FIELDKIT_PG_BIN:-/usr/lib/postgresql/15/bin}
+cmd=${1:?usage: pg-cluster.sh start|stop INFO}
+info=${2:?usage: pg-cluster.sh start|stop INFO}
+
+as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+stop_cluster() {
+  [ -f "$info.dir" ] || return 0
+  local dir
+  dir=$(cat "$info.dir")
+  if [ -f "$dir/data/postmaster.pid" ]; then
+    as_owner "$BIN/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$dir"
+  rm -f "$info" "$info.dir" "$info.password"
+}
+
+case "$cmd" in
+  start)
+    [ -x "$BIN/initdb" ] || { echo "pg-cluster: $BIN/initdb is missing (tools/deps.sh installs postgresql-15)" >&2; exit 1; }
+    stop_cluster # a cluster left behind by an interrupted run
+    dir=$(mktemp -d /tmp/fieldkit-pg.XXXXXX)
+    chmod 0755 "$dir"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+    echo "$dir" >"$info.dir"
+    password=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    echo "$password" >"$dir/pwfile"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$dir/pwfile"
+    as_owner "$BIN/initdb" -D "$dir/data" -U fieldkit --pwfile="$dir/pwfile" --auth-local=trust \
+      --auth-host=scram-sha-256 -E UTF8 --locale=C --no-sync >"$dir/initdb.log" 2>&1 \
+      || { cat "$dir/initdb.log" >&2; exit 1; }
+    rm -f "$dir/pwfile"
+    echo "$password" >"$info.password"
+    for attempt in 1 2 3 4 5; do
+      port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+      # fsync off: the tests check behaviour, not durability on power loss; the cluster is thrown away.
+      # FIELDKIT_PG_DURABLE=1 (benchmarks) keeps PostgreSQL's production defaults.
+      durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+      [ "${FIELDKIT_PG_DURABLE:-0}" = 1 ] && durability=""
+      if as_owner "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
+           -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=300" \
+           start >/dev/null; then
+        echo "host=$dir port=$port user=fieldkit dbname=postgres" >"$info"
+        exit 0
+      fi
+    done
+    cat "$dir/server.log" >&2
+    exit 1
+    ;;
+  stop)
+    stop_cluster
+    ;;
+  *)
+    echo "usage: pg-cluster.sh start|stop INFO" >&2
+    exit 2
+    ;;
+esac
