@@ -76,7 +76,8 @@ TEST_CASE("inspecting truncated or invalid wire data refuses it") {
     CHECK(inspectFrame(std::string("\x00\x00", 2)).error().code == "malformed_frame"); // field 0
 }
 
-TEST_CASE("an unknown group the parser skips is skipped by the walk too, push operations inside it not counted") {
+TEST_CASE(
+    "an unknown group the parser skips is skipped by the walk too, push operations inside it not counted") {
     // Found by fuzz_codec: proto3 never writes groups, but the parser skips an unknown one, so a walk that
     // refused it would refuse a frame the parser takes. Field 7 is not an Envelope field; inside the group
     // a field 3 (Envelope.push) is the group's, not the envelope's.
