@@ -10,7 +10,8 @@ constexpr std::string_view kNo = ":no";
 
 bool hasStep(LifeSituation situation, std::uint16_t stepId) {
     const auto steps = lifeSituationSteps(situation);
-    return std::any_of(steps.begin(), steps.end(), [&](const LifeSituationStep& s) { return s.id == stepId; });
+    return std::any_of(steps.begin(), steps.end(),
+                       [&](const LifeSituationStep& s) { return s.id == stepId; });
 }
 
 } // namespace
@@ -18,9 +19,9 @@ bool hasStep(LifeSituation situation, std::uint16_t stepId) {
 Result<LifeSituationValue> lifeSituationStepValue(LifeSituation situation, std::uint16_t stepId, bool done) {
     const auto field = lifeSituationStepField(stepId);
     if (!field || !hasStep(situation, stepId)) {
-        return makeError("unknown_life_situation_step",
-                         "Step " + std::to_string(stepId) + " is not part of the life situation \"" +
-                             std::string(toString(situation)) + "\".");
+        return makeError("unknown_life_situation_step", "Step " + std::to_string(stepId) +
+                                                            " is not part of the life situation \"" +
+                                                            std::string(toString(situation)) + "\".");
     }
     return LifeSituationValue{*field, std::string(toString(situation)) + std::string(done ? kYes : kNo)};
 }

@@ -37,7 +37,8 @@ public:
                                  const std::vector<std::string>& names) const;
 
     /** The hashed keys to look up for the query's keys (parseSearch's nameKeys). */
-    [[nodiscard]] std::vector<std::array<std::uint8_t, 16>> hashes(const std::vector<std::string>& keys) const;
+    [[nodiscard]] std::vector<std::array<std::uint8_t, 16>>
+    hashes(const std::vector<std::string>& keys) const;
 
 private:
     crypto::BlindIndex m_hash;

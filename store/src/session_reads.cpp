@@ -179,7 +179,9 @@ Result<int> Session::indexArrivedCases() {
         }
         // From now on verify checks the row.
         (void)m_impl->rowSeal.seal(db, idView(id));
-        indexed.insert(id);
+        if (m_impl->reindexSearch(id)) {
+            indexed.insert(id);
+        }
     }
     // 2. Search entries follow every operation written elsewhere since the last time (a name corrected on
     //    the partner's tablet), or, once after migration 7, every case the store held before it.
@@ -213,6 +215,9 @@ Result<int> Session::indexArrivedCases() {
         return changed.error();
     }
     for (const auto& id : *changed) {
+        if (indexed.contains(id)) {
+            continue;
+        }
         // A case that does not open here (not this unit's, damaged) stays unsearchable; verify reports it.
         if (m_impl->reindexSearch(id)) {
             indexed.insert(id);

@@ -15,7 +15,7 @@ TEST_CASE("case search: names fold to lower-case words; Danish letters stay") {
 TEST_CASE("case search: a name's keys are its words' prefixes of 3 to 6 letters") {
     CHECK(nameIndexKeys("Bo Nielsen") ==
           Strings{"bo", "nie", "niel", "niels", "nielse"}); // "Bo" is its own key; Nielsen stops at 6
-    CHECK(nameIndexKeys("Åse Åse") == Strings{"åse"});    // letters, not bytes; each key once
+    CHECK(nameIndexKeys("Åse Åse") == Strings{"åse"});      // letters, not bytes; each key once
     // Every query word that starts a name word finds it, up to the whole word.
     const auto keys = nameIndexKeys("Karen Margrethe Nielsen");
     for (const char* typed : {"kar", "karen", "marg", "margrethe", "MARGRE", "Nielsen", "niel"}) {

@@ -77,7 +77,7 @@ TEST_CASE("name search: every word typed must start a word of the name; Danish l
     CHECK(find("østergård") == Ids{soren});
     CHECK(find("jose") == Ids{jose});
     CHECK(find("bo jen") == Ids{jose}); // a two-letter word matches that whole word
-    CHECK(find("jens") == Ids{jose});  // a prefix of Jensen
+    CHECK(find("jens") == Ids{jose});   // a prefix of Jensen
     CHECK(find("jensa").empty());
     CHECK(s->findByName("ka", "x").error().code == "search_too_short");
     CHECK(s->findByName("karen", "").error().code == "missing_purpose");
