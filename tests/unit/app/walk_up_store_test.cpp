@@ -45,9 +45,9 @@ TEST_CASE("walk-up on the store: case, contact and life situation in one save; t
         StoreCaseRepository cases(f.connection);
         LanguageController language;
         CaseEditController editor(cases, language);
-        REQUIRE(editor.createCase(QStringLiteral("moving"), QStringLiteral("bike"), QStringLiteral("0707614285"),
-                                  QStringLiteral("Karen Nielsen"), {}, {}, QStringLiteral("moving"),
-                                  {QVariant(1), QVariant(2)}));
+        REQUIRE(editor.createCase(QStringLiteral("moving"), QStringLiteral("bike"),
+                                  QStringLiteral("0707614285"), QStringLiteral("Karen Nielsen"), {}, {},
+                                  QStringLiteral("moving"), {QVariant(1), QVariant(2)}));
         id = editor.caseId();
         CHECK(contactsToday(f) == 1);
         // One operation for the case (with its life situation), none for the contact: contacts do not sync
