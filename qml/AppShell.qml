@@ -239,6 +239,7 @@ Page {
             caseTimeline: root.caseTimeline
             attachments: root.attachments
             catalogue: root.catalogue
+            lifeSituations: root.lifeSituations
             onOpenConflicts: caseId => {
                 root.conflicts.load(caseId);
                 root.push(conflictsComponent, {});

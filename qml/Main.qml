@@ -57,7 +57,7 @@ ApplicationWindow {
 
     Component.onCompleted: {
         Theme.highContrast = root.profile.highContrast;
-        Theme.gloveMode = root.profile.channel === "bike";
+        Theme.gloveMode = root.profile.gloveMode;
         Theme.minTouchMm = root.profile.minTouchMm;
         Theme.pixelsPerMm = root.profile.pixelsPerMm > 0 ? root.profile.pixelsPerMm : Screen.pixelDensity;
     }

@@ -58,6 +58,7 @@ QtObject {
         case "referred-to": return qsTr("Referred to");
         case "cpr": return qsTr("CPR number");
         case "checklist": return qsTr("Checklist");
+        case "life-situation": return qsTr("Life situation");
         case "signature": return qsTr("Signature");
         case "attachment": return qsTr("Attachment");
         case "note": return qsTr("Note");
@@ -96,6 +97,7 @@ QtObject {
         case "viewed": return qsTr("Viewed (purpose: %1)").arg(purposeName(detail)) + times;
         case "cpr-revealed": return qsTr("CPR number shown (purpose: %1)").arg(purposeName(detail)) + times;
         case "cpr-searched": return qsTr("Found by CPR number (purpose: %1)").arg(purposeName(detail)) + times;
+        case "name-searched": return qsTr("Found by name (purpose: %1)").arg(purposeName(detail)) + times;
         default: return kind;
         }
     }

@@ -18,12 +18,19 @@ QtObject {
     // Logical pixels per millimetre of the screen in use (from the profile, else Screen.pixelDensity).
     property real pixelsPerMm: 4
 
+    // The width the on-screen keyboard spans (logical px), set by it.
+    property real keyboardWidth: 0
+
     readonly property real targetMm: root.gloveMode ? Math.max(15, root.minTouchMm) : Math.max(9, root.minTouchMm)
     readonly property real gapMm: 3
     readonly property int touchTarget: Math.ceil(root.targetMm * root.pixelsPerMm)
     // The space between two targets (≥ 3 mm) and between blocks of a page.
     readonly property int spacing: Math.ceil(root.gapMm * root.pixelsPerMm)
     readonly property int radius: Math.round(1.2 * root.pixelsPerMm)
+    // The on-screen keyboard (qml/keyboard/style.qml): four rows of keys, each one touch target tall with the
+    // 3 mm gap, and a gap above and below; the pages above it get the rest of the window.
+    readonly property int keyboardRowHeight: root.touchTarget + root.spacing
+    readonly property int keyboardHeight: 4 * root.keyboardRowHeight + 2 * root.spacing
     readonly property int fontBody: Math.max(16, Math.round(3.2 * root.pixelsPerMm))
     readonly property int fontSmall: Math.max(14, Math.round(root.fontBody * 0.85))
     readonly property int fontTitle: Math.round(root.fontBody * 1.4)

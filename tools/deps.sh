@@ -19,7 +19,7 @@ PACKAGES=(
   # decoding the QR codes the app draws (tests)
   zbar-tools
   # headless UI and screenshots
-  xvfb xauth xdotool x11-apps fonts-dejavu-core
+  xvfb xauth xdotool x11-apps fonts-dejavu-core dbus at-spi2-core python3-dbus
   # fuzzing (tests/fuzz, the fuzz preset): clang with libFuzzer and the sanitizer runtimes
   clang libclang-rt-14-dev
 )

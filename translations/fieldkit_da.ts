@@ -170,6 +170,10 @@
         <source>Let the citizen sign</source>
         <translation>Lad borgeren underskrive</translation>
     </message>
+    <message>
+        <source>Life situation</source>
+        <translation>Livssituation</translation>
+    </message>
 </context>
 <context>
     <name>CaseRow</name>
@@ -419,16 +423,24 @@
         <translation>Emner og vejledning</translation>
     </message>
     <message>
-        <source>Search by CPR number</source>
-        <translation>Søg på CPR-nummer</translation>
-    </message>
-    <message>
         <source>Clear</source>
         <translation>Ryd</translation>
     </message>
     <message>
-        <source>No cases for this CPR number on this device.</source>
-        <translation>Ingen sager med dette CPR-nummer på enheden.</translation>
+        <source>Search by CPR number or name</source>
+        <translation>Søg på CPR-nummer eller navn</translation>
+    </message>
+    <message>
+        <source>Type the whole CPR number, or at least three letters of a name.</source>
+        <translation>Skriv hele CPR-nummeret eller mindst tre bogstaver af et navn.</translation>
+    </message>
+    <message>
+        <source>No cases found on this device.</source>
+        <translation>Ingen sager fundet på enheden.</translation>
+    </message>
+    <message>
+        <source>Showing the newest 100. Type more of the name to narrow the search.</source>
+        <translation>Viser de 100 nyeste. Skriv mere af navnet for at indsnævre søgningen.</translation>
     </message>
 </context>
 <context>
@@ -1130,6 +1142,14 @@
     <message>
         <source>the case list</source>
         <translation>sagslisten</translation>
+    </message>
+    <message>
+        <source>Life situation</source>
+        <translation>Livssituation</translation>
+    </message>
+    <message>
+        <source>Found by name (purpose: %1)</source>
+        <translation>Fundet på navn (formål: %1)</translation>
     </message>
 </context>
 <context>

@@ -22,11 +22,16 @@ FieldInfo fieldInfo(FieldId id) {
         return {id, "referral-authority", FieldKind::Register, true};
     case fields::kStatusNote.value:
         return {id, "status-note", FieldKind::AddOnly, true};
+    case fields::kLifeSituation.value:
+        return {id, "life-situation", FieldKind::Register, true};
     default:
         break;
     }
     if (checklistItemOf(id).has_value()) {
         return {id, "checklist-answer", FieldKind::Register, true};
+    }
+    if (lifeSituationStepOf(id).has_value()) {
+        return {id, "life-situation-step", FieldKind::Register, true};
     }
     return {id, "unknown", FieldKind::Register, false};
 }
@@ -44,6 +49,21 @@ std::optional<std::uint16_t> checklistItemOf(FieldId id) {
         return std::nullopt;
     }
     return static_cast<std::uint16_t>(id.value - fields::kChecklistAnswerFirst);
+}
+
+std::optional<FieldId> lifeSituationStepField(std::uint16_t stepId) {
+    const std::uint32_t value = fields::kLifeSituationStepFirst + stepId;
+    if (stepId == 0 || value > fields::kLifeSituationStepLast) {
+        return std::nullopt;
+    }
+    return FieldId{value};
+}
+
+std::optional<std::uint16_t> lifeSituationStepOf(FieldId id) {
+    if (id.value <= fields::kLifeSituationStepFirst || id.value > fields::kLifeSituationStepLast) {
+        return std::nullopt;
+    }
+    return static_cast<std::uint16_t>(id.value - fields::kLifeSituationStepFirst);
 }
 
 } // namespace fieldkit::core

@@ -23,6 +23,7 @@ AppBackends makeInMemoryBackends(const WallClock& clock, bool demoData) {
     auto cases = std::make_unique<InMemoryCaseRepository>(
         clock, [sessionPtr] { return sessionPtr->currentStaffName(); });
     auto contacts = std::make_unique<InMemoryContactRepository>();
+    cases->setContacts(contacts.get());
     if (demoData) {
         seedDemoData(*cases, *contacts, clock());
     }
@@ -106,6 +107,8 @@ AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::Pr
         });
     }
     connect(m_caseEditor, &CaseEditController::caseSaved, m_caseList, &CaseListModel::reload);
+    // A walk-up's case registers its contact too: today's figures follow.
+    connect(m_caseEditor, &CaseEditController::caseSaved, m_contacts, &ContactController::refresh);
     connect(m_attachments, &AttachmentController::attached, m_caseList, &CaseListModel::reload);
     // The timeline follows the open case: every load, save and refresh adds to it.
     connect(m_caseEditor, &CaseEditController::changed, this,

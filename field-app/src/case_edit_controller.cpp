@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <fieldkit/app/case_edit_controller.hpp>
 #include <fieldkit/app/language_controller.hpp>
+#include <fieldkit/core/life_situation.hpp>
 #include <fieldkit/core/service_catalogue.hpp>
 
 namespace fieldkit::app {
@@ -105,6 +106,28 @@ QVariantList CaseEditController::checklist() const {
     return out;
 }
 
+QString CaseEditController::lifeSituation() const {
+    return m_case ? m_case->lifeSituation : QString();
+}
+
+QVariantList CaseEditController::lifeSituationSteps() const {
+    QVariantList out;
+    if (!m_case || m_case->lifeSituation.isEmpty()) {
+        return out;
+    }
+    const auto situation = core::lifeSituationFromString(m_case->lifeSituation.toStdString());
+    if (!situation) {
+        return out;
+    }
+    for (const auto& step : core::lifeSituationSteps(*situation)) {
+        out.append(QVariantMap{{QStringLiteral("stepId"), step.id},
+                               {QStringLiteral("text"), localized(step.text, m_language.coreLanguage())},
+                               {QStringLiteral("serviceCode"), fromView(step.serviceCode)},
+                               {QStringLiteral("done"), m_case->lifeSituationDone.contains(step.id)}});
+    }
+    return out;
+}
+
 QVariantList CaseEditController::notes() const {
     QVariantList out;
     if (m_case) {
@@ -163,7 +186,8 @@ bool CaseEditController::reload() {
 
 bool CaseEditController::createCase(const QString& serviceCode, const QString& channel,
                                     const QString& cprDigits, const QString& name, const QString& address,
-                                    const QString& phone) {
+                                    const QString& phone, const QString& situation,
+                                    const QVariantList& doneSteps) {
     if (core::serviceCatalogue().find(serviceCode.toStdString()) == nullptr) {
         return fail(makeError("unknown_service", "This service is not in the catalogue."));
     }
@@ -176,7 +200,18 @@ bool CaseEditController::createCase(const QString& serviceCode, const QString& c
             return fail(cpr.error());
         }
     }
-    auto id = m_repository.createCase(NewCase{serviceCode, *ch, cprDigits, name, address, phone});
+    NewCase input{serviceCode, *ch, cprDigits, name, address, phone};
+    input.lifeSituation = situation;
+    for (const auto& step : doneSteps) {
+        bool ok = false;
+        const int stepId = step.toInt(&ok);
+        if (!ok || stepId <= 0 || stepId > 0xffff) {
+            return fail(makeError("unknown_life_situation_step", "A ticked step is not a step."));
+        }
+        input.lifeSituationDone.push_back(static_cast<std::uint16_t>(stepId));
+    }
+    input.registersContact = true;
+    auto id = m_repository.createCase(input);
     if (!id) {
         return fail(id.error());
     }
@@ -268,6 +303,34 @@ bool CaseEditController::setChecklistItem(int itemId, bool done) {
         return fail(makeError("unknown_item", "This checklist item does not exist."));
     }
     if (const auto ok = m_repository.setChecklistItem(caseId(), static_cast<std::uint16_t>(itemId), done);
+        !ok) {
+        return fail(ok.error());
+    }
+    return reload();
+}
+
+bool CaseEditController::setLifeSituation(const QString& situation) {
+    if (!m_case) {
+        return fail(makeError("no_case", "No case is open."));
+    }
+    if (situation == m_case->lifeSituation) {
+        return true;
+    }
+    if (const auto ok = m_repository.setLifeSituation(caseId(), situation); !ok) {
+        return fail(ok.error());
+    }
+    return reload();
+}
+
+bool CaseEditController::setLifeSituationStep(int stepId, bool done) {
+    if (!m_case) {
+        return fail(makeError("no_case", "No case is open."));
+    }
+    if (stepId <= 0 || stepId > 0xffff) {
+        return fail(makeError("unknown_life_situation_step", "This step does not exist."));
+    }
+    if (const auto ok = m_repository.setLifeSituationStep(caseId(), m_case->lifeSituation,
+                                                          static_cast<std::uint16_t>(stepId), done);
         !ok) {
         return fail(ok.error());
     }

@@ -185,7 +185,63 @@ void CaseListModel::setFilter(const QString& filter) {
     reload();
 }
 
+void CaseListModel::setSearch(const QString& text) {
+    if (text == m_search) {
+        return;
+    }
+    m_search = text;
+    const auto before = m_searchKind;
+    runSearch();
+    if (before != core::SearchKind::Empty && m_searchKind == core::SearchKind::Empty) {
+        reload(); // back to the filter's list, from the top
+    }
+    emit searchChanged();
+}
+
+QString CaseListModel::searchKind() const {
+    switch (m_searchKind) {
+    case core::SearchKind::Empty:
+        return QStringLiteral("none");
+    case core::SearchKind::Cpr:
+        return QStringLiteral("cpr");
+    case core::SearchKind::Name:
+        return QStringLiteral("name");
+    case core::SearchKind::Incomplete:
+        return QStringLiteral("incomplete");
+    }
+    return {};
+}
+
+void CaseListModel::runSearch() {
+    const auto query = core::parseSearch(m_search.toStdString());
+    m_searchKind = query.kind;
+    m_searchError.clear();
+    if (query.kind == core::SearchKind::Empty) {
+        return;
+    }
+    Result<std::vector<CaseSummary>> found = std::vector<CaseSummary>{};
+    if (query.kind == core::SearchKind::Cpr) {
+        found = m_repository.findByCpr(*core::parseCpr(query.cprDigits), QStringLiteral("find-citizen"));
+    } else if (query.kind == core::SearchKind::Name) {
+        found = m_repository.findByName(m_search, QStringLiteral("find-citizen"), kPageSize);
+    }
+    beginResetModel();
+    m_rows.clear();
+    if (found) {
+        m_rows = std::move(found).value();
+    } else {
+        m_searchError = QString::fromStdString(found.error().code);
+    }
+    m_total = static_cast<int>(m_rows.size());
+    endResetModel();
+    emit countsChanged();
+}
+
 void CaseListModel::reload() {
+    if (m_searchKind != core::SearchKind::Empty) {
+        runSearch(); // the results stay what was asked for (a save may have changed them)
+        return;
+    }
     beginResetModel();
     m_rows.clear();
     m_total = m_repository.countCases(m_filter);
@@ -206,6 +262,9 @@ bool sameRow(const CaseSummary& a, const CaseSummary& b) {
 } // namespace
 
 void CaseListModel::refresh() {
+    if (m_searchKind != core::SearchKind::Empty) {
+        return; // a search is asked for, not repeated behind the user's back (each one is a logged look)
+    }
     const int total = m_repository.countCases(m_filter);
     const int conflicts = m_repository.countCases(CaseFilter::Conflicted);
     // The window grows by the cases that arrived, so new rows at the top do not push loaded ones out.
@@ -268,11 +327,15 @@ void CaseListModel::refresh() {
 void CaseListModel::clear() {
     beginResetModel();
     m_rows.clear();
+    m_search.clear();
+    m_searchKind = core::SearchKind::Empty;
+    m_searchError.clear();
     m_cards.clear();
     m_total = 0;
     m_conflicts = 0;
     endResetModel();
     emit countsChanged();
+    emit searchChanged();
 }
 
 } // namespace fieldkit::app

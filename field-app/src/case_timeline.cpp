@@ -71,8 +71,8 @@ std::optional<TimelineEvent> fromAudit(const store::AuditEntry& e) {
         }
         return out;
     }
-    if (e.action == "find_cpr") {
-        out.kind = QStringLiteral("cpr-searched");
+    if (e.action == "find_cpr" || e.action == "find_name") {
+        out.kind = e.action == "find_cpr" ? QStringLiteral("cpr-searched") : QStringLiteral("name-searched");
         out.detail = QString::fromStdString(e.purpose);
         return out;
     }
@@ -116,6 +116,9 @@ QString timelineFieldCode(std::uint32_t fieldId) {
     }
     if (core::checklistItemOf(id)) {
         return QStringLiteral("checklist");
+    }
+    if (id == fields::kLifeSituation || core::lifeSituationStepOf(id)) {
+        return QStringLiteral("life-situation");
     }
     return QStringLiteral("field-%1").arg(fieldId);
 }

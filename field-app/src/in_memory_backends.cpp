@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <fieldkit/app/contact_statistics.hpp>
 #include <fieldkit/app/in_memory_backends.hpp>
+#include <fieldkit/core/case_search.hpp>
+#include <fieldkit/core/life_situation_answers.hpp>
 
 namespace fieldkit::app {
 namespace {
@@ -116,7 +118,30 @@ Result<QString> InMemoryCaseRepository::createCase(const NewCase& newCase) {
     stored.details.name = newCase.name;
     stored.details.address = newCase.address;
     stored.details.phone = newCase.phone;
+    if (!newCase.lifeSituation.isEmpty()) {
+        const auto situation = core::lifeSituationFromString(newCase.lifeSituation.toStdString());
+        if (!situation) {
+            return situation.error();
+        }
+        auto values = core::lifeSituationValues(
+            *situation, {newCase.lifeSituationDone.begin(), newCase.lifeSituationDone.end()});
+        if (!values) {
+            return values.error();
+        }
+        stored.details.lifeSituation = newCase.lifeSituation;
+        stored.details.lifeSituationDone = {newCase.lifeSituationDone.begin(),
+                                            newCase.lifeSituationDone.end()};
+    }
     QString id = s.caseId;
+    if (newCase.registersContact && m_contacts != nullptr) {
+        (void)m_contacts->addContact({m_clock(),
+                                      newCase.channel,
+                                      newCase.serviceCode,
+                                      core::ContactType::Transaction,
+                                      true,
+                                      {},
+                                      newCase.cprDigits});
+    }
     m_cases.push_back(std::move(stored));
     return id;
 }
@@ -191,6 +216,68 @@ Status InMemoryCaseRepository::setChecklistItem(const QString& caseId, std::uint
     return {};
 }
 
+Status InMemoryCaseRepository::setLifeSituation(const QString& caseId, const QString& situation) {
+    Stored* s = find(caseId);
+    if (s == nullptr) {
+        return notFound();
+    }
+    if (const auto code = core::lifeSituationFromString(situation.toStdString()); !code) {
+        return code.error();
+    }
+    if (s->details.lifeSituation != situation) {
+        // As in the store: steps ticked for another situation are not ticks of this one.
+        s->details.lifeSituation = situation;
+        s->details.lifeSituationDone.clear();
+    }
+    touch(*s);
+    return {};
+}
+
+Status InMemoryCaseRepository::setLifeSituationStep(const QString& caseId, const QString& situation,
+                                                    std::uint16_t stepId, bool done) {
+    Stored* s = find(caseId);
+    if (s == nullptr) {
+        return notFound();
+    }
+    const auto code = core::lifeSituationFromString(situation.toStdString());
+    if (!code) {
+        return code.error();
+    }
+    if (const auto value = core::lifeSituationStepValue(*code, stepId, done); !value) {
+        return value.error();
+    }
+    if (s->details.lifeSituation != situation) {
+        return makeError("unknown_life_situation_step", "The case is about another life situation.");
+    }
+    if (done) {
+        s->details.lifeSituationDone.insert(stepId);
+    } else {
+        s->details.lifeSituationDone.erase(stepId);
+    }
+    touch(*s);
+    return {};
+}
+
+Result<std::vector<CaseSummary>> InMemoryCaseRepository::findByName(const QString& query,
+                                                                    const QString& purpose, int limit) {
+    const auto parsed = core::parseSearch(query.toStdString());
+    if (parsed.kind != core::SearchKind::Name) {
+        return makeError("search_too_short", "Type at least three letters of a name.");
+    }
+    std::vector<CaseSummary> out;
+    for (const Stored* c : filtered(CaseFilter::All)) {
+        const auto keys = core::nameIndexKeys(c->details.name.toStdString());
+        const bool all = std::all_of(parsed.nameKeys.begin(), parsed.nameKeys.end(), [&](const auto& k) {
+            return std::find(keys.begin(), keys.end(), k) != keys.end();
+        });
+        if (all && static_cast<int>(out.size()) < limit) {
+            out.push_back(c->details.summary);
+            m_audit.push_back({c->details.summary.caseId, purpose, m_clock(), m_staffName()});
+        }
+    }
+    return out;
+}
+
 Status InMemoryCaseRepository::appendNote(const QString& caseId, const QString& text) {
     Stored* s = find(caseId);
     if (s == nullptr) {
@@ -203,13 +290,16 @@ Status InMemoryCaseRepository::appendNote(const QString& caseId, const QString& 
 
 Result<std::vector<CaseSummary>> InMemoryCaseRepository::findByCpr(const core::Cpr& cpr,
                                                                    const QString& purpose) {
-    m_audit.push_back({QString(), purpose, m_clock(), m_staffName()});
     std::vector<CaseSummary> out;
     const QString digits = QString::fromStdString(cpr.digits());
     for (const Stored* c : filtered(CaseFilter::All)) {
         if (c->details.cprDigits == digits) {
             out.push_back(c->details.summary);
+            m_audit.push_back({c->details.summary.caseId, purpose, m_clock(), m_staffName()});
         }
+    }
+    if (out.empty()) {
+        m_audit.push_back({QString(), purpose, m_clock(), m_staffName()});
     }
     return out;
 }

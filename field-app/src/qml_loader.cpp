@@ -22,6 +22,8 @@ void checkEngine(QQmlApplicationEngine& engine, const QVariantMap& services, con
 
 void addModuleImportPath(QQmlEngine& engine) {
     engine.addImportPath(QStringLiteral("qrc:/"));
+    // Where Qt Virtual Keyboard finds the app's keyboard style (QtQuick/VirtualKeyboard/Styles/fieldkit).
+    engine.addImportPath(QStringLiteral("qrc:/fieldkit-keyboard"));
 }
 
 void addImageProviders(QQmlEngine& engine) {

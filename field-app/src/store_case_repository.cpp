@@ -2,6 +2,7 @@
 #include <fieldkit/app/case_timeline.hpp>
 #include <fieldkit/app/store_backends.hpp>
 #include <fieldkit/core/field.hpp>
+#include <fieldkit/core/life_situation_answers.hpp>
 #include <fieldkit/store/session.hpp>
 
 namespace fieldkit::app {
@@ -158,6 +159,12 @@ Result<QString> StoreCaseRepository::createCase(const NewCase& newCase) {
     input.channel = std::string(core::toString(newCase.channel));
     input.citizen = {newCase.cprDigits.toStdString(), newCase.name.toStdString(),
                      newCase.address.toStdString(), newCase.phone.toStdString()};
+    input.lifeSituation = newCase.lifeSituation.toStdString();
+    input.lifeSituationDone = newCase.lifeSituationDone;
+    if (newCase.registersContact) {
+        // Service, channel and citizen are the case's (the store fills them in).
+        input.contact = store::ContactRecord{{}, {}, "transaction", true, {}, {}};
+    }
     auto created = session->createCase(input);
     if (!created) {
         return fromStore(created.error());
@@ -190,10 +197,17 @@ Result<CaseDetails> StoreCaseRepository::loadCase(const QString& caseId, const Q
     out.address = current(d, fields::kAddress.value);
     out.phone = current(d, fields::kPhone.value);
     out.referredTo = current(d, fields::kReferralAuthority.value);
+    std::map<std::uint32_t, std::string> shown; // the version of each register the page shows
     for (const auto& [fieldId, versions] : d.registers) {
         if (const auto item = core::checklistItemOf(core::FieldId{fieldId})) {
             out.checklist[*item] = ticked(current(d, fieldId));
         }
+        shown[fieldId] = current(d, fieldId).toStdString();
+    }
+    const auto life = core::readLifeSituation(shown);
+    if (life.situation) {
+        out.lifeSituation = text(std::string(core::toString(*life.situation)));
+        out.lifeSituationDone = life.done;
     }
     // Notes and the reasons given for status changes, as one add-only list in time order.
     for (const auto fieldId : {fields::kNote.value, fields::kStatusNote.value}) {
@@ -249,6 +263,62 @@ Status StoreCaseRepository::setChecklistItem(const QString& caseId, std::uint16_
         return makeError("unknown_item", "This checklist item does not exist.");
     }
     return fromStore(session->setFields(*id, {{field->value, done ? "yes" : "no"}}));
+}
+
+Status StoreCaseRepository::setLifeSituation(const QString& caseId, const QString& situation) {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    auto id = parseId(caseId);
+    if (!id) {
+        return id.error();
+    }
+    const auto code = core::lifeSituationFromString(situation.toStdString());
+    if (!code) {
+        return code.error();
+    }
+    const auto [field, value] = core::lifeSituationChoice(*code);
+    return fromStore(session->setFields(*id, {{field.value, value}}));
+}
+
+Status StoreCaseRepository::setLifeSituationStep(const QString& caseId, const QString& situation,
+                                                 std::uint16_t stepId, bool done) {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    auto id = parseId(caseId);
+    if (!id) {
+        return id.error();
+    }
+    const auto code = core::lifeSituationFromString(situation.toStdString());
+    if (!code) {
+        return code.error();
+    }
+    const auto step = core::lifeSituationStepValue(*code, stepId, done);
+    if (!step) {
+        return step.error();
+    }
+    return fromStore(session->setFields(*id, {{step->first.value, step->second}}));
+}
+
+Result<std::vector<CaseSummary>> StoreCaseRepository::findByName(const QString& query, const QString& purpose,
+                                                                 int limit) {
+    store::Session* session = m_connection->session();
+    if (session == nullptr) {
+        return locked();
+    }
+    auto found = session->findByName(query.toStdString(), purpose.toStdString(), limit);
+    if (!found) {
+        return fromStore(found.error());
+    }
+    std::vector<CaseSummary> out;
+    out.reserve(found->size());
+    for (const auto& row : *found) {
+        out.push_back(toApp(row, session->staff()));
+    }
+    return out;
 }
 
 Status StoreCaseRepository::appendNote(const QString& caseId, const QString& noteText) {

@@ -72,11 +72,12 @@ DisplaySpec readDisplay(StrictReader& r, const Node& root) {
 
 InputSpec readInput(StrictReader& r, const Node& root) {
     const Node n = r.object(root, "input");
-    r.onlyKeys(n, {"touch", "on_screen_keyboard", "min_touch_target_mm"});
+    r.onlyKeys(n, {"touch", "on_screen_keyboard", "min_touch_target_mm", "glove_mode"});
     InputSpec i;
     i.touch = r.boolean(n, "touch");
     i.onScreenKeyboard = r.boolean(n, "on_screen_keyboard");
     i.minTouchTargetMm = r.number(n, "min_touch_target_mm", 4.0, 25.0);
+    i.gloveMode = r.boolean(n, "glove_mode");
     return i;
 }
 

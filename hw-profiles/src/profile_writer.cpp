@@ -34,6 +34,7 @@ std::string profileToJson(const Profile& p) {
     input["touch"] = p.input.touch;
     input["on_screen_keyboard"] = p.input.onScreenKeyboard;
     input["min_touch_target_mm"] = p.input.minTouchTargetMm;
+    input["glove_mode"] = p.input.gloveMode;
 
     boost::json::object power;
     power["battery"] = p.power.battery;

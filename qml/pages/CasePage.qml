@@ -14,6 +14,7 @@ Page {
     required property var caseTimeline
     required property var attachments
     required property var catalogue
+    required property var lifeSituations
 
     signal openConflicts(string caseId)
 
@@ -381,6 +382,54 @@ Page {
                             verticalAlignment: Text.AlignVCenter
                         }
                         onToggled: root.caseEditor.setChecklistItem(item.modelData.itemId, item.checked)
+                    }
+                }
+
+                // The life situation talked through and its steps: saved with the case at each tick, so they
+                // are there when the case is opened again, here or on the partner's tablet.
+                SectionTitle {
+                    text: qsTr("Life situation")
+                }
+                Flow {
+                    objectName: "caseSituations"
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    Repeater {
+                        model: root.lifeSituations
+                        delegate: TouchButton {
+                            required property string code
+                            required property string name
+                            objectName: "caseSituation_" + code
+                            text: name
+                            checkable: true
+                            checked: root.caseEditor.lifeSituation === code
+                            onClicked: root.caseEditor.setLifeSituation(code)
+                        }
+                    }
+                }
+                Repeater {
+                    objectName: "caseSituationSteps"
+                    model: root.caseEditor.lifeSituationSteps
+                    delegate: CheckDelegate {
+                        id: situationStep
+                        required property var modelData
+                        objectName: "caseSituationStep_" + situationStep.modelData.stepId
+                        Layout.fillWidth: true
+                        implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
+                        text: situationStep.modelData.text
+                        font.pixelSize: Theme.fontBody
+                        checked: situationStep.modelData.done
+                        Accessible.name: situationStep.modelData.text
+                        Accessible.role: Accessible.CheckBox
+                        contentItem: Text {
+                            text: situationStep.text
+                            font: situationStep.font
+                            color: Theme.text
+                            wrapMode: Text.WordWrap
+                            rightPadding: situationStep.indicator.width + situationStep.spacing
+                            verticalAlignment: Text.AlignVCenter
+                        }
+                        onToggled: root.caseEditor.setLifeSituationStep(situationStep.modelData.stepId, situationStep.checked)
                     }
                 }
 

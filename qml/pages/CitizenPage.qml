@@ -16,16 +16,23 @@ Page {
     required property var profile
     property string serviceCode: ""
     property string situation: ""
+    // Step ids ticked for the situation: saved with the case when it is opened.
+    property var doneSteps: []
     property string channel: root.profile.channel
     readonly property var existingCases: root.cprInput.valid ? root.caseEditor.casesForCpr(root.cprInput.digits) : []
 
-    // Opens the case and registers the enquiry as a contact (a transaction) in the same tap.
+    // Opens the case with the life situation talked through; the case registers the enquiry as a contact in
+    // the same save.
     function createCase() {
         if (!root.caseEditor.createCase(root.serviceCode, root.channel, root.cprInput.digits, nameField.text,
-                                        addressField.text, phoneField.text))
+                                        addressField.text, phoneField.text, root.situation, root.doneSteps))
             return;
-        root.contacts.registerContact(root.serviceCode, "transaction", true, "", root.cprInput.digits);
         root.caseOpened();
+    }
+
+    function setStepDone(stepId: int, done: bool) {
+        const others = root.doneSteps.filter(id => id !== stepId);
+        root.doneSteps = done ? others.concat([stepId]) : others;
     }
 
     signal caseOpened()
@@ -171,10 +178,14 @@ Page {
                         delegate: TouchButton {
                             required property string code
                             required property string name
+                            objectName: "situation_" + code
                             text: name
                             checkable: true
                             checked: root.situation === code
-                            onClicked: root.situation = root.situation === code ? "" : code
+                            onClicked: {
+                                root.situation = root.situation === code ? "" : code;
+                                root.doneSteps = [];
+                            }
                         }
                     }
                 }
@@ -193,7 +204,10 @@ Page {
                         Layout.fillWidth: true
                         spacing: Theme.spacing
                         TouchCheckBox {
+                            objectName: "situationStep_" + step.modelData.stepId
                             Accessible.name: step.modelData.text
+                            checked: root.doneSteps.indexOf(step.modelData.stepId) >= 0
+                            onToggled: root.setStepDone(step.modelData.stepId, checked)
                         }
                         BodyText {
                             Layout.fillWidth: true

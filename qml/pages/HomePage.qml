@@ -11,10 +11,15 @@ Page {
     required property var caseModel
     required property var caseEditor
     required property var catalogue
-    // A full CPR number typed in the search field: looked up through the blind index (the look-up is audited).
-    readonly property string searchDigits: searchField.text.replace(/[^0-9]/g, "")
-    readonly property bool searching: root.searchDigits.length === 10
-    readonly property var searchResults: root.searching ? root.caseEditor.casesForCpr(root.searchDigits) : []
+    // The list searches by CPR number (blind index) or name (blind-indexed name keys) once typing pauses:
+    // each search is a logged look-up, so not one per keystroke.
+    readonly property bool searching: root.caseModel.searchKind !== "none"
+
+    Timer {
+        id: searchPause
+        interval: 300
+        onTriggered: root.caseModel.search = searchField.text
+    }
 
     signal openCase(string caseId)
     signal newEnquiry()
@@ -55,9 +60,9 @@ Page {
                 objectName: "caseSearch"
                 Layout.fillWidth: true
                 Layout.minimumWidth: Theme.touchTarget * 3
-                label: qsTr("Search by CPR number")
-                inputMethodHints: Qt.ImhDigitsOnly
-                maximumLength: 11
+                label: qsTr("Search by CPR number or name")
+                maximumLength: 60
+                onTextChanged: searchPause.restart()
             }
             Repeater {
                 model: [
@@ -79,37 +84,30 @@ Page {
                 objectName: "clearSearch"
                 visible: searchField.text !== ""
                 text: qsTr("Clear")
-                onClicked: searchField.clear()
+                onClicked: {
+                    searchPause.stop();
+                    searchField.clear();
+                    root.caseModel.search = "";
+                }
             }
         }
 
-        ListView {
-            id: results
-            objectName: "searchResults"
-            visible: root.searching
+        BodyText {
+            objectName: "searchHint"
+            visible: root.searching && (root.caseModel.searchKind === "incomplete" || list.count === 0
+                                        || list.count >= 100)
             Layout.fillWidth: true
-            Layout.fillHeight: true
-            clip: true
-            spacing: Theme.spacing
-            model: root.searchResults
-            delegate: TouchButton {
-                required property var modelData
-                width: ListView.view.width
-                text: root.catalogue.nameOf(modelData.serviceCode) + " – " + Texts.statusName(modelData.status)
-                onClicked: root.openCase(modelData.caseId)
-            }
-            BodyText {
-                anchors.centerIn: parent
-                visible: results.count === 0
-                muted: true
-                text: qsTr("No cases for this CPR number on this device.")
-            }
+            muted: true
+            wrapMode: Text.WordWrap
+            text: root.caseModel.searchKind === "incomplete"
+                  ? qsTr("Type the whole CPR number, or at least three letters of a name.")
+                  : list.count === 0 ? qsTr("No cases found on this device.")
+                                     : qsTr("Showing the newest 100. Type more of the name to narrow the search.")
         }
 
         ListView {
             id: list
             objectName: "caseList"
-            visible: !root.searching
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
@@ -124,7 +122,7 @@ Page {
             Label {
                 objectName: "emptyCaseList"
                 anchors.centerIn: parent
-                visible: list.count === 0
+                visible: list.count === 0 && !root.searching
                 text: qsTr("No cases on this device yet.")
                 color: Theme.mutedText
                 font.pixelSize: Theme.fontBody

@@ -69,7 +69,7 @@ Page {
             }
             TouchSwitch {
                 objectName: "gloveModeSwitch"
-                visible: root.profile.channel === "bike"
+                visible: root.profile.gloveMode
                 checked: Theme.gloveMode
                 text: qsTr("Glove mode (larger buttons)")
                 onToggled: Theme.gloveMode = checked

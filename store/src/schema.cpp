@@ -10,7 +10,7 @@ namespace {
 
 // Migration N takes user_version N to N+1. Never edit a shipped step; add a new one.
 // No column holds personal data in the clear: citizen values live only inside operations.ciphertext.
-constexpr std::array<std::string_view, 6> kMigrations = {
+constexpr std::array<std::string_view, 7> kMigrations = {
     R"sql(
     CREATE TABLE meta (
         key TEXT PRIMARY KEY,
@@ -203,6 +203,22 @@ constexpr std::array<std::string_view, 6> kMigrations = {
     // change it makes to the row and checked by verify (case_row_seal.hpp). NULL until the app seals the row.
     R"sql(
     ALTER TABLE cases ADD COLUMN meta_mac BLOB;
+    )sql",
+    // 6 -> 7 (issue 14): search by the citizen's name without the name on disk. Each row is a keyed hash of
+    // one key of a name word (its prefix of 3-6 letters), written by the app, which holds the data key; what
+    // the rows reveal is written down in name_index.hpp. The second index serves replacing a case's rows and
+    // the cascade when a case is purged. search_indexed_op: up to which operation the search entries follow
+    // what arrived from other devices; search_backfill: the cases this store held before the migration
+    // still need their entries (the next unlock writes them).
+    R"sql(
+    CREATE TABLE name_index (
+        key BLOB NOT NULL,
+        case_id BLOB NOT NULL REFERENCES cases(case_id) ON DELETE CASCADE,
+        PRIMARY KEY (key, case_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX name_index_by_case ON name_index(case_id);
+    INSERT INTO meta(key, value) SELECT 'search_indexed_op', CAST(coalesce(max(op_id), 0) AS TEXT) FROM operations;
+    INSERT INTO meta(key, value) SELECT 'search_backfill', '1' WHERE EXISTS (SELECT 1 FROM cases);
     )sql",
 };
 

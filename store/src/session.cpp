@@ -56,6 +56,22 @@ Result<CreatedCase> Session::insertCase(const NewCase& input) {
     for (const auto& note : input.notes) {
         values.push_back({core::fields::kNote.value, note});
     }
+    if (!input.lifeSituation.empty()) {
+        auto situation = core::lifeSituationFromString(input.lifeSituation);
+        if (!situation) {
+            return situation.error();
+        }
+        auto answers = core::lifeSituationValues(
+            *situation, {input.lifeSituationDone.begin(), input.lifeSituationDone.end()});
+        if (!answers) {
+            return answers.error();
+        }
+        for (auto& [field, value] : *answers) {
+            values.push_back({field.value, std::move(value)});
+        }
+    } else if (!input.lifeSituationDone.empty()) {
+        return makeError("unknown_life_situation_step", "Steps were ticked without a life situation.");
+    }
 
     const std::int64_t now = m_impl->now();
     std::array<std::uint8_t, CaseId::kRandomTailSize> tail{};
@@ -109,8 +125,22 @@ Result<CreatedCase> Session::insertCase(const NewCase& input) {
             return st.error();
         }
     }
+    if (!input.citizen.name.empty()) {
+        if (auto st = m_impl->names.replace(db, idView(id), {input.citizen.name}); !st) {
+            return st.error();
+        }
+    }
     if (auto st = m_impl->audit.append(db, now, m_staff, "create", id.toHex(), "new case"); !st) {
         return st.error();
+    }
+    if (input.contact) {
+        ContactRecord contact = *input.contact;
+        contact.service = input.service;
+        contact.channel = input.channel;
+        contact.citizenCpr = input.citizen.cpr;
+        if (auto st = registerContact(contact); !st) {
+            return st.error();
+        }
     }
     return CreatedCase{id, mod11Warning};
 }
@@ -184,6 +214,12 @@ Status Session::setFields(const CaseId& id, const std::vector<crypto::FieldValue
                 return st;
             }
         }
+        // A change replaces every version of the name in force, so the name keys follow it alone.
+        if (v.field_id == core::fields::kName.value) {
+            if (auto st = m_impl->names.replace(m_impl->db, idView(id), {v.value}); !st) {
+                return st;
+            }
+        }
     }
     if (auto st = m_impl->writeOperation(id, "set", normalised, "", *key, m_staff); !st) {
         return st;
@@ -248,6 +284,12 @@ Status Session::resolveField(const CaseId& id, std::uint32_t fieldId, const std:
             m_impl->writeOperation(id, "resolve", {{fieldId, value}}, "", *key, m_staff, refs, closedOps);
         !st) {
         return st;
+    }
+    if (fieldId == core::fields::kName.value || fieldId == core::fields::kCpr.value) {
+        // Versions the resolve did not name stay in force (and searchable); the index follows the heads.
+        if (auto st = m_impl->reindexSearch(id); !st) {
+            return st;
+        }
     }
     if (auto st = m_impl->audit.append(m_impl->db, m_impl->now(), m_staff, "resolve", id.toHex(), "conflict");
         !st) {

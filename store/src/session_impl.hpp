@@ -6,6 +6,7 @@
 #include "audit_writer.hpp"
 #include "case_row_seal.hpp"
 #include "field_refs.hpp"
+#include "name_index.hpp"
 
 #include <algorithm>
 #include <fieldkit/core/case_meta.hpp>
@@ -13,6 +14,7 @@
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/core/hlc.hpp>
 #include <fieldkit/core/input_limits.hpp>
+#include <fieldkit/core/life_situation_answers.hpp>
 #include <fieldkit/core/service_catalogue.hpp>
 #include <fieldkit/crypto/key_sealer.hpp>
 #include <fieldkit/crypto/operation_aad.hpp>
@@ -129,6 +131,7 @@ struct Session::Impl {
     // (read once, not per save).
     std::string unit;
     crypto::BlindIndex blind;
+    detail::NameIndex names; // search by name (migration 7)
     detail::AuditWriter audit;
     detail::CaseRowSeal rowSeal; // the MAC over each case row's clear metadata
     // Record and attachment keys are sealed to the center and the unit with one ephemeral key per session:
@@ -147,6 +150,7 @@ struct Session::Impl {
         , unitPublic(unitPk)
         , unit(s.unit())
         , blind(dek)
+        , names(dek)
         , audit(dek)
         , rowSeal(dek) {
         if (enrolled()) {
@@ -175,6 +179,85 @@ struct Session::Impl {
             return st;
         }
         return tx->commit();
+    }
+
+    /** Rewrites the case's search entries from the values in force (every version of a field in conflict):
+     *  its name keys replaced, its CPR numbers added to the blind index. For cases whose values came from
+     *  elsewhere (another device, or a store older than the name index). Inside the caller's transaction. */
+    Status reindexSearch(const CaseId& id) {
+        auto key = recordKey(id);
+        if (!key) {
+            return key.error();
+        }
+        auto ops = openOperations(id, *key);
+        if (!ops) {
+            return ops.error();
+        }
+        std::map<std::int64_t, const OpenedOp*> byId;
+        for (const auto& op : *ops) {
+            byId[op.opId] = &op;
+        }
+        auto heads = db.cached("SELECT field_id, op_id FROM field_heads WHERE case_id = ?1 AND field_id IN "
+                               "(?2, ?3)");
+        if (!heads) {
+            return heads.error();
+        }
+        heads->bind(1, idView(id))
+            .bind(2, static_cast<std::int64_t>(core::fields::kName.value))
+            .bind(3, static_cast<std::int64_t>(core::fields::kCpr.value));
+        std::vector<std::string> nameVersions;
+        std::vector<std::string> cprVersions;
+        while (true) {
+            auto row = heads->step();
+            if (!row) {
+                return row.error();
+            }
+            if (!*row) {
+                break;
+            }
+            const auto field = static_cast<std::uint32_t>(heads->int64(0));
+            const auto it = byId.find(heads->int64(1));
+            if (it == byId.end()) {
+                continue;
+            }
+            for (const auto& v : it->second->values) {
+                if (v.field_id == field) {
+                    (field == core::fields::kName.value ? nameVersions : cprVersions).push_back(v.value);
+                }
+            }
+        }
+        heads->reset();
+        for (const auto& cpr : cprVersions) {
+            auto hash = cprHash(cpr);
+            if (!hash) {
+                continue; // a number this version cannot parse is simply not searchable
+            }
+            auto index = db.cached("INSERT OR IGNORE INTO blind_index(hash, case_id) VALUES (?1, ?2)");
+            if (!index) {
+                return index.error();
+            }
+            if (auto st = index->bind(1, crypto::ByteView(*hash)).bind(2, idView(id)).run(); !st) {
+                return st;
+            }
+        }
+        return names.replace(db, idView(id), nameVersions);
+    }
+
+    /** Records a search inside the caller's transaction: every case it found was looked at, so each gets
+     *  its own entry (a citizen asking who looked at their cases finds this search under each of them); a
+     *  search that found nothing is recorded once, without a case. */
+    Status auditFound(const std::string& staff, const std::string& action,
+                      const std::vector<CaseSummary>& found, const std::string& purpose) {
+        const std::int64_t at = now();
+        if (found.empty()) {
+            return audit.append(db, at, staff, action, std::string(), purpose);
+        }
+        for (const auto& c : found) {
+            if (auto st = audit.append(db, at, staff, action, c.id.toHex(), purpose); !st) {
+                return st;
+            }
+        }
+        return {};
     }
 
     /** An attachment's bytes, checked whole; not audited (readAttachment and verify decide that). */

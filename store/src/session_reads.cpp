@@ -2,6 +2,8 @@
 // of personal data is audited.
 #include "session_impl.hpp"
 
+#include <fieldkit/core/case_search.hpp>
+
 namespace fieldkit::store {
 
 namespace {
@@ -115,8 +117,7 @@ Result<std::vector<CaseSummary>> Session::findByCpr(const std::string& cpr, cons
     if (!found) {
         return found;
     }
-    const std::string cases = found->empty() ? std::string() : found->front().id.toHex();
-    if (auto st = m_impl->audit.append(m_impl->db, m_impl->now(), m_staff, "find_cpr", cases, purpose); !st) {
+    if (auto st = m_impl->auditFound(m_staff, "find_cpr", *found, purpose); !st) {
         return st.error();
     }
     if (auto st = tx->commit(); !st) {
@@ -154,44 +155,134 @@ Result<std::vector<HistoryEntry>> Session::history(const CaseId& id) {
 }
 
 Result<int> Session::indexArrivedCases() {
-    auto stmt = m_impl->db.cached("SELECT case_id FROM cases WHERE wrapped_record_key IS NULL");
+    auto& db = m_impl->db;
+    auto tx = Transaction::begin(db);
+    if (!tx) {
+        return tx.error();
+    }
+    // 1. Cases that arrived from other devices: their record key is opened with the unit key and wrapped
+    //    here, and the row is sealed, since the daemon could do neither (it holds no key).
+    auto arrived = db.cached("SELECT case_id FROM cases WHERE wrapped_record_key IS NULL");
+    if (!arrived) {
+        return arrived.error();
+    }
+    auto fresh =
+        collect<CaseId>(*arrived, [](const sqlite::Statement& s) { return *CaseId::fromBytes(s.blob(0)); });
+    arrived->reset();
+    if (!fresh) {
+        return fresh.error();
+    }
+    std::set<CaseId> indexed;
+    for (const auto& id : *fresh) {
+        if (!m_impl->recordKey(id)) { // opens and wraps it locally
+            continue;
+        }
+        // From now on verify checks the row.
+        (void)m_impl->rowSeal.seal(db, idView(id));
+        if (m_impl->reindexSearch(id)) {
+            indexed.insert(id);
+        }
+    }
+    // 2. Search entries follow every operation written elsewhere since the last time (a name corrected on
+    //    the partner's tablet), or, once after migration 7, every case the store held before it.
+    auto mark = db.cached("SELECT (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'search_indexed_op'), "
+                          "EXISTS (SELECT 1 FROM meta WHERE key = 'search_backfill'), "
+                          "(SELECT coalesce(max(op_id), 0) FROM operations)");
+    if (!mark) {
+        return mark.error();
+    }
+    auto row = mark->step();
+    if (!row || !*row) {
+        return row ? makeError("damaged_store", "The store lacks its search index state.") : row.error();
+    }
+    const std::int64_t since = mark->int64(0);
+    const bool backfill = mark->int64(1) != 0;
+    const std::int64_t upTo = mark->int64(2);
+    mark->reset();
+    auto touched = db.cached(backfill ? "SELECT case_id FROM cases"
+                                      : "SELECT DISTINCT case_id FROM operations WHERE op_id > ?1 AND "
+                                        "op_id <= ?2 AND device_id != ?3");
+    if (!touched) {
+        return touched.error();
+    }
+    if (!backfill) {
+        touched->bind(1, since).bind(2, upTo).bind(3, m_impl->store.deviceId());
+    }
+    auto changed =
+        collect<CaseId>(*touched, [](const sqlite::Statement& s) { return *CaseId::fromBytes(s.blob(0)); });
+    touched->reset();
+    if (!changed) {
+        return changed.error();
+    }
+    for (const auto& id : *changed) {
+        if (indexed.contains(id)) {
+            continue;
+        }
+        // A case that does not open here (not this unit's, damaged) stays unsearchable; verify reports it.
+        if (m_impl->reindexSearch(id)) {
+            indexed.insert(id);
+        }
+    }
+    auto save = db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_indexed_op', ?1)");
+    auto done = db.cached("DELETE FROM meta WHERE key = 'search_backfill'");
+    if (!save || !done) {
+        return makeError("damaged_store", "The store's schema is incomplete.");
+    }
+    if (auto st = save->bind(1, std::to_string(upTo)).run(); !st) {
+        return st.error();
+    }
+    if (auto st = done->run(); !st) {
+        return st.error();
+    }
+    if (auto st = tx->commit(); !st) {
+        return st.error();
+    }
+    return static_cast<int>(indexed.size());
+}
+
+Result<std::vector<CaseSummary>> Session::findByName(const std::string& query, const std::string& purpose,
+                                                     int limit) {
+    if (purpose.empty()) {
+        return makeError("missing_purpose", "Say why you search; every look-up is logged with its purpose.");
+    }
+    const auto parsed = core::parseSearch(query);
+    if (parsed.kind != core::SearchKind::Name) {
+        return makeError("search_too_short", "Type at least three letters of a name.");
+    }
+    const auto hashes = m_impl->names.hashes(parsed.nameKeys);
+    // The first key drives (its rows are in key order); every further key is one probe of the primary key.
+    std::string sql = std::string("SELECT ") + kSummaryColumns +
+                      " FROM name_index n JOIN cases c ON c.case_id = n.case_id WHERE n.key = ?1";
+    for (std::size_t i = 1; i < hashes.size(); ++i) {
+        sql += " AND EXISTS (SELECT 1 FROM name_index m WHERE m.key = ?" + std::to_string(i + 2) +
+               " AND m.case_id = c.case_id)";
+    }
+    sql += " ORDER BY c.updated_ms DESC LIMIT ?2";
+    const RelaxedSync relaxed(m_impl->db);
+    auto tx = Transaction::begin(m_impl->db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto stmt = m_impl->db.cached(sql);
     if (!stmt) {
         return stmt.error();
     }
-    auto ids =
-        collect<CaseId>(*stmt, [](const sqlite::Statement& s) { return *CaseId::fromBytes(s.blob(0)); });
-    if (!ids) {
-        return ids.error();
+    stmt->bind(1, crypto::ByteView(hashes.front())).bind(2, static_cast<std::int64_t>(std::max(limit, 1)));
+    for (std::size_t i = 1; i < hashes.size(); ++i) {
+        stmt->bind(static_cast<int>(i + 2), crypto::ByteView(hashes[i]));
     }
-    int indexed = 0;
-    for (const auto& id : *ids) {
-        auto key = m_impl->recordKey(id); // also wraps it locally
-        if (!key) {
-            continue;
-        }
-        auto ops = m_impl->openOperations(id, *key);
-        if (!ops) {
-            continue;
-        }
-        for (const auto& op : *ops) {
-            for (const auto& v : op.values) {
-                if (v.field_id != core::fields::kCpr.value) {
-                    continue;
-                }
-                if (auto hash = m_impl->cprHash(v.value); hash) {
-                    auto index =
-                        m_impl->db.cached("INSERT OR IGNORE INTO blind_index(hash, case_id) VALUES (?1, ?2)");
-                    if (index) {
-                        (void)index->bind(1, crypto::ByteView(*hash)).bind(2, idView(id)).run();
-                    }
-                }
-            }
-        }
-        // The row arrived through the daemon, which cannot seal it: from now on verify checks it.
-        (void)m_impl->rowSeal.seal(m_impl->db, idView(id));
-        ++indexed;
+    auto found = collect<CaseSummary>(*stmt, [](const sqlite::Statement& s) { return readSummary(s); });
+    stmt->reset();
+    if (!found) {
+        return found;
     }
-    return indexed;
+    if (auto st = m_impl->auditFound(m_staff, "find_name", *found, purpose); !st) {
+        return st.error();
+    }
+    if (auto st = tx->commit(); !st) {
+        return st.error();
+    }
+    return found;
 }
 
 } // namespace fieldkit::store

@@ -7,19 +7,29 @@
 # screen, through `fieldkit-ctl case list --json` and `contact`s in the store, and that neither the window
 # title nor the app's log carries the citizen's data. Every step leaves a PNG in the artefact folder.
 #
-# Positions are fixed points of the bike layout (no window manager: the window sits at 0,0); the action bar
-# keeps each page's main action at the same place. Every click that changes the page waits until the screen
-# has changed and settled, with a deadline, instead of sleeping.
+# Controls are found by their accessible names (Danish, as staff see them), read through AT-SPI the way a
+# screen reader reads them (atspi_find.py), never by fixed pixels: a control that moves is still found, and
+# one that loses its name fails the test. The script runs inside its own D-Bus session (dbus-run-session), so
+# the accessibility bus is private to it. Every click that changes the page waits until the screen has changed
+# and settled, with a deadline, instead of sleeping.
 set -euo pipefail
+
+if [ -z "${FIELDKIT_E2E_OWN_BUS:-}" ]; then
+  command -v dbus-run-session >/dev/null || { echo "e2e: dbus-run-session is missing; run tools/deps.sh" >&2; exit 1; }
+  FIELDKIT_E2E_OWN_BUS=1 exec dbus-run-session -- bash "$0" "$@"
+fi
 
 APP=$1 CTL=$2 TO_PNG=$3 OUT=$4
 PIN=1234
 CPR=0707614285
 WALK_UP_MAX_TAPS=10
+SCALE=2 # the bike profile's scale: AT-SPI reports logical pixels, xdotool clicks physical ones
+FIND="$(cd "$(dirname "$0")" && pwd)/atspi_find.py"
 
-for tool in Xvfb xdotool xwd md5sum; do
+for tool in Xvfb xdotool xwd md5sum /usr/bin/python3; do
   command -v "$tool" >/dev/null || { echo "e2e: $tool is missing; run tools/deps.sh" >&2; exit 1; }
 done
+/usr/bin/python3 -c 'import dbus' 2>/dev/null || { echo "e2e: python3-dbus is missing; run tools/deps.sh" >&2; exit 1; }
 
 WORK=$(mktemp -d /tmp/fieldkit-e2e.XXXXXX)
 rm -rf "$OUT" && mkdir -p "$OUT"
@@ -42,8 +52,16 @@ shot() { # shot NAME: the whole screen as NN-NAME.png
 fail() {
   echo "e2e: FAILED: $*" >&2
   shot failure || true
+  /usr/bin/python3 "$FIND" --dump >"$OUT/accessible-tree.txt" 2>&1 || true
   exit 1
 }
+# at NAME [ROLE]: the screen position "X Y" of the showing control with that accessible name.
+at() {
+  local role=()
+  [ $# -ge 2 ] && role=(--role "$2")
+  /usr/bin/python3 "$FIND" --scale "$SCALE" --wait 15 "${role[@]}" "$1" || fail "no control named \"$1\" on screen"
+}
+PUSH_BUTTON=43 # AtspiRole
 screen_hash() { xwd -root -silent | md5sum | cut -d' ' -f1; }
 
 # Waits until the screen differs from $1 and then holds still for two looks in a row (not more: a text
@@ -66,7 +84,6 @@ wait_settled_after() {
   fail "the screen did not change after: $what"
 }
 TAPS=0 # taps of the walk-up flow
-SAVE_X=1638 SAVE_Y=822 # "Save signature" in the signature sheet
 click() { xdotool mousemove --sync "$1" "$2" click 1; }
 tap() { TAPS=$((TAPS + 1)); click "$1" "$2"; }
 # click_then_wait X Y WHAT: a click that must change the screen (navigation, a saved record, ...).
@@ -99,7 +116,8 @@ export DISPLAY=":$(head -n1 "$WORK/display")"
 export XDG_RUNTIME_DIR="$WORK/runtime" && mkdir -m 700 -p "$XDG_RUNTIME_DIR"
 unset QT_QPA_PLATFORM # the app must draw on the X server, not offscreen
 
-QT_SCALE_FACTOR=2 "$APP" --data "$WORK/device" --profile bike-tablet >"$WORK/app.log" 2>&1 &
+QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 QT_SCALE_FACTOR=$SCALE "$APP" --data "$WORK/device" --profile bike-tablet \
+  >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 WINDOW=$(timeout 30 xdotool search --sync --onlyvisible --name '^fieldkit$' | head -n1) \
   || fail "the fieldkit window did not appear"
@@ -107,36 +125,38 @@ wait_settled_after "none" "the window appeared"
 shot unlock
 
 # --- unlock (not part of the flow: the flow starts at the unlocked home) --------------------------------
-for xy in "1472 474" "1634 474" "1795 474" "1472 636"; do # 1 2 3 4 (the only staff member is preselected)
-  click_then_wait $xy "a PIN digit"
+for digit in 1 2 3 4; do # the only staff member is preselected
+  click_then_wait $(at "$digit" $PUSH_BUTTON) "the PIN digit $digit"
 done
-click_then_wait 1795 960 "unlocking (OK)"
+click_then_wait $(at "Lås op" $PUSH_BUTTON) "unlocking"
 shot home-empty
 HOME_EMPTY=$(screen_hash)
 
 # --- the walk-up flow ------------------------------------------------------------------------------------
-tap_then_wait 640 1010 "New enquiry"
+tap_then_wait $(at "Ny henvendelse" $PUSH_BUTTON) "New enquiry"
 shot enquiry-services
-tap_then_wait 328 560 "choosing the passport"
+tap_then_wait $(at "Pas, personligt fremmøde") "choosing the passport"
 shot enquiry-citizen
-tap_then_wait 480 365 "focusing the CPR field"
+tap_then_wait $(at "CPR-nummer (DDMMÅÅ-XXXX)") "focusing the CPR field"
 xdotool type --delay 40 "$CPR"
 wait_settled_after "$(screen_hash)x" "typing the CPR number"
 shot citizen-typed
-# The on-screen keyboard is up: the action bar sits right above it.
-tap_then_wait 640 504 "Open case"
+# The on-screen keyboard is up: the action bar sits right above it, wherever that is.
+tap_then_wait $(at "Opret sag" $PUSH_BUTTON) "Open case"
 shot case-opened
-tap_then_wait 486 1010 "Signature"
+tap_then_wait $(at "Lad borgeren underskrive" $PUSH_BUTTON) "Signature"
 shot signature-sheet
-# The citizen signs: one stroke is one touch of the finger.
+# The citizen signs across the pad: one stroke is one touch of the finger.
+pad=$(at "Underskriftsfelt")
+read -r PAD_X PAD_Y <<<"$pad"
 TAPS=$((TAPS + 1))
-xdotool mousemove --sync 500 560 mousedown 1 mousemove --sync 700 520 mousemove --sync 900 600 \
-  mousemove --sync 1100 540 mouseup 1
+xdotool mousemove --sync $((PAD_X - 300)) "$PAD_Y" mousedown 1 mousemove --sync $((PAD_X - 100)) $((PAD_Y - 40)) \
+  mousemove --sync $((PAD_X + 100)) $((PAD_Y + 40)) mousemove --sync $((PAD_X + 300)) $((PAD_Y - 20)) mouseup 1
 sleep 0.3
 shot signed
-tap_then_wait "$SAVE_X" "$SAVE_Y" "saving the signature"
+tap_then_wait $(at "Gem underskrift" $PUSH_BUTTON) "saving the signature"
 shot signature-saved
-tap_then_wait 70 68 "back home"
+tap_then_wait $(at "Tilbage" $PUSH_BUTTON) "back home"
 shot home-with-case
 [ "$(screen_hash)" != "$HOME_EMPTY" ] || fail "the case list looks as empty as before"
 echo "e2e: walk-up flow: $TAPS taps plus the ${#CPR} CPR digits (at most $WALK_UP_MAX_TAPS)"

@@ -3,14 +3,18 @@
 #include <QMetaProperty>
 #include <QQmlEngine>
 #include <QQuickStyle>
+#include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
 #include <fieldkit/app/app_composition.hpp>
 #include <fieldkit/app/language_controller.hpp>
 #include <fieldkit/app/profile_settings.hpp>
 #include <fieldkit/app/qml_loader.hpp>
+#include <fieldkit/crypto/key_slot.hpp>
 #include <fieldkit/hw/fake_sensors.hpp>
 #include <fieldkit/hw/profile_files.hpp>
+#include <fieldkit/store/device_store.hpp>
+#include <filesystem>
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(FieldkitPlugin)
@@ -37,6 +41,49 @@ public:
             QStringLiteral("/nonexistent"), m_clock, wall);
         m_app->language().attachEngine(m_engine);
         m_app->language().setLanguage(language);
+        return m_app->qmlProperties();
+    }
+
+    /** A fresh app for `profile` on a real encrypted store in a new temporary folder (standalone, staff
+     *  "Anna Jensen" with PIN 1234): what a test checks is then what the store kept. */
+    Q_INVOKABLE QVariantMap startOnStore(const QString& profile,
+                                         const QString& language = QStringLiteral("da")) {
+        m_app.reset();
+        m_storeDir = std::make_unique<QTemporaryDir>();
+        const std::filesystem::path dir = m_storeDir->path().toStdString();
+        auto created = fieldkit::store::DeviceStore::create(
+            fieldkit::store::DeviceStore::fileIn(dir),
+            {"Anna Jensen", "1234", fieldkit::crypto::KdfParams::withCosts(1, 8192), "bike-07", true});
+        if (!created) {
+            qWarning("the store was not created: %s", created.error().message.c_str());
+            return {};
+        }
+        created->reset(); // closed: the app opens it as it would on a device
+        m_storeProfile = profile;
+        m_storeLanguage = language;
+        return restart();
+    }
+
+    /** The app started again on the same store (after startOnStore), as after closing it. */
+    Q_INVOKABLE QVariantMap restart() {
+        m_app.reset();
+        if (!m_storeDir) {
+            return {};
+        }
+        auto loaded =
+            fieldkit::hw::loadNamedProfile(m_storeProfile.toStdString(), fieldkit::hw::shippedProfilesDir());
+        auto backends = fieldkit::app::makeStoreBackends(m_storeDir->path());
+        if (!loaded || !backends) {
+            qWarning("the app did not start on the store");
+            return {};
+        }
+        fieldkit::hw::ProfileSelection selection{m_storeProfile.toStdString(),
+                                                 fieldkit::hw::SelectionSource::CommandLine, "test"};
+        m_app = std::make_unique<fieldkit::app::AppComposition>(
+            std::move(backends).value(), std::move(loaded).value(), selection, m_storeDir->path(), m_clock,
+            [this] { return m_wall; });
+        m_app->language().attachEngine(m_engine);
+        m_app->language().setLanguage(m_storeLanguage);
         return m_app->qmlProperties();
     }
 
@@ -81,7 +128,10 @@ public:
 private:
     fieldkit::hw::FakeClock m_clock;
     QDateTime m_wall = QDateTime(QDate(2024, 5, 14), QTime(10, 0));
+    std::unique_ptr<QTemporaryDir> m_storeDir; // after startOnStore; outlives the app on it
     std::unique_ptr<fieldkit::app::AppComposition> m_app;
+    QString m_storeProfile;
+    QString m_storeLanguage;
     QQmlEngine* m_engine = nullptr;
 };
 

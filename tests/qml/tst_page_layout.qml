@@ -51,13 +51,12 @@ TestCase {
 
     function applyTheme(profile) {
         Theme.highContrast = profile.highContrast;
-        Theme.gloveMode = profile.channel === "bike";
+        Theme.gloveMode = profile.gloveMode;
         Theme.minTouchMm = profile.minTouchMm;
         Theme.pixelsPerMm = profile.pixelsPerMm;
     }
 
-    // keyboardUp: the window minus the on-screen keyboard (Qt Virtual Keyboard is about a third of the width
-    // tall), for the pages where one types.
+    // keyboardUp: the window minus the on-screen keyboard, for the pages where one types.
     function checkProfile(profileName, language, keyboardUp) {
         const problems = [];
         for (const page of (keyboardUp ? root.typingPages : root.pages)) {
@@ -68,14 +67,15 @@ TestCase {
             const props = Object.assign({}, app);
             props.startPage = page;
             props.width = app.profile.windowWidth;
-            props.height = app.profile.windowHeight - (keyboardUp ? Math.round(app.profile.windowWidth / 3.2) : 0);
+            // The keyboard is as tall as its style makes it (Theme.keyboardHeight; tst_keyboard_style checks it).
+            props.height = app.profile.windowHeight - (keyboardUp ? Theme.keyboardHeight : 0);
             props.keyboardUp = keyboardUp;
             const shell = createTemporaryObject(shellComponent, root, props);
             verify(shell, "no shell");
             tryVerify(() => shell.currentPage !== "", 2000);
             waitForRendering(shell);
             // Independent of the theme: the profile's own minimum, never under 9 mm, 15 mm with gloves.
-            const minMm = app.profile.channel === "bike" ? 15 : Math.max(9, app.profile.minTouchMm);
+            const minMm = app.profile.gloveMode ? 15 : Math.max(9, app.profile.minTouchMm);
             const where = page + " @ " + profileName + " (" + language + (keyboardUp ? ", keyboard up" : "") + ")";
             const name = item => item.Accessible.name;
             const role = item => item.Accessible.role;

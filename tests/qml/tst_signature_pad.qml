@@ -85,7 +85,7 @@ TestCase {
         verify(!app.caseEditor.hasSignature);
         const page = createTemporaryObject(pageComponent, root, {
             caseEditor: app.caseEditor, caseTimeline: app.caseTimeline, attachments: app.attachments,
-            catalogue: app.catalogue});
+            catalogue: app.catalogue, lifeSituations: app.lifeSituations});
         waitForRendering(page);
         const sheet = Util.find(page, "signatureSheet");
         sheet.open();
@@ -112,7 +112,7 @@ TestCase {
         verify(app.caseEditor.load("demo-1"));
         const page = createTemporaryObject(pageComponent, root, {
             caseEditor: app.caseEditor, caseTimeline: app.caseTimeline, attachments: app.attachments,
-            catalogue: app.catalogue});
+            catalogue: app.catalogue, lifeSituations: app.lifeSituations});
         waitForRendering(page);
         const pad = createTemporaryObject(padComponent, root);
         sign(pad);
@@ -139,7 +139,7 @@ TestCase {
         verify(app.caseEditor.load("demo-1"));
         const page = createTemporaryObject(pageComponent, root, {
             caseEditor: app.caseEditor, caseTimeline: app.caseTimeline, attachments: app.attachments,
-            catalogue: app.catalogue});
+            catalogue: app.catalogue, lifeSituations: app.lifeSituations});
         waitForRendering(page);
         mouseClick(Util.find(page, "importFileButton"));
         const sheet = Util.find(page, "importSheet");

@@ -25,7 +25,7 @@ TestCase {
         const app = Harness.start("desktop-dev");
         verify(app.session.unlock("staff-1", "1234"));
         verify(app.caseEditor.load("demo-1")); // a passport case, status "informed"
-        const page = createTemporaryObject(pageComponent, root, {caseEditor: app.caseEditor, caseTimeline: app.caseTimeline, attachments: app.attachments, catalogue: app.catalogue});
+        const page = createTemporaryObject(pageComponent, root, {caseEditor: app.caseEditor, caseTimeline: app.caseTimeline, attachments: app.attachments, catalogue: app.catalogue, lifeSituations: app.lifeSituations});
         waitForRendering(page);
         return {app: app, page: page};
     }

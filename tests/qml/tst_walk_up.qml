@@ -100,15 +100,28 @@ TestCase {
         verify(Geometry.fullyVisible(Util.find(t.shell.currentPageItem, "createCaseButton"), t.shell));
     }
 
-    function test_search_by_cpr_finds_the_case_and_is_logged() {
+    function test_search_by_cpr_or_name_finds_the_case_and_is_logged() {
         const t = startHome();
-        const audits = Harness.auditCount();
+        const list = Util.find(t.shell, "caseList");
+        const all = t.app.caseModel.totalCount;
         const field = Util.find(t.shell, "caseSearch");
+        let audits = Harness.auditCount();
         field.text = "070761-4285";
-        const results = Util.find(t.shell, "searchResults");
-        tryVerify(() => results.visible && results.count > 0);
+        tryVerify(() => t.app.caseModel.searchKind === "cpr" && list.count > 0 && list.count < all);
         verify(Harness.auditCount() > audits, "a CPR search is a look-up and is logged");
-        field.text = "";
-        tryVerify(() => Util.find(t.shell, "caseList").visible);
+
+        audits = Harness.auditCount();
+        field.text = "ka"; // too short to search by: says so, searches nothing
+        tryCompare(t.app.caseModel, "searchKind", "incomplete");
+        compare(list.count, 0);
+        verify(Util.find(t.shell, "searchHint").visible);
+        compare(Harness.auditCount(), audits);
+
+        field.text = "karen";
+        tryVerify(() => t.app.caseModel.searchKind === "name" && list.count > 0);
+        verify(Harness.auditCount() >= audits + list.count, "every case a name search finds is logged");
+        mouseClick(Util.find(t.shell, "clearSearch"));
+        tryVerify(() => t.app.caseModel.searchKind === "none" && list.count > 0);
+        compare(t.app.caseModel.totalCount, all);
     }
 }

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QProcess>
 #include <QQmlApplicationEngine>
@@ -65,9 +66,10 @@ bool makeStore(const AppBenchmarkOptions& o, const QString& dataDir, int cases) 
              {QStringLiteral("init"), QStringLiteral("--staff"), kStaff, QStringLiteral("--standalone")})) {
         return fail("fieldkit-ctl init failed");
     }
+    // A thousand cases per transaction: the provisioning is not what is measured.
     if (cases > 0 && !ctl(o, dataDir,
                           {QStringLiteral("case"), QStringLiteral("generate"), QStringLiteral("--count"),
-                           QString::number(cases)})) {
+                           QString::number(cases), QStringLiteral("--batch"), QStringLiteral("1000")})) {
         return fail("fieldkit-ctl case generate failed");
     }
     const QByteArray known = R"({"service":"passport","channel":"bike","citizen":{"cpr":")" +
@@ -189,6 +191,29 @@ bool measureUnlocks(const AppBenchmarkOptions& o, RunningApp& app, Samples& unlo
     return true;
 }
 
+/** The list's search as staff use it: the text set, then the rows found drawn (each row's citizen cue
+ *  read and logged); the search is cleared again between runs (not measured). */
+bool measureListSearch(RunningApp& app, CaseListModel& list, const QString& text, int runs, Samples& samples,
+                       int& shown) {
+    for (int i = 0; i < runs; ++i) {
+        const auto started = Clock::now();
+        list.setSearch(text);
+        if (!nextFrame(app.window)) {
+            return fail("the search results were not drawn");
+        }
+        samples.add(Clock::now() - started);
+        shown = list.rowCount();
+        if (shown == 0 || !list.searchError().isEmpty()) {
+            return fail("the search for \"" + text.toStdString() + "\" found nothing");
+        }
+        list.setSearch({});
+        if (!nextFrame(app.window)) {
+            return fail("the list was not drawn again");
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 int runColdStartChild(const QString& dataDir, long long startedAtNs) {
@@ -224,13 +249,20 @@ bool runAppBenchmark(const AppBenchmarkOptions& o) {
     } cleanup{work};
     const QString small = work.filePath(QStringLiteral("small"));
     const QString large = work.filePath(QStringLiteral("large"));
-    std::fprintf(stderr, "fieldkit-bench-app: provisioning two stores (%d cases in the large one)...\n",
-                 o.caseCount);
-    if (!makeStore(o, small, 0) || !makeStore(o, large, o.caseCount)) {
+    const QString huge = work.filePath(QStringLiteral("huge"));
+    std::fprintf(stderr,
+                 "fieldkit-bench-app: provisioning three stores (%d and %d cases in the large ones)...\n",
+                 o.caseCount, o.searchCaseCount);
+    if (!makeStore(o, small, 0) || !makeStore(o, large, o.caseCount) ||
+        !makeStore(o, huge, o.searchCaseCount)) {
         return false;
     }
 
     Samples coldFirstFrame, coldWithExec, unlocks, listOpen, listModelOnly, listRefresh, cprSearch;
+    Samples searchCpr, searchRareName, searchCommonName;
+    int shownCpr = 0;
+    int shownRare = 0;
+    int shownCommon = 0;
     if (!measureColdStarts(o, small, coldFirstFrame, coldWithExec)) {
         return false;
     }
@@ -274,6 +306,30 @@ bool runAppBenchmark(const AppBenchmarkOptions& o) {
         }
     }
 
+    {
+        RunningApp app;
+        if (!app.start(huge) || !nextFrame(app.window) || !app.composition->session().unlock(kStaff, kPin) ||
+            !nextFrame(app.window)) {
+            return fail("the store for the search did not open");
+        }
+        auto* list = qobject_cast<CaseListModel*>(
+            app.composition->qmlProperties().value(QStringLiteral("caseModel")).value<QObject*>());
+        if (list == nullptr) {
+            return fail("there is no case list");
+        }
+        // The known citizen by CPR number and by name, and the most common Danish surname (the newest 100
+        // of thousands are shown).
+        if (!measureListSearch(app, *list, QStringLiteral("070761-4285"), o.listSearches, searchCpr,
+                               shownCpr) ||
+            !measureListSearch(app, *list, QStringLiteral("bench borger"), o.listSearches, searchRareName,
+                               shownRare) ||
+            !measureListSearch(app, *list, QStringLiteral("jensen"), o.listSearches, searchCommonName,
+                               shownCommon)) {
+            return false;
+        }
+    }
+    const qint64 hugeBytes = QFileInfo(huge + QStringLiteral("/store.db")).size();
+
     Table table({{"measurement (bike profile, offscreen)"},
                  {"runs", Align::Right},
                  {"p50", Align::Right},
@@ -287,8 +343,17 @@ bool runAppBenchmark(const AppBenchmarkOptions& o) {
     addRow(table, "  of which the model (counts + first page)", listModelOnly, 0);
     addRow(table, "  refresh in place after an inbound sync", listRefresh, 0);
     addRow(table, "CPR search end to end (blind index + audit)", cprSearch, 100);
+    const std::string searched = std::to_string(o.searchCaseCount) + " cases";
+    addRow(table, "list search by CPR, " + searched + ", to results drawn", searchCpr, 50);
+    addRow(table, "list search by name (one citizen), " + searched + ", to results drawn", searchRareName,
+           50);
+    addRow(table, "list search by a common surname (" + std::to_string(shownCommon) + " shown), " + searched,
+           searchCommonName, 50);
     table.print(std::cout);
     std::cout << "first page: " << rows << " of " << total << " rows loaded\n";
+    std::cout << "search store: " << o.searchCaseCount << " cases, " << hugeBytes / (1024 * 1024)
+              << " MiB on disk (name index included); rows found: CPR " << shownCpr << ", name " << shownRare
+              << "\n";
     return table.complete();
 }
 

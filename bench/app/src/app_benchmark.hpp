@@ -15,6 +15,8 @@ struct AppBenchmarkOptions {
     int unlocks = 3;
     int listOpens = 10;
     int cprSearches = 20;
+    int searchCaseCount = 100000; // the store the list search is measured on
+    int listSearches = 10;        // per kind of search (CPR, a rare name, a common surname)
 };
 
 /** Runs every measurement and prints the table; false (with a sentence on stderr) when a step failed. */

@@ -28,6 +28,8 @@ int main(int argc, char* argv[]) {
             options.unlocks = 1;
             options.listOpens = 3;
             options.cprSearches = 5;
+            options.searchCaseCount = 5000;
+            options.listSearches = 3;
         } else if (arg == "--dir" && i + 1 < argc) {
             options.workDir = QString::fromLocal8Bit(argv[++i]);
         } else {

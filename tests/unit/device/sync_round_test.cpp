@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 #include <fieldkit/core/field.hpp>
+#include <fieldkit/core/life_situation_answers.hpp>
 #include <fieldkit/crypto/box_key_pair.hpp>
 #include <fieldkit/device/sync_round.hpp>
 #include <fieldkit/engine/handshake.hpp>
@@ -143,4 +144,76 @@ TEST_CASE("a change that closes one of our versions whose ack was lost closes it
     CHECK(
         queue.position()->checksum ==
         center.store->operations().changesSince("bike-07", 0, "", 0, protocol::kDefaultPageBytes)->checksum);
+}
+
+namespace {
+
+core::LifeSituationProgress progressOf(Center::Device& d, const core::CaseId& id) {
+    auto details = d.session->openCase(id, "case-view");
+    REQUIRE(details.ok());
+    std::map<std::uint32_t, std::string> values;
+    for (const auto& [field, versions] : details->registers) {
+        values[field] = versions.back().value;
+    }
+    return core::readLifeSituation(values);
+}
+
+fieldkit::Status tick(Center::Device& d, const core::CaseId& id, std::uint16_t step, bool done) {
+    const auto value = core::lifeSituationStepValue(core::LifeSituation::Moving, step, done);
+    REQUIRE(value.ok());
+    return d.session->setFields(id, {{value->first.value, value->second}});
+}
+
+} // namespace
+
+TEST_CASE("life-situation steps ticked on one tablet show on the partner's; ticks made on both merge") {
+    Center center;
+    auto a = center.enrol("a");
+    auto b = center.enrol("b");
+    auto c = fieldkit::testing::passportCase();
+    c.service = "moving";
+    c.lifeSituation = "moving";
+    c.lifeSituationDone = {1, 2};
+    auto created = a.session->createCase(c);
+    REQUIRE(created.ok());
+    const auto id = created->id;
+    center.round(a, 10);
+    center.round(b, 10);
+    REQUIRE(b.session->indexArrivedCases().ok());
+    CHECK(progressOf(b, id) == core::LifeSituationProgress{core::LifeSituation::Moving, {1, 2}});
+
+    // Both tick a different step while apart: separate fields, so no conflict, and both keep both.
+    REQUIRE(tick(a, id, 3, true).ok());
+    REQUIRE(tick(b, id, 4, true).ok());
+    REQUIRE(tick(b, id, 1, false).ok());
+    center.round(a, 10);
+    center.round(b, 10);
+    center.round(a, 10);
+    const core::LifeSituationProgress both{core::LifeSituation::Moving, {2, 3, 4}};
+    CHECK(progressOf(a, id) == both);
+    CHECK(progressOf(b, id) == both);
+    CHECK_FALSE(a.session->listCases({})->front().conflicted);
+    CHECK_FALSE(b.session->listCases({})->front().conflicted);
+}
+
+TEST_CASE("the partner's tablet finds an arrived case by name, and by the new name after a correction") {
+    Center center;
+    auto a = center.enrol("a");
+    auto b = center.enrol("b");
+    auto created = a.session->createCase(fieldkit::testing::passportCase()); // Jens Jensen
+    REQUIRE(created.ok());
+    center.round(a, 10);
+    center.round(b, 10);
+    CHECK(b.session->findByName("jensen", "find-citizen")->empty()); // the daemon is blind
+    REQUIRE(b.session->indexArrivedCases().ok());
+    CHECK(b.session->findByName("jensen", "find-citizen")->size() == 1);
+    CHECK(b.session->findByCpr("0707614285", "find-citizen")->size() == 1);
+
+    REQUIRE(a.session->setFields(created->id, {{fields::kName.value, "Jens Kristoffersen"}}).ok());
+    center.round(a, 10);
+    center.round(b, 10);
+    REQUIRE(b.session->indexArrivedCases().ok());
+    CHECK(b.session->findByName("jensen", "find-citizen")->empty());
+    CHECK(b.session->findByName("kristoffer", "find-citizen")->size() == 1);
+    CHECK(*b.session->indexArrivedCases() == 0); // nothing new arrived since
 }

@@ -54,6 +54,9 @@ TEST_CASE("each malformed fixture gives its one expected message") {
         {"bad-nested-null.json", "profile_wrong_type", {"sync.low_battery.mode", "a string", "null"}},
         {"bad-duplicate-key.json", "profile_duplicate_key", {"power.low_percent", "appears twice"}},
         {"bad-top-level-array.json", "profile_wrong_type", {"the document", "an object", "an array"}},
+        {"bad-glove-mode.json",
+         "profile_wrong_type",
+         {"input.glove_mode", "a boolean (true or false)", "a string"}},
     };
     for (const auto& row : rows) {
         CAPTURE(row.file);

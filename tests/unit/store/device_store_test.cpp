@@ -133,8 +133,16 @@ TEST_CASE("a store from a newer fieldkit is refused") {
 
 namespace {
 
+/** Undoes migration 7 (issue 14: the name index) on a store made by this build. */
+void downgradeToVersion6(sqlite::Database& db) {
+    REQUIRE(db.exec("DROP TABLE name_index").ok());
+    REQUIRE(db.exec("DELETE FROM meta WHERE key IN ('search_indexed_op', 'search_backfill')").ok());
+    REQUIRE(db.exec("PRAGMA user_version = 6").ok());
+}
+
 /** Undoes migration 6 (issue 15: the case row MAC) on a store made by this build. */
 void downgradeToVersion5(sqlite::Database& db) {
+    downgradeToVersion6(db);
     REQUIRE(db.exec("ALTER TABLE cases DROP COLUMN meta_mac").ok());
     REQUIRE(db.exec("PRAGMA user_version = 5").ok());
 }
@@ -176,7 +184,7 @@ TEST_CASE("opening a version 3 store flags each case pending from its unacknowle
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 6);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 7);
     CHECK(*f.store->database().queryInt(
               "SELECT count(*) FROM sqlite_schema WHERE name = 'operations_unacked'") == 0);
     auto s = f.unlock();
@@ -199,7 +207,7 @@ TEST_CASE("opening a version 4 store lets attachments be refused and indexes ref
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 6);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 7);
     CHECK(*f.store->database().queryInt("SELECT count(*) FROM pragma_table_info('attachments') WHERE name = "
                                         "'refused'") == 1);
     CHECK(*f.store->database().queryInt(
@@ -207,6 +215,30 @@ TEST_CASE("opening a version 4 store lets attachments be refused and indexes ref
               "'operations_attachment_refs')") == 2);
     store::SyncQueue queue(*f.store);
     CHECK(queue.position()->rejectedOps == 0);
+}
+
+TEST_CASE("opening a version 6 store makes its cases searchable by name at the next unlock") {
+    StoreFixture f;
+    store::CaseId id;
+    {
+        auto s = f.unlock();
+        id = s->createCase(passportCase())->id; // Jens Jensen
+    }
+    downgradeToVersion6(f.store->database());
+    f.store.reset();
+    auto opened = store::DeviceStore::open(f.file());
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+    f.store = std::move(*opened);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 7);
+    CHECK(*f.store->database().queryInt("SELECT count(*) FROM name_index") == 0);
+    auto s = f.unlock();
+    CHECK(s->findByName("jens", "test")->empty()); // the migration has no key to write the entries with
+    CHECK(*s->indexArrivedCases() == 1);           // the app does it at unlock
+    auto found = s->findByName("jensen", "test");
+    REQUIRE(found.ok());
+    REQUIRE(found->size() == 1);
+    CHECK(found->front().id == id);
+    CHECK(*s->indexArrivedCases() == 0); // once
 }
 
 TEST_CASE("opening a version 2 store adds who created each case, taken from its first operation") {
@@ -225,7 +257,7 @@ TEST_CASE("opening a version 2 store adds who created each case, taken from its 
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 6);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 7);
     auto s = f.unlock();
     auto rows = s->listCases({});
     REQUIRE(rows->size() == 1);

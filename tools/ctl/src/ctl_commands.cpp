@@ -36,7 +36,8 @@ constexpr const char* kUsage = R"(usage: fieldkit-ctl --data DIR COMMAND ...
   case note ID --text T
   case status ID STATUS [--text WHY]
   case resolve ID --field name|address|phone|cpr --value V   replaces every open version
-  case generate --count N [--seed S]   realistic sample cases (demo, tests, benchmarks)
+  case generate --count N [--seed S] [--batch B]   realistic sample cases (demo, tests, benchmarks);
+                                   B cases per transaction (1: each on its own, as the app saves)
   case list --json [--status S] [--service S] [--limit N]
   case show ID --json [--purpose TEXT]
   case find --cpr CPR --json [--purpose TEXT]
@@ -494,10 +495,28 @@ public:
     int generate(store::Session& work) const {
         auto count = m_args.integer("count", 1, 1000000, 10);
         auto seed = m_args.integer("seed", 0, std::numeric_limits<std::int64_t>::max(), 1);
-        if (!count || !seed) {
-            return fail(!count ? count.error() : seed.error());
+        auto batch = m_args.integer("batch", 1, 10000, 1);
+        if (!count || !seed || !batch) {
+            return fail(!count ? count.error() : !seed ? seed.error() : batch.error());
         }
         casegen::CaseGenerator generator(static_cast<std::uint64_t>(*seed));
+        std::vector<store::NewCase> pending;
+        const auto flush = [&]() -> int {
+            if (pending.empty()) {
+                return 0;
+            }
+            auto created = work.createCases(pending);
+            pending.clear();
+            if (!created) {
+                return fail(created.error());
+            }
+            // Printed only after the commit: every id printed is durably stored.
+            for (const auto& c : *created) {
+                m_env.out << c.id.toHex() << '\n';
+            }
+            m_env.out.flush();
+            return 0;
+        };
         for (std::int64_t i = 0; i < *count; ++i) {
             const auto g = generator.next();
             store::NewCase c{g.service, g.channel, {g.cpr, g.name, g.address, g.phone}, g.notes, {}};
@@ -505,14 +524,14 @@ public:
             for (const auto& [question, answer] : g.checklist) {
                 c.checklist.emplace_back(item++, question + ": " + answer);
             }
-            auto created = work.createCase(c);
-            if (!created) {
-                return fail(created.error());
+            pending.push_back(std::move(c));
+            if (static_cast<std::int64_t>(pending.size()) >= *batch) {
+                if (const int rc = flush(); rc != 0) {
+                    return rc;
+                }
             }
-            // Printed only after the commit: every id printed is durably stored.
-            m_env.out << created->id.toHex() << std::endl;
         }
-        return 0;
+        return flush();
     }
 
     int contactCommand() const {
@@ -672,7 +691,7 @@ int runCtlCommand(const common::Args& args, CtlEnvironment& env) {
                                   "json",    "count", "seed",       "status",  "service", "limit",
                                   "purpose", "cpr",   "older-than", "profile", "version", "help",
                                   "address", "phone", "text",       "field",   "value",   "file",
-                                  "type",    "out",   "kind",       "confirm", "hub"});
+                                  "type",    "out",   "kind",       "confirm", "hub",     "batch"});
         !st) {
         env.err << "fieldkit-ctl: " << st.error().message << '\n' << kUsage;
         return 2;

@@ -40,6 +40,7 @@ inline constexpr FieldId kSignature{7};         // reference to the attachment h
 inline constexpr FieldId kAttachment{8};        // add-only: references to attachments
 inline constexpr FieldId kReferralAuthority{9}; // where a referred case was sent
 inline constexpr FieldId kStatusNote{10};       // add-only: why a status changed, kept as history
+inline constexpr FieldId kLifeSituation{11};    // the life situation talked through (code), empty for none
 
 /**
  * Checklist answers: one register field per checklist item, ids kChecklistAnswerFirst + item id.
@@ -49,6 +50,16 @@ inline constexpr FieldId kStatusNote{10};       // add-only: why a status change
  */
 inline constexpr std::uint32_t kChecklistAnswerFirst = 1000;
 inline constexpr std::uint32_t kChecklistAnswerLast = 1999;
+
+/**
+ * Life-situation steps: one register field per step number, ids kLifeSituationStepFirst + step id, so two
+ * staff ticking different steps on two tablets never conflict (as with checklist answers). The field id
+ * names only the step's number, never the situation: which situation a case is about ("new child",
+ * "retirement") is personal, so it lives only inside the ciphertext, in kLifeSituation and in each step's
+ * value (life_situation_answers.hpp).
+ */
+inline constexpr std::uint32_t kLifeSituationStepFirst = 2000;
+inline constexpr std::uint32_t kLifeSituationStepLast = 2099;
 } // namespace fields
 
 /** What this version knows about a field id; `known == false` for ids from newer versions. */
@@ -71,6 +82,12 @@ struct FieldInfo {
 
 /** The checklist item id of an answer field, or nullopt when `id` is not a checklist answer. */
 [[nodiscard]] std::optional<std::uint16_t> checklistItemOf(FieldId id);
+
+/** The field of life-situation step `stepId` (1..99); nullopt outside the range. */
+[[nodiscard]] std::optional<FieldId> lifeSituationStepField(std::uint16_t stepId);
+
+/** The step number of a life-situation step field, or nullopt when `id` is not one. */
+[[nodiscard]] std::optional<std::uint16_t> lifeSituationStepOf(FieldId id);
 
 } // namespace fieldkit::core
 

@@ -31,6 +31,8 @@ class CaseEditController : public QObject {
     Q_PROPERTY(QString phone READ phone NOTIFY changed)
     Q_PROPERTY(QString referredTo READ referredTo NOTIFY changed)
     Q_PROPERTY(QVariantList checklist READ checklist NOTIFY changed)
+    Q_PROPERTY(QString lifeSituation READ lifeSituation NOTIFY changed)
+    Q_PROPERTY(QVariantList lifeSituationSteps READ lifeSituationSteps NOTIFY changed)
     Q_PROPERTY(QVariantList notes READ notes NOTIFY changed)
     Q_PROPERTY(QVariantList attachments READ attachments NOTIFY changed)
     Q_PROPERTY(bool hasSignature READ hasSignature NOTIFY changed)
@@ -56,6 +58,10 @@ public:
     [[nodiscard]] QString referredTo() const;
     /** The service's checklist with ticks: [{itemId, text, done}]. */
     [[nodiscard]] QVariantList checklist() const;
+    /** The code of the life situation the case is about ("moving", ...), empty for none. */
+    [[nodiscard]] QString lifeSituation() const;
+    /** Its proactive checklist with what is done: [{stepId, text, serviceCode, done}]. */
+    [[nodiscard]] QVariantList lifeSituationSteps() const;
     /** [{at, author, text}], oldest first. */
     [[nodiscard]] QVariantList notes() const;
     /** [{attachmentId, name, mediaType, kind, size, staff, at, available, image}], oldest first. */
@@ -66,9 +72,12 @@ public:
      * success. */
     [[nodiscard]] QString errorCode() const { return m_errorCode; }
 
-    /** Creates a case and loads it; `channel` is a core channel code; `cprDigits` may be empty. */
+    /** Creates a case and loads it; `channel` is a core channel code; `cprDigits` may be empty. The case
+     *  registers the enquiry's contact in the same save (the walk-up), and keeps the life situation talked
+     *  through (`situation`, may be empty) with the step ids in `doneSteps` already ticked. */
     Q_INVOKABLE bool createCase(const QString& serviceCode, const QString& channel, const QString& cprDigits,
-                                const QString& name, const QString& address, const QString& phone);
+                                const QString& name, const QString& address, const QString& phone,
+                                const QString& situation = {}, const QVariantList& doneSteps = {});
     Q_INVOKABLE bool load(const QString& caseId);
     /** Decrypts the open case again (audited) after an inbound change touched it; no `caseSaved`. */
     bool refreshAfterInbound();
@@ -81,6 +90,10 @@ public:
     /** Records the authority and moves the case to `referred`. */
     Q_INVOKABLE bool refer(const QString& authority, const QString& reason);
     Q_INVOKABLE bool setChecklistItem(int itemId, bool done);
+    /** Makes the open case about `situation` (a core code); steps ticked for it before come back. */
+    Q_INVOKABLE bool setLifeSituation(const QString& situation);
+    /** Ticks or unticks a step of the open case's life situation: saved at once, like a checklist tick. */
+    Q_INVOKABLE bool setLifeSituationStep(int stepId, bool done);
     /** Notes are add-only: there is no edit or delete. Blank notes are refused. */
     Q_INVOKABLE bool addNote(const QString& text);
     /** Cases of the citizen with this CPR on the device: [{caseId, serviceCode, status}] (blind index; the

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QString>
 #include <fieldkit/app/case_repository.hpp>
+#include <fieldkit/core/case_search.hpp>
 #include <functional>
 #include <map>
 #include <vector>
@@ -19,6 +20,9 @@ class CaseListModel : public QAbstractListModel {
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countsChanged)
     Q_PROPERTY(int conflictCount READ conflictCount NOTIFY countsChanged)
+    Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY searchChanged)
+    Q_PROPERTY(QString searchKind READ searchKind NOTIFY searchChanged)
+    Q_PROPERTY(QString searchError READ searchError NOTIFY searchChanged)
 
 public:
     enum Role {
@@ -59,6 +63,14 @@ public:
     /** "all", "mine" or "conflicted". */
     [[nodiscard]] QString filter() const;
     void setFilter(const QString& filter);
+    /** The search text; while it asks for something (core::parseSearch) the list holds the cases found,
+     *  newest first, at most kPageSize, instead of the filter's. Each search is a logged look-up. */
+    [[nodiscard]] QString search() const { return m_search; }
+    void setSearch(const QString& text);
+    /** "none", "cpr", "name" or "incomplete" (a CPR number or a word still too short to search by). */
+    [[nodiscard]] QString searchKind() const;
+    /** The code of a failed search ("locked", ...), empty otherwise. */
+    [[nodiscard]] QString searchError() const { return m_searchError; }
     /** Cases matching the filter, including those not fetched yet. */
     [[nodiscard]] int totalCount() const { return m_total; }
     [[nodiscard]] int conflictCount() const { return m_conflicts; }
@@ -74,6 +86,7 @@ public:
 
 signals:
     void filterChanged();
+    void searchChanged();
     void countsChanged();
 
 private:
@@ -86,11 +99,16 @@ private:
         bool signedByCitizen = false;
     };
     [[nodiscard]] const Card& cardFor(const CaseSummary& row) const;
+    /** Runs the search the text asks for; the rows become what it found. */
+    void runSearch();
 
     CaseRepository& m_repository;
     mutable std::map<QString, Card> m_cards; // by case id; forgotten on lock
     const ServiceCatalogueModel& m_services;
     CaseFilter m_filter = CaseFilter::All;
+    QString m_search;
+    core::SearchKind m_searchKind = core::SearchKind::Empty;
+    QString m_searchError;
     std::vector<CaseSummary> m_rows;
     std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTime(); };
     int m_total = 0;

@@ -8,6 +8,7 @@
 #include <fieldkit/core/cpr.hpp>
 #include <fieldkit/core/result.hpp>
 #include <map>
+#include <set>
 #include <vector>
 
 namespace fieldkit::app {
@@ -65,18 +66,21 @@ struct CaseDetails {
     QString name;
     QString address;
     QString phone;
-    QString referredTo;                      // authority the case was referred to, empty when none
-    std::map<std::uint16_t, bool> checklist; // checklist item id of the service -> ticked
-    std::vector<CaseNote> notes;             // oldest first
-    std::vector<CaseAttachment> attachments; // oldest first; the signature in force among them
-    std::int64_t revision = -1;              // operations the copy was decrypted from (-1: not tracked)
+    QString referredTo;                          // authority the case was referred to, empty when none
+    std::map<std::uint16_t, bool> checklist;     // checklist item id of the service -> ticked
+    QString lifeSituation{};                     // code of the life situation talked through; empty: none
+    std::set<std::uint16_t> lifeSituationDone{}; // its steps ticked
+    std::vector<CaseNote> notes;                 // oldest first
+    std::vector<CaseAttachment> attachments;     // oldest first; the signature in force among them
+    std::int64_t revision = -1;                  // operations the copy was decrypted from (-1: not tracked)
 };
 
 /** One line of a case's timeline: who did what when. `kind` and `detail` are codes that QML words in the
  *  current language: created | fields-set (detail: field codes, comma-separated) | note-added |
  *  status-changed (detail: status) | conflict-resolved (detail: field codes) | attachment-added |
  *  signature-added |
- *  viewed (detail: purpose) | cpr-revealed (detail: purpose) | cpr-searched (detail: purpose). */
+ *  viewed (detail: purpose) | cpr-revealed (detail: purpose) | cpr-searched | name-searched (detail:
+ * purpose). */
 struct TimelineEvent {
     QDateTime at;
     QString staff;
@@ -95,6 +99,11 @@ struct NewCase {
     QString name;
     QString address;
     QString phone;
+    QString lifeSituation{};                        // code, empty for none
+    std::vector<std::uint16_t> lifeSituationDone{}; // its steps ticked before the case was opened
+    // A walk-up registers its contact (a transaction, resolved at first contact) with the case, in the same
+    // save: the statistics never count a case without its contact or a contact without its case.
+    bool registersContact{false};
 };
 
 /** One concurrent version of a register field. */
@@ -135,11 +144,21 @@ public:
                                            const QString& reason) = 0;
     [[nodiscard]] virtual Status setField(const QString& caseId, CaseField field, const QString& value) = 0;
     [[nodiscard]] virtual Status setChecklistItem(const QString& caseId, std::uint16_t itemId, bool done) = 0;
+    /** Records the life situation talked through (a code from core; its steps ticked so far stay with it). */
+    [[nodiscard]] virtual Status setLifeSituation(const QString& caseId, const QString& situation) = 0;
+    /** Ticks or unticks step `stepId` of `situation`; one operation, so it syncs to the partner's tablet. */
+    [[nodiscard]] virtual Status setLifeSituationStep(const QString& caseId, const QString& situation,
+                                                      std::uint16_t stepId, bool done) = 0;
     [[nodiscard]] virtual Status appendNote(const QString& caseId, const QString& text) = 0;
     /** Cases whose CPR equals `cpr` (blind index lookup), newest first; nothing is decrypted, but the
      * look-up is logged with `purpose`. */
     [[nodiscard]] virtual Result<std::vector<CaseSummary>> findByCpr(const core::Cpr& cpr,
                                                                      const QString& purpose) = 0;
+    /** Cases whose citizen's name has words starting with the words of `query` (core::parseSearch decides
+     *  what counts), newest first, at most `limit`; nothing is decrypted, but the store logs the look-up
+     *  once per case found, with `purpose`. Error `search_too_short`. */
+    [[nodiscard]] virtual Result<std::vector<CaseSummary>> findByName(const QString& query,
+                                                                      const QString& purpose, int limit) = 0;
     /** The register fields with more than one version in force; reading them is logged (they are personal).
      */
     [[nodiscard]] virtual Result<std::vector<FieldConflict>> conflicts(const QString& caseId) = 0;

@@ -37,6 +37,8 @@ private:
     QString m_current;
 };
 
+class InMemoryContactRepository;
+
 /** Cases in memory, for tests and screenshots; the audit log is a list to inspect. */
 class InMemoryCaseRepository final : public CaseRepository {
 public:
@@ -64,6 +66,11 @@ public:
     [[nodiscard]] Status setField(const QString& caseId, CaseField field, const QString& value) override;
     [[nodiscard]] Status setChecklistItem(const QString& caseId, std::uint16_t itemId, bool done) override;
     [[nodiscard]] Status appendNote(const QString& caseId, const QString& text) override;
+    [[nodiscard]] Status setLifeSituation(const QString& caseId, const QString& situation) override;
+    [[nodiscard]] Status setLifeSituationStep(const QString& caseId, const QString& situation,
+                                              std::uint16_t stepId, bool done) override;
+    [[nodiscard]] Result<std::vector<CaseSummary>> findByName(const QString& query, const QString& purpose,
+                                                              int limit) override;
     [[nodiscard]] Result<std::vector<CaseSummary>> findByCpr(const core::Cpr& cpr,
                                                              const QString& purpose) override;
     [[nodiscard]] Result<std::vector<FieldConflict>> conflicts(const QString& caseId) override;
@@ -77,6 +84,8 @@ public:
     [[nodiscard]] Result<QByteArray> readAttachment(const QString& caseId, const QString& attachmentId,
                                                     const QString& purpose) override;
 
+    /** Where a walk-up's contact goes (NewCase::registersContact); none: the contact is not kept. */
+    void setContacts(InMemoryContactRepository* contacts) { m_contacts = contacts; }
     /** Adds a case as it would arrive from sync (tests and demo data). */
     void insert(Stored stored);
     [[nodiscard]] const std::vector<AuditEntry>& auditLog() const { return m_audit; }
@@ -90,6 +99,7 @@ private:
     std::function<QString()> m_staffName;
     std::vector<Stored> m_cases;
     std::vector<AuditEntry> m_audit;
+    InMemoryContactRepository* m_contacts = nullptr;
     int m_nextId = 1;
 };
 

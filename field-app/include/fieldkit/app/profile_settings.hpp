@@ -24,6 +24,7 @@ class ProfileSettings : public QObject {
     Q_PROPERTY(bool kioskMode READ kioskMode CONSTANT)
     Q_PROPERTY(bool fullScreen READ fullScreen CONSTANT)
     Q_PROPERTY(bool onScreenKeyboard READ onScreenKeyboard CONSTANT)
+    Q_PROPERTY(bool gloveMode READ gloveMode CONSTANT)
     Q_PROPERTY(int idleLockMinutes READ idleLockMinutes CONSTANT)
     Q_PROPERTY(int kioskIdleResetSeconds READ kioskIdleResetSeconds CONSTANT)
 
@@ -49,6 +50,8 @@ public:
     [[nodiscard]] bool kioskMode() const { return m_profile.channel == hw::Channel::Kiosk; }
     [[nodiscard]] bool fullScreen() const { return m_profile.kiosk.lockDown; }
     [[nodiscard]] bool onScreenKeyboard() const { return m_profile.input.onScreenKeyboard; }
+    /** Whether the app starts in glove mode (input.glove_mode); staff can switch it in Settings. */
+    [[nodiscard]] bool gloveMode() const { return m_profile.input.gloveMode; }
     [[nodiscard]] int idleLockMinutes() const { return m_profile.security.idleLockMinutes; }
     [[nodiscard]] int kioskIdleResetSeconds() const { return m_profile.kiosk.idleResetSeconds; }
 

@@ -48,6 +48,11 @@ public:
     [[nodiscard]] Status setField(const QString& caseId, CaseField field, const QString& value) override;
     [[nodiscard]] Status setChecklistItem(const QString& caseId, std::uint16_t itemId, bool done) override;
     [[nodiscard]] Status appendNote(const QString& caseId, const QString& text) override;
+    [[nodiscard]] Status setLifeSituation(const QString& caseId, const QString& situation) override;
+    [[nodiscard]] Status setLifeSituationStep(const QString& caseId, const QString& situation,
+                                              std::uint16_t stepId, bool done) override;
+    [[nodiscard]] Result<std::vector<CaseSummary>> findByName(const QString& query, const QString& purpose,
+                                                              int limit) override;
     [[nodiscard]] Result<std::vector<CaseSummary>> findByCpr(const core::Cpr& cpr,
                                                              const QString& purpose) override;
     [[nodiscard]] Result<std::vector<FieldConflict>> conflicts(const QString& caseId) override;

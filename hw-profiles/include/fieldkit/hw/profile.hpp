@@ -35,6 +35,7 @@ struct InputSpec {
     bool touch = false;
     bool onScreenKeyboard = false;
     double minTouchTargetMm = 0;
+    bool gloveMode = false; // starts with ≥ 15 mm targets and tile pickers (gloved hands on the bike)
 
     friend bool operator==(const InputSpec&, const InputSpec&) = default;
 };

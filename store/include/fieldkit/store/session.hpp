@@ -28,6 +28,8 @@ public:
     [[nodiscard]] const std::string& staff() const { return m_staff; }
 
     // Cases
+    /** Creates a case (with its life situation and, when `input.contact` is set, the enquiry's contact) in
+     *  one transaction. */
     [[nodiscard]] Result<CreatedCase> createCase(const NewCase& input);
     /** Creates many cases in one transaction (imports, kiosk queues, benchmarks): all or nothing. */
     [[nodiscard]] Result<std::vector<CreatedCase>> createCases(const std::vector<NewCase>& inputs);
@@ -43,9 +45,15 @@ public:
     [[nodiscard]] Result<std::int64_t> countCases(const CaseFilter& filter);
     /** Decrypts a case; audited with `purpose`. */
     [[nodiscard]] Result<CaseDetails> openCase(const CaseId& id, const std::string& purpose);
-    /** Cases of this citizen via the blind index; audited with `purpose`. */
+    /** Cases of this citizen via the blind index; audited with `purpose`: one entry per case found (each is
+     *  a look at that case), or one without a case when nothing was found. */
     [[nodiscard]] Result<std::vector<CaseSummary>> findByCpr(const std::string& cpr,
                                                              const std::string& purpose);
+    /** Cases whose citizen's name has a word starting with each word of `query` (at least one of 3 letters
+     *  or more; name_index.hpp says what the index reveals), newest first, at most `limit`. Audited like
+     *  findByCpr: one entry per case found. Error `search_too_short`. */
+    [[nodiscard]] Result<std::vector<CaseSummary>> findByName(const std::string& query,
+                                                              const std::string& purpose, int limit = 100);
     [[nodiscard]] Result<std::vector<HistoryEntry>> history(const CaseId& id);
 
     // Attachments
@@ -61,7 +69,10 @@ public:
     /** The case's attachments (decrypted names and types); audited with `purpose`. */
     [[nodiscard]] Result<std::vector<AttachmentInfo>> listAttachments(const CaseId& id,
                                                                       const std::string& purpose);
-    /** Indexes cases that arrived from other devices of the unit (the daemon cannot: it is blind). */
+    /** Indexes cases that arrived from other devices of the unit (the daemon cannot: it is blind): opens
+     *  their keys, seals their rows, and brings the search entries (CPR, name) up to date with every
+     *  operation written elsewhere since the last call (after migration 7, once for every case). Returns how
+     *  many cases it indexed. */
     [[nodiscard]] Result<int> indexArrivedCases();
 
     // Contacts and statistics

@@ -59,6 +59,16 @@ struct CitizenFields {
     std::string phone;
 };
 
+/** A contact registered for channel statistics, possibly without a case. */
+struct ContactRecord {
+    std::string channel;
+    std::string service;
+    std::string type; // information | transaction | help-to-self-service
+    bool resolvedAtFirstContact = false;
+    std::string referredTo;
+    std::string citizenCpr; // optional; only its blind hash is stored (pseudonymous reference)
+};
+
 /** What staff fill in to open a case. */
 struct NewCase {
     std::string service; // service code from the catalogue
@@ -66,6 +76,11 @@ struct NewCase {
     CitizenFields citizen;
     std::vector<std::string> notes;
     std::vector<std::pair<std::uint16_t, std::string>> checklist; // service checklist item id → answer
+    std::string lifeSituation{};                    // code of the life situation talked through; empty: none
+    std::vector<std::uint16_t> lifeSituationDone{}; // its steps already ticked
+    // The enquiry's contact, registered in the same transaction as the case (a walk-up is one save); its
+    // service, channel and citizen are the case's.
+    std::optional<ContactRecord> contact{};
 };
 
 /** The outcome of creating a case: its id, and a soft warning staff may want to see. */
@@ -132,16 +147,6 @@ struct HistoryEntry {
     std::vector<std::uint32_t> fields;
     std::string statusChange; // new status when the operation changed it
     bool synced = false;
-};
-
-/** A contact registered for channel statistics, possibly without a case. */
-struct ContactRecord {
-    std::string channel;
-    std::string service;
-    std::string type; // information | transaction | help-to-self-service
-    bool resolvedAtFirstContact = false;
-    std::string referredTo;
-    std::string citizenCpr; // optional; only its blind hash is stored (pseudonymous reference)
 };
 
 /** Contacts counted per channel and service for one day. */
