@@ -251,8 +251,9 @@ TEST_CASE_TEMPLATE("the welcome asks a device to send again its attachments the 
     CHECK(service.greet(helloOf("dev-b"), "dev-b", other)->resend_attachments_size() == 0);
 }
 
-TEST_CASE_TEMPLATE("a chunk sent in slices is held until whole, a re-offer says where to go on, then it is stored",
-                   Backend, SqliteBackend, PostgresBackend) {
+TEST_CASE_TEMPLATE(
+    "a chunk sent in slices is held until whole, a re-offer says where to go on, then it is stored", Backend,
+    SqliteBackend, PostgresBackend) {
     TempStore t{Backend{}};
     SyncService service(*t.store, [] { return std::int64_t{1000}; });
     HubSession session;
