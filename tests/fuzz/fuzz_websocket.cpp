@@ -40,6 +40,8 @@ extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     boost::asio::io_context io;
     beast::test::stream socket(io);
+    beast::test::stream device(io); // what the hub writes (the 101, pongs, a close) goes there
+    socket.connect(device);
     socket.append(kUpgrade);
     socket.append(std::string_view(reinterpret_cast<const char*>(data), size));
     socket.close_remote(); // end of input: reads fail with eof instead of waiting
