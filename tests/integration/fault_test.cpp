@@ -50,11 +50,11 @@ std::unique_ptr<ChildProcess> startHub(const std::string& centerDir, int port) {
 }
 
 /** One faulty run with its own center, devices, hub and proxy. */
-void faultyRun(std::uint32_t seed) {
+void faultyRun(std::uint32_t seed, CenterBackend backend = CenterBackend::Sqlite) {
     INFO("seed " << seed << " (replay: FIELDKIT_FAULT_SEED=" << seed
                  << " integration_tests -tc=\"faulty*group 1*\")");
     std::mt19937 random(seed);
-    CenterFixture center;
+    CenterFixture center(backend);
     std::vector<std::unique_ptr<TempDir>> devices;
     for (int i = 0; i < 3; ++i) {
         devices.push_back(std::make_unique<TempDir>());
@@ -229,4 +229,9 @@ TEST_CASE("faulty links and kill -9, group 3: the center ends with exactly what 
 }
 TEST_CASE("faulty links and kill -9, group 4: the center ends with exactly what the devices created") {
     faultyRuns(4, 5);
+}
+TEST_CASE("faulty links and kill -9 with the center on PostgreSQL: exactly what the devices created") {
+    for (const std::uint32_t seed : {101U, 102U, 103U}) {
+        faultyRun(seed, CenterBackend::Postgres);
+    }
 }

@@ -113,6 +113,14 @@ TEST_CASE(
     auto list = ctl(a, {"case", "list", "--json", "--limit", "1000"});
     CHECK(count(list.out, "\"id\":\"") == created.size());
 
+    // A new center cannot be initialised on it either.
+    TempDir fresh;
+    auto init =
+        runProcess({kHub, "init", "--dir", (fresh / "center").string(), "--store", database.conninfo()});
+    CHECK(init.exitCode == 1);
+    CHECK(init.err.find("already holds a center") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(fresh / "center" / "store.conf"));
+
     // Another center cannot be copied over a PostgreSQL center that holds one already.
     CenterFixture other;
     auto onto = runProcess({kHub, "store", "copy", "--from", other.center(), "--to", database.conninfo()});

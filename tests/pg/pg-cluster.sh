@@ -46,8 +46,9 @@ case "$cmd" in
       || { cat "$dir/initdb.log" >&2; exit 1; }
     rm -f "$dir/pwfile"
     echo "$password" >"$info.password"
-    for attempt in 1 2 3 4 5; do
-      port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    for attempt in 1 2 3 4 5 6 7 8; do
+      # A random high port; a taken one makes the server fail to bind at once and the next attempt picks again.
+      port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
       # fsync off: the tests check behaviour, not durability on power loss; the cluster is thrown away.
       # FIELDKIT_PG_DURABLE=1 (benchmarks) keeps PostgreSQL's production defaults.
       durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"

@@ -98,10 +98,20 @@ Status initCenter(const CenterDir& dir, const std::optional<PostgresStoreOptions
         }
     }
     auto store = openCenterStore(dir, true);
+    if (store && postgres) {
+        // Another center's data under this center's new CA and keys would be unreadable and unreachable.
+        auto units = (*store)->units().units();
+        if (!units || !units->empty()) {
+            store =
+                units ? makeError("already_initialised",
+                                  "The PostgreSQL database already holds a center; init needs an empty one.")
+                      : units.error();
+        }
+    }
     if (!store) {
+        // Nothing of a failed init is left behind to refuse a retry.
         if (postgres) {
-            std::filesystem::remove(dir.storeConfig(),
-                                    ec); // nothing of a failed init is left to refuse a retry
+            std::filesystem::remove(dir.storeConfig(), ec);
         }
         return store.error();
     }
