@@ -26,6 +26,11 @@ Page {
     // The on-screen keyboard is up (Main.qml says so; a test can without one).
     property bool keyboardUp: false
 
+    // On a short screen with the keyboard up (the bike in glove mode: its 15 mm keys take more than half the
+    // height) the title bar gives way, so the field being typed in and the page's action bar stay on screen;
+    // the keyboard's hide key brings it back.
+    readonly property bool compactForKeyboard: root.keyboardUp
+                                               && root.height < 4 * (Theme.touchTarget + 2 * Theme.spacing)
     readonly property Page currentPageItem: stack.currentItem as Page
     readonly property string currentPage: stack.currentItem ? stack.currentItem.objectName : ""
     readonly property bool citizenFacing: root.currentPage === "kioskWelcomePage"
@@ -91,7 +96,7 @@ Page {
     }
 
     header: ToolBar {
-        visible: !root.citizenFacing
+        visible: !root.citizenFacing && !root.compactForKeyboard
         implicitHeight: Theme.touchTarget + 2 * Theme.spacing
         background: Rectangle { color: Theme.accent }
 

@@ -131,6 +131,7 @@ Result<QString> InMemoryCaseRepository::createCase(const NewCase& newCase) {
         stored.details.lifeSituation = newCase.lifeSituation;
         stored.details.lifeSituationDone = {newCase.lifeSituationDone.begin(),
                                             newCase.lifeSituationDone.end()};
+        stored.lifeSituationTicks[newCase.lifeSituation] = stored.details.lifeSituationDone;
     }
     QString id = s.caseId;
     if (newCase.registersContact && m_contacts != nullptr) {
@@ -224,11 +225,10 @@ Status InMemoryCaseRepository::setLifeSituation(const QString& caseId, const QSt
     if (const auto code = core::lifeSituationFromString(situation.toStdString()); !code) {
         return code.error();
     }
-    if (s->details.lifeSituation != situation) {
-        // As in the store: steps ticked for another situation are not ticks of this one.
-        s->details.lifeSituation = situation;
-        s->details.lifeSituationDone.clear();
-    }
+    // As in the store: steps ticked for another situation are not ticks of this one, and a situation's own
+    // ticks come back when the case is about it again.
+    s->details.lifeSituation = situation;
+    s->details.lifeSituationDone = s->lifeSituationTicks[situation];
     touch(*s);
     return {};
 }
@@ -249,11 +249,13 @@ Status InMemoryCaseRepository::setLifeSituationStep(const QString& caseId, const
     if (s->details.lifeSituation != situation) {
         return makeError("unknown_life_situation_step", "The case is about another life situation.");
     }
+    auto& ticks = s->lifeSituationTicks[situation];
     if (done) {
-        s->details.lifeSituationDone.insert(stepId);
+        ticks.insert(stepId);
     } else {
-        s->details.lifeSituationDone.erase(stepId);
+        ticks.erase(stepId);
     }
+    s->details.lifeSituationDone = ticks;
     touch(*s);
     return {};
 }

@@ -17,8 +17,10 @@ KeyboardStyle {
 
     keyboardDesignWidth: Math.max(1, Theme.keyboardWidth)
     keyboardDesignHeight: Theme.keyboardHeight
-    keyboardRelativeLeftMargin: Theme.spacing / root.keyboardDesignWidth
-    keyboardRelativeRightMargin: Theme.spacing / root.keyboardDesignWidth
+    // No side margins: each key is inset by half the gap, which is margin enough at the screen's edge, and
+    // on the bike the twelve keys of a row need every millimetre to stay 15 mm wide.
+    keyboardRelativeLeftMargin: 0
+    keyboardRelativeRightMargin: 0
     keyboardRelativeTopMargin: Theme.spacing / root.keyboardDesignHeight
     keyboardRelativeBottomMargin: Theme.spacing / root.keyboardDesignHeight
 

@@ -133,3 +133,32 @@ TEST_CASE("conflicts: versions side by side; resolving closes every version of t
     const auto details = repo.loadCase(conflicted.front().caseId, QStringLiteral("test"));
     CHECK(details->address == QStringLiteral("Nørregade 3, 2. th, 8000 Aarhus C"));
 }
+
+TEST_CASE("life situation: steps ticked before the case are kept, and another situation has its own") {
+    Fixture f;
+    InMemoryContactRepository contacts;
+    f.repo.setContacts(&contacts);
+    REQUIRE(f.editor.createCase(QStringLiteral("moving"), QStringLiteral("bike"), {}, {}, {}, {},
+                                QStringLiteral("moving"), {QVariant(1), QVariant(3)}));
+    const auto done = [&f] {
+        QList<int> out;
+        for (const auto& step : f.editor.lifeSituationSteps()) {
+            if (step.toMap().value(QStringLiteral("done")).toBool()) {
+                out << step.toMap().value(QStringLiteral("stepId")).toInt();
+            }
+        }
+        return out;
+    };
+    CHECK(f.editor.lifeSituation() == QStringLiteral("moving"));
+    CHECK(done() == QList<int>{1, 3});
+    REQUIRE(f.editor.setLifeSituationStep(3, false));
+    REQUIRE(f.editor.setLifeSituation(QStringLiteral("new-child")));
+    CHECK(done().isEmpty());
+    CHECK(f.editor.lifeSituationSteps().size() == 6);
+    CHECK_FALSE(f.editor.setLifeSituationStep(7, true)); // "new child" has six steps
+    CHECK(f.editor.errorCode() == QStringLiteral("unknown_life_situation_step"));
+    REQUIRE(f.editor.setLifeSituation(QStringLiteral("moving")));
+    CHECK(done() == QList<int>{1});
+    // The walk-up registered its contact with the case.
+    CHECK(contacts.statisticsBetween(f.wall.now.addDays(-1), f.wall.now.addDays(1))->total == 1);
+}

@@ -37,7 +37,7 @@ int contactsToday(StoreFixture& f) {
 
 } // namespace
 
-TEST_CASE("walk-up on the store: case, contact and life situation in one save; the steps stay done") {
+TEST_CASE("walk-up on the store: case, contact and life situation in one save, and the steps stay done") {
     StoreFixture f;
     f.unlock();
     QString id;

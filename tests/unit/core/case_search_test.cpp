@@ -5,7 +5,7 @@
 using namespace fieldkit::core;
 using Strings = std::vector<std::string>;
 
-TEST_CASE("case search: names fold to lower-case words; Danish letters stay") {
+TEST_CASE("case search: names fold to lower-case words, and Danish letters stay") {
     CHECK(nameWords("Karen Skovgaard-Rasmussen") == Strings{"karen", "skovgaard", "rasmussen"});
     CHECK(nameWords("  ÅSE  Ærø-Østergård ") == Strings{"åse", "ærø", "østergård"});
     CHECK(nameWords("José Müller O'Brien") == Strings{"jose", "muller", "o", "brien"});

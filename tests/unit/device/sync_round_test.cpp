@@ -166,7 +166,7 @@ fieldkit::Status tick(Center::Device& d, const core::CaseId& id, std::uint16_t s
 
 } // namespace
 
-TEST_CASE("life-situation steps ticked on one tablet show on the partner's; ticks made on both merge") {
+TEST_CASE("life-situation steps ticked on one tablet show on the partner's, and ticks made on both merge") {
     Center center;
     auto a = center.enrol("a");
     auto b = center.enrol("b");

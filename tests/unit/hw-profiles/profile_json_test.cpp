@@ -78,7 +78,7 @@ TEST_CASE("every fixture in tests/data/profiles is covered by the table above") 
     for (const auto& entry : std::filesystem::directory_iterator(test::kFixtures)) {
         files.push_back(entry.path().filename().string());
     }
-    CHECK(files.size() == 13);
+    CHECK(files.size() == 14);
 }
 
 TEST_CASE("every shipped profile round-trips through profileToJson and parseProfile") {

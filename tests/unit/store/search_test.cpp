@@ -52,7 +52,8 @@ TEST_CASE("a CPR search audits every case it found, not only the first") {
     CHECK(s->verify()->problems.empty());
 }
 
-TEST_CASE("name search: every word typed must start a word of the name; Danish letters and accents fold") {
+TEST_CASE(
+    "name search: every word typed must start a word of the name, and Danish letters and accents fold") {
     StoreFixture f;
     auto s = f.unlock();
     const auto karen = s->createCase(citizen("0707614285", "Karen Margrethe Nielsen"))->id;

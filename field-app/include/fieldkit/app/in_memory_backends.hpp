@@ -6,6 +6,7 @@
 #include <fieldkit/app/session_service.hpp>
 #include <functional>
 #include <map>
+#include <set>
 #include <vector>
 
 namespace fieldkit::app {
@@ -46,6 +47,8 @@ public:
         CaseDetails details;
         std::vector<FieldConflict> conflicts;
         std::map<QString, QByteArray> contents; // attachment id -> bytes
+        // Steps ticked per life situation, as the store keeps them: switching back shows them again.
+        std::map<QString, std::set<std::uint16_t>> lifeSituationTicks;
     };
     struct AuditEntry {
         QString caseId;
