@@ -89,7 +89,7 @@ TEST_CASE("one open connection carries many sync rounds, each one round trip and
     CHECK(metricValue(metrics, "fieldkit_hub_rounds_total") == 4);
 }
 
-TEST_CASE("the daemon keeps its connection open between rounds; the hub's pings keep it alive while idle") {
+TEST_CASE("the daemon keeps its connection open between rounds, the hub's pings keep it alive while idle") {
     CenterFixture center;
     TempDir device;
     center.provision(device.path().string());

@@ -43,7 +43,7 @@ bool eventually(F check, int seconds) {
 
 } // namespace
 
-TEST_CASE("at critical battery on a metered link the daemon holds saves back; charging releases them") {
+TEST_CASE("at critical battery on a metered link the daemon holds saves back, charging releases them") {
     CenterFixture center;
     TempDir device;
     center.provision(device.path().string());

@@ -78,7 +78,7 @@ TEST_CASE("a client without a certificate is refused every endpoint but enrolmen
           std::string::npos);
 }
 
-TEST_CASE("a malformed frame closes only that connection; the hub keeps serving") {
+TEST_CASE("a malformed frame closes only that connection, the hub keeps serving") {
     SecurityFixture f;
     const auto frame = f.device / "frame.bin";
     std::ofstream(frame, std::ios::binary) << upgradeThenGarbage();

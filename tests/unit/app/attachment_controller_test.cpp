@@ -68,7 +68,7 @@ struct AttachFixture {
 
 } // namespace
 
-TEST_CASE("import media types and file names: only PNG, JPEG and PDF; no path can leave the folder") {
+TEST_CASE("import media types and file names: only PNG, JPEG and PDF, no path can leave the folder") {
     CHECK(importMediaType(QStringLiteral("scan.PDF")) == QStringLiteral("application/pdf"));
     CHECK(importMediaType(QStringLiteral("foto.jpeg")) == QStringLiteral("image/jpeg"));
     CHECK(importMediaType(QStringLiteral("foto.jpg")) == QStringLiteral("image/jpeg"));
@@ -94,7 +94,7 @@ TEST_CASE("signature data URLs: only a PNG comes through") {
     CHECK_FALSE(pngFromDataUrl(QStringLiteral("data:image/png;base64,***")));
 }
 
-TEST_CASE("importing a file encrypts it into the case and removes the clear copy; viewing is logged") {
+TEST_CASE("importing a file encrypts it into the case and removes the clear copy, viewing is logged") {
     AttachFixture f;
     const QByteArray photo = pngBytes(Qt::red);
     writeFile(f.importDir + QStringLiteral("/pasfoto.png"), photo);

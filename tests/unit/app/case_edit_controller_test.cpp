@@ -42,7 +42,7 @@ TEST_CASE("an invalid CPR or unknown service creates nothing") {
     CHECK(f.repo.countCases(CaseFilter::All) == 0);
 }
 
-TEST_CASE("status moves forward along the lifecycle; refusals keep their reason and change nothing") {
+TEST_CASE("status moves forward along the lifecycle, refusals keep their reason and change nothing") {
     Fixture f;
     REQUIRE(f.editor.createCase(QStringLiteral("passport"), QStringLiteral("bike"), {}, {}, {}, {}));
     CHECK(f.editor.changeStatus(QStringLiteral("decided"), QStringLiteral("Photo taken")));
@@ -73,7 +73,7 @@ TEST_CASE("referral records the authority and leaves only close or withdraw") {
           QStringList{QStringLiteral("closed"), QStringLiteral("withdrawn")});
 }
 
-TEST_CASE("notes are add-only and never blank; checklist ticks are stored") {
+TEST_CASE("notes are add-only and never blank, checklist ticks are stored") {
     Fixture f;
     REQUIRE(f.editor.createCase(QStringLiteral("moving"), QStringLiteral("bike"), {}, {}, {}, {}));
     CHECK_FALSE(f.editor.addNote(QStringLiteral("   ")));
@@ -87,7 +87,7 @@ TEST_CASE("notes are add-only and never blank; checklist ticks are stored") {
     CHECK_FALSE(f.editor.checklist().at(0).toMap().value(QStringLiteral("done")).toBool());
 }
 
-TEST_CASE("loading a case is audited; finding by CPR decrypts nothing") {
+TEST_CASE("loading a case is audited, finding by CPR decrypts nothing") {
     Fixture f;
     InMemoryContactRepository contacts;
     seedDemoData(f.repo, contacts, f.wall.now);
@@ -107,7 +107,7 @@ TEST_CASE("loading a case is audited; finding by CPR decrypts nothing") {
     CHECK(f.editor.citizenName().isEmpty());
 }
 
-TEST_CASE("conflicts: versions side by side; resolving closes every version of the field") {
+TEST_CASE("conflicts: versions side by side, resolving closes every version of the field") {
     test::ManualWallClock wall;
     InMemoryCaseRepository repo{wall.fn(), [] { return QStringLiteral("Ali Hassan"); }};
     InMemoryContactRepository contacts;

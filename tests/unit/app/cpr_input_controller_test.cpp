@@ -21,7 +21,7 @@ TEST_CASE("a valid CPR number is shown masked until revealed, and the reveal is 
     CHECK(cpr.display() == QStringLiteral("070761-XXXX"));
 }
 
-TEST_CASE("an impossible date is an error with its code; nothing is revealed") {
+TEST_CASE("an impossible date is an error with its code, nothing is revealed") {
     CprInputController cpr;
     QSignalSpy audit(&cpr, &CprInputController::auditRequested);
     cpr.setText(QStringLiteral("3102611234"));
@@ -49,7 +49,7 @@ TEST_CASE("a modulus 11 failure is only a soft warning") {
     CHECK(cpr.modulus11Warning());
 }
 
-TEST_CASE("editing the number ends a reveal; letters are dropped") {
+TEST_CASE("editing the number ends a reveal, letters are dropped") {
     CprInputController cpr;
     cpr.setText(QStringLiteral("070761-4285"));
     cpr.reveal(QStringLiteral("identity-check"));

@@ -46,7 +46,7 @@ struct ScriptedSource final : InboundChangeSource {
 
 } // namespace
 
-TEST_CASE("inbound refresh decisions: only a known, moved mark is a change; only a newer store outdates the "
+TEST_CASE("inbound refresh decisions: only a known, moved mark is a change, only a newer store outdates the "
           "open case") {
     CHECK_FALSE(storeChangedElsewhere(std::nullopt, 4));
     CHECK_FALSE(storeChangedElsewhere(4, std::nullopt));
@@ -104,7 +104,7 @@ TEST_CASE("inbound watcher: indexes on start and on every change, signals once p
 }
 
 TEST_CASE("inbound watcher on a real store: another connection's commits refresh the list in place and the "
-          "open case; the app's own writes and audited reads do not") {
+          "open case, the app's own writes and audited reads do not") {
     ensureApplication();
     StoreFixture f;
     f.unlock();

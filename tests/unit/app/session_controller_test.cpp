@@ -8,7 +8,7 @@
 using namespace fieldkit::app;
 using namespace std::chrono_literals;
 
-TEST_CASE("a wrong PIN says how many attempts are left; the right one unlocks") {
+TEST_CASE("a wrong PIN says how many attempts are left, the right one unlocks") {
     InMemorySessionService service(demoAccounts(), 3);
     fieldkit::hw::FakeClock clock;
     SessionController session(service, test::shippedProfile("bike-tablet"), clock);
@@ -34,7 +34,7 @@ TEST_CASE("too many wrong PINs lock the staff member out") {
     CHECK(session.errorCode() == QStringLiteral("locked_out"));
 }
 
-TEST_CASE("idle beyond the profile's minutes locks; activity postpones it") {
+TEST_CASE("idle beyond the profile's minutes locks, activity postpones it") {
     InMemorySessionService service(demoAccounts());
     fieldkit::hw::FakeClock clock;
     SessionController session(service, test::shippedProfile("bike-tablet"), clock); // 5 min idle lock
@@ -52,7 +52,7 @@ TEST_CASE("idle beyond the profile's minutes locks; activity postpones it") {
     CHECK_FALSE(service.isUnlocked());
 }
 
-TEST_CASE("kiosk: idle seconds hide citizen data but keep the session; the operator takes over") {
+TEST_CASE("kiosk: idle seconds hide citizen data but keep the session, the operator takes over") {
     InMemorySessionService service(demoAccounts());
     fieldkit::hw::FakeClock clock;
     SessionController session(service, test::shippedProfile("station-kiosk"), clock); // 60 s reset

@@ -22,7 +22,7 @@ using namespace fieldkit;
 using namespace fieldkit::app;
 using namespace fieldkit::app::test;
 
-TEST_CASE("store session: staff come from the key slots; a wrong PIN says how many attempts are left") {
+TEST_CASE("store session: staff come from the key slots, a wrong PIN says how many attempts are left") {
     StoreFixture f;
     StoreSessionService service(f.connection);
     const auto staff = service.staff();
@@ -120,7 +120,7 @@ TEST_CASE("store cases: locked answers nothing and says locked") {
     CHECK(cases.findByCpr(*core::parseCpr("0707614285"), QStringLiteral("x")).error().code == "locked");
 }
 
-TEST_CASE("store cases: the list pages newest first; mine follows who created the case") {
+TEST_CASE("store cases: the list pages newest first, mine follows who created the case") {
     StoreFixture f;
     f.unlock();
     StoreCaseRepository cases(f.connection);
@@ -158,7 +158,7 @@ TEST_CASE("store cases: the list pages newest first; mine follows who created th
     CHECK_FALSE(cases.listCases(CaseFilter::All, 0, 1).front().mine);
 }
 
-TEST_CASE("store cases: loading decrypts with a logged purpose; edits come back") {
+TEST_CASE("store cases: loading decrypts with a logged purpose, edits come back") {
     StoreFixture f;
     f.unlock();
     StoreCaseRepository cases(f.connection);
@@ -223,7 +223,7 @@ TEST_CASE("store cases: find by CPR uses the blind index and logs the look-up") 
     CHECK(f.audits("find_cpr").size() == 3);
 }
 
-TEST_CASE("store cases: a concurrent edit shows both versions; resolving closes them") {
+TEST_CASE("store cases: a concurrent edit shows both versions, resolving closes them") {
     // A real conflict needs a version from elsewhere. Two copies of one store share its keys, so a change
     // made in the copy can arrive in the original through the sync queue as if the center had sent it. (Both
     // copies carry the same device id: the copy writes well ahead in device_seq so the two never collide.)

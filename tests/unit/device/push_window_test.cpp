@@ -37,7 +37,7 @@ protocol::SyncReply answerFor(const protocol::PushBatch& push, std::uint64_t& se
 
 } // namespace
 
-TEST_CASE("pushes are byte-bounded, do not overlap, and fill the window; answers free room for more") {
+TEST_CASE("pushes are byte-bounded, do not overlap, and fill the window, answers free room for more") {
     Backlog b(60);
     store::SyncQueue queue(*b.f.store);
     engine::PaceLimits limits;
@@ -78,7 +78,7 @@ TEST_CASE("pushes are byte-bounded, do not overlap, and fill the window; answers
     CHECK(window.inFlight() == pace.maxInFlight() - 1);
 }
 
-TEST_CASE("with nothing to push, one pull goes; a second only once an answer said more is waiting") {
+TEST_CASE("with nothing to push, one pull goes, a second only once an answer said more is waiting") {
     StoreFixture f;
     store::SyncQueue queue(*f.store);
     engine::LinkPace pace;

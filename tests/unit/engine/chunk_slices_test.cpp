@@ -36,7 +36,7 @@ TEST_CASE("slices in order make the chunk, and each says how much is held") {
     CHECK(slices.heldBytes() == 0);
 }
 
-TEST_CASE("after a cut the device goes on from what the hub holds; a slice out of place changes nothing") {
+TEST_CASE("after a cut the device goes on from what the hub holds, a slice out of place changes nothing") {
     ChunkSlices slices;
     (void)addSlice(slices, "d1", 0, 250);
     // The device resent a slice it had sent before the cut, and one past the held bytes: both are answered

@@ -13,7 +13,7 @@ TEST_CASE("a current device is welcomed with the hub's head and its last applied
     CHECK(evaluateWelcome(welcome) == HandshakeOutcome::Proceed);
 }
 
-TEST_CASE("a device too old is told to upgrade; one without an id is refused") {
+TEST_CASE("a device too old is told to upgrade, one without an id is refused") {
     auto hello = makeHello({"dev", 0, 0, ""});
     hello.set_protocol_version(0);
     const auto old = answerHello(hello, 1, 0, 0);

@@ -52,7 +52,7 @@ TEST_CASE_TEMPLATE(
     CHECK(t.store->reports().stats()->operations == 2);
 }
 
-TEST_CASE_TEMPLATE("concurrent edits of one field are kept side by side; other devices pull them", Backend,
+TEST_CASE_TEMPLATE("concurrent edits of one field are kept side by side, other devices pull them", Backend,
                    SqliteBackend, PostgresBackend) {
     TempStore t{Backend{}};
     REQUIRE(t.store->operations()

@@ -228,7 +228,7 @@ TEST_CASE(
     CHECK(opened.error().code == "bad_store");
 }
 
-TEST_CASE("store.conf names the PostgreSQL store and its password file; a typo is an error naming the line") {
+TEST_CASE("store.conf names the PostgreSQL store and its password file, a typo is an error naming the line") {
     const auto dir =
         std::filesystem::temp_directory_path() / ("fieldkit-conf-" + std::to_string(std::random_device{}()));
     std::filesystem::create_directories(dir);

@@ -88,7 +88,7 @@ TEST_CASE("an attached file reads back whole, lists with its name, and every rea
     CHECK(report->problems.empty());
 }
 
-TEST_CASE("a signature replaces the case's signature; other types, wrong content and big files are refused") {
+TEST_CASE("a signature replaces the case's signature, other types, wrong content and big files are refused") {
     StoreFixture f;
     auto s = f.unlock();
     const auto id = s->createCase(passportCase())->id;

@@ -83,7 +83,7 @@ TEST_CASE("CPR lookup goes through the blind index") {
     CHECK(s->findByCpr("0101011234", "lookup")->empty());
 }
 
-TEST_CASE("an invalid CPR is refused; a modulus-11 failure is only a warning") {
+TEST_CASE("an invalid CPR is refused, a modulus-11 failure is only a warning") {
     StoreFixture f;
     auto s = f.unlock();
     auto invalid = s->createCase(passportCase("3102611234"));
@@ -180,7 +180,7 @@ TEST_CASE("retention purges closed cases the center acknowledged, after the wind
 }
 
 TEST_CASE(
-    "the retention clock starts with the first ack of the closing; a repeated ack does not restart it") {
+    "the retention clock starts with the first ack of the closing, a repeated ack does not restart it") {
     StoreFixture f;
     auto s = f.unlock();
     auto c = s->createCase(passportCase());
@@ -411,7 +411,7 @@ std::vector<std::string> metadataProblems(store::Session& s) {
 
 } // namespace
 
-TEST_CASE("verify finds clear metadata edited in the raw file; a status change the daemon applied passes") {
+TEST_CASE("verify finds clear metadata edited in the raw file, a status change the daemon applied passes") {
     StoreFixture f;
     auto s = f.unlock();
     auto c = s->createCase(passportCase());
