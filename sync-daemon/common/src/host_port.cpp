@@ -14,8 +14,11 @@ Result<HostPort> parseHostPort(std::string_view text) {
         return makeError("bad_address", "Expected HOST:PORT, for example 127.0.0.1:8443.");
     }
     std::string_view host = text.substr(0, colon);
-    if (host.front() == '[' && host.back() == ']') {
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
         host = host.substr(1, host.size() - 2);
+    }
+    if (host.empty()) { // "[]:443" (found by fuzz_options)
+        return makeError("bad_address", "Expected HOST:PORT, for example 127.0.0.1:8443.");
     }
     const std::string_view portText = text.substr(colon + 1);
     unsigned value = 0;
