@@ -10,7 +10,7 @@ namespace {
 
 // Migration N takes user_version N to N+1. Never edit a shipped step; add a new one.
 // No column holds personal data in the clear: citizen values live only inside operations.ciphertext.
-constexpr std::array<std::string_view, 7> kMigrations = {
+constexpr std::array<std::string_view, 8> kMigrations = {
     R"sql(
     CREATE TABLE meta (
         key TEXT PRIMARY KEY,
@@ -219,6 +219,17 @@ constexpr std::array<std::string_view, 7> kMigrations = {
     CREATE INDEX name_index_by_case ON name_index(case_id);
     INSERT INTO meta(key, value) SELECT 'search_indexed_op', CAST(coalesce(max(op_id), 0) AS TEXT) FROM operations;
     INSERT INTO meta(key, value) SELECT 'search_backfill', '1' WHERE EXISTS (SELECT 1 FROM cases);
+    )sql",
+    // 7 -> 8 (issue 13): the download lane fetches a chunk larger than the link carries between cuts in
+    // slices. What arrived of such a chunk is kept here (ciphertext, as the chunks are) until it is whole,
+    // because every sync-once is a new process: a cut costs the slice in flight, not the chunk.
+    R"sql(
+    CREATE TABLE attachment_chunk_parts (
+        attachment_id BLOB NOT NULL REFERENCES attachments(attachment_id) ON DELETE CASCADE,
+        chunk_index INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (attachment_id, chunk_index)
+    ) STRICT, WITHOUT ROWID;
     )sql",
 };
 

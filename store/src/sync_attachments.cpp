@@ -188,6 +188,102 @@ Status SyncQueue::storeInboundChunk(const SyncChunk& c) {
     return insert->bind(1, c.attachmentId).bind(2, static_cast<std::int64_t>(c.index)).bind(3, c.data).run();
 }
 
+Result<std::uint64_t> SyncQueue::heldSliceBytes(const sqlite::Bytes& attachmentId, std::uint32_t index) {
+    auto stmt = m_store.database().cached(
+        "SELECT length(data) FROM attachment_chunk_parts WHERE attachment_id = ?1 AND chunk_index = ?2");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, attachmentId).bind(2, static_cast<std::int64_t>(index));
+    auto held = sqlite::collect<std::uint64_t>(
+        *stmt, [](const sqlite::Statement& s) { return static_cast<std::uint64_t>(s.int64(0)); });
+    if (!held) {
+        return held.error();
+    }
+    return held->empty() ? 0 : held->front();
+}
+
+Result<bool> SyncQueue::storeInboundSlice(const SyncChunk& slice, std::uint64_t sliceOffset) {
+    auto& db = m_store.database();
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto geometry = db.cached("SELECT size, chunk_count FROM attachments WHERE attachment_id = ?1");
+    auto part =
+        db.cached("SELECT data FROM attachment_chunk_parts WHERE attachment_id = ?1 AND chunk_index = ?2");
+    auto grow =
+        db.cached("INSERT INTO attachment_chunk_parts(attachment_id, chunk_index, data) VALUES (?1, ?2, "
+                  "?3) ON CONFLICT (attachment_id, chunk_index) DO UPDATE SET data = excluded.data");
+    auto drop = db.cached("DELETE FROM attachment_chunk_parts WHERE attachment_id = ?1 AND chunk_index = ?2");
+    if (!geometry || !part || !grow || !drop) {
+        return makeError("damaged_store", "The store's schema is incomplete.");
+    }
+    geometry->bind(1, slice.attachmentId);
+    auto sizes =
+        sqlite::collect<std::pair<std::uint64_t, std::uint32_t>>(*geometry, [](const sqlite::Statement& s) {
+            return std::pair(static_cast<std::uint64_t>(s.int64(0)), static_cast<std::uint32_t>(s.int64(1)));
+        });
+    if (!sizes) {
+        return sizes.error();
+    }
+    if (sizes->empty()) {
+        return badChunk("its attachment is unknown here");
+    }
+    const auto [size, chunks] = sizes->front();
+    if (slice.index >= chunks || slice.offset != chunkOffset(slice.index)) {
+        return badChunk("its index or offset does not fit the attachment");
+    }
+    const std::uint64_t start = static_cast<std::uint64_t>(slice.index) * crypto::kAttachmentChunkSize;
+    const std::uint64_t wholeBytes =
+        std::min<std::uint64_t>(crypto::kAttachmentChunkSize, size > start ? size - start : 0) +
+        crypto::kAttachmentChunkOverhead;
+    part->bind(1, slice.attachmentId).bind(2, static_cast<std::int64_t>(slice.index));
+    auto held = sqlite::collect<sqlite::Bytes>(*part, [](const sqlite::Statement& s) { return s.blob(0); });
+    if (!held) {
+        return held.error();
+    }
+    sqlite::Bytes whole = held->empty() ? sqlite::Bytes{} : std::move(held->front());
+    if (sliceOffset != whole.size()) {
+        return badChunk("a slice does not go on where the part held here ends");
+    }
+    if (slice.data.empty() || whole.size() + slice.data.size() > wholeBytes) {
+        return badChunk("a slice runs past the end of its chunk");
+    }
+    whole.insert(whole.end(), slice.data.begin(), slice.data.end());
+    if (whole.size() < wholeBytes) {
+        // Written whole (SQLite's || makes text of blobs): at most a chunk, a few times per chunk.
+        if (auto st = grow->bind(1, slice.attachmentId)
+                          .bind(2, static_cast<std::int64_t>(slice.index))
+                          .bind(3, whole)
+                          .run();
+            !st) {
+            return st.error();
+        }
+        if (auto st = tx->commit(); !st) {
+            return st.error();
+        }
+        return false;
+    }
+    if (auto st = drop->bind(1, slice.attachmentId).bind(2, static_cast<std::int64_t>(slice.index)).run();
+        !st) {
+        return st.error();
+    }
+    SyncChunk chunk{slice.attachmentId, slice.index, slice.offset, std::move(whole), slice.checksum};
+    const auto stored = storeInboundChunk(chunk);
+    if (!stored && stored.error().code != "bad_chunk") {
+        return stored.error();
+    }
+    // A damaged chunk: the part is dropped all the same, so the next try fetches it from the start.
+    if (auto st = tx->commit(); !st) {
+        return st.error();
+    }
+    if (!stored) {
+        return stored.error();
+    }
+    return true;
+}
+
 Result<std::vector<std::uint32_t>> SyncQueue::missingChunks(const sqlite::Bytes& attachmentId) {
     auto stmt = m_store.database().cached(
         "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < (SELECT chunk_count "

@@ -215,6 +215,53 @@ TEST_CASE("an attachment larger than what a link carries between cuts reaches th
     CHECK(cut.bytesUp() < 2 * 300 * 1024 + tries * 8 * 1024);
 }
 
+TEST_CASE("the partner tablet fetches an attachment in slices over a link cut every few seconds") {
+    CenterFixture center;
+    Device maker(center);
+    Device partner(center);
+    RunningHub hub(center.center());
+    REQUIRE(maker.syncOnce(hub.address()).exitCode == 0);
+    REQUIRE(partner.syncOnce(hub.address()).exitCode == 0); // enrolled earlier in the day
+    const std::string caseId = *maker.generate(1, 12).begin();
+    const auto scan = maker.data / "scan.png";
+    std::string original = "\x89PNG\r\n\x1a\n";
+    std::uint32_t x = 54321;
+    while (original.size() < 120 * 1024) { // one chunk, six times what one try of the link carries
+        x = x * 1103515245u + 12345u;      // incompressible, as an image is
+        original.push_back(static_cast<char>(x >> 24));
+    }
+    std::ofstream(scan, std::ios::binary) << original;
+    auto attach = maker.ctl({"case", "attach", caseId, "--file", scan.string(), "--type", "image/png"});
+    REQUIRE_MESSAGE(attach.exitCode == 0, attach.err);
+    const std::string attachmentId = attach.out.substr(0, 32);
+    REQUIRE(maker.syncOnce(hub.address()).exitCode == 0); // the center holds it whole
+
+    // Each try of the partner gets 2-20 KB of slices down before its cut (the hello and the pull go first).
+    Proxy cut(hub, {"--profile", "cut", "--seed", "9"});
+    int tries = 0;
+    Finished last;
+    while (last.exitCode != 0 && tries < 200) {
+        ++tries;
+        last = partner.syncOnce(cut.address, std::chrono::seconds(60));
+        if (tries <= 5 || tries % 20 == 0) {
+            MESSAGE("try " << tries << ": " << last.out << last.err);
+        }
+    }
+    const int exit = last.exitCode;
+    INFO("tries: " << tries << ", last: " << last.out << last.err << ", status: " << partner.status().out);
+    REQUIRE(exit == 0);
+    const auto metrics = hub.metrics();
+    CHECK(metricValue(metrics, "fieldkit_attachment_chunk_slices_served_total") > 10); // it came in slices
+    auto opened = partner.ctl(
+        {"case", "attachment", caseId, attachmentId, "--out", (partner.data / "copy.png").string()});
+    REQUIRE_MESSAGE(opened.exitCode == 0, opened.err);
+    std::ifstream copy(partner.data / "copy.png", std::ios::binary);
+    CHECK(std::string(std::istreambuf_iterator<char>(copy), {}) == original);
+    auto parts = runProcess({"/usr/bin/sqlite3", (partner.data / "store.db").string(),
+                             "SELECT count(*) FROM attachment_chunk_parts"});
+    CHECK(parts.out == "0\n"); // nothing half-fetched is left behind
+}
+
 TEST_CASE("saves too large for a frame are refused where they are made, and one that slipped through is "
           "set aside without blocking the rest") {
     CenterFixture center;

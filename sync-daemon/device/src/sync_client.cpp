@@ -493,10 +493,9 @@ asio::awaitable<Result<LaneResult>> attachmentLane(HubConnection& link, store::S
         // the lane going round: after that many slices the pass ends and the next round tries again.
         for (std::size_t slices = 0; slices < 3 * (chunk.data.size() / 1024 + 2); ++slices) {
             protocol::Envelope out;
-            // A rest smaller than the smallest push goes along (a full chunk is 17 bytes over the largest).
             const std::uint64_t rest = chunk.data.size() - from;
             const std::uint64_t bytes =
-                rest <= pace.pushBytes() + pace.limits().minPushBytes ? rest : pace.pushBytes();
+                engine::nextSliceBytes(rest, pace.pushBytes(), pace.limits().minPushBytes);
             *out.mutable_attachment_chunk() = sliceToWire(chunk, from, bytes);
             const auto sentAt = std::chrono::steady_clock::now();
             if (auto st = co_await link.send(out); !st) {
@@ -578,10 +577,60 @@ asio::awaitable<Result<protocol::Envelope>> ask(HubConnection& link, engine::Lin
     co_return answer;
 }
 
+/** Fetches chunk `index` of the attachment `request` names and stores it: whole when the link carries a
+ *  chunk between cuts, otherwise (or when part of it is already here) in slices sized like a push, each kept
+ *  in the store as it arrives. False when the center does not hold the chunk (yet). */
+asio::awaitable<Result<bool>> fetchChunk(HubConnection& link, store::SyncQueue& queue, engine::LinkPace& pace,
+                                         protocol::AttachmentRequest request) {
+    const sqlite::Bytes id(request.attachment_id().begin(), request.attachment_id().end());
+    // A hub that keeps answering with next to nothing cannot keep the lane going round.
+    for (std::uint64_t slices = 0; slices < 3 * (engine::kChunkCipherBytes / engine::kMinSliceBytes + 2);
+         ++slices) {
+        auto held = queue.heldSliceBytes(id, request.index());
+        if (!held) {
+            co_return held.error();
+        }
+        const bool sliced = *held > 0 || pace.pushBytes() < engine::kChunkCipherBytes;
+        request.set_slice_offset(*held);
+        request.set_slice_bytes(sliced ? pace.pushBytes() : 0);
+        auto answer =
+            co_await ask(link, pace, request, sliced ? pace.pushBytes() : engine::kChunkCipherBytes);
+        if (!answer) {
+            co_return answer.error();
+        }
+        if (answer->has_attachment_status()) {
+            co_return false;
+        }
+        const auto& chunk = answer->attachment_chunk(); // the empty default when there is none
+        if (!answer->has_attachment_chunk() || chunk.attachment_id() != request.attachment_id() ||
+            chunk.index() != request.index() || chunk.slice_offset() != *held ||
+            (*held > 0 && !chunk.is_slice())) {
+            link.drop();
+            co_return makeError("protocol_violation", "The center sent another chunk than asked.");
+        }
+        if (!chunk.is_slice()) {
+            if (auto st = queue.storeInboundChunk(fromWire(chunk)); !st) {
+                link.drop(); // damaged on the way: asked for again on the next connection
+                co_return st.error();
+            }
+            co_return true;
+        }
+        auto whole = queue.storeInboundSlice(fromWire(chunk), chunk.slice_offset());
+        if (!whole) {
+            link.drop();
+            co_return whole.error();
+        }
+        if (*whole) {
+            co_return true;
+        }
+    }
+    co_return makeError("protocol_violation", "The center sends a chunk in slices that never end.");
+}
+
 /** The download lane, last in a round (operations and uploads go first, and it yields to a save between
  *  chunks): attachments other devices of the unit made, so the partner tablet has the citizen's signature.
  *  Each is described once, then asked for one chunk at a time, and each chunk is stored (after its checksum,
- *  place and size are checked) as it arrives, so a drop costs at most the chunk in flight. */
+ *  place and size are checked) as it arrives, so a drop costs at most the chunk (or slice) in flight. */
 asio::awaitable<Result<DownloadResult>> downloadLane(HubConnection& link, store::SyncQueue& queue,
                                                      engine::LinkPace& pace) {
     DownloadResult lane;
@@ -633,24 +682,13 @@ asio::awaitable<Result<DownloadResult>> downloadLane(HubConnection& link, store:
                 }
             }
             request.set_index(index);
-            auto answer =
-                co_await ask(link, pace, request, engine::kChunkPlainBytes + engine::kChunkOverheadBytes);
-            if (!answer) {
-                co_return answer.error();
+            auto fetched = co_await fetchChunk(link, queue, pace, request);
+            if (!fetched) {
+                co_return fetched.error();
             }
-            if (answer->has_attachment_status()) {
+            if (!*fetched) {
                 whole = false;
                 break;
-            }
-            if (!answer->has_attachment_chunk() ||
-                answer->attachment_chunk().attachment_id() != request.attachment_id() ||
-                answer->attachment_chunk().index() != index) {
-                link.drop();
-                co_return makeError("protocol_violation", "The center sent another chunk than asked.");
-            }
-            if (auto st = queue.storeInboundChunk(fromWire(answer->attachment_chunk())); !st) {
-                link.drop(); // damaged on the way: asked for again on the next connection
-                co_return st.error();
             }
             ++lane.chunks;
         }

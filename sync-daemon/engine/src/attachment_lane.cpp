@@ -23,6 +23,21 @@ std::uint64_t chunkOffset(std::uint32_t index) {
     return static_cast<std::uint64_t>(index) * kChunkCipherBytes;
 }
 
+std::optional<ChunkSlice> downloadSlice(std::uint64_t chunkBytes, std::uint64_t offset,
+                                        std::uint64_t requested) {
+    if (offset >= chunkBytes) {
+        return std::nullopt;
+    }
+    const std::uint64_t rest = chunkBytes - offset;
+    const std::uint64_t wanted = requested == 0 ? rest : std::max(requested, kMinSliceBytes);
+    // A rest of less than one more slice goes along, so a chunk never ends in a slice of a few bytes.
+    return ChunkSlice{offset, rest <= wanted + kMinSliceBytes ? rest : wanted};
+}
+
+std::uint64_t nextSliceBytes(std::uint64_t rest, std::uint64_t pushBytes, std::uint64_t minPushBytes) {
+    return rest <= pushBytes + minPushBytes ? rest : pushBytes;
+}
+
 std::uint64_t chunkCipherBytes(std::uint64_t size, std::uint32_t index) {
     const std::uint64_t start = static_cast<std::uint64_t>(index) * kChunkPlainBytes;
     const std::uint64_t plain = start >= size ? 0 : std::min(kChunkPlainBytes, size - start);

@@ -40,6 +40,9 @@ std::string renderPrometheus(const HubMetrics& m) {
     gauge("fieldkit_hub_bytes_out_total", "Payload bytes sent to devices.", "counter", m.bytesOut);
     gauge("fieldkit_attachment_chunks_served_total", "Attachment chunks sent to devices downloading them.",
           "counter", m.chunksServed);
+    gauge("fieldkit_attachment_chunk_slices_served_total",
+          "Slices of attachment chunks sent to devices downloading them (links too short for a chunk).",
+          "counter", m.chunkSlicesServed);
     gauge("fieldkit_attachment_offers_total", "Attachment offers answered.", "counter", m.attachmentOffers);
     gauge("fieldkit_attachment_chunks_received_total",
           "Attachment chunks received from devices, resends and refused ones included.", "counter",

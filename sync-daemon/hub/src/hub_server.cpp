@@ -404,7 +404,8 @@ struct HubServer::Impl {
                     co_return;
                 }
                 if (answer->has_attachment_chunk()) {
-                    ++metrics.chunksServed;
+                    ++(answer->attachment_chunk().is_slice() ? metrics.chunkSlicesServed
+                                                             : metrics.chunksServed);
                 }
                 if (!co_await send(ws, *answer)) {
                     co_return;

@@ -301,13 +301,22 @@ Result<protocol::Envelope> SyncService::request(const std::string& deviceId,
     if (!data) {
         return data.error();
     }
+    const auto slice = engine::downloadSlice(data->size(), request.slice_offset(), request.slice_bytes());
+    if (!slice) {
+        return refuse("the center does not hold this part of the attachment");
+    }
     auto* chunk = out.mutable_attachment_chunk();
     chunk->set_attachment_id(request.attachment_id());
     chunk->set_index(request.index());
     chunk->set_offset(engine::chunkOffset(request.index()));
     const auto checksum = crypto::contentHash(*data);
     chunk->set_checksum(std::string(checksum.begin(), checksum.end()));
-    chunk->set_data(std::string(data->begin(), data->end()));
+    const auto from = data->begin() + static_cast<std::ptrdiff_t>(slice->offset);
+    chunk->set_data(std::string(from, from + static_cast<std::ptrdiff_t>(slice->bytes)));
+    if (slice->bytes < data->size()) {
+        chunk->set_is_slice(true);
+        chunk->set_slice_offset(slice->offset);
+    }
     return out;
 }
 

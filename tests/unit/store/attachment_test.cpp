@@ -244,6 +244,67 @@ TEST_CASE(
     CHECK(count(*c.f.store, "SELECT count(*) FROM attachments WHERE length(wrapped_key) > 0") == 1);
 }
 
+TEST_CASE("a chunk from the center in slices is kept part by part, in order, and stored once whole") {
+    CaseWithAttachment c;
+    store::SyncQueue queue(*c.f.store);
+    const auto travelling = queue.outgoingAttachments()->front();
+    const auto chunks = *queue.unacknowledgedChunks(10);
+    c.exec("DELETE FROM attachments");
+    REQUIRE(queue.storeInboundAttachment(travelling).ok());
+    const auto slice = [&](const store::SyncChunk& chunk, std::size_t from, std::size_t bytes) {
+        auto part = chunk;
+        part.data.assign(chunk.data.begin() + static_cast<std::ptrdiff_t>(from),
+                         chunk.data.begin() +
+                             static_cast<std::ptrdiff_t>(std::min(from + bytes, chunk.data.size())));
+        return part; // checksum and offset stay the whole chunk's
+    };
+    const auto& first = chunks[0];
+    REQUIRE(first.data.size() == 256u * 1024u + 17u);
+
+    // In order, 20 KB at a time: held part by part until the last slice makes it whole.
+    std::size_t from = 0;
+    while (from + 20'000 < first.data.size()) {
+        auto whole = queue.storeInboundSlice(slice(first, from, 20'000), from);
+        REQUIRE_MESSAGE(whole.ok(), whole.error().message);
+        CHECK_FALSE(*whole);
+        from += 20'000;
+        CHECK(*queue.heldSliceBytes(first.attachmentId, 0) == from);
+        // A slice that repeats or skips is refused and changes nothing.
+        CHECK(queue.storeInboundSlice(slice(first, from - 10, 20'000), from - 10).error().code ==
+              "bad_chunk");
+        CHECK(queue.storeInboundSlice(slice(first, from + 10, 20'000), from + 10).error().code ==
+              "bad_chunk");
+        CHECK(*queue.heldSliceBytes(first.attachmentId, 0) == from);
+    }
+    CHECK(*queue.missingChunks(travelling.attachmentId) == std::vector<std::uint32_t>{0, 1, 2});
+    auto tooLong = slice(first, from, 20'000);
+    tooLong.data.push_back(0);
+    CHECK(queue.storeInboundSlice(tooLong, from).error().code == "bad_chunk");
+    auto last = queue.storeInboundSlice(slice(first, from, 20'000), from);
+    REQUIRE_MESSAGE(last.ok(), last.error().message);
+    CHECK(*last);
+    CHECK(*queue.heldSliceBytes(first.attachmentId, 0) == 0);
+    CHECK(*queue.missingChunks(travelling.attachmentId) == std::vector<std::uint32_t>{1, 2});
+
+    // A chunk whose slices do not add up to its checksum is dropped whole and fetched anew.
+    auto damaged = chunks[2]; // the last chunk is short: two slices
+    damaged.data[3] ^= 1;
+    const std::size_t half = damaged.data.size() / 2;
+    REQUIRE_FALSE(*queue.storeInboundSlice(slice(damaged, 0, half), 0));
+    CHECK(queue.storeInboundSlice(slice(damaged, half, half + 1), half).error().code == "bad_chunk");
+    CHECK(*queue.heldSliceBytes(first.attachmentId, 2) == 0);
+    CHECK(*queue.missingChunks(travelling.attachmentId) == std::vector<std::uint32_t>{1, 2});
+
+    // The rest whole and in slices; the file opens and equals what was attached.
+    REQUIRE(queue.storeInboundChunk(chunks[1]).ok());
+    REQUIRE_FALSE(*queue.storeInboundSlice(slice(chunks[2], 0, half), 0));
+    REQUIRE(*queue.storeInboundSlice(slice(chunks[2], half, chunks[2].data.size()), half));
+    auto bytes = c.s->readAttachment(c.caseId, c.info.id, "check");
+    REQUIRE_MESSAGE(bytes.ok(), bytes.error().message);
+    CHECK(*bytes == c.input.bytes);
+    CHECK(count(*c.f.store, "SELECT count(*) FROM attachment_chunk_parts") == 0);
+}
+
 TEST_CASE("canary: an attachment's name and content appear in no raw store file") {
     StoreFixture f;
     const std::string marker = "ZQXCANARYATTACHMENTNAME";

@@ -133,8 +133,15 @@ TEST_CASE("a store from a newer fieldkit is refused") {
 
 namespace {
 
+/** Undoes migration 8 (issue 13: chunks fetched in slices) on a store made by this build. */
+void downgradeToVersion7(sqlite::Database& db) {
+    REQUIRE(db.exec("DROP TABLE attachment_chunk_parts").ok());
+    REQUIRE(db.exec("PRAGMA user_version = 7").ok());
+}
+
 /** Undoes migration 7 (issue 14: the name index) on a store made by this build. */
 void downgradeToVersion6(sqlite::Database& db) {
+    downgradeToVersion7(db);
     REQUIRE(db.exec("DROP TABLE name_index").ok());
     REQUIRE(db.exec("DELETE FROM meta WHERE key IN ('search_indexed_op', 'search_backfill')").ok());
     REQUIRE(db.exec("PRAGMA user_version = 6").ok());
@@ -184,7 +191,7 @@ TEST_CASE("opening a version 3 store flags each case pending from its unacknowle
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 7);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 8);
     CHECK(*f.store->database().queryInt(
               "SELECT count(*) FROM sqlite_schema WHERE name = 'operations_unacked'") == 0);
     auto s = f.unlock();
@@ -207,7 +214,7 @@ TEST_CASE("opening a version 4 store lets attachments be refused and indexes ref
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 7);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 8);
     CHECK(*f.store->database().queryInt("SELECT count(*) FROM pragma_table_info('attachments') WHERE name = "
                                         "'refused'") == 1);
     CHECK(*f.store->database().queryInt(
@@ -229,7 +236,7 @@ TEST_CASE("opening a version 6 store makes its cases searchable by name at the n
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 7);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 8);
     CHECK(*f.store->database().queryInt("SELECT count(*) FROM name_index") == 0);
     auto s = f.unlock();
     CHECK(s->findByName("jens", "test")->empty()); // the migration has no key to write the entries with
@@ -257,7 +264,7 @@ TEST_CASE("opening a version 2 store adds who created each case, taken from its 
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 7);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 8);
     auto s = f.unlock();
     auto rows = s->listCases({});
     REQUIRE(rows->size() == 1);

@@ -125,6 +125,15 @@ public:
     /** Stores a chunk from the hub after checking its checksum, index and offset (code "bad_chunk"); a chunk
      *  already present is left as it is. */
     [[nodiscard]] Status storeInboundChunk(const SyncChunk& chunk);
+    /** Bytes of chunk `index` held here from slices so far (0: none; a whole chunk is not a part). */
+    [[nodiscard]] Result<std::uint64_t> heldSliceBytes(const sqlite::Bytes& attachmentId,
+                                                       std::uint32_t index);
+    /** Adds a slice of a chunk from the hub: `slice.data` from `sliceOffset` of the chunk, `slice.checksum`
+     *  the whole chunk's. Slices come in order: one that does not start where the part held here ends, or
+     *  runs past the chunk's end, is refused (code "bad_chunk") and changes nothing. The slice that completes
+     *  the chunk is checked and stored as storeInboundChunk does, and the part is dropped, also when the
+     *  check fails, so the chunk is fetched anew. Returns whether the chunk is whole here now. */
+    [[nodiscard]] Result<bool> storeInboundSlice(const SyncChunk& slice, std::uint64_t sliceOffset);
     /** Up to `limit` attachments that other devices of the unit made (their operations here name them) and
      *  that this device does not hold whole: what the download lane asks the hub for, oldest first. */
     [[nodiscard]] Result<std::vector<sqlite::Bytes>> attachmentsToFetch(int limit);

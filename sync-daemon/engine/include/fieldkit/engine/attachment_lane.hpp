@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/protocol/codec.hpp>
+#include <optional>
 #include <vector>
 
 namespace fieldkit::engine {
@@ -43,6 +44,28 @@ static_assert(kChunkCipherBytes + 1024 < protocol::kMaxFrameBytes);
 /** Indexes in [0, count) that are not in `present` (any order, duplicates allowed), ascending. */
 [[nodiscard]] std::vector<std::uint32_t> absentChunks(std::uint32_t count,
                                                       const std::vector<std::uint32_t>& present);
+
+/** A part of one chunk: `bytes` from `offset`. */
+struct ChunkSlice {
+    std::uint64_t offset = 0;
+    std::uint64_t bytes = 0;
+};
+
+/** Smallest slice the hub serves: asking for a few bytes at a time would make it read a whole chunk from its
+ *  store for each of them. */
+inline constexpr std::uint64_t kMinSliceBytes = 1024;
+
+/** What the hub sends of a chunk of `chunkBytes` when asked for `requested` bytes (0 = all of the rest) from
+ *  `offset`: at least kMinSliceBytes, the whole rest when less than kMinSliceBytes would be left, never past
+ *  the end. Empty when `offset` lies at or past the end. */
+[[nodiscard]] std::optional<ChunkSlice> downloadSlice(std::uint64_t chunkBytes, std::uint64_t offset,
+                                                      std::uint64_t requested);
+
+/** How many bytes of a chunk go in the next slice when `rest` are left and the link's pushes are
+ *  `pushBytes`: a rest that is little more than one push goes along whole (a full chunk is only a few bytes
+ *  over the largest push), so no slice is ever a handful of bytes. */
+[[nodiscard]] std::uint64_t nextSliceBytes(std::uint64_t rest, std::uint64_t pushBytes,
+                                           std::uint64_t minPushBytes);
 
 /** Encrypted bytes of the listed chunks of an attachment of `size` plaintext bytes. */
 [[nodiscard]] std::uint64_t cipherBytesOf(std::uint64_t size, const std::vector<std::uint32_t>& indexes);

@@ -25,11 +25,12 @@ struct HubMetrics {
     std::uint64_t attachmentOffers = 0;
     std::uint64_t chunksReceived =
         0; // every chunk, whole or completed from slices, resends and refused included
-    std::uint64_t chunkSlicesHeld = 0; // slices taken while their chunk was not whole yet
-    std::uint64_t chunksStored = 0;    // new chunks committed
-    std::uint64_t chunksDuplicate = 0; // chunks the hub already held (a resend)
-    std::uint64_t chunksRefused = 0;   // bad checksum, offset, length or attachment
-    std::uint64_t chunksServed = 0;    // chunks sent to devices downloading an attachment
+    std::uint64_t chunkSlicesHeld = 0;   // slices taken while their chunk was not whole yet
+    std::uint64_t chunksStored = 0;      // new chunks committed
+    std::uint64_t chunksDuplicate = 0;   // chunks the hub already held (a resend)
+    std::uint64_t chunksRefused = 0;     // bad checksum, offset, length or attachment
+    std::uint64_t chunksServed = 0;      // whole chunks sent to devices downloading an attachment
+    std::uint64_t chunkSlicesServed = 0; // slices of chunks sent to them (links too short for a chunk)
     std::array<std::uint64_t, kDurationBuckets.size()> syncDurationBuckets{};
     std::uint64_t syncDurationCount = 0;
     double syncDurationSum = 0;
