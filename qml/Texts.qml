@@ -63,7 +63,23 @@ QtObject {
         case "attachment": return qsTr("Attachment");
         case "note": return qsTr("Note");
         case "status-note": return qsTr("Reason for status");
-        default: return code;
+        default:
+            if (code.startsWith("checklist-"))
+                return qsTr("Checklist item");
+            if (code.startsWith("life-step-"))
+                return qsTr("Step in the life situation");
+            return qsTr("Field from a newer version");
+        }
+    }
+
+    // What a version of a ticked field or the signature is, as the conflicts page words it.
+    function conflictChoice(value: string): string {
+        switch (value) {
+        case "done": return qsTr("Done");
+        case "not-done": return qsTr("Not done");
+        case "signature": return qsTr("This signature");
+        case "none": return qsTr("No life situation");
+        default: return value;
         }
     }
 
@@ -152,6 +168,7 @@ QtObject {
         case "not_enrolled": return qsTr("This device is not enrolled with a center yet, so it cannot save cases.");
         case "stale_version": return qsTr("One of the versions has changed meanwhile; look at the field again.");
         case "no_conflict": return qsTr("This field has no conflict any more.");
+        case "keep_a_version": return qsTr("Keep one of the versions.");
         case "disk_full": return qsTr("The device is full: nothing was saved. Ask your team lead.");
         case "io_error": return qsTr("The device store could not be written: nothing was saved.");
         case "corrupt_store": return qsTr("The device store is damaged and was not opened. Ask your team lead.");

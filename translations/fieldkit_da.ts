@@ -1151,6 +1151,34 @@
         <source>Found by name (purpose: %1)</source>
         <translation>Fundet på navn (formål: %1)</translation>
     </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>Punkt på tjeklisten</translation>
+    </message>
+    <message>
+        <source>Step in the life situation</source>
+        <translation>Trin i livssituationen</translation>
+    </message>
+    <message>
+        <source>Field from a newer version</source>
+        <translation>Felt fra en nyere version</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Ikke udført</translation>
+    </message>
+    <message>
+        <source>This signature</source>
+        <translation>Denne underskrift</translation>
+    </message>
+    <message>
+        <source>No life situation</source>
+        <translation>Ingen livssituation</translation>
+    </message>
+    <message>
+        <source>Keep one of the versions.</source>
+        <translation>Behold en af versionerne.</translation>
+    </message>
 </context>
 <context>
     <name>UnlockPage</name>

@@ -49,7 +49,7 @@ AppComposition::AppComposition(AppBackends backends, hw::Profile profile, hw::Pr
     , m_timeline(new CaseTimelineModel(*m_backends.cases, this))
     , m_attachments(new AttachmentController(*m_backends.cases, *m_caseEditor,
                                              ImportFolder(importFolderIn(dataDir)), this))
-    , m_conflicts(new ConflictController(*m_backends.cases, this))
+    , m_conflicts(new ConflictController(*m_backends.cases, *m_language, this))
     , m_cprInput(new CprInputController(this))
     , m_contacts(
           new ContactController(*m_backends.contacts, *m_catalogue, m_profile->channel(), wallClock, this))

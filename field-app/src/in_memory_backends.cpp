@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <fieldkit/app/conflict_presentation.hpp>
 #include <fieldkit/app/contact_statistics.hpp>
 #include <fieldkit/app/in_memory_backends.hpp>
 #include <fieldkit/core/case_search.hpp>
@@ -315,14 +316,15 @@ Result<std::vector<FieldConflict>> InMemoryCaseRepository::conflicts(const QStri
     return s->conflicts;
 }
 
-Status InMemoryCaseRepository::resolveConflict(const QString& caseId, CaseField field, const QString& value,
+Status InMemoryCaseRepository::resolveConflict(const QString& caseId, std::uint32_t fieldId,
+                                               const QString& value,
                                                const std::vector<QString>& closedVersionIds) {
     Stored* s = find(caseId);
     if (s == nullptr) {
         return notFound();
     }
     const auto it = std::find_if(s->conflicts.begin(), s->conflicts.end(),
-                                 [&](const FieldConflict& c) { return c.field == field; });
+                                 [&](const FieldConflict& c) { return c.fieldId == fieldId; });
     if (it == s->conflicts.end()) {
         return makeError("no_conflict", "This field has no conflict to resolve.");
     }
@@ -331,7 +333,17 @@ Status InMemoryCaseRepository::resolveConflict(const QString& caseId, CaseField 
     }
     s->conflicts.erase(it);
     s->details.summary.conflicted = !s->conflicts.empty();
-    return setField(caseId, field, value);
+    if (const auto field = caseFieldOf(fieldId)) {
+        return setField(caseId, *field, value);
+    }
+    if (const auto item = core::checklistItemOf(core::FieldId{fieldId})) {
+        return setChecklistItem(caseId, *item, value == QStringLiteral("yes"));
+    }
+    if (fieldId == core::fields::kCpr.value) {
+        s->details.cprDigits = value;
+        return {};
+    }
+    return makeError("no_conflict", "The demo data has no conflicts on this field.");
 }
 
 Status InMemoryCaseRepository::recordCprReveal(const QString& caseId, const QString& /*cprDigits*/,
@@ -414,16 +426,25 @@ void seedDemoData(InMemoryCaseRepository& cases, InMemoryContactRepository& cont
         }
         if (n == 2) {
             s.conflicts.push_back(
-                {CaseField::Address,
+                {fieldIdOf(CaseField::Address),
+                 sum.serviceCode,
                  {{QStringLiteral("v-17"), QStringLiteral("Nørregade 3, 2. tv, 8000 Aarhus C"),
                    QStringLiteral("Mette Jensen"), now.addSecs(-60LL * 50)},
                   {QStringLiteral("v-18"), QStringLiteral("Nørregade 3, 2. th, 8000 Aarhus C"),
                    QStringLiteral("Ali Hassan"), now.addSecs(-60LL * 45)}}});
-            s.conflicts.push_back({CaseField::Phone,
+            s.conflicts.push_back({fieldIdOf(CaseField::Phone),
+                                   sum.serviceCode,
                                    {{QStringLiteral("v-21"), QStringLiteral("+45 20 11 41"),
                                      QStringLiteral("Mette Jensen"), now.addSecs(-60LL * 50)},
                                     {QStringLiteral("v-22"), QStringLiteral("+45 31 22 19 08"),
                                      QStringLiteral("Ali Hassan"), now.addSecs(-60LL * 44)}}});
+            // The first checklist item ticked on one tablet and unticked on the other.
+            s.conflicts.push_back({core::checklistAnswerField(1)->value,
+                                   sum.serviceCode,
+                                   {{QStringLiteral("v-23"), QStringLiteral("yes"),
+                                     QStringLiteral("Mette Jensen"), now.addSecs(-60LL * 49)},
+                                    {QStringLiteral("v-24"), QStringLiteral("no"),
+                                     QStringLiteral("Ali Hassan"), now.addSecs(-60LL * 43)}}});
         }
         cases.insert(std::move(s));
     }

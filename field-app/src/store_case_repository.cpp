@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <fieldkit/app/case_timeline.hpp>
+#include <fieldkit/app/conflict_presentation.hpp>
 #include <fieldkit/app/store_backends.hpp>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/core/life_situation_answers.hpp>
@@ -40,29 +41,6 @@ QString text(const std::string& s) {
 
 QDateTime timeOf(std::int64_t ms) {
     return QDateTime::fromMSecsSinceEpoch(ms);
-}
-
-std::uint32_t fieldIdOf(CaseField field) {
-    switch (field) {
-    case CaseField::Name:
-        return fields::kName.value;
-    case CaseField::Address:
-        return fields::kAddress.value;
-    case CaseField::Phone:
-        return fields::kPhone.value;
-    case CaseField::ReferredTo:
-        return fields::kReferralAuthority.value;
-    }
-    return 0;
-}
-
-std::optional<CaseField> caseFieldOf(std::uint32_t fieldId) {
-    for (const auto f : {CaseField::Name, CaseField::Address, CaseField::Phone, CaseField::ReferredTo}) {
-        if (fieldIdOf(f) == fieldId) {
-            return f;
-        }
-    }
-    return std::nullopt;
 }
 
 /** The value shown for a register: the newest version (all of them stay until a person resolves). */
@@ -365,11 +343,10 @@ Result<std::vector<FieldConflict>> StoreCaseRepository::conflicts(const QString&
     }
     std::vector<FieldConflict> out;
     for (const auto& [fieldId, versions] : opened->registers) {
-        const auto field = caseFieldOf(fieldId);
-        if (versions.size() < 2 || !field) {
-            continue; // CPR and checklist conflicts have no editor yet (see the report)
+        if (versions.size() < 2) {
+            continue;
         }
-        FieldConflict conflict{*field, {}};
+        FieldConflict conflict{fieldId, text(opened->summary.service), {}};
         for (const auto& v : versions) {
             conflict.versions.push_back(
                 {versionId(v.deviceId, v.deviceSeq), text(v.value), text(v.staff), timeOf(v.atMs)});
@@ -379,7 +356,8 @@ Result<std::vector<FieldConflict>> StoreCaseRepository::conflicts(const QString&
     return out;
 }
 
-Status StoreCaseRepository::resolveConflict(const QString& caseId, CaseField field, const QString& value,
+Status StoreCaseRepository::resolveConflict(const QString& caseId, std::uint32_t fieldId,
+                                            const QString& value,
                                             const std::vector<QString>& closedVersionIds) {
     store::Session* session = m_connection->session();
     if (session == nullptr) {
@@ -400,7 +378,7 @@ Status StoreCaseRepository::resolveConflict(const QString& caseId, CaseField fie
         }
         closes.push_back({version.left(colon).toStdString(), seq});
     }
-    return fromStore(session->resolveField(*id, fieldIdOf(field), value.toStdString(), closes));
+    return fromStore(session->resolveField(*id, fieldId, value.toStdString(), closes));
 }
 
 Status StoreCaseRepository::recordCprReveal(const QString& caseId, const QString& cprDigits,

@@ -4,7 +4,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Fieldkit
 
-// Conflicting fields of a case, versions side by side with author and time: keep one or write a merged value.
+// Conflicting fields of a case, versions side by side with author and time: keep one, or (for text and the
+// CPR number) write a merged value. A checklist item or life-situation step ticked differently on two tablets,
+// or two signatures, are resolved by keeping one version.
 Page {
     id: root
 
@@ -56,7 +58,10 @@ Page {
                         spacing: Theme.spacing
 
                         SectionTitle {
-                            text: Texts.fieldName(fieldCard.modelData.field)
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            text: fieldCard.modelData.label !== "" ? fieldCard.modelData.label
+                                                                     : Texts.fieldName(fieldCard.modelData.field)
                         }
                         RowLayout {
                             objectName: "versions_" + fieldCard.modelData.field
@@ -76,7 +81,8 @@ Page {
                                         BodyText {
                                             Layout.fillWidth: true
                                             font.bold: true
-                                            text: versionCard.modelData.value
+                                            text: fieldCard.modelData.freeText ? versionCard.modelData.value
+                                                                               : Texts.conflictChoice(versionCard.modelData.value)
                                         }
                                         BodyText {
                                             Layout.fillWidth: true
@@ -87,14 +93,16 @@ Page {
                                             objectName: "keep_" + fieldCard.modelData.field + "_" + versionCard.index
                                             Layout.fillWidth: true
                                             text: qsTr("Keep this")
-                                            Accessible.name: qsTr("Keep “%1”").arg(versionCard.modelData.value)
-                                            onClicked: root.conflicts.resolve(fieldCard.modelData.field, versionCard.modelData.value)
+                                            Accessible.name: qsTr("Keep “%1”").arg(fieldCard.modelData.freeText ? versionCard.modelData.value
+                                                                                                  : Texts.conflictChoice(versionCard.modelData.value))
+                                            onClicked: root.conflicts.keep(fieldCard.modelData.field, versionCard.index)
                                         }
                                     }
                                 }
                             }
                         }
                         RowLayout {
+                            visible: fieldCard.modelData.freeText
                             Layout.fillWidth: true
                             spacing: Theme.spacing
                             TouchField {

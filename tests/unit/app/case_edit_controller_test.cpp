@@ -3,7 +3,6 @@
 #include <QSignalSpy>
 #include <doctest/doctest.h>
 #include <fieldkit/app/case_edit_controller.hpp>
-#include <fieldkit/app/conflict_controller.hpp>
 #include <fieldkit/app/language_controller.hpp>
 
 using namespace fieldkit::app;
@@ -105,33 +104,6 @@ TEST_CASE("loading a case is audited, finding by CPR decrypts nothing") {
     f.editor.clear();
     CHECK_FALSE(f.editor.loaded());
     CHECK(f.editor.citizenName().isEmpty());
-}
-
-TEST_CASE("conflicts: versions side by side, resolving closes every version of the field") {
-    test::ManualWallClock wall;
-    InMemoryCaseRepository repo{wall.fn(), [] { return QStringLiteral("Ali Hassan"); }};
-    InMemoryContactRepository contacts;
-    seedDemoData(repo, contacts, wall.now);
-    const auto conflicted = repo.listCases(CaseFilter::Conflicted, 0, 10);
-    REQUIRE(conflicted.size() == 1);
-    ConflictController controller(repo);
-    QSignalSpy resolved(&controller, &ConflictController::resolved);
-    controller.load(conflicted.front().caseId);
-    REQUIRE(controller.count() == 2);
-    const auto first = controller.fields().at(0).toMap();
-    CHECK(first.value(QStringLiteral("field")) == QStringLiteral("address"));
-    CHECK(first.value(QStringLiteral("versions")).toList().size() == 2);
-    CHECK_FALSE(controller.resolve(QStringLiteral("address"), QStringLiteral(" ")));
-    CHECK(controller.errorCode() == QStringLiteral("value_empty"));
-    CHECK(controller.resolve(QStringLiteral("address"), QStringLiteral("Nørregade 3, 2. th, 8000 Aarhus C")));
-    CHECK(resolved.count() == 1);
-    CHECK(controller.count() == 1);
-    CHECK(repo.countCases(CaseFilter::Conflicted) == 1);
-    CHECK(controller.resolve(QStringLiteral("phone"), QStringLiteral("+45 31 22 19 08")));
-    CHECK(controller.count() == 0);
-    CHECK(repo.countCases(CaseFilter::Conflicted) == 0);
-    const auto details = repo.loadCase(conflicted.front().caseId, QStringLiteral("test"));
-    CHECK(details->address == QStringLiteral("Nørregade 3, 2. th, 8000 Aarhus C"));
 }
 
 TEST_CASE("life situation: steps ticked before the case are kept, and another situation has its own") {

@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QThread>
 #include <doctest/doctest.h>
+#include <fieldkit/app/conflict_presentation.hpp>
 #include <fieldkit/app/session_controller.hpp>
 #include <fieldkit/app/store_backends.hpp>
 #include <fieldkit/crypto/key_slot.hpp>
@@ -272,7 +273,8 @@ TEST_CASE("store cases: a concurrent edit shows both versions, resolving closes 
     REQUIRE(conflicts.ok());
     REQUIRE(conflicts->size() == 1);
     const auto& address = conflicts->front();
-    CHECK(address.field == CaseField::Address);
+    CHECK(address.fieldId == fieldIdOf(CaseField::Address));
+    CHECK(address.serviceCode == QStringLiteral("moving"));
     REQUIRE(address.versions.size() == 2);
     std::set<QString> values;
     std::vector<QString> versionIds;
@@ -285,11 +287,11 @@ TEST_CASE("store cases: a concurrent edit shows both versions, resolving closes 
                                       QStringLiteral("Nørregade 3, 2. th")});
     CHECK(f.audits("view", id).size() == 1); // reading the versions is a logged look
 
-    const auto stale =
-        cases.resolveConflict(id, CaseField::Address, QStringLiteral("x"), {QStringLiteral("bad")});
+    const auto stale = cases.resolveConflict(id, fieldIdOf(CaseField::Address), QStringLiteral("x"),
+                                             {QStringLiteral("bad")});
     CHECK(stale.error().code == "stale_version");
-    REQUIRE(cases.resolveConflict(id, CaseField::Address, QStringLiteral("Nørregade 3, 2. th, 8000 Aarhus C"),
-                                  versionIds));
+    REQUIRE(cases.resolveConflict(id, fieldIdOf(CaseField::Address),
+                                  QStringLiteral("Nørregade 3, 2. th, 8000 Aarhus C"), versionIds));
     CHECK(cases.countCases(CaseFilter::Conflicted) == 0);
     CHECK(cases.conflicts(id)->empty());
     CHECK(cases.loadCase(id, QStringLiteral("check"))->address ==

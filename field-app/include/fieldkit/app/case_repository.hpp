@@ -109,14 +109,17 @@ struct NewCase {
 /** One concurrent version of a register field. */
 struct ConflictVersion {
     QString versionId; // names the version in the resolve operation
-    QString value;
+    QString value;     // as stored ("yes"/"no" for a checklist answer); conflict_presentation.hpp words it
     QString authorName;
     QDateTime at;
 };
 
-/** A register field changed concurrently on two devices: every version is kept until a person resolves it. */
+/** A register field changed concurrently on two devices: every version is kept until a person resolves it.
+ *  Any register can conflict: the citizen's details, the CPR number, a checklist answer, a life-situation
+ *  step, the signature. */
 struct FieldConflict {
-    CaseField field = CaseField::Name;
+    std::uint32_t fieldId = 0; // core::fields
+    QString serviceCode;       // the case's service, which says what a checklist answer's item is
     std::vector<ConflictVersion> versions;
 };
 
@@ -162,8 +165,9 @@ public:
     /** The register fields with more than one version in force; reading them is logged (they are personal).
      */
     [[nodiscard]] virtual Result<std::vector<FieldConflict>> conflicts(const QString& caseId) = 0;
-    /** Writes `value` and closes the versions named (a resolve operation). */
-    [[nodiscard]] virtual Status resolveConflict(const QString& caseId, CaseField field, const QString& value,
+    /** Writes `value` to register `fieldId` and closes the versions named (a resolve operation). */
+    [[nodiscard]] virtual Status resolveConflict(const QString& caseId, std::uint32_t fieldId,
+                                                 const QString& value,
                                                  const std::vector<QString>& closedVersionIds) = 0;
     /** Encrypts and attaches a file or the signature (a new signature replaces the old one). The store
      *  checks type, content and size ("unsupported_media_type", "attachment_type_mismatch", ...). */

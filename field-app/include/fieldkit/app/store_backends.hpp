@@ -56,7 +56,7 @@ public:
     [[nodiscard]] Result<std::vector<CaseSummary>> findByCpr(const core::Cpr& cpr,
                                                              const QString& purpose) override;
     [[nodiscard]] Result<std::vector<FieldConflict>> conflicts(const QString& caseId) override;
-    [[nodiscard]] Status resolveConflict(const QString& caseId, CaseField field, const QString& value,
+    [[nodiscard]] Status resolveConflict(const QString& caseId, std::uint32_t fieldId, const QString& value,
                                          const std::vector<QString>& closedVersionIds) override;
     [[nodiscard]] Status recordCprReveal(const QString& caseId, const QString& cprDigits,
                                          const QString& purpose) override;
