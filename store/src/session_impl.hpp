@@ -193,40 +193,19 @@ struct Session::Impl {
         if (!ops) {
             return ops.error();
         }
-        std::map<std::int64_t, const OpenedOp*> byId;
-        for (const auto& op : *ops) {
-            byId[op.opId] = &op;
-        }
-        auto heads = db.cached("SELECT field_id, op_id FROM field_heads WHERE case_id = ?1 AND field_id IN "
-                               "(?2, ?3)");
-        if (!heads) {
-            return heads.error();
-        }
-        heads->bind(1, idView(id))
-            .bind(2, static_cast<std::int64_t>(core::fields::kName.value))
-            .bind(3, static_cast<std::int64_t>(core::fields::kCpr.value));
         std::vector<std::string> nameVersions;
         std::vector<std::string> cprVersions;
-        while (true) {
-            auto row = heads->step();
-            if (!row) {
-                return row.error();
-            }
-            if (!*row) {
-                break;
-            }
-            const auto field = static_cast<std::uint32_t>(heads->int64(0));
-            const auto it = byId.find(heads->int64(1));
-            if (it == byId.end()) {
-                continue;
-            }
-            for (const auto& v : it->second->values) {
-                if (v.field_id == field) {
-                    (field == core::fields::kName.value ? nameVersions : cprVersions).push_back(v.value);
+        auto walked = forEachValueInForce(
+            id, *ops, [&](std::uint32_t field, const OpenedOp&, const std::string& value) {
+                if (field == core::fields::kName.value) {
+                    nameVersions.push_back(value);
+                } else if (field == core::fields::kCpr.value) {
+                    cprVersions.push_back(value);
                 }
-            }
+            });
+        if (!walked) {
+            return walked;
         }
-        heads->reset();
         for (const auto& cpr : cprVersions) {
             auto hash = cprHash(cpr);
             if (!hash) {
@@ -569,6 +548,42 @@ struct Session::Impl {
         FieldVersion author;
     };
 
+    /** Calls `visit(field, op, value)` for every value in force of the case's register fields: the values of
+     *  its open heads (several for a field in conflict), in field order, taken from the case's opened
+     *  operations `ops`. */
+    template <typename Visit>
+    Status forEachValueInForce(const CaseId& id, const std::vector<OpenedOp>& ops, Visit&& visit) {
+        std::map<std::int64_t, const OpenedOp*> byId;
+        for (const auto& op : ops) {
+            byId[op.opId] = &op;
+        }
+        auto heads =
+            db.cached("SELECT field_id, op_id FROM field_heads WHERE case_id = ?1 ORDER BY field_id, op_id");
+        if (!heads) {
+            return heads.error();
+        }
+        heads->bind(1, idView(id));
+        auto rows =
+            sqlite::collect<std::pair<std::uint32_t, std::int64_t>>(*heads, [](const sqlite::Statement& row) {
+                return std::pair(static_cast<std::uint32_t>(row.int64(0)), row.int64(1));
+            });
+        if (!rows) {
+            return rows.error();
+        }
+        for (const auto& [field, opId] : *rows) {
+            const auto it = byId.find(opId);
+            if (it == byId.end()) {
+                continue;
+            }
+            for (const auto& v : it->second->values) {
+                if (v.field_id == field) {
+                    visit(field, *it->second, v.value);
+                }
+            }
+        }
+        return {};
+    }
+
     Result<std::vector<OpenedOp>> openOperations(const CaseId& id, const crypto::RecordKey& key) {
         auto stmt = db.cached("SELECT op_id, device_id, device_seq, hlc, staff, field_refs, ciphertext FROM "
                               "operations WHERE case_id = ?1 ORDER BY op_id");
@@ -633,9 +648,7 @@ struct Session::Impl {
         CaseDetails out;
         out.summary = *sum;
         attachmentRefs.clear();
-        std::map<std::int64_t, const OpenedOp*> byId;
         for (const auto& op : *ops) {
-            byId[op.opId] = &op;
             for (const auto& v : op.values) {
                 if (isAddOnly(v.field_id)) {
                     FieldVersion entry = op.author;
@@ -648,35 +661,17 @@ struct Session::Impl {
                 }
             }
         }
-        auto heads =
-            db.cached("SELECT field_id, op_id FROM field_heads WHERE case_id = ?1 ORDER BY field_id, op_id");
-        if (!heads) {
-            return heads.error();
-        }
-        heads->bind(1, idView(id));
-        while (true) {
-            auto row = heads->step();
-            if (!row) {
-                return row.error();
-            }
-            if (!*row) {
-                break;
-            }
-            const auto field = static_cast<std::uint32_t>(heads->int64(0));
-            const auto it = byId.find(heads->int64(1));
-            if (it == byId.end()) {
-                continue;
-            }
-            for (const auto& v : it->second->values) {
-                if (v.field_id == field) {
-                    FieldVersion version = it->second->author;
-                    if (field == core::fields::kSignature.value) {
-                        attachmentRefs.push_back({v.value, version});
-                    }
-                    version.value = v.value;
-                    out.registers[field].push_back(std::move(version));
+        auto walked = forEachValueInForce(
+            id, *ops, [&](std::uint32_t field, const OpenedOp& op, const std::string& value) {
+                FieldVersion version = op.author;
+                if (field == core::fields::kSignature.value) {
+                    attachmentRefs.push_back({value, version});
                 }
-            }
+                version.value = value;
+                out.registers[field].push_back(std::move(version));
+            });
+        if (!walked) {
+            return walked.error();
         }
         collectAttachments(id, out);
         return out;

@@ -62,8 +62,7 @@ TEST_CASE("each kind of register is shown so a person can tell the versions apar
     CHECK(cpr.freeText);
     CHECK(cpr.shown.front() == QStringLiteral("070761-4285")); // a conflict review shows the whole number
 
-    const auto item =
-        presentConflict(conflictOf(core::checklistAnswerField(2)->value, {"yes", "no"}), da);
+    const auto item = presentConflict(conflictOf(core::checklistAnswerField(2)->value, {"yes", "no"}), da);
     CHECK(item.code == QStringLiteral("checklist-2"));
     CHECK_FALSE(item.freeText); // a tick is kept, never typed
     CHECK(item.label == QStringLiteral("Mistet kort: bestil et erstatningskort"));
@@ -72,8 +71,8 @@ TEST_CASE("each kind of register is shown so a person can tell the versions apar
                           core::Language::English)
               .label == QStringLiteral("Lost card: order a replacement"));
 
-    const auto step = presentConflict(
-        conflictOf(core::lifeSituationStepField(2)->value, {"moving:yes", "moving:no"}), da);
+    const auto step =
+        presentConflict(conflictOf(core::lifeSituationStepField(2)->value, {"moving:yes", "moving:no"}), da);
     CHECK(step.code == QStringLiteral("life-step-2"));
     CHECK_FALSE(step.freeText);
     CHECK(step.label == QStringLiteral("Vælg læge"));
@@ -103,7 +102,8 @@ TEST_CASE("conflicts: versions side by side, resolving closes every version of t
     CHECK(address.value(QStringLiteral("freeText")).toBool());
     CHECK_FALSE(f.controller.resolve(QStringLiteral("address"), QStringLiteral(" ")));
     CHECK(f.controller.errorCode() == QStringLiteral("value_empty"));
-    CHECK(f.controller.resolve(QStringLiteral("address"), QStringLiteral("Nørregade 3, 2. th, 8000 Aarhus C")));
+    CHECK(
+        f.controller.resolve(QStringLiteral("address"), QStringLiteral("Nørregade 3, 2. th, 8000 Aarhus C")));
     CHECK(resolved.count() == 1);
     CHECK(f.controller.count() == 2);
     CHECK(f.repo.countCases(CaseFilter::Conflicted) == 1);
@@ -118,8 +118,8 @@ TEST_CASE("a checklist item ticked differently on two tablets is resolved by kee
     const auto item = f.field(QStringLiteral("checklist-1"));
     REQUIRE_FALSE(item.isEmpty());
     CHECK_FALSE(item.value(QStringLiteral("freeText")).toBool());
-    const auto* service = core::serviceCatalogue().find(f.repo.loadCase(f.caseId, QStringLiteral("test"))
-                                                            ->summary.serviceCode.toStdString());
+    const auto* service = core::serviceCatalogue().find(
+        f.repo.loadCase(f.caseId, QStringLiteral("test"))->summary.serviceCode.toStdString());
     REQUIRE(service != nullptr);
     CHECK(item.value(QStringLiteral("label")).toString() ==
           QString::fromUtf8(service->checklist.front().text.da.data(),
