@@ -216,52 +216,48 @@ Status StoreCaseRepository::setStatus(const QString& caseId, core::CaseStatus to
 }
 
 Status StoreCaseRepository::setField(const QString& caseId, CaseField field, const QString& value) {
-    store::Session* session = m_connection->session();
-    if (session == nullptr) {
-        return locked();
-    }
-    auto id = parseId(caseId);
-    if (!id) {
-        return id.error();
-    }
-    return fromStore(session->setFields(*id, {{fieldIdOf(field), value.toStdString()}}));
+    return setValues(caseId, [&]() -> Result<Values> {
+        return Values{{fieldIdOf(field), value.toStdString()}};
+    });
 }
 
 Status StoreCaseRepository::setChecklistItem(const QString& caseId, std::uint16_t itemId, bool done) {
-    store::Session* session = m_connection->session();
-    if (session == nullptr) {
-        return locked();
-    }
-    auto id = parseId(caseId);
-    if (!id) {
-        return id.error();
-    }
-    const auto field = core::checklistAnswerField(itemId);
-    if (!field) {
-        return makeError("unknown_item", "This checklist item does not exist.");
-    }
-    return fromStore(session->setFields(*id, {{field->value, done ? "yes" : "no"}}));
+    return setValues(caseId, [&]() -> Result<Values> {
+        const auto field = core::checklistAnswerField(itemId);
+        if (!field) {
+            return makeError("unknown_item", "This checklist item does not exist.");
+        }
+        return Values{{field->value, done ? "yes" : "no"}};
+    });
 }
 
 Status StoreCaseRepository::setLifeSituation(const QString& caseId, const QString& situation) {
-    store::Session* session = m_connection->session();
-    if (session == nullptr) {
-        return locked();
-    }
-    auto id = parseId(caseId);
-    if (!id) {
-        return id.error();
-    }
-    const auto code = core::lifeSituationFromString(situation.toStdString());
-    if (!code) {
-        return code.error();
-    }
-    const auto [field, value] = core::lifeSituationChoice(*code);
-    return fromStore(session->setFields(*id, {{field.value, value}}));
+    return setValues(caseId, [&]() -> Result<Values> {
+        const auto code = core::lifeSituationFromString(situation.toStdString());
+        if (!code) {
+            return code.error();
+        }
+        const auto [field, value] = core::lifeSituationChoice(*code);
+        return Values{{field.value, value}};
+    });
 }
 
 Status StoreCaseRepository::setLifeSituationStep(const QString& caseId, const QString& situation,
                                                  std::uint16_t stepId, bool done) {
+    return setValues(caseId, [&]() -> Result<Values> {
+        const auto code = core::lifeSituationFromString(situation.toStdString());
+        if (!code) {
+            return code.error();
+        }
+        const auto step = core::lifeSituationStepValue(*code, stepId, done);
+        if (!step) {
+            return step.error();
+        }
+        return Values{{step->first.value, step->second}};
+    });
+}
+
+Status StoreCaseRepository::setValues(const QString& caseId, const std::function<Result<Values>()>& values) {
     store::Session* session = m_connection->session();
     if (session == nullptr) {
         return locked();
@@ -270,15 +266,11 @@ Status StoreCaseRepository::setLifeSituationStep(const QString& caseId, const QS
     if (!id) {
         return id.error();
     }
-    const auto code = core::lifeSituationFromString(situation.toStdString());
-    if (!code) {
-        return code.error();
+    auto chosen = values();
+    if (!chosen) {
+        return chosen.error();
     }
-    const auto step = core::lifeSituationStepValue(*code, stepId, done);
-    if (!step) {
-        return step.error();
-    }
-    return fromStore(session->setFields(*id, {{step->first.value, step->second}}));
+    return fromStore(session->setFields(*id, *chosen));
 }
 
 Result<std::vector<CaseSummary>> StoreCaseRepository::findByName(const QString& query, const QString& purpose,

@@ -6,6 +6,8 @@
 #include <fieldkit/app/outbox_monitor.hpp>
 #include <fieldkit/app/session_service.hpp>
 #include <fieldkit/app/store_connection.hpp>
+#include <fieldkit/crypto/field_values.hpp>
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -70,6 +72,10 @@ public:
     [[nodiscard]] static QString versionId(const std::string& deviceId, std::uint64_t deviceSeq);
 
 private:
+    using Values = std::vector<crypto::FieldValue>;
+    /** One save of register values: `values` decides them (its error is returned, nothing is written). */
+    [[nodiscard]] Status setValues(const QString& caseId, const std::function<Result<Values>()>& values);
+
     std::shared_ptr<StoreConnection> m_connection;
 };
 
