@@ -164,6 +164,11 @@ QtObject {
         case "case_not_found": return qsTr("This case is no longer on the device.");
         case "busy": return qsTr("The device store is busy; try again in a moment.");
         case "locked": return qsTr("The device is locked; unlock it first.");
+        case "pin_empty": return qsTr("Enter your current PIN.");
+        case "pin_too_short": return qsTr("The new PIN must have at least 4 characters.");
+        case "pin_mismatch": return qsTr("The two new PINs are not the same.");
+        case "pin_unchanged": return qsTr("The new PIN is the same as the current one.");
+        case "slot_changed": return qsTr("Your PIN was changed meanwhile; try again.");
         case "tampered": return qsTr("Case data failed its integrity check. Report this device to your team lead.");
         case "not_enrolled": return qsTr("This device is not enrolled with a center yet, so it cannot save cases.");
         case "stale_version": return qsTr("One of the versions has changed meanwhile; look at the field again.");

@@ -615,10 +615,6 @@
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <source>Adding a staff member needs the device store (not available in this build).</source>
-        <translation>Tilføjelse af en medarbejder kræver enhedens datalager (ikke tilgængeligt i denne udgave).</translation>
-    </message>
-    <message>
         <source>Glove mode (larger buttons)</source>
         <translation>Handsketilstand (større knapper)</translation>
     </message>
@@ -628,6 +624,30 @@
             <numerusform>Knapper mindst %1 mm; låses efter %n minut uden brug.</numerusform>
             <numerusform>Knapper mindst %1 mm; låses efter %n minutter uden brug.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation>Skift PIN</translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation>Nuværende PIN</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Ny PIN</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>Ny PIN igen</translation>
+    </message>
+    <message>
+        <source>Checking the PIN …</source>
+        <translation>Kontrollerer PIN …</translation>
+    </message>
+    <message>
+        <source>Your PIN is changed.</source>
+        <translation>Din PIN er skiftet.</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1198,26 @@
     <message>
         <source>Keep one of the versions.</source>
         <translation>Behold en af versionerne.</translation>
+    </message>
+    <message>
+        <source>Enter your current PIN.</source>
+        <translation>Indtast din nuværende PIN.</translation>
+    </message>
+    <message>
+        <source>The new PIN must have at least 4 characters.</source>
+        <translation>Den nye PIN skal have mindst 4 tegn.</translation>
+    </message>
+    <message>
+        <source>The two new PINs are not the same.</source>
+        <translation>De to nye PIN-koder er ikke ens.</translation>
+    </message>
+    <message>
+        <source>The new PIN is the same as the current one.</source>
+        <translation>Den nye PIN er den samme som den nuværende.</translation>
+    </message>
+    <message>
+        <source>Your PIN was changed meanwhile; try again.</source>
+        <translation>Din PIN er blevet skiftet imens; prøv igen.</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,19 @@ void InMemorySessionService::lock() {
     m_current.clear();
 }
 
+void InMemorySessionService::changePin(const QString& oldPin, const QString& newPin, PinChanged done) {
+    const auto it = std::find_if(m_accounts.begin(), m_accounts.end(),
+                                 [&](const Account& a) { return a.member.staffId == m_current; });
+    if (it == m_accounts.end()) {
+        done(makeError("locked", "Unlock the device first."));
+    } else if (it->pin != oldPin) {
+        done(makeError("wrong_pin", "The current PIN is not right."));
+    } else {
+        it->pin = newPin;
+        done({});
+    }
+}
+
 QString InMemorySessionService::currentStaffName() const {
     for (const auto& a : m_accounts) {
         if (a.member.staffId == m_current) {

@@ -81,6 +81,7 @@ void SessionController::lock() {
     const bool wasUnlocked = unlocked();
     m_service.lock(); // also abandons an unlock still running: its callback never comes
     m_busy = false;
+    m_pinChange.clear(); // a change in flight is abandoned with the session: its callback never comes
     m_timer.stop();
     m_unlockedAt.reset();
     m_staffId.clear();
@@ -141,6 +142,47 @@ void SessionController::schedule(seconds after) {
     // Look again at the next threshold, but at least every few seconds so activity noted since is seen.
     const auto ms = std::clamp<long long>(after.count() * 1000, 1000, 5000);
     m_timer.start(static_cast<int>(ms));
+}
+
+void SessionController::changePin(const QString& oldPin, const QString& newPin, const QString& repeated) {
+    if (m_pinChange == QStringLiteral("working")) {
+        return;
+    }
+    if (!unlocked()) {
+        m_pinChange = QStringLiteral("locked");
+    } else if (const auto broken = checkNewPin(oldPin, newPin, repeated); !broken.isEmpty()) {
+        m_pinChange = broken;
+    } else {
+        m_pinChange = QStringLiteral("working");
+        m_service.changePin(oldPin, newPin, [this](const Status& outcome) {
+            m_pinChange = outcome ? QStringLiteral("done") : QString::fromStdString(outcome.error().code);
+            emit changed();
+        });
+    }
+    emit changed();
+}
+
+void SessionController::clearPinChange() {
+    if (m_pinChange != QStringLiteral("working")) {
+        m_pinChange.clear();
+        emit changed();
+    }
+}
+
+QString checkNewPin(const QString& oldPin, const QString& newPin, const QString& repeated) {
+    if (oldPin.isEmpty()) {
+        return QStringLiteral("pin_empty");
+    }
+    if (newPin.size() < 4) {
+        return QStringLiteral("pin_too_short");
+    }
+    if (newPin != repeated) {
+        return QStringLiteral("pin_mismatch");
+    }
+    if (newPin == oldPin) {
+        return QStringLiteral("pin_unchanged");
+    }
+    return {};
 }
 
 } // namespace fieldkit::app

@@ -40,6 +40,10 @@ void StoreSessionService::lock() {
     m_connection->lock();
 }
 
+void StoreSessionService::changePin(const QString& oldPin, const QString& newPin, PinChanged done) {
+    m_connection->changePinInBackground(oldPin.toStdString(), newPin.toStdString(), std::move(done));
+}
+
 StoreContactRepository::StoreContactRepository(std::shared_ptr<StoreConnection> connection)
     : m_connection(std::move(connection)) {}
 

@@ -1,5 +1,6 @@
 #include <QMetaObject>
 #include <fieldkit/app/store_connection.hpp>
+#include <fieldkit/crypto/key_slot.hpp>
 #include <fieldkit/sqlite/database.hpp>
 #include <fieldkit/store/device_store.hpp>
 #include <fieldkit/store/session.hpp>
@@ -132,6 +133,54 @@ void StoreConnection::unlockInBackground(const std::string& staff, std::string p
                 }
                 m_unlocking = false;
                 done(adopt(*outcome));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void StoreConnection::changePinInBackground(std::string oldPin, std::string newPin,
+                                            SessionService::PinChanged done) {
+    const auto refuse = [&](const Error& error) {
+        wipe(oldPin);
+        wipe(newPin);
+        done(error);
+    };
+    if (!m_session) {
+        return refuse(makeError("locked", "Unlock the device first."));
+    }
+    if (m_unlocking || m_changingPin) {
+        return refuse(makeError("busy", "A PIN is being checked already."));
+    }
+    auto slot = m_session->ownKeySlot();
+    if (!slot) {
+        return refuse(slot.error());
+    }
+    // The new slot costs what the old one did (calibrated for this device when it was set up), salt fresh.
+    auto costs = crypto::kdfParamsOf(*slot);
+    if (!costs) {
+        return refuse(costs.error());
+    }
+    const auto params = crypto::KdfParams::withCosts(costs->opslimit, costs->memlimit);
+    if (m_worker.joinable()) {
+        m_worker.join(); // an earlier attempt's derivation, already over
+    }
+    m_changingPin = true;
+    const std::uint64_t generation = m_generation;
+    m_worker = std::thread([this, seen = *slot, oldPin = std::move(oldPin), newPin = std::move(newPin),
+                            params, generation, done = std::move(done)]() mutable {
+        auto rewrapped =
+            std::make_shared<Result<crypto::WrappedKey>>(crypto::rewrapKey(seen, oldPin, newPin, params));
+        wipe(oldPin);
+        wipe(newPin);
+        QMetaObject::invokeMethod(
+            &m_receiver,
+            [this, seen, rewrapped, generation, done] {
+                m_changingPin = false;
+                if (generation != m_generation || !m_session) {
+                    return; // locked meanwhile: nothing is changed
+                }
+                done(*rewrapped ? m_session->replaceOwnKeySlot(seen, **rewrapped)
+                                : Status(rewrapped->error()));
             },
             Qt::QueuedConnection);
     });

@@ -4,7 +4,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Fieldkit
 
-// Language, the hardware profile in use and why, the session, and Sync now.
+// Language, the hardware profile in use and why, the session (with a PIN change), and Sync now.
 Page {
     id: root
 
@@ -16,6 +16,8 @@ Page {
     objectName: "settingsPage"
     title: qsTr("Settings")
     background: Rectangle { color: Theme.background }
+
+    Component.onDestruction: root.session.clearPinChange()
 
     FormFlickable {
         anchors.fill: parent
@@ -104,10 +106,63 @@ Page {
                 Layout.fillWidth: true
                 text: qsTr("Signed in as %1").arg(root.session.staffName)
             }
-            BodyText {
+
+            SectionTitle {
+                text: qsTr("Change PIN")
+            }
+            TouchField {
+                id: oldPin
+                objectName: "oldPin"
                 Layout.fillWidth: true
-                muted: true
-                text: qsTr("Adding a staff member needs the device store (not available in this build).")
+                label: qsTr("Current PIN")
+                echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+            }
+            TouchField {
+                id: newPin
+                objectName: "newPin"
+                Layout.fillWidth: true
+                label: qsTr("New PIN")
+                echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+            }
+            TouchField {
+                id: repeatedPin
+                objectName: "repeatedPin"
+                Layout.fillWidth: true
+                label: qsTr("New PIN again")
+                echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                TouchButton {
+                    objectName: "changePinButton"
+                    text: qsTr("Change PIN")
+                    enabled: root.session.pinChange !== "working"
+                    onClicked: root.session.changePin(oldPin.text, newPin.text, repeatedPin.text)
+                }
+                BodyText {
+                    objectName: "pinChangeResult"
+                    Layout.fillWidth: true
+                    color: root.session.pinChange === "done" || root.session.pinChange === "working" ? Theme.text : Theme.danger
+                    text: root.session.pinChange === "" ? ""
+                          : root.session.pinChange === "working" ? qsTr("Checking the PIN …")
+                          : root.session.pinChange === "done" ? qsTr("Your PIN is changed.")
+                          : Texts.errorText(root.session.pinChange)
+                }
+            }
+            Connections {
+                target: root.session
+                // A changed PIN leaves nothing of itself in the fields.
+                function onChanged() {
+                    if (root.session.pinChange === "done") {
+                        oldPin.clear();
+                        newPin.clear();
+                        repeatedPin.clear();
+                    }
+                }
             }
         }
     }

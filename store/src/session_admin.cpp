@@ -140,30 +140,53 @@ Status Session::removeStaff(const std::string& name) {
 
 Status Session::changePin(const std::string& oldPin, const std::string& newPin,
                           const crypto::KdfParams& kdf) {
+    auto slot = ownKeySlot();
+    if (!slot) {
+        return slot.error();
+    }
+    auto rewrapped = crypto::rewrapKey(*slot, oldPin, newPin, kdf);
+    if (!rewrapped) {
+        return rewrapped.error();
+    }
+    return replaceOwnKeySlot(*slot, *rewrapped);
+}
+
+Result<crypto::WrappedKey> Session::ownKeySlot() {
     auto stmt = m_impl->db.cached("SELECT wrapped_dek FROM key_slots WHERE staff_name = ?1");
     if (!stmt) {
         return stmt.error();
     }
     stmt->bind(1, m_staff);
-    auto row = stmt->step();
-    if (!row || !*row) {
-        return row ? makeError("unknown_staff", "Your key slot is gone.") : row.error();
+    auto slots =
+        sqlite::collect<sqlite::Bytes>(*stmt, [](const sqlite::Statement& row) { return row.blob(0); });
+    if (!slots) {
+        return slots.error();
     }
-    auto rewrapped = crypto::rewrapKey(crypto::WrappedKey{stmt->blob(0)}, oldPin, newPin, kdf);
-    stmt->reset();
-    if (!rewrapped) {
-        return rewrapped.error();
+    if (slots->empty()) {
+        return makeError("unknown_staff", "Your key slot is gone.");
     }
+    return crypto::WrappedKey{std::move(slots->front())};
+}
+
+Status Session::replaceOwnKeySlot(const crypto::WrappedKey& seen, const crypto::WrappedKey& rewrapped) {
     auto tx = Transaction::begin(m_impl->db);
     if (!tx) {
         return tx.error();
     }
-    auto update = m_impl->db.cached("UPDATE key_slots SET wrapped_dek = ?2 WHERE staff_name = ?1");
+    auto update =
+        m_impl->db.cached("UPDATE key_slots SET wrapped_dek = ?3 WHERE staff_name = ?1 AND wrapped_dek = ?2");
     if (!update) {
         return update.error();
     }
-    if (auto st = update->bind(1, m_staff).bind(2, crypto::ByteView(rewrapped->bytes)).run(); !st) {
+    if (auto st = update->bind(1, m_staff)
+                      .bind(2, crypto::ByteView(seen.bytes))
+                      .bind(3, crypto::ByteView(rewrapped.bytes))
+                      .run();
+        !st) {
         return st;
+    }
+    if (m_impl->db.changes() != 1) {
+        return makeError("slot_changed", "Your PIN was changed meanwhile; try again.");
     }
     if (auto st =
             m_impl->audit.append(m_impl->db, m_impl->now(), m_staff, "pin_changed", "", "administration");

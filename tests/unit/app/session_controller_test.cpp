@@ -85,3 +85,32 @@ TEST_CASE("the bike profile has no kiosk reset") {
     CHECK_FALSE(session.citizenDataHidden());
     CHECK(session.unlocked());
 }
+
+TEST_CASE("a new PIN is checked before the key is touched: current given, 4 characters, typed twice alike") {
+    CHECK(checkNewPin({}, QStringLiteral("1234"), QStringLiteral("1234")) == QStringLiteral("pin_empty"));
+    CHECK(checkNewPin(QStringLiteral("1111"), QStringLiteral("123"), QStringLiteral("123")) ==
+          QStringLiteral("pin_too_short"));
+    CHECK(checkNewPin(QStringLiteral("1111"), QStringLiteral("1234"), QStringLiteral("1243")) ==
+          QStringLiteral("pin_mismatch"));
+    CHECK(checkNewPin(QStringLiteral("1234"), QStringLiteral("1234"), QStringLiteral("1234")) ==
+          QStringLiteral("pin_unchanged"));
+    CHECK(checkNewPin(QStringLiteral("1111"), QStringLiteral("1234"), QStringLiteral("1234")).isEmpty());
+}
+
+TEST_CASE("changing the PIN needs the current one and an unlocked device") {
+    InMemorySessionService service(demoAccounts());
+    fieldkit::hw::FakeClock clock;
+    SessionController session(service, test::shippedProfile("bike-tablet"), clock);
+    session.changePin(QStringLiteral("1234"), QStringLiteral("4321"), QStringLiteral("4321"));
+    CHECK(session.pinChange() == QStringLiteral("locked"));
+    REQUIRE(session.unlock(QStringLiteral("staff-1"), QStringLiteral("1234")));
+    session.changePin(QStringLiteral("9999"), QStringLiteral("4321"), QStringLiteral("4321"));
+    CHECK(session.pinChange() == QStringLiteral("wrong_pin"));
+    session.changePin(QStringLiteral("1234"), QStringLiteral("4321"), QStringLiteral("4321"));
+    CHECK(session.pinChange() == QStringLiteral("done"));
+    session.clearPinChange();
+    CHECK(session.pinChange().isEmpty());
+    session.lock();
+    CHECK_FALSE(session.unlock(QStringLiteral("staff-1"), QStringLiteral("1234")));
+    CHECK(session.unlock(QStringLiteral("staff-1"), QStringLiteral("4321")));
+}

@@ -112,6 +112,47 @@ TEST_CASE("store session: locking while an unlock runs drops its session") {
     CHECK(session.unlocked());
 }
 
+TEST_CASE(
+    "store session: a PIN change re-wraps the key off the UI thread, is audited, and the new PIN unlocks") {
+    ensureApplication();
+    StoreFixture f;
+    StoreSessionService service(f.connection);
+    hw::FakeClock clock;
+    SessionController session(service, test::shippedProfile("bike-tablet"), clock);
+    REQUIRE(session.unlock(kAnna, QStringLiteral("1234")));
+    QSignalSpy changed(&session, &SessionController::changed);
+    const auto settle = [&] {
+        while (session.pinChange() == QStringLiteral("working")) {
+            REQUIRE(changed.wait(10000));
+        }
+    };
+
+    session.changePin(QStringLiteral("1234"), QStringLiteral("98"), QStringLiteral("98"));
+    CHECK(session.pinChange() == QStringLiteral("pin_too_short")); // checked before any key derivation
+    session.changePin(QStringLiteral("0000"), QStringLiteral("9876"), QStringLiteral("9876"));
+    CHECK(session.pinChange() == QStringLiteral("working")); // returned before the derivations finished
+    settle();
+    CHECK(session.pinChange() == QStringLiteral("wrong_pin"));
+    CHECK(f.audits("pin_changed").empty());
+
+    session.changePin(QStringLiteral("1234"), QStringLiteral("9876"), QStringLiteral("9876"));
+    settle();
+    CHECK(session.pinChange() == QStringLiteral("done"));
+    CHECK(f.audits("pin_changed").size() == 1);
+    session.lock();
+    CHECK(session.pinChange().isEmpty());
+    CHECK_FALSE(session.unlock(kAnna, QStringLiteral("1234")));
+    CHECK(session.unlock(kAnna, QStringLiteral("9876")));
+
+    // A slot changed behind the app's back (another process) is not overwritten.
+    auto* store = f.connection->session();
+    REQUIRE(store != nullptr);
+    auto seen = store->ownKeySlot();
+    REQUIRE(seen.ok());
+    REQUIRE(store->changePin("9876", "5555", crypto::KdfParams::withCosts(1, 8192)).ok());
+    CHECK(store->replaceOwnKeySlot(*seen, *seen).error().code == "slot_changed");
+}
+
 TEST_CASE("store cases: locked answers nothing and says locked") {
     StoreFixture f;
     StoreCaseRepository cases(f.connection);

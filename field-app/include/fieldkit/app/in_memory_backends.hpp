@@ -26,6 +26,7 @@ public:
     [[nodiscard]] std::vector<StaffMember> staff() const override;
     [[nodiscard]] UnlockResult unlock(const QString& staffId, const QString& pin) override;
     void lock() override;
+    void changePin(const QString& oldPin, const QString& newPin, PinChanged done) override;
 
     [[nodiscard]] bool isUnlocked() const { return !m_current.isEmpty(); }
     [[nodiscard]] const QString& currentStaffId() const { return m_current; }

@@ -27,6 +27,7 @@ class SessionController : public QObject {
     Q_PROPERTY(bool citizenDataHidden READ citizenDataHidden NOTIFY changed)
     Q_PROPERTY(QString lastDecision READ lastDecision NOTIFY changed)
     Q_PROPERTY(bool busy READ busy NOTIFY changed)
+    Q_PROPERTY(QString pinChange READ pinChange NOTIFY changed)
 
 public:
     SessionController(SessionService& service, hw::Profile profile, const hw::Clock& clock,
@@ -49,6 +50,8 @@ public:
 
     /** An unlock started with beginUnlock is still deriving the key. */
     [[nodiscard]] bool busy() const { return m_busy; }
+    /** Where the last changePin stands: "" (none), "working", "done", or its error code. */
+    [[nodiscard]] QString pinChange() const { return m_pinChange; }
 
     /** Unlocks and waits for the key derivation (screenshots, tests); the UI uses beginUnlock. */
     Q_INVOKABLE bool unlock(const QString& staffId, const QString& pin);
@@ -64,6 +67,11 @@ public:
     Q_INVOKABLE void showCitizenData();
     /** Applies the idle policy now; a timer calls it when the policy says to look again. */
     Q_INVOKABLE void checkIdle();
+    /** Changes the unlocked staff member's PIN after checkNewPin; `changed` follows when the store is done.
+     */
+    Q_INVOKABLE void changePin(const QString& oldPin, const QString& newPin, const QString& repeated);
+    /** Forgets the outcome of the last changePin (the settings page was left). */
+    Q_INVOKABLE void clearPinChange();
 
 signals:
     void changed();
@@ -90,7 +98,12 @@ private:
     int m_attemptsLeft = -1;
     bool m_citizenDataHidden = false;
     bool m_busy = false;
+    QString m_pinChange;
     QTimer m_timer;
 };
+
+/** Whether a new PIN may replace `oldPin`: the code of the first rule it breaks ("pin_empty", "pin_too_short"
+ *  under 4 characters, "pin_mismatch" when typed differently twice, "pin_unchanged"), or empty. */
+[[nodiscard]] QString checkNewPin(const QString& oldPin, const QString& newPin, const QString& repeated);
 
 } // namespace fieldkit::app

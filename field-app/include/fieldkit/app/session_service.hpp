@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <fieldkit/core/result.hpp>
 #include <functional>
 #include <vector>
 
@@ -28,6 +29,7 @@ struct UnlockResult {
 class SessionService {
 public:
     using UnlockDone = std::function<void(const UnlockResult&)>;
+    using PinChanged = std::function<void(const Status&)>;
 
     virtual ~SessionService() = default;
 
@@ -44,6 +46,12 @@ public:
     }
     /** Wipes the data key from memory; must not fail. Also abandons an unlock still running. */
     virtual void lock() = 0;
+    /**
+     * Changes the unlocked staff member's PIN; the old one proves it is them. The key derivations do not
+     * block the calling (UI) thread; `done` runs on it later (not at all when lock() came first). Codes
+     * "wrong_pin", "locked", "busy", "slot_changed". Audited by the store.
+     */
+    virtual void changePin(const QString& oldPin, const QString& newPin, PinChanged done) = 0;
 };
 
 } // namespace fieldkit::app

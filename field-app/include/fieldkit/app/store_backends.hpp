@@ -24,6 +24,7 @@ public:
     [[nodiscard]] UnlockResult unlock(const QString& staffId, const QString& pin) override;
     void unlockInBackground(const QString& staffId, const QString& pin, UnlockDone done) override;
     void lock() override;
+    void changePin(const QString& oldPin, const QString& newPin, PinChanged done) override;
 
 private:
     std::shared_ptr<StoreConnection> m_connection;

@@ -60,6 +60,9 @@ public:
     void unlockInBackground(const std::string& staff, std::string pin, SessionService::UnlockDone done);
     /** Destroys the session (wiping the keys) and abandons an unlock in flight. */
     void lock();
+    /** Re-wraps the session's own key slot under `newPin` (same costs, fresh salt) on a worker thread, then
+     *  stores it on this thread; `done` runs here unless lock() came first. */
+    void changePinInBackground(std::string oldPin, std::string newPin, SessionService::PinChanged done);
 
 private:
     struct Outcome;
@@ -76,6 +79,7 @@ private:
     std::uint64_t m_generation = 0;
     std::uint64_t m_attempt = 0; // an outcome of an older attempt (lock came between) is dropped
     bool m_unlocking = false;
+    bool m_changingPin = false;
     std::thread m_worker;
     QObject m_receiver; // lives on the UI thread; the worker posts its outcome to it
 };

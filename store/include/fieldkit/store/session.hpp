@@ -85,6 +85,13 @@ public:
     [[nodiscard]] Status removeStaff(const std::string& name);
     [[nodiscard]] Status changePin(const std::string& oldPin, const std::string& newPin,
                                    const crypto::KdfParams& kdf);
+    // changePin in two steps, so the app can run the key derivations (crypto::rewrapKey) off its UI thread:
+    /** The unlocked staff member's own key slot. */
+    [[nodiscard]] Result<crypto::WrappedKey> ownKeySlot();
+    /** Replaces the own key slot `seen` (as ownKeySlot returned it) with `rewrapped`, audited; code
+     *  "slot_changed" when the slot is no longer `seen` (changed meanwhile, elsewhere). */
+    [[nodiscard]] Status replaceOwnKeySlot(const crypto::WrappedKey& seen,
+                                           const crypto::WrappedKey& rewrapped);
     /** Crypto-shreds closed cases the center acknowledged more than `windowMs` ago; returns how many. */
     [[nodiscard]] Result<int> purge(std::int64_t windowMs);
     /** integrity_check, the audit chain, and that every operation opens. */
