@@ -1,11 +1,16 @@
 // The walking skeleton end to end: real hub and daemon processes, mutual TLS 1.3 on loopback.
 #include "fixtures.hpp"
 
+#include <cstddef>
+#include <cstring>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <thread>
+#include <unistd.h>
 
 using namespace fieldkit::testing;
 
@@ -105,4 +110,34 @@ TEST_CASE("the ops listener serves /healthz and Prometheus /metrics that count s
     CHECK(metrics.find("fieldkit_hub_sessions_total 1") != std::string::npos);
     CHECK(metrics.find("fieldkit_hub_sync_duration_seconds_count 1") != std::string::npos);
     CHECK(httpGet(hub.opsPort, "/nothing").find("404") != std::string::npos);
+}
+
+TEST_CASE("the hub tells the service manager it is ready once it listens, and that it stops") {
+    CenterFixture center;
+    // A datagram socket where systemd would listen (Type=notify), abstract so nothing is left on disk.
+    const std::string name = "@fieldkit-notify-test-" + std::to_string(::getpid());
+    const int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    std::memcpy(address.sun_path + 1, name.data() + 1, name.size() - 1);
+    REQUIRE(::bind(fd, reinterpret_cast<const sockaddr*>(&address),
+                   static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + name.size())) == 0);
+    const auto receive = [fd] {
+        timeval wait{20, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof(wait));
+        char buffer[64];
+        const auto n = ::recv(fd, buffer, sizeof(buffer), 0);
+        return n < 0 ? std::string() : std::string(buffer, static_cast<std::size_t>(n));
+    };
+    {
+        ChildProcess hub({kHub, "serve", "--dir", center.center(), "--listen", "127.0.0.1:0", "--ops-listen",
+                          "127.0.0.1:0"},
+                         {"NOTIFY_SOCKET=" + name});
+        REQUIRE(hub.waitForLine("listening on ", std::chrono::seconds(20)).has_value());
+        CHECK(receive() == "READY=1");
+        hub.terminate();
+        CHECK(receive() == "STOPPING=1");
+    }
+    ::close(fd);
 }

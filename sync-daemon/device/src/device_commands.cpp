@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <fieldkit/common/service_notify.hpp>
 #include <fieldkit/device/device_commands.hpp>
 #include <fieldkit/device/enrolment_client.hpp>
 #include <fieldkit/device/sync_client.hpp>
@@ -166,6 +167,9 @@ int runCommand(const common::Args& args) {
                           std::chrono::milliseconds(500)};
     std::clog << "fieldkit-syncd: device " << t->config.deviceId << " syncing with " << t->hub.toString()
               << '\n';
+    if (auto st = common::notifyServiceManager("READY=1"); !st) { // systemd's Type=notify
+        std::clog << "fieldkit-syncd: " << st.error().message << '\n';
+    }
     auto end = runDaemon(*args.option("data"), t->config, t->hub, env);
     if (!end) {
         return fail(end.error());

@@ -2,6 +2,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <chrono>
 #include <fieldkit/common/files.hpp>
+#include <fieldkit/common/service_notify.hpp>
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/hub/center_backup.hpp>
 #include <fieldkit/hub/center_dir.hpp>
@@ -168,7 +169,11 @@ int serve(const common::Args& args) {
               << '\n';
     std::cout << "listening on " << common::HostPort{bound->address().to_string(), bound->port()}.toString()
               << std::endl;
+    if (auto st = common::notifyServiceManager("READY=1"); !st) { // systemd's Type=notify
+        std::clog << "fieldkit-hub: " << st.error().message << '\n';
+    }
     io.run();
+    (void)common::notifyServiceManager("STOPPING=1");
     serving = false;
     if (changes.joinable()) {
         changes.join();
