@@ -20,6 +20,8 @@ PACKAGES=(
   zbar-tools
   # headless UI and screenshots
   xvfb xauth xdotool x11-apps fonts-dejavu-core dbus at-spi2-core python3-dbus
+  # packages (./run package, tests/packaging): man pages, the package checker, systemd-analyze
+  help2man lintian systemd
   # fuzzing (tests/fuzz, the fuzz preset): clang with libFuzzer and the sanitizer runtimes
   clang libclang-rt-14-dev
 )
