@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <doctest/doctest.h>
+#include <functional>
 #include <optional>
 #include <pg_test_cluster.hpp>
 #include <string>
@@ -34,11 +35,20 @@ struct CenterFixture {
     std::string unit = "bike-07";
     std::optional<PgTestDatabase> database;
 
-    explicit CenterFixture(CenterBackend backend = CenterBackend::Sqlite) {
+    explicit CenterFixture(CenterBackend backend = CenterBackend::Sqlite)
+        : CenterFixture(backend, [](const PgTestDatabase& db) {
+            return std::vector<std::string>{"--store", db.conninfo()};
+        }) {}
+
+    /** A center on a PostgreSQL database of its own (with CenterBackend::Postgres), reached with the `init`
+     *  options `storeArgs` gives for it (e.g. a TLS connection string and a password file). */
+    CenterFixture(CenterBackend backend,
+                  const std::function<std::vector<std::string>(const PgTestDatabase&)>& storeArgs) {
         std::vector<std::string> argv = {kHub, "init", "--dir", center()};
         if (backend == CenterBackend::Postgres) {
             database.emplace();
-            argv.insert(argv.end(), {"--store", database->conninfo()});
+            const auto extra = storeArgs(*database);
+            argv.insert(argv.end(), extra.begin(), extra.end());
         }
         auto init = runProcess(argv);
         REQUIRE_MESSAGE(init.exitCode == 0, init.err);

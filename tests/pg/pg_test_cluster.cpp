@@ -67,6 +67,7 @@ PgTestCluster::PgTestCluster() {
         throw std::runtime_error("the PostgreSQL test cluster's info file " + info + " is unreadable");
     }
     m_password = readFile(info + ".password");
+    m_caFile = readFile(info + ".ca");
 }
 
 std::string PgTestCluster::conninfo(const std::string& database) const {

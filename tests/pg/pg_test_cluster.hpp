@@ -17,12 +17,15 @@ public:
     /** The superuser's password for logins over TCP on 127.0.0.1 (password and TLS tests). */
     [[nodiscard]] const std::string& password() const { return m_password; }
     [[nodiscard]] int port() const { return m_port; }
+    /** The certificate of the CA that issued the cluster's TLS server certificate (for 127.0.0.1). */
+    [[nodiscard]] const std::string& caFile() const { return m_caFile; }
 
 private:
     PgTestCluster();
     std::string m_socketDir;
     int m_port = 0;
     std::string m_password;
+    std::string m_caFile;
 };
 
 /** A database of its own for one test, created empty and dropped (connections and all) when destroyed. */
