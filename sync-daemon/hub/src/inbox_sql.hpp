@@ -15,8 +15,8 @@ using Param = std::variant<std::int64_t, std::string, std::vector<std::uint8_t>>
 struct Statements {
     std::string page;  // the rows: case_id, unit, service, status, channel, conflicted, sealed_key_center
     std::string count; // one row: the total
-    std::vector<Param> params;      // for both; page adds limit and offset after them
-    std::vector<Param> pageParams;  // params + limit, offset
+    std::vector<Param> params;     // for both; page adds limit and offset after them
+    std::vector<Param> pageParams; // params + limit, offset
 };
 
 /** The smallest case id created at `ms` (48-bit big-endian milliseconds, then zeros). */
@@ -57,11 +57,21 @@ inline Statements build(const InboxQuery& q, bool dollar, const std::string& fal
     }
     std::string order;
     switch (q.sort) {
-    case InboxQuery::Sort::NewestFirst: order = "case_id DESC"; break;
-    case InboxQuery::Sort::OldestFirst: order = "case_id ASC"; break;
-    case InboxQuery::Sort::Unit: order = "unit ASC, case_id DESC"; break;
-    case InboxQuery::Sort::Service: order = "service ASC, case_id DESC"; break;
-    case InboxQuery::Sort::Status: order = "status ASC, case_id DESC"; break;
+    case InboxQuery::Sort::NewestFirst:
+        order = "case_id DESC";
+        break;
+    case InboxQuery::Sort::OldestFirst:
+        order = "case_id ASC";
+        break;
+    case InboxQuery::Sort::Unit:
+        order = "unit ASC, case_id DESC";
+        break;
+    case InboxQuery::Sort::Service:
+        order = "service ASC, case_id DESC";
+        break;
+    case InboxQuery::Sort::Status:
+        order = "status ASC, case_id DESC";
+        break;
     }
     out.count = "SELECT count(*) FROM cases" + where;
     out.pageParams = out.params;

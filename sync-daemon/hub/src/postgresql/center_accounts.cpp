@@ -30,9 +30,10 @@ public:
     Result<std::optional<ConsoleUser>> user(const std::string& name) override {
         using Found = std::optional<ConsoleUser>;
         return pg::inTransaction<Found>(m_pool, [&](Connection& c) -> Result<Found> {
-            auto rows = c.query("SELECT name, role, password_hash, totp_secret_sealed, failed_logins, "
-                                "locked_until_ms, last_totp_step, created_ms FROM console_users WHERE name = $1",
-                                {pg::text(name)});
+            auto rows =
+                c.query("SELECT name, role, password_hash, totp_secret_sealed, failed_logins, "
+                        "locked_until_ms, last_totp_step, created_ms FROM console_users WHERE name = $1",
+                        {pg::text(name)});
             if (!rows) {
                 return rows.error();
             }
@@ -45,7 +46,8 @@ public:
         });
     }
 
-    Status setLoginState(const std::string& name, std::int64_t failedLogins, std::int64_t lockedUntilMs) override {
+    Status setLoginState(const std::string& name, std::int64_t failedLogins,
+                         std::int64_t lockedUntilMs) override {
         return run("UPDATE console_users SET failed_logins = $2, locked_until_ms = $3 WHERE name = $1",
                    {pg::text(name), pg::integer(failedLogins), pg::integer(lockedUntilMs)});
     }
@@ -63,11 +65,12 @@ public:
     }
 
     Status createSession(const ConsoleSession& s) override {
-        return run("INSERT INTO console_sessions(id_hash, user_name, csrf_token, second_factor_done, created_ms, "
-                   "last_seen_ms) VALUES ($1, $2, $3, $4, $5, $6)",
-                   {pg::bytes(std::span<const std::uint8_t>(s.idHash)), pg::text(s.userName),
-                    pg::bytes(std::span<const std::uint8_t>(s.csrfToken)), flag(s.secondFactorDone),
-                    pg::integer(s.createdMs), pg::integer(s.lastSeenMs)});
+        return run(
+            "INSERT INTO console_sessions(id_hash, user_name, csrf_token, second_factor_done, created_ms, "
+            "last_seen_ms) VALUES ($1, $2, $3, $4, $5, $6)",
+            {pg::bytes(std::span<const std::uint8_t>(s.idHash)), pg::text(s.userName),
+             pg::bytes(std::span<const std::uint8_t>(s.csrfToken)), flag(s.secondFactorDone),
+             pg::integer(s.createdMs), pg::integer(s.lastSeenMs)});
     }
 
     Result<std::optional<ConsoleSession>> session(const std::vector<std::uint8_t>& idHash) override {
@@ -89,9 +92,10 @@ public:
 
     Status touchSession(const std::vector<std::uint8_t>& idHash, bool secondFactorDone,
                         std::int64_t lastSeenMs) override {
-        return run("UPDATE console_sessions SET second_factor_done = $2, last_seen_ms = $3 WHERE id_hash = $1",
-                   {pg::bytes(std::span<const std::uint8_t>(idHash)), flag(secondFactorDone),
-                    pg::integer(lastSeenMs)});
+        return run(
+            "UPDATE console_sessions SET second_factor_done = $2, last_seen_ms = $3 WHERE id_hash = $1",
+            {pg::bytes(std::span<const std::uint8_t>(idHash)), flag(secondFactorDone),
+             pg::integer(lastSeenMs)});
     }
 
     Status deleteSession(const std::vector<std::uint8_t>& idHash) override {

@@ -3,7 +3,8 @@
 namespace fieldkit::hub::pg_center {
 namespace {
 
-constexpr const char* kColumns = "SELECT seq, at_ms, user_name, action, case_hex, purpose, mac FROM center_audit ";
+constexpr const char* kColumns =
+    "SELECT seq, at_ms, user_name, action, case_hex, purpose, mac FROM center_audit ";
 
 /** The console's audit log in the PostgreSQL center. */
 class PgCenterAudit final : public CenterAudit {
@@ -16,16 +17,17 @@ public:
         if (!list) {
             return list.error();
         }
-        return list->empty() ? std::optional<CenterAuditEntry>() : std::optional<CenterAuditEntry>(list->front());
+        return list->empty() ? std::optional<CenterAuditEntry>()
+                             : std::optional<CenterAuditEntry>(list->front());
     }
 
     Status append(const CenterAuditEntry& e) override {
         return pg::inTransactionStatus(m_pool, [&](Connection& c) -> Status {
-            auto rows = c.query("INSERT INTO center_audit(seq, at_ms, user_name, action, case_hex, purpose, mac) "
-                                "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                                {pg::integer(e.seq), pg::integer(e.atMs), pg::text(e.user), pg::text(e.action),
-                                 pg::text(e.caseId), pg::text(e.purpose),
-                                 pg::bytes(std::span<const std::uint8_t>(e.mac))});
+            auto rows = c.query(
+                "INSERT INTO center_audit(seq, at_ms, user_name, action, case_hex, purpose, mac) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                {pg::integer(e.seq), pg::integer(e.atMs), pg::text(e.user), pg::text(e.action),
+                 pg::text(e.caseId), pg::text(e.purpose), pg::bytes(std::span<const std::uint8_t>(e.mac))});
             if (!rows && rows.error().code == "constraint") {
                 return makeError("audit_race", "Another entry took this place in the audit log.");
             }

@@ -31,7 +31,8 @@ public:
     }
 
     Result<std::optional<ConsoleUser>> user(const std::string& name) override {
-        auto stmt = m_db.cached(std::string("SELECT ") + kUserColumns + " FROM console_users WHERE name = ?1");
+        auto stmt =
+            m_db.cached(std::string("SELECT ") + kUserColumns + " FROM console_users WHERE name = ?1");
         if (!stmt) {
             return stmt.error();
         }
@@ -43,12 +44,13 @@ public:
         if (!*row) {
             return std::optional<ConsoleUser>();
         }
-        return std::optional<ConsoleUser>(ConsoleUser{stmt->text(0), stmt->text(1), stmt->text(2), stmt->blob(3),
-                                                      stmt->int64(4), stmt->int64(5), stmt->int64(6),
-                                                      stmt->int64(7)});
+        return std::optional<ConsoleUser>(ConsoleUser{stmt->text(0), stmt->text(1), stmt->text(2),
+                                                      stmt->blob(3), stmt->int64(4), stmt->int64(5),
+                                                      stmt->int64(6), stmt->int64(7)});
     }
 
-    Status setLoginState(const std::string& name, std::int64_t failedLogins, std::int64_t lockedUntilMs) override {
+    Status setLoginState(const std::string& name, std::int64_t failedLogins,
+                         std::int64_t lockedUntilMs) override {
         auto stmt =
             m_db.cached("UPDATE console_users SET failed_logins = ?2, locked_until_ms = ?3 WHERE name = ?1");
         if (!stmt) {
@@ -70,8 +72,9 @@ public:
     }
 
     Status createSession(const ConsoleSession& s) override {
-        auto stmt = m_db.cached("INSERT INTO console_sessions(id_hash, user_name, csrf_token, "
-                                "second_factor_done, created_ms, last_seen_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        auto stmt =
+            m_db.cached("INSERT INTO console_sessions(id_hash, user_name, csrf_token, "
+                        "second_factor_done, created_ms, last_seen_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
         if (!stmt) {
             return stmt.error();
         }
@@ -99,7 +102,8 @@ public:
             return std::optional<ConsoleSession>();
         }
         return std::optional<ConsoleSession>(ConsoleSession{stmt->blob(0), stmt->text(1), stmt->blob(2),
-                                                            stmt->int64(3) != 0, stmt->int64(4), stmt->int64(5)});
+                                                            stmt->int64(3) != 0, stmt->int64(4),
+                                                            stmt->int64(5)});
     }
 
     Status touchSession(const std::vector<std::uint8_t>& idHash, bool secondFactorDone,
@@ -109,7 +113,10 @@ public:
         if (!stmt) {
             return stmt.error();
         }
-        return stmt->bind(1, idHash).bind(2, std::int64_t{secondFactorDone ? 1 : 0}).bind(3, lastSeenMs).run();
+        return stmt->bind(1, idHash)
+            .bind(2, std::int64_t{secondFactorDone ? 1 : 0})
+            .bind(3, lastSeenMs)
+            .run();
     }
 
     Status deleteSession(const std::vector<std::uint8_t>& idHash) override {

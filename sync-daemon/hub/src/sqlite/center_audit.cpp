@@ -16,12 +16,14 @@ public:
         if (!list) {
             return list.error();
         }
-        return list->empty() ? std::optional<CenterAuditEntry>() : std::optional<CenterAuditEntry>(list->front());
+        return list->empty() ? std::optional<CenterAuditEntry>()
+                             : std::optional<CenterAuditEntry>(list->front());
     }
 
     Status append(const CenterAuditEntry& e) override {
-        auto stmt = m_db.cached("INSERT INTO center_audit(seq, at_ms, user_name, action, case_hex, purpose, mac) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        auto stmt =
+            m_db.cached("INSERT INTO center_audit(seq, at_ms, user_name, action, case_hex, purpose, mac) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         if (!stmt) {
             return stmt.error();
         }

@@ -43,7 +43,8 @@ public:
     /** Stores the failed-login count and the lockout end after a login attempt. */
     [[nodiscard]] virtual Status setLoginState(const std::string& name, std::int64_t failedLogins,
                                                std::int64_t lockedUntilMs) = 0;
-    /** Records `step` as used when it is newer than the last one used; false (nothing changed) for a replay. */
+    /** Records `step` as used when it is newer than the last one used; false (nothing changed) for a replay.
+     */
     [[nodiscard]] virtual Result<bool> useTotpStep(const std::string& name, std::int64_t step) = 0;
 
     [[nodiscard]] virtual Status createSession(const ConsoleSession& session) = 0;
