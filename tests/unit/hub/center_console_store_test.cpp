@@ -44,16 +44,17 @@ std::vector<std::uint8_t> bytesOf(const std::string& s) {
 
 } // namespace
 
-TEST_CASE_TEMPLATE("the inbox filters by service and age, sorts newest first and pages", Backend, SqliteBackend,
-                   PostgresBackend) {
+TEST_CASE_TEMPLATE("the inbox filters by service and age, sorts newest first and pages", Backend,
+                   SqliteBackend, PostgresBackend) {
     TempStore t{Backend{}};
     const std::int64_t day = 24LL * 60 * 60 * 1000;
     const std::int64_t base = 1'800'000'000'000;
-    REQUIRE(t.store->operations()
-                .applyBatch(t.device("dev-a"), {newCase("dev-a", 1, caseIdAt(base, 'a'), "passport"),
-                                                 newCase("dev-a", 2, caseIdAt(base + day, 'b'), "moving"),
-                                                 newCase("dev-a", 3, caseIdAt(base + 2 * day, 'c'), "passport")})
-                .ok());
+    REQUIRE(
+        t.store->operations()
+            .applyBatch(t.device("dev-a"), {newCase("dev-a", 1, caseIdAt(base, 'a'), "passport"),
+                                            newCase("dev-a", 2, caseIdAt(base + day, 'b'), "moving"),
+                                            newCase("dev-a", 3, caseIdAt(base + 2 * day, 'c'), "passport")})
+            .ok());
     InboxQuery all;
     auto page = t.store->operations().inbox(all);
     REQUIRE(page.ok());
@@ -118,8 +119,9 @@ TEST_CASE_TEMPLATE("console accounts keep login state, refuse a reused TOTP step
     CHECK(*accounts.useTotpStep("anna", 101));
 
     const std::vector<std::uint8_t> hash(32, 7);
-    REQUIRE(accounts.createSession(ConsoleSession{hash, "anna", std::vector<std::uint8_t>(32, 9), false, 10, 10})
-                .ok());
+    REQUIRE(
+        accounts.createSession(ConsoleSession{hash, "anna", std::vector<std::uint8_t>(32, 9), false, 10, 10})
+            .ok());
     auto s = accounts.session(hash);
     REQUIRE(s.ok());
     REQUIRE(s->has_value());
@@ -133,8 +135,8 @@ TEST_CASE_TEMPLATE("console accounts keep login state, refuse a reused TOTP step
     CHECK_FALSE(accounts.session(hash)->has_value());
 }
 
-TEST_CASE_TEMPLATE("the center audit appends in order, refuses a taken place and lists a case's entries", Backend,
-                   SqliteBackend, PostgresBackend) {
+TEST_CASE_TEMPLATE("the center audit appends in order, refuses a taken place and lists a case's entries",
+                   Backend, SqliteBackend, PostgresBackend) {
     TempStore t{Backend{}};
     auto& audit = t.store->audit();
     CHECK_FALSE(audit.lastEntry()->has_value());

@@ -15,7 +15,8 @@ struct PasswordCost {
 };
 
 /** Argon2id (crypto_pwhash_str_alg, algorithm named explicitly) of a console password, as the self-describing
- *  "$argon2id$..." string: salt and limits travel in it. Code "out_of_memory" when the limit cannot be met. */
+ *  "$argon2id$..." string: salt and limits travel in it. Code "out_of_memory" when the limit cannot be met.
+ */
 [[nodiscard]] Result<std::string> hashPassword(std::string_view password, const PasswordCost& cost = {});
 
 /** True when `password` matches `hash` (a string from hashPassword); any malformed hash is simply false. */
