@@ -17,9 +17,12 @@ std::optional<Role> roleFromString(std::string_view code) {
 
 std::string_view toString(Role role) {
     switch (role) {
-    case Role::Caseworker: return "caseworker";
-    case Role::Teamlead: return "teamlead";
-    case Role::Admin: return "admin";
+    case Role::Caseworker:
+        return "caseworker";
+    case Role::Teamlead:
+        return "teamlead";
+    case Role::Admin:
+        return "admin";
     }
     return "caseworker";
 }
@@ -28,8 +31,10 @@ bool allowed(Route route, Role role) {
     switch (route) {
     case Route::Inbox:
     case Route::CaseView:
-    case Route::RevealCpr: return role == Role::Caseworker || role == Role::Teamlead;
-    case Route::AdminAudit: return role == Role::Admin;
+    case Route::RevealCpr:
+        return role == Role::Caseworker || role == Role::Teamlead;
+    case Route::AdminAudit:
+        return role == Role::Admin;
     }
     return false;
 }

@@ -14,7 +14,8 @@ void appendField(std::string& out, const std::string& value) {
 
 } // namespace
 
-CenterAuditLog::CenterAuditLog(hub::CenterAudit& store, crypto::AuditMac mac, std::function<std::int64_t()> nowMs)
+CenterAuditLog::CenterAuditLog(hub::CenterAudit& store, crypto::AuditMac mac,
+                               std::function<std::int64_t()> nowMs)
     : m_store(store)
     , m_mac(std::move(mac))
     , m_nowMs(std::move(nowMs)) {}
@@ -37,7 +38,8 @@ Status CenterAuditLog::record(const std::string& user, const std::string& action
         if (!last) {
             return last.error();
         }
-        hub::CenterAuditEntry entry{*last ? (*last)->seq + 1 : 1, m_nowMs(), user, action, caseHex, purpose, {}};
+        hub::CenterAuditEntry entry{
+            *last ? (*last)->seq + 1 : 1, m_nowMs(), user, action, caseHex, purpose, {}};
         const std::vector<std::uint8_t> previous = *last ? (*last)->mac : std::vector<std::uint8_t>{};
         const auto bytes = entryBytes(entry);
         const auto mac = m_mac.chain(previous, crypto::asBytes(bytes));

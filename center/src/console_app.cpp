@@ -20,7 +20,8 @@ std::string clearedCookie(const std::string& name) {
 }
 
 Language languageOf(const Request& r) {
-    const auto lang = r.query.count("lang") ? r.query.at("lang") : (r.form.count("lang") ? r.form.at("lang") : "");
+    const auto lang =
+        r.query.count("lang") ? r.query.at("lang") : (r.form.count("lang") ? r.form.at("lang") : "");
     return chooseLanguage(lang, r.acceptLanguage);
 }
 
@@ -57,10 +58,14 @@ std::string switchHref(const Request& r, Language l) {
     return (r.method == "GET" ? r.path : std::string("/inbox")) + q;
 }
 
-Response page(const Request& r, Language l, const std::string& title, const ActiveSession* s, const std::string& main,
-              int status = 200) {
-    PageFrame frame{l, title, s ? s->userName : "", s ? s->csrfToken : "",
-                    s && allowed(Route::AdminAudit, s->role), s && allowed(Route::Inbox, s->role),
+Response page(const Request& r, Language l, const std::string& title, const ActiveSession* s,
+              const std::string& main, int status = 200) {
+    PageFrame frame{l,
+                    title,
+                    s ? s->userName : "",
+                    s ? s->csrfToken : "",
+                    s && allowed(Route::AdminAudit, s->role),
+                    s && allowed(Route::Inbox, s->role),
                     switchHref(r, l)};
     Response out;
     out.status = status;
@@ -155,7 +160,8 @@ Response ConsoleApp::handle(const Request& r) {
         return allowed(Route::Inbox, s.role) ? inbox(r, s) : errorPage(r, l, &s, 403, "error.forbidden");
     }
     if (r.path == "/admin/audit" && r.method == "GET") {
-        return allowed(Route::AdminAudit, s.role) ? auditPage(r, s) : errorPage(r, l, &s, 403, "error.forbidden");
+        return allowed(Route::AdminAudit, s.role) ? auditPage(r, s)
+                                                  : errorPage(r, l, &s, 403, "error.forbidden");
     }
     if (r.path.rfind("/case/", 0) == 0) {
         std::string rest = r.path.substr(6);
@@ -186,7 +192,8 @@ Response ConsoleApp::login(const Request& r) {
 Response ConsoleApp::loginPost(const Request& r) {
     const auto l = languageOf(r);
     const auto pre = field(r.cookies, kPreLoginCookie);
-    if (pre.size() != 64 || !crypto::constantTimeEqual(crypto::asBytes(pre), crypto::asBytes(field(r.form, "csrf")))) {
+    if (pre.size() != 64 ||
+        !crypto::constantTimeEqual(crypto::asBytes(pre), crypto::asBytes(field(r.form, "csrf")))) {
         return errorPage(r, l, nullptr, 403, "error.csrf");
     }
     auto cookie = m_auth.loginFirstFactor(field(r.form, "name"), field(r.form, "password"));
@@ -230,11 +237,12 @@ Response ConsoleApp::totpPost(const Request& r) {
     auto st = m_auth.loginSecondFactor(cookie, field(r.form, "code"));
     if (!st) {
         if (st.error().code == "bad_code") {
-            return page(r, l, std::string(text(l, "totp.title")), nullptr, totpForm(l, s->csrfToken, "totp.failed"),
-                        401);
+            return page(r, l, std::string(text(l, "totp.title")), nullptr,
+                        totpForm(l, s->csrfToken, "totp.failed"), 401);
         }
         if (st.error().code == "locked") {
-            return page(r, l, std::string(text(l, "login.title")), nullptr, errorContent(l, "login.locked"), 429);
+            return page(r, l, std::string(text(l, "login.title")), nullptr, errorContent(l, "login.locked"),
+                        429);
         }
         return redirect(l, "/login");
     }
@@ -250,8 +258,12 @@ Response ConsoleApp::logoutPost(const Request& r, const ActiveSession& s) {
 
 Response ConsoleApp::inbox(const Request& r, const ActiveSession& s) {
     const auto l = languageOf(r);
-    InboxFilters f{field(r.query, "unit"),       field(r.query, "service"), field(r.query, "status"),
-                   field(r.query, "conflicted"), field(r.query, "age"),     field(r.query, "sort"),
+    InboxFilters f{field(r.query, "unit"),
+                   field(r.query, "service"),
+                   field(r.query, "status"),
+                   field(r.query, "conflicted"),
+                   field(r.query, "age"),
+                   field(r.query, "sort"),
                    1};
     try {
         f.page = std::max(1, std::min(100000, std::stoi(field(r.query, "page"))));
@@ -278,7 +290,8 @@ Response ConsoleApp::inbox(const Request& r, const ActiveSession& s) {
     if (!result || !units) {
         return errorPage(r, l, &s, 500, "error.internal");
     }
-    return page(r, l, std::string(text(l, "inbox.title")), &s, inboxContent(l, f, *units, *result, kPageSize));
+    return page(r, l, std::string(text(l, "inbox.title")), &s,
+                inboxContent(l, f, *units, *result, kPageSize));
 }
 
 Response ConsoleApp::casePage(const Request& r, const ActiveSession& s, const std::string& hex, bool reveal) {

@@ -22,9 +22,9 @@ std::vector<std::uint8_t> sessionHash(const std::string& cookieValue) {
     return {h.begin(), h.end()};
 }
 
-ConsoleAuth::ConsoleAuth(hub::CenterAccounts& accounts, const crypto::BoxKeyPair& centerKey, CenterAuditLog& audit,
-                         FirstFactor& firstFactor, std::function<std::int64_t()> nowMs, crypto::RandomSource& random,
-                         SessionLimits limits, crypto::PasswordCost cost)
+ConsoleAuth::ConsoleAuth(hub::CenterAccounts& accounts, const crypto::BoxKeyPair& centerKey,
+                         CenterAuditLog& audit, FirstFactor& firstFactor, std::function<std::int64_t()> nowMs,
+                         crypto::RandomSource& random, SessionLimits limits, crypto::PasswordCost cost)
     : m_accounts(accounts)
     , m_centerKey(centerKey)
     , m_audit(audit)
@@ -109,7 +109,8 @@ Result<std::string> ConsoleAuth::loginFirstFactor(const std::string& name, const
     const auto now = m_nowMs();
     std::vector<std::uint8_t> csrf(32);
     m_random.fill(csrf);
-    if (auto st = m_accounts.createSession(hub::ConsoleSession{sessionHash(cookie), u.name, csrf, false, now, now});
+    if (auto st =
+            m_accounts.createSession(hub::ConsoleSession{sessionHash(cookie), u.name, csrf, false, now, now});
         !st) {
         return st.error();
     }

@@ -18,18 +18,23 @@ std::string option(const std::string& value, const std::string& label, const std
 }
 
 std::string selectField(const std::string& id, const std::string& label, const std::string& options) {
-    return "<div class=\"form-group console-filter\"><label class=\"form-label\" for=\"" + id + "\">" + label +
-           "</label><select class=\"form-select\" id=\"" + id + "\" name=\"" + id + "\">" + options +
+    return "<div class=\"form-group console-filter\"><label class=\"form-label\" for=\"" + id + "\">" +
+           label + "</label><select class=\"form-select\" id=\"" + id + "\" name=\"" + id + "\">" + options +
            "</select></div>";
 }
 
 std::string registerLabel(Language l, std::uint32_t fieldId) {
     switch (fieldId) {
-    case 2: return t(l, "case.name");
-    case 3: return t(l, "case.address");
-    case 4: return t(l, "case.phone");
-    case 9: return t(l, "case.referral");
-    default: return escapeHtml(core::fieldInfo(core::FieldId{fieldId}).name);
+    case 2:
+        return t(l, "case.name");
+    case 3:
+        return t(l, "case.address");
+    case 4:
+        return t(l, "case.phone");
+    case 9:
+        return t(l, "case.referral");
+    default:
+        return escapeHtml(core::fieldInfo(core::FieldId{fieldId}).name);
     }
 }
 
@@ -77,12 +82,23 @@ std::string escapeHtml(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -105,44 +121,51 @@ std::string renderPage(const PageFrame& f, const std::string& main) {
     const auto l = f.language;
     std::string nav;
     if (!f.userName.empty()) {
-        nav = "<nav aria-label=\"" + t(l, "app.name") + "\" class=\"console-nav\"><ul class=\"console-nav-list\">";
+        nav = "<nav aria-label=\"" + t(l, "app.name") +
+              "\" class=\"console-nav\"><ul class=\"console-nav-list\">";
         if (f.showCaseWork) {
             nav += "<li><a href=\"" + withLang(l, "/inbox") + "\">" + t(l, "nav.inbox") + "</a></li>";
         }
         if (f.showAdmin) {
             nav += "<li><a href=\"" + withLang(l, "/admin/audit") + "\">" + t(l, "nav.audit") + "</a></li>";
         }
-        nav += "<li><span class=\"console-user\">" + escapeHtml(f.userName) +
-               "</span></li><li><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" "
-               "value=\"" +
-               escapeHtml(f.csrfToken) + "\"><button class=\"button button-tertiary\" type=\"submit\">" +
-               t(l, "nav.logout") + "</button></form></li></ul></nav>";
+        nav +=
+            "<li><span class=\"console-user\">" + escapeHtml(f.userName) +
+            "</span></li><li><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" "
+            "value=\"" +
+            escapeHtml(f.csrfToken) + "\"><button class=\"button button-tertiary\" type=\"submit\">" +
+            t(l, "nav.logout") + "</button></form></li></ul></nav>";
     }
     return "<!DOCTYPE html>\n<html lang=\"" + std::string(l == Language::Danish ? "da" : "en") +
            "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, "
            "initial-scale=1\"><title>" +
            escapeHtml(f.title) + " – " + t(l, "app.name") +
-           "</title><link rel=\"stylesheet\" href=\"/static/dkfds/css/dkfds.min.css\"><link rel=\"stylesheet\" "
+           "</title><link rel=\"stylesheet\" href=\"/static/dkfds/css/dkfds.min.css\"><link "
+           "rel=\"stylesheet\" "
            "href=\"/static/console.css\"></head><body><a class=\"skipnav\" href=\"#main-content\">" +
-           t(l, "skip") + "</a><header class=\"header\"><div class=\"container console-header\"><p "
+           t(l, "skip") +
+           "</a><header class=\"header\"><div class=\"container console-header\"><p "
            "class=\"console-title\">" +
-           t(l, "app.name") + "</p>" + nav + "<a class=\"console-lang\" href=\"" + escapeHtml(f.languageSwitchHref) +
-           "\" lang=\"" + (l == Language::Danish ? "en" : "da") + "\">" + t(l, "nav.language") +
-           "</a></div></header><main id=\"main-content\" class=\"container\"><h1>" + escapeHtml(f.title) + "</h1>" +
-           main + "</main></body></html>";
+           t(l, "app.name") + "</p>" + nav + "<a class=\"console-lang\" href=\"" +
+           escapeHtml(f.languageSwitchHref) + "\" lang=\"" + (l == Language::Danish ? "en" : "da") + "\">" +
+           t(l, "nav.language") + "</a></div></header><main id=\"main-content\" class=\"container\"><h1>" +
+           escapeHtml(f.title) + "</h1>" + main + "</main></body></html>";
 }
 
 std::string loginForm(Language l, const std::string& preToken, std::string_view errorKey) {
     std::string out;
     if (!errorKey.empty()) {
-        out += "<div class=\"alert alert-error\" role=\"alert\"><div class=\"alert-body\"><p class=\"alert-text\">" +
+        out += "<div class=\"alert alert-error\" role=\"alert\"><div class=\"alert-body\"><p "
+               "class=\"alert-text\">" +
                t(l, errorKey) + "</p></div></div>";
     }
-    return out + "<form method=\"post\" action=\"/login\" class=\"console-form\"><input type=\"hidden\" "
-                 "name=\"csrf\" value=\"" +
+    return out +
+           "<form method=\"post\" action=\"/login\" class=\"console-form\"><input type=\"hidden\" "
+           "name=\"csrf\" value=\"" +
            escapeHtml(preToken) + "\">" + hiddenLang(l) +
            "<div class=\"form-group\"><label class=\"form-label\" for=\"name\">" + t(l, "login.name") +
-           "</label><input class=\"form-input\" id=\"name\" name=\"name\" type=\"text\" autocomplete=\"username\" "
+           "</label><input class=\"form-input\" id=\"name\" name=\"name\" type=\"text\" "
+           "autocomplete=\"username\" "
            "required></div><div class=\"form-group\"><label class=\"form-label\" for=\"password\">" +
            t(l, "login.password") +
            "</label><input class=\"form-input\" id=\"password\" name=\"password\" type=\"password\" "
@@ -154,11 +177,13 @@ std::string loginForm(Language l, const std::string& preToken, std::string_view 
 std::string totpForm(Language l, const std::string& csrfToken, std::string_view errorKey) {
     std::string out;
     if (!errorKey.empty()) {
-        out += "<div class=\"alert alert-error\" role=\"alert\"><div class=\"alert-body\"><p class=\"alert-text\">" +
+        out += "<div class=\"alert alert-error\" role=\"alert\"><div class=\"alert-body\"><p "
+               "class=\"alert-text\">" +
                t(l, errorKey) + "</p></div></div>";
     }
-    return out + "<form method=\"post\" action=\"/login/totp\" class=\"console-form\"><input type=\"hidden\" "
-                 "name=\"csrf\" value=\"" +
+    return out +
+           "<form method=\"post\" action=\"/login/totp\" class=\"console-form\"><input type=\"hidden\" "
+           "name=\"csrf\" value=\"" +
            escapeHtml(csrfToken) + "\">" + hiddenLang(l) +
            "<div class=\"form-group\"><label class=\"form-label\" for=\"code\">" + t(l, "totp.code") +
            "</label><input class=\"form-input input-width-xs\" id=\"code\" name=\"code\" type=\"text\" "
@@ -211,7 +236,8 @@ std::string inboxContent(Language l, const InboxFilters& f, const std::vector<st
     auto query = [&](const std::string& sort, int pageNo) {
         std::string q = "/inbox?unit=" + urlEncode(f.unit) + "&service=" + urlEncode(f.service) +
                         "&status=" + urlEncode(f.status) + "&conflicted=" + urlEncode(f.conflicted) +
-                        "&age=" + urlEncode(f.age) + "&sort=" + urlEncode(sort) + "&page=" + std::to_string(pageNo);
+                        "&age=" + urlEncode(f.age) + "&sort=" + urlEncode(sort) +
+                        "&page=" + std::to_string(pageNo);
         return escapeHtml(withLang(l, q));
     };
     auto header = [&](const std::string& sort, std::string_view key) {
@@ -221,25 +247,27 @@ std::string inboxContent(Language l, const InboxFilters& f, const std::vector<st
     };
     out += "<div class=\"table--responsive-scroll\"><table class=\"table table--zebra\"><caption "
            "class=\"sr-only\">" +
-           t(l, "inbox.title") + "</caption><thead><tr>" + header(f.sort == "oldest" ? "" : "oldest", "inbox.created") +
-           header("unit", "inbox.unit") + header("service", "inbox.service") + header("status", "inbox.status") +
-           "<th scope=\"col\">" + t(l, "inbox.channel") + "</th><th scope=\"col\">" + t(l, "inbox.conflicted") +
+           t(l, "inbox.title") + "</caption><thead><tr>" +
+           header(f.sort == "oldest" ? "" : "oldest", "inbox.created") + header("unit", "inbox.unit") +
+           header("service", "inbox.service") + header("status", "inbox.status") + "<th scope=\"col\">" +
+           t(l, "inbox.channel") + "</th><th scope=\"col\">" + t(l, "inbox.conflicted") +
            "</th><th scope=\"col\">" + t(l, "inbox.case") + "</th></tr></thead><tbody>";
     for (const auto& c : page.cases) {
         const auto hex = crypto::toHex(c.caseId);
-        out += "<tr><td>" + escapeHtml(formatTime(caseCreatedMs(c.caseId))) + "</td><td>" + escapeHtml(c.unit) +
-               "</td><td>" + escapeHtml(serviceName(l, c.service)) + "</td><td>" +
+        out += "<tr><td>" + escapeHtml(formatTime(caseCreatedMs(c.caseId))) + "</td><td>" +
+               escapeHtml(c.unit) + "</td><td>" + escapeHtml(serviceName(l, c.service)) + "</td><td>" +
                escapeHtml(statusName(l, c.status)) + "</td><td>" + escapeHtml(c.channel) + "</td><td>" +
                (c.conflicted ? "<span class=\"badge badge-warning\">" + t(l, "inbox.yes") + "</span>"
                              : t(l, "inbox.no")) +
-               "</td><td><a href=\"" + escapeHtml(withLang(l, "/case/" + hex)) + "\" class=\"console-case-link\">" +
-               t(l, "inbox.open") + "<span class=\"sr-only\"> " + hex.substr(0, 8) + "</span></a></td></tr>";
+               "</td><td><a href=\"" + escapeHtml(withLang(l, "/case/" + hex)) +
+               "\" class=\"console-case-link\">" + t(l, "inbox.open") + "<span class=\"sr-only\"> " +
+               hex.substr(0, 8) + "</span></a></td></tr>";
     }
     out += "</tbody></table></div>";
     const int pages = static_cast<int>((page.total + pageSize - 1) / pageSize);
     if (pages > 1) {
-        out += "<nav class=\"console-pages\" aria-label=\"" + t(l, "inbox.page") + "\"><p>" + t(l, "inbox.page") +
-               " " + std::to_string(f.page) + " / " + std::to_string(pages) + "</p>";
+        out += "<nav class=\"console-pages\" aria-label=\"" + t(l, "inbox.page") + "\"><p>" +
+               t(l, "inbox.page") + " " + std::to_string(f.page) + " / " + std::to_string(pages) + "</p>";
         if (f.page > 1) {
             out += "<a class=\"button button-secondary\" href=\"" + query(f.sort, f.page - 1) + "\">" +
                    t(l, "inbox.previous") + "</a> ";
@@ -255,13 +283,14 @@ std::string inboxContent(Language l, const InboxFilters& f, const std::vector<st
 
 std::string caseContent(Language l, const CaseView& v, bool cprRevealed, const std::string& csrfToken,
                         const std::vector<hub::CenterAuditEntry>& audit) {
-    std::string out = "<h2>" + t(l, "case.meta") + "</h2><dl class=\"console-meta\"><dt>" + t(l, "inbox.service") +
-                      "</dt><dd class=\"console-service\">" + escapeHtml(serviceName(l, v.meta.service)) +
-                      "</dd><dt>" + t(l, "inbox.status") + "</dt><dd class=\"console-status\">" +
-                      escapeHtml(statusName(l, v.meta.status)) + "</dd><dt>" + t(l, "inbox.unit") + "</dt><dd>" +
-                      escapeHtml(v.meta.unit) + "</dd><dt>" + t(l, "inbox.channel") + "</dt><dd>" +
-                      escapeHtml(v.meta.channel) + "</dd><dt>" + t(l, "inbox.created") + "</dt><dd>" +
-                      escapeHtml(formatTime(v.createdMs)) + "</dd></dl>";
+    std::string out = "<h2>" + t(l, "case.meta") + "</h2><dl class=\"console-meta\"><dt>" +
+                      t(l, "inbox.service") + "</dt><dd class=\"console-service\">" +
+                      escapeHtml(serviceName(l, v.meta.service)) + "</dd><dt>" + t(l, "inbox.status") +
+                      "</dt><dd class=\"console-status\">" + escapeHtml(statusName(l, v.meta.status)) +
+                      "</dd><dt>" + t(l, "inbox.unit") + "</dt><dd>" + escapeHtml(v.meta.unit) + "</dd><dt>" +
+                      t(l, "inbox.channel") + "</dt><dd>" + escapeHtml(v.meta.channel) + "</dd><dt>" +
+                      t(l, "inbox.created") + "</dt><dd>" + escapeHtml(formatTime(v.createdMs)) +
+                      "</dd></dl>";
     if (v.meta.conflicted) {
         out += "<div class=\"alert alert-warning\" role=\"status\"><div class=\"alert-body\"><p "
                "class=\"alert-text\">" +
@@ -285,11 +314,12 @@ std::string caseContent(Language l, const CaseView& v, bool cprRevealed, const s
     }
     out += "</td></tr>";
     for (const auto& [fieldId, versions] : v.registers) {
-        if (fieldId == core::fields::kLifeSituation.value || core::lifeSituationStepOf(core::FieldId{fieldId})) {
+        if (fieldId == core::fields::kLifeSituation.value ||
+            core::lifeSituationStepOf(core::FieldId{fieldId})) {
             continue;
         }
-        out += "<tr><th scope=\"row\">" + registerLabel(l, fieldId) + "</th><td>" + versionsHtml(l, versions) +
-               "</td></tr>";
+        out += "<tr><th scope=\"row\">" + registerLabel(l, fieldId) + "</th><td>" +
+               versionsHtml(l, versions) + "</td></tr>";
     }
     out += "</tbody></table>";
     out += "<h2>" + t(l, "case.checklist") + "</h2>";
@@ -314,10 +344,12 @@ std::string caseContent(Language l, const CaseView& v, bool cprRevealed, const s
         }
         out += "</ul>";
     }
-    out += "<h2>" + t(l, "case.timeline") + "</h2><table class=\"table table--compact\"><thead><tr><th "
+    out += "<h2>" + t(l, "case.timeline") +
+           "</h2><table class=\"table table--compact\"><thead><tr><th "
            "scope=\"col\">#</th><th scope=\"col\">" +
-           t(l, "case.operation") + "</th><th scope=\"col\">" + t(l, "case.device") + "</th><th scope=\"col\">" +
-           t(l, "case.staff") + "</th><th scope=\"col\">" + t(l, "case.fields") + "</th></tr></thead><tbody>";
+           t(l, "case.operation") + "</th><th scope=\"col\">" + t(l, "case.device") +
+           "</th><th scope=\"col\">" + t(l, "case.staff") + "</th><th scope=\"col\">" + t(l, "case.fields") +
+           "</th></tr></thead><tbody>";
     for (const auto& e : v.timeline) {
         std::string fields;
         for (auto id : e.fieldIds) {
@@ -331,16 +363,18 @@ std::string caseContent(Language l, const CaseView& v, bool cprRevealed, const s
     if (v.attachments.empty()) {
         out += "<p>" + t(l, "case.none") + "</p>";
     } else {
-        out += "<table class=\"table table--compact\"><thead><tr><th scope=\"col\">" + t(l, "case.attachments") +
-               "</th><th scope=\"col\">" + t(l, "case.size") + "</th><th scope=\"col\">" + t(l, "case.complete") +
-               "</th></tr></thead><tbody>";
+        out += "<table class=\"table table--compact\"><thead><tr><th scope=\"col\">" +
+               t(l, "case.attachments") + "</th><th scope=\"col\">" + t(l, "case.size") +
+               "</th><th scope=\"col\">" + t(l, "case.complete") + "</th></tr></thead><tbody>";
         for (const auto& a : v.attachments) {
-            out += "<tr><td>" + crypto::toHex(a.attachmentId).substr(0, 12) + "</td><td>" + std::to_string(a.size) +
-                   "</td><td>" + t(l, a.complete() ? "inbox.yes" : "inbox.no") + "</td></tr>";
+            out += "<tr><td>" + crypto::toHex(a.attachmentId).substr(0, 12) + "</td><td>" +
+                   std::to_string(a.size) + "</td><td>" + t(l, a.complete() ? "inbox.yes" : "inbox.no") +
+                   "</td></tr>";
         }
         out += "</tbody></table>";
     }
-    out += "<h2>" + t(l, "case.audit") + "</h2><table class=\"table table--compact console-audit\"><thead><tr><th "
+    out += "<h2>" + t(l, "case.audit") +
+           "</h2><table class=\"table table--compact console-audit\"><thead><tr><th "
            "scope=\"col\">" +
            t(l, "case.when") + "</th><th scope=\"col\">" + t(l, "case.who") + "</th><th scope=\"col\">" +
            t(l, "case.what") + "</th><th scope=\"col\">" + t(l, "case.purpose") + "</th></tr></thead><tbody>";
@@ -359,15 +393,16 @@ std::string auditContent(Language l, const std::vector<hub::CenterAuditEntry>& e
            t(l, "case.when") + "</th><th scope=\"col\">" + t(l, "case.who") + "</th><th scope=\"col\">" +
            t(l, "case.what") + "</th><th scope=\"col\">" + t(l, "inbox.case") + "</th></tr></thead><tbody>";
     for (const auto& e : entries) {
-        out += "<tr><td>" + std::to_string(e.seq) + "</td><td>" + escapeHtml(formatTime(e.atMs)) + "</td><td>" +
-               escapeHtml(e.user) + "</td><td>" + escapeHtml(e.action) + "</td><td>" +
+        out += "<tr><td>" + std::to_string(e.seq) + "</td><td>" + escapeHtml(formatTime(e.atMs)) +
+               "</td><td>" + escapeHtml(e.user) + "</td><td>" + escapeHtml(e.action) + "</td><td>" +
                escapeHtml(e.caseId.substr(0, 12)) + "</td></tr>";
     }
     return out + "</tbody></table>";
 }
 
 std::string errorContent(Language l, std::string_view messageKey) {
-    return "<div class=\"alert alert-error\" role=\"alert\"><div class=\"alert-body\"><p class=\"alert-text\">" +
+    return "<div class=\"alert alert-error\" role=\"alert\"><div class=\"alert-body\"><p "
+           "class=\"alert-text\">" +
            t(l, messageKey) + "</p></div></div>";
 }
 

@@ -39,8 +39,9 @@ Request toRequest(const http::request<http::string_body>& in) {
     if (auto it = in.find(http::field::accept_language); it != in.end()) {
         r.acceptLanguage = std::string(it->value());
     }
-    if (auto it = in.find(http::field::content_type); it != in.end() && r.method == "POST" &&
-                                                       it->value().starts_with("application/x-www-form-urlencoded")) {
+    if (auto it = in.find(http::field::content_type);
+        it != in.end() && r.method == "POST" &&
+        it->value().starts_with("application/x-www-form-urlencoded")) {
         r.form = parseUrlEncoded(in.body());
     }
     return r;

@@ -26,10 +26,12 @@ constexpr std::array kTexts = {
     Entry{"login.password", "Adgangskode", "Password"},
     Entry{"login.submit", "Log ind", "Log in"},
     Entry{"login.failed", "Brugernavn eller adgangskode er forkert.", "The user name or password is wrong."},
-    Entry{"login.locked", "Kontoen er midlertidigt spærret efter for mange forkerte forsøg. Prøv igen senere.",
+    Entry{"login.locked",
+          "Kontoen er midlertidigt spærret efter for mange forkerte forsøg. Prøv igen senere.",
           "The account is locked for a while after too many failed attempts. Try again later."},
     Entry{"totp.title", "Engangskode", "One-time code"},
-    Entry{"totp.code", "Kode fra din autentificeringsapp (6 cifre)", "Code from your authenticator app (6 digits)"},
+    Entry{"totp.code", "Kode fra din autentificeringsapp (6 cifre)",
+          "Code from your authenticator app (6 digits)"},
     Entry{"totp.submit", "Bekræft", "Confirm"},
     Entry{"totp.failed", "Koden er forkert eller allerede brugt.", "The code is wrong or already used."},
     Entry{"inbox.title", "Sager fra de mobile enheder", "Cases from the mobile units"},
@@ -86,7 +88,8 @@ constexpr std::array kTexts = {
     Entry{"case.what", "Hvad", "What"},
     Entry{"case.purpose", "Formål", "Purpose"},
     Entry{"case.notfound", "Sagen findes ikke.", "The case does not exist."},
-    Entry{"case.unreadable", "Sagen kan ikke åbnes med centerets nøgle.", "The case does not open with the center key."},
+    Entry{"case.unreadable", "Sagen kan ikke åbnes med centerets nøgle.",
+          "The case does not open with the center key."},
     Entry{"purpose.casework", "Sagsbehandling", "Case work"},
     Entry{"action.view_case", "Så sagen", "Viewed the case"},
     Entry{"action.reveal_cpr", "Så CPR-nummeret", "Viewed the CPR number"},
@@ -95,7 +98,8 @@ constexpr std::array kTexts = {
     Entry{"audit.chain.broken", "Loggens kæde er brudt: en post er ændret eller fjernet.",
           "The log's chain is broken: an entry was changed or removed."},
     Entry{"error.forbidden", "Du har ikke adgang til denne side.", "You do not have access to this page."},
-    Entry{"error.csrf", "Formularen er udløbet. Gå tilbage og prøv igen.", "The form has expired. Go back and try again."},
+    Entry{"error.csrf", "Formularen er udløbet. Gå tilbage og prøv igen.",
+          "The form has expired. Go back and try again."},
     Entry{"error.notfound", "Siden findes ikke.", "The page does not exist."},
     Entry{"error.internal", "Der skete en fejl. Prøv igen.", "Something went wrong. Try again."},
     Entry{"error.title", "Fejl", "Error"},
@@ -111,7 +115,8 @@ Language chooseLanguage(std::string_view langParameter, std::string_view acceptL
         return Language::Danish;
     }
     std::string lower(acceptLanguage);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     const auto da = lower.find("da");
     const auto en = lower.find("en");
     if (en != std::string::npos && (da == std::string::npos || en < da)) {

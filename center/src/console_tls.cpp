@@ -45,7 +45,8 @@ Result<tls::Credentials> consoleCredentials(hub::Center& center, const hub::Cent
         return tls::Credentials{std::move(*key), std::move(*cert)};
     }
     std::error_code ec;
-    if (std::filesystem::exists(consoleCertPath(dir), ec) && std::filesystem::exists(consoleKeyPath(dir), ec)) {
+    if (std::filesystem::exists(consoleCertPath(dir), ec) &&
+        std::filesystem::exists(consoleKeyPath(dir), ec)) {
         auto cert = common::readFile(consoleCertPath(dir));
         auto key = common::readFile(consoleKeyPath(dir));
         if (!cert || !key) {
@@ -65,7 +66,8 @@ Result<tls::Credentials> consoleCredentials(hub::Center& center, const hub::Cent
     if (!serial) {
         return serial.error();
     }
-    auto cert = tls::issueCertificate(center.authority, *csr, "fieldkit-center", tls::CertRole::Server, 397, *serial);
+    auto cert =
+        tls::issueCertificate(center.authority, *csr, "fieldkit-center", tls::CertRole::Server, 397, *serial);
     if (!cert) {
         return cert.error();
     }

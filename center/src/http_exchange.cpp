@@ -36,8 +36,8 @@ std::string urlDecode(std::string_view text) {
         const char c = text[i];
         if (c == '+') {
             out += ' ';
-        } else if (c == '%' && i + 2 < text.size() &&
-                   hexValue(text[i + 1]) >= 0 && hexValue(text[i + 2]) >= 0) {
+        } else if (c == '%' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 &&
+                   hexValue(text[i + 2]) >= 0) {
             out += static_cast<char>(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2]));
             i += 2;
         } else {
@@ -54,7 +54,8 @@ std::map<std::string, std::string> parseUrlEncoded(std::string_view text) {
         const auto pair = text.substr(0, amp);
         const auto eq = pair.find('=');
         if (!pair.empty()) {
-            out[urlDecode(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : urlDecode(pair.substr(eq + 1));
+            out[urlDecode(pair.substr(0, eq))] =
+                eq == std::string_view::npos ? "" : urlDecode(pair.substr(eq + 1));
         }
         if (amp == std::string_view::npos) {
             break;
@@ -98,8 +99,9 @@ std::string urlEncode(std::string_view text) {
 
 std::vector<std::pair<std::string, std::string>> securityHeaders(const Response& response) {
     std::vector<std::pair<std::string, std::string>> h = {
-        {"Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"},
+        {"Content-Security-Policy",
+         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+         "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"},
         {"Strict-Transport-Security", "max-age=63072000; includeSubDomains"},
         {"Referrer-Policy", "no-referrer"},
         {"X-Content-Type-Options", "nosniff"},

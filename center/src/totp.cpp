@@ -1,8 +1,8 @@
 #include <array>
-#include <fieldkit/center/totp.hpp>
-#include <openssl/evp.h>
 #include <cctype>
+#include <fieldkit/center/totp.hpp>
 #include <fieldkit/crypto/password_hash.hpp>
+#include <openssl/evp.h>
 #include <openssl/hmac.h>
 
 namespace fieldkit::center {
@@ -15,8 +15,8 @@ std::uint32_t hotp(crypto::ByteView secret, std::uint64_t counter, int digits) {
     }
     std::array<unsigned char, EVP_MAX_MD_SIZE> mac{};
     unsigned int macLen = 0;
-    HMAC(EVP_sha1(), secret.data(), static_cast<int>(secret.size()), message.data(), message.size(), mac.data(),
-         &macLen);
+    HMAC(EVP_sha1(), secret.data(), static_cast<int>(secret.size()), message.data(), message.size(),
+         mac.data(), &macLen);
     const unsigned offset = mac[macLen - 1] & 0x0f;
     const std::uint32_t binary = (static_cast<std::uint32_t>(mac[offset] & 0x7f) << 24) |
                                  (static_cast<std::uint32_t>(mac[offset + 1]) << 16) |

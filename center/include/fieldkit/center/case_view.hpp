@@ -24,7 +24,7 @@ struct CaseView {
     std::vector<FieldVersion> cpr;
     std::vector<std::pair<std::uint32_t, std::vector<FieldVersion>>> registers; // name, address, phone, ...
     std::vector<std::pair<std::uint16_t, std::vector<FieldVersion>>> checklist; // item id → answer
-    std::vector<FieldVersion> notes;                                              // add-only, in order
+    std::vector<FieldVersion> notes;                                            // add-only, in order
     struct TimelineEntry {
         std::uint64_t serverSeq = 0;
         std::string kind;

@@ -16,8 +16,8 @@ public:
     CenterAuditLog(hub::CenterAudit& store, crypto::AuditMac mac, std::function<std::int64_t()> nowMs);
 
     /** Appends one entry; retries when another console process took the same place first. */
-    [[nodiscard]] Status record(const std::string& user, const std::string& action, const std::string& caseHex,
-                                const std::string& purpose);
+    [[nodiscard]] Status record(const std::string& user, const std::string& action,
+                                const std::string& caseHex, const std::string& purpose);
     /** True when every entry's MAC matches the chain from the first one. */
     [[nodiscard]] Result<bool> verify();
 

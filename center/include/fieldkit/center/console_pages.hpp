@@ -35,8 +35,10 @@ struct PageFrame {
 /** "?lang=en" style suffix pieces: "" for Danish, "lang=en" for English. */
 [[nodiscard]] std::string langParam(Language language);
 
-[[nodiscard]] std::string loginForm(Language language, const std::string& preToken, std::string_view errorKey);
-[[nodiscard]] std::string totpForm(Language language, const std::string& csrfToken, std::string_view errorKey);
+[[nodiscard]] std::string loginForm(Language language, const std::string& preToken,
+                                    std::string_view errorKey);
+[[nodiscard]] std::string totpForm(Language language, const std::string& csrfToken,
+                                   std::string_view errorKey);
 
 /** The inbox's filters as given in the query, echoed back into the form and links. */
 struct InboxFilters {

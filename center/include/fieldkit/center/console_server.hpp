@@ -18,7 +18,8 @@ namespace fieldkit::center {
 
 /** HTTPS for the console (Boost.Beast over asio::ssl): one coroutine per connection, a deadline on every read
  *  and write, bounded headers and bodies. It turns requests into `Request`, asks the handler, and adds the
- *  security headers to every answer; it logs no URL query, cookie or body. The only Beast translation unit. */
+ *  security headers to every answer; it logs no URL query, cookie or body. The only Beast translation unit.
+ */
 class ConsoleServer {
 public:
     using Handler = std::function<Response(const Request&)>;

@@ -23,8 +23,9 @@ namespace fieldkit::center {
 
 /** The console's certificate and key: the operator's files when given, otherwise console.crt/console.key in
  *  the center folder, issued from the center's CA on first use (a P-256 key: browsers have no Ed25519). */
-[[nodiscard]] Result<tls::Credentials> consoleCredentials(hub::Center& center, const hub::CenterDir& dir,
-                                                          const std::optional<std::filesystem::path>& certFile,
-                                                          const std::optional<std::filesystem::path>& keyFile);
+[[nodiscard]] Result<tls::Credentials>
+consoleCredentials(hub::Center& center, const hub::CenterDir& dir,
+                   const std::optional<std::filesystem::path>& certFile,
+                   const std::optional<std::filesystem::path>& keyFile);
 
 } // namespace fieldkit::center
