@@ -181,9 +181,14 @@ Response ConsoleApp::handle(const Request& r) {
 
 Response ConsoleApp::login(const Request& r) {
     const auto l = languageOf(r);
-    std::vector<std::uint8_t> raw(32);
-    m_random.fill(raw);
-    const auto token = crypto::toHex(raw);
+    // One token per browser until it logs in: a second GET (another tab, the favicon's redirect) must not
+    // invalidate the form already shown.
+    auto token = field(r.cookies, kPreLoginCookie);
+    if (token.size() != 64 || !crypto::fromHex(token)) {
+        std::vector<std::uint8_t> raw(32);
+        m_random.fill(raw);
+        token = crypto::toHex(raw);
+    }
     auto out = page(r, l, std::string(text(l, "login.title")), nullptr, loginForm(l, token, ""));
     out.headers.emplace_back("Set-Cookie", cookieHeader(kPreLoginCookie, token));
     return out;

@@ -48,11 +48,17 @@ struct Console {
     std::int64_t now = 1'800'000'000'000;
     CountingRandom random;
     crypto::BoxKeyPair centerKey = crypto::BoxKeyPair::generate();
-    CenterAuditLog audit{t.store->audit(), crypto::AuditMac::forCenter(centerKey.secret()), [this] { return now; }};
+    CenterAuditLog audit{t.store->audit(), crypto::AuditMac::forCenter(centerKey.secret()),
+                         [this] { return now; }};
     LocalPasswords passwords;
-    ConsoleAuth auth{t.store->accounts(), centerKey, audit, passwords, [this] { return now; }, random, SessionLimits{},
-                     crypto::PasswordCost{1, 8192}};
-    ConsoleApp app{*t.store, centerKey, auth, audit, std::filesystem::temp_directory_path(), random,
+    ConsoleAuth auth{t.store->accounts(),    centerKey, audit,           passwords,
+                     [this] { return now; }, random,    SessionLimits{}, crypto::PasswordCost{1, 8192}};
+    ConsoleApp app{*t.store,
+                   centerKey,
+                   auth,
+                   audit,
+                   std::filesystem::temp_directory_path(),
+                   random,
                    [this] { return now; }};
 
     std::string addUser(const std::string& name, const std::string& role) {
@@ -74,7 +80,8 @@ struct Console {
         Request r{"GET", path, {}, {}, {{kSessionCookie, cookie}}, ""};
         return app.handle(r);
     }
-    Response post(const std::string& path, const std::string& cookie, std::map<std::string, std::string> form) {
+    Response post(const std::string& path, const std::string& cookie,
+                  std::map<std::string, std::string> form) {
         Request r{"POST", path, {}, std::move(form), {{kSessionCookie, cookie}}, ""};
         return app.handle(r);
     }
@@ -115,7 +122,9 @@ TEST_CASE("a login takes the password, then a fresh TOTP code, and a used code i
     CHECK(c.auth.loginSecondFactor(*again, c.code(secret, 2)).error().code == "bad_code");
     // The stored session is only the hash of the cookie value.
     CHECK(c.t.store->accounts().session(sessionHash(*cookie))->has_value());
-    CHECK_FALSE(c.t.store->accounts().session(std::vector<std::uint8_t>(cookie->begin(), cookie->end()))->has_value());
+    CHECK_FALSE(c.t.store->accounts()
+                    .session(std::vector<std::uint8_t>(cookie->begin(), cookie->end()))
+                    ->has_value());
 }
 
 TEST_CASE("five failed logins lock the account, the lock is audited and ends after the back-off") {
@@ -188,7 +197,11 @@ TEST_CASE("the login form refuses a POST whose token does not match its cookie")
     REQUIRE(cookie.rfind("__Host-fkpre=", 0) == 0);
     CHECK(cookie.find("Secure; HttpOnly; SameSite=Strict; Path=/") != std::string::npos);
     const auto token = cookie.substr(13, 64);
-    Request post{"POST", "/login", {}, {{"name", "anna"}, {"password", "anna-password-long"}}, {{kPreLoginCookie, token}},
+    Request post{"POST",
+                 "/login",
+                 {},
+                 {{"name", "anna"}, {"password", "anna-password-long"}},
+                 {{kPreLoginCookie, token}},
                  ""};
     CHECK(c.app.handle(post).status == 403);
     post.form["csrf"] = token;
@@ -202,8 +215,9 @@ TEST_CASE("the center audit log is a MAC chain: an entry written without the key
     REQUIRE(c.audit.record("anna", "view_case", "ab", "casework").ok());
     REQUIRE(c.audit.record("anna", "reveal_cpr", "ab", "casework").ok());
     CHECK(*c.audit.verify());
-    REQUIRE(c.t.store->audit().append(hub::CenterAuditEntry{3, c.now, "mallory", "view_case", "ab", "casework",
-                                                             std::vector<std::uint8_t>(32, 0)})
+    REQUIRE(c.t.store->audit()
+                .append(hub::CenterAuditEntry{3, c.now, "mallory", "view_case", "ab", "casework",
+                                              std::vector<std::uint8_t>(32, 0)})
                 .ok());
     CHECK_FALSE(*c.audit.verify());
 }

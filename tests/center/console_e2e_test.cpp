@@ -1,7 +1,8 @@
 // The center console end to end with real processes: a device creates a case with fieldkit-ctl, a real
 // fieldkit-syncd ships it through a real fieldkit-hub, and a real fieldkit-center serves it over HTTPS to
-// Debian's Chromium driven by playwright-core (browser/console_browser.mjs: login with TOTP, inbox, case page,
-// audit, axe-core, and the security checks). Also: the hub process never has the center secret key open.
+// Debian's Chromium driven by playwright-core (browser/console_browser.mjs: login with TOTP, inbox, case
+// page, audit, axe-core, and the security checks). Also: the hub process never has the center secret key
+// open.
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>
@@ -53,8 +54,9 @@ struct ConsoleUser {
 
 } // namespace
 
-TEST_CASE("the console shows a case synced from a device, in Chromium with TOTP login, audit, axe and security "
-          "checks") {
+TEST_CASE(
+    "the console shows a case synced from a device, in Chromium with TOTP login, audit, axe and security "
+    "checks") {
     CenterFixture center;
     TempDir device;
     center.provision(device.path().string());
@@ -67,15 +69,17 @@ TEST_CASE("the console shows a case synced from a device, in Chromium with TOTP 
     const auto caseFile = device / "new-case.json";
     std::ofstream(caseFile) << R"({"service":"passport","channel":"bike","citizen":{"cpr":"0707614285",)"
                             << R"("name":"Karen Blixen","address":"Nørregade 1"},"notes":["første besøg"]})";
-    auto created = runProcess({kCtl, "--data", device.path().string(), "case", "create", "--json", caseFile.string()},
-                              std::chrono::seconds(60), kPin);
+    auto created =
+        runProcess({kCtl, "--data", device.path().string(), "case", "create", "--json", caseFile.string()},
+                   std::chrono::seconds(60), kPin);
     REQUIRE_MESSAGE(created.exitCode == 0, created.err);
     const std::string caseId = created.out.substr(0, 32);
     auto pushed = sync();
     REQUIRE_MESSAGE(pushed.exitCode == 0, pushed.err);
 
     // The internet-facing hub never has the center secret key open (file descriptors and mappings).
-    const auto keyFile = std::filesystem::canonical(std::filesystem::path(center.center()) / "center.key").string();
+    const auto keyFile =
+        std::filesystem::canonical(std::filesystem::path(center.center()) / "center.key").string();
     for (const auto& file : openFilesOf(hub.process.pid())) {
         CHECK_MESSAGE(file != keyFile, (std::string("the hub has the center key open: ") + file));
     }
@@ -85,8 +89,9 @@ TEST_CASE("the console shows a case synced from a device, in Chromium with TOTP 
                                       {"carl", "caseworker", "carl-korrekt-hest-batteri", ""},
                                       {"bo", "caseworker", "bo-korrekt-hest-batteri-1", ""}};
     for (auto& u : users) {
-        auto added = runProcess({kCenterBin, "user", "add", "--dir", center.center(), "--name", u.name, "--role", u.role},
-                                std::chrono::seconds(60), {"FIELDKIT_PASSWORD=" + u.password});
+        auto added = runProcess(
+            {kCenterBin, "user", "add", "--dir", center.center(), "--name", u.name, "--role", u.role},
+            std::chrono::seconds(60), {"FIELDKIT_PASSWORD=" + u.password});
         REQUIRE_MESSAGE(added.exitCode == 0, added.err);
         REQUIRE(added.out.rfind("otpauth://totp/fieldkit-center:" + u.name + "?secret=", 0) == 0);
         const auto newline = added.out.find('\n');
@@ -100,7 +105,8 @@ TEST_CASE("the console shows a case synced from a device, in Chromium with TOTP 
     const int port = portOf(*listening);
 
     auto user = [](const ConsoleUser& u) {
-        return R"({"name":")" + u.name + R"(","password":")" + u.password + R"(","secret":")" + u.secret + R"("})";
+        return R"({"name":")" + u.name + R"(","password":")" + u.password + R"(","secret":")" + u.secret +
+               R"("})";
     };
     const std::string usersJson = R"({"caseworker":)" + user(users[0]) + R"(,"admin":)" + user(users[1]) +
                                   R"(,"other":)" + user(users[2]) + R"(,"lockout":)" + user(users[3]) + "}";
@@ -111,7 +117,8 @@ TEST_CASE("the console shows a case synced from a device, in Chromium with TOTP 
         {"/usr/bin/node", std::string(FIELDKIT_SOURCE_DIR) + "/tests/center/browser/console_browser.mjs"},
         std::chrono::seconds(300),
         {"FIELDKIT_CONSOLE_URL=https://127.0.0.1:" + std::to_string(port),
-         "FIELDKIT_CONSOLE_CERT=" + center.center() + "/console.crt", "NODE_EXTRA_CA_CERTS=" + center.center() + "/ca.crt",
+         "FIELDKIT_CONSOLE_CERT=" + center.center() + "/console.crt",
+         "FIELDKIT_CONSOLE_CA=" + center.center() + "/ca.crt",
          "FIELDKIT_WEB_DIR=" + std::string(FIELDKIT_SOURCE_DIR) + "/center/web", "FIELDKIT_CASE_ID=" + caseId,
          "FIELDKIT_USERS=" + usersJson, "FIELDKIT_EXPECT=" + expect,
          "FIELDKIT_ARTEFACTS=" + std::string(FIELDKIT_ARTEFACTS_DIR)});

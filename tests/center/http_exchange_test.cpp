@@ -29,9 +29,9 @@ TEST_CASE("every answer carries the CSP, HSTS, no referrer and nosniff, pages ar
         }
         return std::string();
     };
-    CHECK(value("Content-Security-Policy") ==
-          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
-          "form-action 'self'; base-uri 'none'");
+    CHECK(value("Content-Security-Policy") == "default-src 'self'; script-src 'self'; style-src 'self'; "
+                                              "img-src 'self' data:; frame-ancestors 'none'; "
+                                              "form-action 'self'; base-uri 'none'");
     CHECK(value("Strict-Transport-Security").find("max-age=") == 0);
     CHECK(value("Referrer-Policy") == "no-referrer");
     CHECK(value("X-Content-Type-Options") == "nosniff");
