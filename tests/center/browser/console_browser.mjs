@@ -6,7 +6,7 @@
 // without the CSRF token, no administration for a caseworker, lockout after five failed logins.
 // Screenshots of every step go to FIELDKIT_ARTEFACTS. Exit status 0 only when every check passed.
 import { createHash, createHmac, X509Certificate } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import https from 'node:https';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -25,6 +25,7 @@ const caseId = env('FIELDKIT_CASE_ID');
 const users = JSON.parse(env('FIELDKIT_USERS'));
 const expect = JSON.parse(env('FIELDKIT_EXPECT'));
 const artefacts = env('FIELDKIT_ARTEFACTS');
+rmSync(artefacts, { recursive: true, force: true });
 mkdirSync(artefacts, { recursive: true });
 
 let failures = 0;
