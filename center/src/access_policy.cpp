@@ -32,6 +32,7 @@ bool allowed(Route route, Role role) {
     case Route::Inbox:
     case Route::CaseView:
     case Route::RevealCpr:
+    case Route::ChangeStatus:
         return role == Role::Caseworker || role == Role::Teamlead;
     case Route::AdminAudit:
         return role == Role::Admin;

@@ -1,5 +1,6 @@
 #include <fieldkit/center/access_policy.hpp>
 #include <fieldkit/center/case_view.hpp>
+#include <fieldkit/center/center_operations.hpp>
 #include <fieldkit/center/console_app.hpp>
 #include <fieldkit/center/console_pages.hpp>
 #include <fieldkit/common/files.hpp>
@@ -162,6 +163,13 @@ Response ConsoleApp::handle(const Request& r) {
     if (r.path == "/admin/audit" && r.method == "GET") {
         return allowed(Route::AdminAudit, s.role) ? auditPage(r, s)
                                                   : errorPage(r, l, &s, 403, "error.forbidden");
+    }
+    if (r.path.rfind("/case/", 0) == 0 && r.path.size() == 6 + 32 + 7 && r.path.substr(38) == "/status" &&
+        r.method == "POST") {
+        if (!allowed(Route::ChangeStatus, s.role)) {
+            return errorPage(r, l, &s, 403, "error.forbidden");
+        }
+        return statusPost(r, s, r.path.substr(6, 32));
     }
     if (r.path.rfind("/case/", 0) == 0) {
         std::string rest = r.path.substr(6);
@@ -327,6 +335,29 @@ Response ConsoleApp::casePage(const Request& r, const ActiveSession& s, const st
     }
     return page(r, l, std::string(text(l, "case.title")) + " " + hex.substr(0, 8), &s,
                 caseContent(l, *view, reveal, s.csrfToken, *audit));
+}
+
+Response ConsoleApp::statusPost(const Request& r, const ActiveSession& s, const std::string& hex) {
+    const auto l = languageOf(r);
+    auto id = crypto::fromHex(hex);
+    if (!id) {
+        return errorPage(r, l, &s, 404, "case.notfound");
+    }
+    const auto status = field(r.form, "status");
+    auto applied = changeStatusAtCenter(m_store, m_centerKey, *id, status, s.userName, m_nowMs());
+    if (!applied) {
+        if (applied.error().code == "unknown_case") {
+            return errorPage(r, l, &s, 404, "case.notfound");
+        }
+        if (applied.error().code.rfind("status_", 0) == 0) {
+            return errorPage(r, l, &s, 409, "case.status.refused");
+        }
+        return errorPage(r, l, &s, 500, "error.internal");
+    }
+    if (auto st = m_audit.record(s.userName, "change_status", hex, "casework"); !st) {
+        return errorPage(r, l, &s, 500, "error.internal");
+    }
+    return redirect(l, "/case/" + hex);
 }
 
 Response ConsoleApp::auditPage(const Request& r, const ActiveSession& s) {

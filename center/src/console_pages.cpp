@@ -291,6 +291,22 @@ std::string caseContent(Language l, const CaseView& v, bool cprRevealed, const s
                       t(l, "inbox.channel") + "</dt><dd>" + escapeHtml(v.meta.channel) + "</dd><dt>" +
                       t(l, "inbox.created") + "</dt><dd>" + escapeHtml(formatTime(v.createdMs)) +
                       "</dd></dl>";
+    if (auto from = core::caseStatusFromString(v.meta.status)) {
+        const auto next = core::allowedNextStatuses(*from);
+        if (!next.empty()) {
+            std::string options;
+            for (auto s : next) {
+                const std::string code(core::toString(s));
+                options += option(code, std::string(statusName(l, code)), "");
+            }
+            out += "<form method=\"post\" action=\"/case/" + v.caseHex +
+                   "/status\" class=\"console-filters\"><input type=\"hidden\" name=\"csrf\" value=\"" +
+                   escapeHtml(csrfToken) + "\">" + hiddenLang(l) +
+                   selectField("status", t(l, "case.status.new"), options) +
+                   "<button class=\"button button-secondary\" type=\"submit\">" + t(l, "case.status.change") +
+                   "</button></form>";
+        }
+    }
     if (v.meta.conflicted) {
         out += "<div class=\"alert alert-warning\" role=\"status\"><div class=\"alert-body\"><p "
                "class=\"alert-text\">" +

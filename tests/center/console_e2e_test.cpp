@@ -112,7 +112,8 @@ TEST_CASE(
                                   R"(,"other":)" + user(users[2]) + R"(,"lockout":)" + user(users[3]) + "}";
     const std::string expect =
         R"({"service":"Pas","serviceCode":"passport","otherServiceCode":"moving","values":["Karen Blixen",)"
-        R"("Nørregade 1","første besøg"],"cpr":"0707614285","cprMasked":"070761-XXXX"})";
+        R"("Nørregade 1","første besøg"],"cpr":"0707614285","cprMasked":"070761-XXXX",)"
+        R"("newStatusCode":"ordered","newStatus":"Bestilt"})";
     const auto browser = runProcess(
         {"/usr/bin/node", std::string(FIELDKIT_SOURCE_DIR) + "/tests/center/browser/console_browser.mjs"},
         std::chrono::seconds(300),
@@ -124,6 +125,14 @@ TEST_CASE(
          "FIELDKIT_ARTEFACTS=" + std::string(FIELDKIT_ARTEFACTS_DIR)});
     MESSAGE(browser.out);
     CHECK_MESSAGE(browser.exitCode == 0, browser.err);
+
+    // The status the back office set reaches the device store through a real fieldkit-syncd.
+    auto pulled = sync();
+    REQUIRE_MESSAGE(pulled.exitCode == 0, pulled.err);
+    auto shown = runProcess({kCtl, "--data", device.path().string(), "case", "show", caseId, "--json"},
+                            std::chrono::seconds(60), kPin);
+    REQUIRE_MESSAGE(shown.exitCode == 0, shown.err);
+    CHECK_MESSAGE(shown.out.find("\"status\":\"ordered\"") != std::string::npos, shown.out);
 
     // The console's own log carries no personal data.
     const auto log = console.err() + console.out();

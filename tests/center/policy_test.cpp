@@ -7,7 +7,7 @@
 using namespace fieldkit::center;
 
 TEST_CASE("case work is for caseworkers and team leads, administration for administrators only") {
-    for (auto route : {Route::Inbox, Route::CaseView, Route::RevealCpr}) {
+    for (auto route : {Route::Inbox, Route::CaseView, Route::RevealCpr, Route::ChangeStatus}) {
         CHECK(allowed(route, Role::Caseworker));
         CHECK(allowed(route, Role::Teamlead));
         CHECK_FALSE(allowed(route, Role::Admin));

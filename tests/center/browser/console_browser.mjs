@@ -152,6 +152,19 @@ try {
   await screenshot(page, 'case-cpr-revealed');
   await axe(page, 'case page with the CPR number');
 
+  // A status change authored at the center (delivered to the device on its next sync: checked by the caller).
+  await page.getByLabel('Ny status').selectOption(expect.newStatusCode);
+  await page.getByRole('button', { name: 'Skift status' }).click();
+  await page.waitForLoadState();
+  if (new URL(page.url()).pathname !== `/case/${caseId}`) {
+    await screenshot(page, 'status-change-refused');
+    throw new Error(`the status change did not go through: ${page.url()}: ${await page.locator('main').innerText()}`);
+  }
+  check((await page.locator('.console-status').innerText()) === expect.newStatus, `the case page shows the new status "${expect.newStatus}"`);
+  check((await page.locator('.console-audit').innerText()).includes('Skiftede status'), 'the status change is audited');
+  await screenshot(page, 'case-status-changed');
+  await axe(page, 'case page after the status change');
+
   await page.goto(`${base}/inbox?lang=en`);
   check((await page.locator('h1').innerText()) === 'Cases from the mobile units', 'the inbox speaks English with ?lang=en');
   check((await page.locator('html').getAttribute('lang')) === 'en', 'the English page says lang="en"');

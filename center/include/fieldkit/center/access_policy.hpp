@@ -10,10 +10,11 @@ enum class Role { Caseworker, Teamlead, Admin };
 
 /** The console's routes, as the policy sees them. */
 enum class Route {
-    Inbox,      // the list of cases (clear metadata only)
-    CaseView,   // a case's decrypted values (audited)
-    RevealCpr,  // the unmasked CPR number (audited)
-    AdminAudit, // the center audit log and its chain check (administration)
+    Inbox,        // the list of cases (clear metadata only)
+    CaseView,     // a case's decrypted values (audited)
+    RevealCpr,    // the unmasked CPR number (audited)
+    ChangeStatus, // a status change authored at the center, synced to the unit's devices
+    AdminAudit,   // the center audit log and its chain check (administration)
 };
 
 [[nodiscard]] std::optional<Role> roleFromString(std::string_view code);

@@ -31,6 +31,7 @@ private:
     Response logoutPost(const Request& r, const ActiveSession& s);
     Response inbox(const Request& r, const ActiveSession& s);
     Response casePage(const Request& r, const ActiveSession& s, const std::string& hex, bool reveal);
+    Response statusPost(const Request& r, const ActiveSession& s, const std::string& hex);
     Response auditPage(const Request& r, const ActiveSession& s);
     Response staticFile(const std::string& path) const;
 
