@@ -21,8 +21,9 @@ std::string consoleDeviceId(const std::string& unit) {
 }
 
 Result<std::uint64_t> changeStatusAtCenter(hub::CenterStore& store, const crypto::BoxKeyPair& centerKey,
-                                           const std::vector<std::uint8_t>& caseId, const std::string& newStatus,
-                                           const std::string& staff, std::int64_t nowMs) {
+                                           const std::vector<std::uint8_t>& caseId,
+                                           const std::string& newStatus, const std::string& staff,
+                                           std::int64_t nowMs) {
     auto meta = store.operations().caseById(caseId);
     if (!meta) {
         return meta.error();
@@ -62,8 +63,8 @@ Result<std::uint64_t> changeStatusAtCenter(hub::CenterStore& store, const crypto
     op.set_hlc(static_cast<std::uint64_t>(nowMs) << 16);
     op.set_meta("status=" + newStatus);
     op.set_staff(staff);
-    const auto aad = crypto::operationAad(std::span<const std::uint8_t, 16>(caseId.data(), 16), deviceId, seq, {},
-                                          kOperationSchemaVersion);
+    const auto aad = crypto::operationAad(std::span<const std::uint8_t, 16>(caseId.data(), 16), deviceId, seq,
+                                          {}, kOperationSchemaVersion);
     const auto sealed = crypto::sealOperation(*key, aad, crypto::encodeFieldValues({}));
     op.set_ciphertext(std::string(sealed.begin(), sealed.end()));
     auto acks = store.operations().applyBatch(*device, {op});

@@ -107,6 +107,10 @@ Result<std::string> ConsoleAuth::loginFirstFactor(const std::string& name, const
     }
     const std::string cookie = randomHex(32);
     const auto now = m_nowMs();
+    // Expired sessions go when someone logs in: no timer, and the table stays as small as the staff.
+    if (auto st = m_accounts.purgeSessions(now - m_limits.idleMs, now - m_limits.absoluteMs); !st) {
+        return st.error();
+    }
     std::vector<std::uint8_t> csrf(32);
     m_random.fill(csrf);
     if (auto st =

@@ -17,9 +17,10 @@ namespace fieldkit::center {
  *  values, `status=CODE` in its clear metadata), applied through the operation store like a device's push,
  *  and so delivered to the unit's devices on their next sync. Checks the transition (core::checkTransition).
  *  Answers the server sequence it got. Codes: unknown_case, unreadable_case, status_*, rejected. */
-[[nodiscard]] Result<std::uint64_t> changeStatusAtCenter(hub::CenterStore& store, const crypto::BoxKeyPair& centerKey,
+[[nodiscard]] Result<std::uint64_t> changeStatusAtCenter(hub::CenterStore& store,
+                                                         const crypto::BoxKeyPair& centerKey,
                                                          const std::vector<std::uint8_t>& caseId,
-                                                         const std::string& newStatus, const std::string& staff,
-                                                         std::int64_t nowMs);
+                                                         const std::string& newStatus,
+                                                         const std::string& staff, std::int64_t nowMs);
 
 } // namespace fieldkit::center
