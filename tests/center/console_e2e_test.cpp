@@ -54,10 +54,12 @@ struct ConsoleUser {
 
 } // namespace
 
-TEST_CASE(
-    "the console shows a case synced from a device, in Chromium with TOTP login, audit, axe and security "
-    "checks") {
-    CenterFixture center;
+TEST_CASE_TEMPLATE("the console shows a case synced from a device, in Chromium with TOTP login, audit, axe "
+                   "and security checks",
+                   Backend, SqliteCenter, PostgresCenter) {
+    CenterFixture center(Backend::kBackend);
+    const std::string artefacts = std::string(FIELDKIT_ARTEFACTS_DIR) +
+                                  (Backend::kBackend == CenterBackend::Sqlite ? "/sqlite" : "/postgresql");
     TempDir device;
     center.provision(device.path().string());
     RunningHub hub(center.center());
@@ -121,8 +123,7 @@ TEST_CASE(
          "FIELDKIT_CONSOLE_CERT=" + center.center() + "/console.crt",
          "FIELDKIT_CONSOLE_CA=" + center.center() + "/ca.crt",
          "FIELDKIT_WEB_DIR=" + std::string(FIELDKIT_SOURCE_DIR) + "/center/web", "FIELDKIT_CASE_ID=" + caseId,
-         "FIELDKIT_USERS=" + usersJson, "FIELDKIT_EXPECT=" + expect,
-         "FIELDKIT_ARTEFACTS=" + std::string(FIELDKIT_ARTEFACTS_DIR)});
+         "FIELDKIT_USERS=" + usersJson, "FIELDKIT_EXPECT=" + expect, "FIELDKIT_ARTEFACTS=" + artefacts});
     MESSAGE(browser.out);
     CHECK_MESSAGE(browser.exitCode == 0, browser.err);
 
