@@ -135,7 +135,9 @@ TEST_CASE("five failed logins lock the account, the lock is audited and ends aft
     }
     CHECK(c.auth.loginFirstFactor("bo", "bo-password-long").error().code == "locked");
     bool lockoutAudited = false;
-    for (const auto& e : *c.t.store->audit().entries(1)) {
+    const auto entries = c.t.store->audit().entries(1);
+    REQUIRE(entries.ok());
+    for (const auto& e : *entries) {
         lockoutAudited = lockoutAudited || (e.action == "lockout" && e.user == "bo");
     }
     CHECK(lockoutAudited);
