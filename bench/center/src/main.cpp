@@ -1,5 +1,5 @@
-// fieldkit-bench-center: fills a SQLite center store with generated cases (each a real sealed operation with its
-// record key sealed to the center key) and times the console's inbox first page and case page, with the
+// fieldkit-bench-center: fills a SQLite center store with generated cases (each a real sealed operation with
+// its record key sealed to the center key) and times the console's inbox first page and case page, with the
 // inbox's page weight, against the targets of issue 17. Usage: fieldkit-bench-center [--cases N] [--quick]
 #include <fieldkit/bench/samples.hpp>
 #include <fieldkit/bench/table.hpp>
@@ -45,7 +45,8 @@ int main(int argc, char** argv) {
             repeats = 10;
         }
     }
-    const auto dir = std::filesystem::temp_directory_path() / ("fieldkit-bench-center-" + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("fieldkit-bench-center-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     auto store = hub::openSqliteCenterStore(dir / "center.db", true);
     if (!store) {
@@ -56,7 +57,8 @@ int main(int argc, char** argv) {
     const auto centerKey = crypto::BoxKeyPair::generate();
     const auto unitKey = crypto::BoxKeyPair::generate();
     const auto& unitPublic = unitKey.publicKey().bytes;
-    (void)s.units().addUnit(hub::UnitRecord{"bike-07", std::vector<std::uint8_t>(unitPublic.begin(), unitPublic.end()),
+    (void)s.units().addUnit(hub::UnitRecord{"bike-07",
+                                            std::vector<std::uint8_t>(unitPublic.begin(), unitPublic.end()),
                                             std::vector<std::uint8_t>{1}});
     (void)s.devices().registerDevice("bench-device", "bike-07");
     const crypto::KeySealer toCenter(centerKey.publicKey());
@@ -84,10 +86,12 @@ int main(int argc, char** argv) {
                 ref->set_field_id(f);
                 ref->set_base_seq(0);
             }
-            const auto aad = crypto::operationAad(std::span<const std::uint8_t, 16>(idBytes.data(), 16),
-                                                  std::string_view("bench-device"), op.device_seq(), fields, 1);
-            const auto plain = crypto::encodeFieldValues(
-                {{1, "0707614285"}, {2, "Citizen " + std::to_string(done)}, {3, "Nørregade " + std::to_string(done)}});
+            const auto aad =
+                crypto::operationAad(std::span<const std::uint8_t, 16>(idBytes.data(), 16),
+                                     std::string_view("bench-device"), op.device_seq(), fields, 1);
+            const auto plain = crypto::encodeFieldValues({{1, "0707614285"},
+                                                          {2, "Citizen " + std::to_string(done)},
+                                                          {3, "Nørregade " + std::to_string(done)}});
             const auto sealed = crypto::sealOperation(key, aad, plain);
             op.set_ciphertext(std::string(sealed.begin(), sealed.end()));
             const auto kc = toCenter.sealRecordKey(key, idBytes);
@@ -112,20 +116,26 @@ int main(int argc, char** argv) {
             inboxBytes = center::inboxContent(center::Language::Danish, {}, units, *page, 25).size();
         }));
         casePage.add(bench::timed([&] {
-            auto view = center::openCaseView(s, centerKey, std::vector<std::uint8_t>(lastId.begin(), lastId.end()));
+            auto view =
+                center::openCaseView(s, centerKey, std::vector<std::uint8_t>(lastId.begin(), lastId.end()));
             (void)center::caseContent(center::Language::Danish, *view, false, "x", {});
         }));
     }
-    bench::Table table({{"workload"}, {"p50", bench::Align::Right}, {"p95", bench::Align::Right},
+    bench::Table table({{"workload"},
+                        {"p50", bench::Align::Right},
+                        {"p95", bench::Align::Right},
                         {"target", bench::Align::Left}});
-    table.addRow({"inbox first page (" + std::to_string(cases) + " cases)", bench::formatMs(inbox.percentileMs(50)),
-                  bench::formatMs(inbox.percentileMs(95)), "<= 100 ms at 100,000 cases"});
+    table.addRow({"inbox first page (" + std::to_string(cases) + " cases)",
+                  bench::formatMs(inbox.percentileMs(50)), bench::formatMs(inbox.percentileMs(95)),
+                  "<= 100 ms at 100,000 cases"});
     table.addRow({"case page incl. decryption", bench::formatMs(casePage.percentileMs(50)),
                   bench::formatMs(casePage.percentileMs(95)), "<= 150 ms"});
-    table.addRow({"inbox page weight (HTML, no CSS)", std::to_string(inboxBytes / 1024) + " KB", "-", "<= 250 KB"});
+    table.addRow(
+        {"inbox page weight (HTML, no CSS)", std::to_string(inboxBytes / 1024) + " KB", "-", "<= 250 KB"});
     table.print(std::cout);
-    std::cout << "(server time of the console's own code on SQLite; TLS, statistics and 1,000,000 contacts are not "
-                 "measured yet)\n";
+    std::cout
+        << "(server time of the console's own code on SQLite; TLS, statistics and 1,000,000 contacts are not "
+           "measured yet)\n";
     store->reset();
     std::error_code ec;
     std::filesystem::remove_all(dir, ec);
