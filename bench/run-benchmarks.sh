@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs the benchmarks of a release build and prints their tables: bench/run-benchmarks.sh BUILD_DIR [NAME...] [--flags]
-# NAME is store, sync or app (default: every benchmark that is built); other arguments go to each benchmark,
+# NAME is store, sync, app or center (default: every benchmark that is built); other arguments go to each benchmark,
 # e.g. --quick.
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 BUILD_DIR [store|sync|app ...] [benchmark flags, e.g. --quick]" >&2
+  echo "usage: $0 BUILD_DIR [store|sync|app|center ...] [benchmark flags, e.g. --quick]" >&2
 }
 
 [ $# -ge 1 ] || { usage; exit 2; }
@@ -13,12 +13,12 @@ build_dir=$1
 shift
 [ -d "$build_dir" ] || { echo "run-benchmarks: no build directory $build_dir" >&2; exit 2; }
 
-known=(store sync app)
+known=(store sync app center)
 names=()
 flags=()
 for arg in "$@"; do
   case "$arg" in
-    store|sync|app) names+=("$arg") ;;
+    store|sync|app|center) names+=("$arg") ;;
     -h|--help) usage; exit 0 ;;
     -*) flags+=("$arg") ;;
     *)

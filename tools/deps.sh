@@ -24,6 +24,8 @@ PACKAGES=(
   help2man lintian systemd
   # fuzzing (tests/fuzz, the fuzz preset): clang with libFuzzer and the sanitizer runtimes
   clang libclang-rt-14-dev
+  # the center console's browser tests: Debian's Chromium, driven by playwright-core from npm (center/web)
+  chromium nodejs
 )
 
 missing=()
@@ -32,7 +34,25 @@ for p in "${PACKAGES[@]}"; do
     missing+=("$p")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# Det Fælles Designsystem and the browser-test tools for the center console, from center/web's lockfile.
+# npm ci runs only when the lockfile is newer than the last install (npm keeps its own copy of the lockfile in
+# node_modules/.package-lock.json, written after the install), so a second run costs nothing.
+npm_ci() {
+  local web
+  web="$(cd "$(dirname "$0")/.." && pwd)/center/web"
+  if ! command -v npm >/dev/null; then
+    echo "fieldkit: npm is missing: the center console will have no design system and no browser tests" >&2
+    return 0
+  fi
+  [ -f "$web/node_modules/.package-lock.json" ] && [ "$web/node_modules/.package-lock.json" -nt "$web/package-lock.json" ] && return 0
+  echo "fieldkit: npm ci in center/web" >&2
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+}
+
+if [ ${#missing[@]} -eq 0 ]; then
+  npm_ci
+  exit 0
+fi
 
 echo "fieldkit: installing ${#missing[@]} missing Debian packages: ${missing[*]}" >&2
 SUDO=""
@@ -40,3 +60,4 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+npm_ci

@@ -10,6 +10,7 @@ namespace {
 // Fixed forever: changing either breaks verification of every existing audit log.
 constexpr char kContext[crypto_kdf_CONTEXTBYTES + 1] = "fkaudit1";
 constexpr std::uint64_t kSubkeyId = 1;
+constexpr char kCenterContext[crypto_kdf_CONTEXTBYTES + 1] = "fkcaud01";
 
 } // namespace
 
@@ -20,6 +21,17 @@ AuditMac::AuditMac(const DataKey& dek)
                                               dek.secret().data());
     assert(rc == 0);
     (void)rc;
+}
+
+AuditMac AuditMac::forCenter(const SecretBytes& centerSecret) {
+    detail::ensureSodium();
+    assert(centerSecret.size() == crypto_kdf_KEYBYTES);
+    SecretBytes subkey(crypto_generichash_KEYBYTES);
+    const int rc = crypto_kdf_derive_from_key(subkey.data(), subkey.size(), kSubkeyId, kCenterContext,
+                                              centerSecret.data());
+    assert(rc == 0);
+    (void)rc;
+    return AuditMac(std::move(subkey));
 }
 
 std::array<std::uint8_t, 32> AuditMac::chain(ByteView previous, ByteView entry) const {

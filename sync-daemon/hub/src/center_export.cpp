@@ -30,27 +30,6 @@ std::string fieldKey(std::uint32_t id) {
     return info.known ? std::string(info.name) : "field-" + std::to_string(id);
 }
 
-/** The field values one operation carries, opened with its case's record key. */
-Result<std::vector<crypto::FieldValue>> openValues(const crypto::RecordKey& key,
-                                                   const std::vector<std::uint8_t>& caseId,
-                                                   const protocol::Operation& op) {
-    if (caseId.size() != 16) {
-        return makeError("malformed", "The case id is not 16 bytes.");
-    }
-    std::vector<std::uint32_t> fieldIds;
-    std::set<std::uint32_t> seen;
-    for (const auto& ref : op.fields()) {
-        if (seen.insert(ref.field_id()).second) {
-            fieldIds.push_back(ref.field_id());
-        }
-    }
-    const auto aad = crypto::operationAad(std::span<const std::uint8_t, 16>(caseId.data(), 16),
-                                          op.device_id(), op.device_seq(), fieldIds, kOperationSchemaVersion);
-    const std::vector<std::uint8_t> sealed(op.ciphertext().begin(), op.ciphertext().end());
-    auto plain = crypto::openOperation(key, aad, sealed);
-    return plain ? crypto::decodeFieldValues(*plain) : Result<std::vector<crypto::FieldValue>>(plain.error());
-}
-
 /** What the center holds about quarantined operations, each opened when its record key is at hand (sealed in
  *  the operation itself for a new case, or kept with the case), so a person can review what the device sent
  *  last. Keyed "case", not "id", so tools that count cases by "id" are not misled. */
@@ -76,8 +55,8 @@ Result<json::array> quarantineSection(Center& center, const std::vector<CenterCa
             }
         }
         auto key = crypto::openSealedRecordKey(center.centerKey, sealedKey, caseId);
-        auto values =
-            key ? openValues(*key, caseId, op) : Result<std::vector<crypto::FieldValue>>(key.error());
+        auto values = key ? openOperationValues(*key, caseId, op)
+                          : Result<std::vector<crypto::FieldValue>>(key.error());
         if (!values) {
             entry["error"] = "the operation does not open with the center key";
         } else {
@@ -113,6 +92,27 @@ struct OpenedOperation {
 
 } // namespace
 
+/** The field values one operation carries, opened with its case's record key. */
+Result<std::vector<crypto::FieldValue>> openOperationValues(const crypto::RecordKey& key,
+                                                            const std::vector<std::uint8_t>& caseId,
+                                                            const protocol::Operation& op) {
+    if (caseId.size() != 16) {
+        return makeError("malformed", "The case id is not 16 bytes.");
+    }
+    std::vector<std::uint32_t> fieldIds;
+    std::set<std::uint32_t> seen;
+    for (const auto& ref : op.fields()) {
+        if (seen.insert(ref.field_id()).second) {
+            fieldIds.push_back(ref.field_id());
+        }
+    }
+    const auto aad = crypto::operationAad(std::span<const std::uint8_t, 16>(caseId.data(), 16),
+                                          op.device_id(), op.device_seq(), fieldIds, kOperationSchemaVersion);
+    const std::vector<std::uint8_t> sealed(op.ciphertext().begin(), op.ciphertext().end());
+    auto plain = crypto::openOperation(key, aad, sealed);
+    return plain ? crypto::decodeFieldValues(*plain) : Result<std::vector<crypto::FieldValue>>(plain.error());
+}
+
 Result<std::string> exportCases(Center& center, std::int64_t nowMs) {
     auto cases = center.store->operations().cases();
     if (!cases) {
@@ -136,7 +136,7 @@ Result<std::string> exportCases(Center& center, std::int64_t nowMs) {
         json::object appended;
         json::array problems;
         for (const auto& op : *ops) {
-            auto values = openValues(*key, c.caseId, op);
+            auto values = openOperationValues(*key, c.caseId, op);
             if (!values) {
                 problems.push_back(
                     json::string("operation " + std::to_string(op.server_seq()) + " does not open"));

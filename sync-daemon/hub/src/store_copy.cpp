@@ -34,6 +34,10 @@ const std::vector<CopiedTable>& copiedTables() {
          {"attachment_id", "case_id", "unit", "device_id", "header", "sealed_key_center", "sealed_key_unit",
           "size", "chunk_count", "chunks_held", "offered_seq"}},
         {"attachment_chunks", {"attachment_id", "chunk_index", "data"}},
+        {"console_users",
+         {"name", "role", "password_hash", "totp_secret_sealed", "failed_logins", "locked_until_ms",
+          "last_totp_step", "created_ms"}},
+        {"center_audit", {"seq", "at_ms", "user_name", "action", "case_hex", "purpose", "mac"}},
     };
     return tables;
 }
@@ -60,10 +64,21 @@ pg::Param paramOf(const sqlite::Statement& row, int column, bool blob) {
 }
 
 bool isBlobColumn(const std::string& column) {
-    static const std::vector<std::string> blobs = {
-        "public_key",      "sealed_secret", "case_id", "message", "sealed_key_center",
-        "sealed_key_unit", "ack",           "lookup",  "mac_key", "signature",
-        "attachment_id",   "header",        "data"};
+    static const std::vector<std::string> blobs = {"public_key",
+                                                   "sealed_secret",
+                                                   "case_id",
+                                                   "message",
+                                                   "sealed_key_center",
+                                                   "sealed_key_unit",
+                                                   "ack",
+                                                   "lookup",
+                                                   "mac_key",
+                                                   "signature",
+                                                   "attachment_id",
+                                                   "header",
+                                                   "data",
+                                                   "totp_secret_sealed",
+                                                   "mac"};
     return std::find(blobs.begin(), blobs.end(), column) != blobs.end();
 }
 

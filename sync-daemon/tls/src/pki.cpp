@@ -103,7 +103,20 @@ Result<Cert> newCertificate(EVP_PKEY* subjectKey, const std::string& cn, std::ui
     return cert;
 }
 
+/** Ed25519 signs the message itself; other key types (the console's P-256 key) sign a SHA-256 digest. */
+const EVP_MD* requestDigest(EVP_PKEY* key) {
+    return EVP_PKEY_get_id(key) == EVP_PKEY_ED25519 ? nullptr : EVP_sha256();
+}
+
 } // namespace
+
+Result<std::string> generateEcdsaP256Key() {
+    PKey key(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
+    if (!key) {
+        return openssl("generate a P-256 key");
+    }
+    return keyToPem(key.get());
+}
 
 Result<std::string> generatePrivateKey() {
     PKey key(EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"));
@@ -135,7 +148,8 @@ Result<std::string> createSigningRequest(const std::string& keyPem, const std::s
     PKey key = readKey(keyPem);
     Req req(X509_REQ_new());
     if (!key || !req || !setName(X509_REQ_get_subject_name(req.get()), cn) ||
-        X509_REQ_set_pubkey(req.get(), key.get()) != 1 || X509_REQ_sign(req.get(), key.get(), nullptr) <= 0) {
+        X509_REQ_set_pubkey(req.get(), key.get()) != 1 ||
+        X509_REQ_sign(req.get(), key.get(), requestDigest(key.get())) <= 0) {
         return openssl("create the certificate request");
     }
     Bio out(BIO_new(BIO_s_mem()));

@@ -5,6 +5,7 @@
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/crypto/secret_bytes.hpp>
 #include <fieldkit/crypto/symmetric_key.hpp>
+#include <utility>
 
 namespace fieldkit::crypto {
 
@@ -14,10 +15,16 @@ namespace fieldkit::crypto {
 class AuditMac {
 public:
     explicit AuditMac(const DataKey& dek);
+    /** The center console's audit chain (who viewed which case, and why): keyed by a crypto_kdf subkey of the
+     *  center's secret box key (context "fkcaud01", subkey id 1), so only the console, which holds that key,
+     *  can extend or check it. */
+    [[nodiscard]] static AuditMac forCenter(const SecretBytes& centerSecret);
     /** BLAKE2b-256 keyed by the subkey over previous MAC | entry bytes. */
     [[nodiscard]] std::array<std::uint8_t, 32> chain(ByteView previous, ByteView entry) const;
 
 private:
+    explicit AuditMac(SecretBytes subkey)
+        : m_subkey(std::move(subkey)) {}
     SecretBytes m_subkey;
 };
 

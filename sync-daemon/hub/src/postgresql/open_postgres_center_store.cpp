@@ -10,7 +10,7 @@ namespace {
 // Each entry takes schema version N to N+1. The tables mirror the SQLite center's (same names and columns,
 // so a copy between them is column for column); server_seq and the attachment offer order come from
 // sequences, which stay correct when several hub processes write at once.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     R"sql(
     CREATE TABLE units (
         name TEXT PRIMARY KEY,
@@ -115,6 +115,38 @@ constexpr std::array<std::string_view, 1> kMigrations = {
         PRIMARY KEY (attachment_id, chunk_index)
     );
     )sql",
+    R"sql(
+    -- The center console (fieldkit-center): its accounts, sessions (by the hash of the cookie) and the
+    -- MAC-chained audit of every view of decrypted data. Read and written by the console only.
+    CREATE TABLE console_users (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        totp_secret_sealed BYTEA NOT NULL,
+        failed_logins BIGINT NOT NULL DEFAULT 0,
+        locked_until_ms BIGINT NOT NULL DEFAULT 0,
+        last_totp_step BIGINT NOT NULL DEFAULT 0,
+        created_ms BIGINT NOT NULL
+    );
+    CREATE TABLE console_sessions (
+        id_hash BYTEA PRIMARY KEY,
+        user_name TEXT NOT NULL REFERENCES console_users(name),
+        csrf_token BYTEA NOT NULL,
+        second_factor_done BOOLEAN NOT NULL DEFAULT false,
+        created_ms BIGINT NOT NULL,
+        last_seen_ms BIGINT NOT NULL
+    );
+    CREATE TABLE center_audit (
+        seq BIGINT PRIMARY KEY,
+        at_ms BIGINT NOT NULL,
+        user_name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        case_hex TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        mac BYTEA NOT NULL
+    );
+    CREATE INDEX center_audit_by_case ON center_audit(case_hex, seq);
+    )sql",
 };
 
 /** Brings the schema to kMigrations.size() in one transaction. An advisory lock keeps two hubs that start at
@@ -180,9 +212,10 @@ Result<std::unique_ptr<CenterStore>> openPostgresCenterStore(const PostgresStore
     }
     auto& shared = *pool;
     using namespace pg_center;
-    return std::make_unique<CenterStore>(CenterStore::Parts{
-        pool, makeUnitStore(shared), makeDeviceRegistry(shared), makeOperationStore(shared),
-        makeWipeStore(shared), makeAttachmentStore(shared), makeCenterReports(shared)});
+    return std::make_unique<CenterStore>(
+        CenterStore::Parts{pool, makeUnitStore(shared), makeDeviceRegistry(shared),
+                           makeOperationStore(shared), makeWipeStore(shared), makeAttachmentStore(shared),
+                           makeCenterReports(shared), makeCenterAccounts(shared), makeCenterAudit(shared)});
 }
 
 } // namespace fieldkit::hub

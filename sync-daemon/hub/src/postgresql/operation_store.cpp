@@ -1,3 +1,4 @@
+#include "inbox_sql.hpp"
 #include "postgresql/pg_center_parts.hpp"
 
 #include <algorithm>
@@ -6,6 +7,8 @@
 #include <fieldkit/core/merge.hpp>
 #include <fieldkit/core/partition_checksum.hpp>
 #include <map>
+#include <type_traits>
+#include <variant>
 
 namespace fieldkit::hub::pg_center {
 namespace {
@@ -183,6 +186,64 @@ public:
                                          rows->blob(i, 6)});
             }
             return out;
+        });
+    }
+
+    Result<std::optional<CenterCase>> caseById(const std::vector<std::uint8_t>& caseId) override {
+        using Found = std::optional<CenterCase>;
+        return pg::inTransaction<Found>(m_pool, [&](Connection& c) -> Result<Found> {
+            auto rows =
+                c.query("SELECT case_id, unit, service, status, channel, conflicted, sealed_key_center "
+                        "FROM cases WHERE case_id = $1",
+                        {pg::bytes(caseId)});
+            if (!rows) {
+                return rows.error();
+            }
+            if (rows->empty()) {
+                return Found();
+            }
+            return Found(CenterCase{rows->blob(0, 0), rows->text(0, 1), rows->text(0, 2), rows->text(0, 3),
+                                    rows->text(0, 4), rows->int64(0, 5) != 0, rows->blob(0, 6)});
+        });
+    }
+
+    Result<InboxPage> inbox(const InboxQuery& query) override {
+        const auto sql = inbox_sql::build(query, true, "false", "true");
+        auto convert = [](const std::vector<inbox_sql::Param>& params) {
+            std::vector<pg::Param> out;
+            for (const auto& p : params) {
+                std::visit(
+                    [&](const auto& v) {
+                        using T = std::decay_t<decltype(v)>;
+                        if constexpr (std::is_same_v<T, std::int64_t>) {
+                            out.push_back(pg::integer(v));
+                        } else if constexpr (std::is_same_v<T, std::string>) {
+                            out.push_back(pg::text(v));
+                        } else {
+                            out.push_back(pg::bytes(std::span<const std::uint8_t>(v)));
+                        }
+                    },
+                    p);
+            }
+            return out;
+        };
+        return pg::inTransaction<InboxPage>(m_pool, [&](Connection& c) -> Result<InboxPage> {
+            InboxPage page;
+            auto count = c.query(sql.count, convert(sql.params));
+            if (!count) {
+                return count.error();
+            }
+            page.total = count->empty() ? 0 : count->int64(0, 0);
+            auto rows = c.query(sql.page, convert(sql.pageParams));
+            if (!rows) {
+                return rows.error();
+            }
+            for (int i = 0; i < rows->size(); ++i) {
+                page.cases.push_back(CenterCase{rows->blob(i, 0), rows->text(i, 1), rows->text(i, 2),
+                                                rows->text(i, 3), rows->text(i, 4), rows->int64(i, 5) != 0,
+                                                rows->blob(i, 6)});
+            }
+            return page;
         });
     }
 

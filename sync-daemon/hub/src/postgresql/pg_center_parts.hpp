@@ -57,5 +57,7 @@ inline constexpr const char* kChangesChannel = "fieldkit_changes";
 [[nodiscard]] std::unique_ptr<WipeStore> makeWipeStore(Pool& pool);
 [[nodiscard]] std::unique_ptr<AttachmentStore> makeAttachmentStore(Pool& pool);
 [[nodiscard]] std::unique_ptr<CenterReports> makeCenterReports(Pool& pool);
+[[nodiscard]] std::unique_ptr<CenterAccounts> makeCenterAccounts(Pool& pool);
+[[nodiscard]] std::unique_ptr<CenterAudit> makeCenterAudit(Pool& pool);
 
 } // namespace fieldkit::hub::pg_center

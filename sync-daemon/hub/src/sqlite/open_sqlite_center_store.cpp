@@ -6,7 +6,7 @@ namespace fieldkit::hub {
 namespace {
 
 // apart from STRICT/WITHOUT ROWID, so a second implementation can mirror it.
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 5> kMigrations = {
     R"sql(
     CREATE TABLE units (
         name TEXT PRIMARY KEY,
@@ -129,6 +129,38 @@ constexpr std::array<std::string_view, 4> kMigrations = {
     ) STRICT;
     INSERT INTO counters VALUES ('attachment_seq', 0);
     )sql",
+    R"sql(
+    -- The center console (fieldkit-center): its accounts, sessions (by the hash of the cookie) and the
+    -- MAC-chained audit of every view of decrypted data. Read and written by the console only.
+    CREATE TABLE console_users (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        totp_secret_sealed BLOB NOT NULL,
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked_until_ms INTEGER NOT NULL DEFAULT 0,
+        last_totp_step INTEGER NOT NULL DEFAULT 0,
+        created_ms INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE console_sessions (
+        id_hash BLOB PRIMARY KEY,
+        user_name TEXT NOT NULL REFERENCES console_users(name),
+        csrf_token BLOB NOT NULL,
+        second_factor_done INTEGER NOT NULL DEFAULT 0,
+        created_ms INTEGER NOT NULL,
+        last_seen_ms INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE center_audit (
+        seq INTEGER PRIMARY KEY,
+        at_ms INTEGER NOT NULL,
+        user_name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        case_hex TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        mac BLOB NOT NULL
+    ) STRICT;
+    CREATE INDEX center_audit_by_case ON center_audit(case_hex, seq);
+    )sql",
 };
 
 } // namespace
@@ -155,9 +187,10 @@ Result<std::unique_ptr<CenterStore>> openSqliteCenterStore(const std::filesystem
     auto connection = std::make_shared<sqlite::Database>(std::move(*db));
     auto& shared = *connection;
     using namespace sqlite_center;
-    return std::make_unique<CenterStore>(CenterStore::Parts{
-        connection, makeUnitStore(shared), makeDeviceRegistry(shared), makeOperationStore(shared),
-        makeWipeStore(shared), makeAttachmentStore(shared), makeCenterReports(shared)});
+    return std::make_unique<CenterStore>(
+        CenterStore::Parts{connection, makeUnitStore(shared), makeDeviceRegistry(shared),
+                           makeOperationStore(shared), makeWipeStore(shared), makeAttachmentStore(shared),
+                           makeCenterReports(shared), makeCenterAccounts(shared), makeCenterAudit(shared)});
 }
 
 } // namespace fieldkit::hub

@@ -1,3 +1,4 @@
+#include "inbox_sql.hpp"
 #include "sqlite/sqlite_center_parts.hpp"
 
 #include <algorithm>
@@ -6,6 +7,7 @@
 #include <fieldkit/core/merge.hpp>
 #include <fieldkit/core/partition_checksum.hpp>
 #include <map>
+#include <variant>
 
 namespace fieldkit::hub::sqlite_center {
 namespace {
@@ -195,6 +197,73 @@ public:
             out.push_back(CenterCase{stmt->blob(0), stmt->text(1), stmt->text(2), stmt->text(3),
                                      stmt->text(4), stmt->int64(5) != 0, stmt->blob(6)});
         }
+    }
+
+    Result<std::optional<CenterCase>> caseById(const std::vector<std::uint8_t>& caseId) override {
+        auto stmt =
+            m_db.cached("SELECT case_id, unit, service, status, channel, conflicted, sealed_key_center "
+                        "FROM cases WHERE case_id = ?1");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, caseId);
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return std::optional<CenterCase>();
+        }
+        return std::optional<CenterCase>(CenterCase{stmt->blob(0), stmt->text(1), stmt->text(2),
+                                                    stmt->text(3), stmt->text(4), stmt->int64(5) != 0,
+                                                    stmt->blob(6)});
+    }
+
+    Result<InboxPage> inbox(const InboxQuery& query) override {
+        const auto sql = inbox_sql::build(query, false, "0", "1");
+        auto bindAll = [](sqlite::Statement& s, const std::vector<inbox_sql::Param>& params) {
+            for (std::size_t i = 0; i < params.size(); ++i) {
+                const int index = static_cast<int>(i + 1);
+                std::visit([&](const auto& v) { s.bind(index, v); }, params[i]);
+            }
+        };
+        auto tx = Transaction::begin(m_db);
+        if (!tx) {
+            return tx.error();
+        }
+        InboxPage page;
+        {
+            auto count = m_db.cached(sql.count);
+            if (!count) {
+                return count.error();
+            }
+            bindAll(*count, sql.params);
+            auto row = count->step();
+            if (!row) {
+                return row.error();
+            }
+            page.total = *row ? count->int64(0) : 0;
+        }
+        auto stmt = m_db.cached(sql.page);
+        if (!stmt) {
+            return stmt.error();
+        }
+        bindAll(*stmt, sql.pageParams);
+        while (true) {
+            auto row = stmt->step();
+            if (!row) {
+                return row.error();
+            }
+            if (!*row) {
+                break;
+            }
+            page.cases.push_back(CenterCase{stmt->blob(0), stmt->text(1), stmt->text(2), stmt->text(3),
+                                            stmt->text(4), stmt->int64(5) != 0, stmt->blob(6)});
+        }
+        if (auto st = tx->commit(); !st) {
+            return st.error();
+        }
+        return page;
     }
 
     Result<std::vector<protocol::Operation>>

@@ -77,5 +77,7 @@ private:
 [[nodiscard]] std::unique_ptr<WipeStore> makeWipeStore(Database& db);
 [[nodiscard]] std::unique_ptr<AttachmentStore> makeAttachmentStore(Database& db);
 [[nodiscard]] std::unique_ptr<CenterReports> makeCenterReports(Database& db);
+[[nodiscard]] std::unique_ptr<CenterAccounts> makeCenterAccounts(Database& db);
+[[nodiscard]] std::unique_ptr<CenterAudit> makeCenterAudit(Database& db);
 
 } // namespace fieldkit::hub::sqlite_center

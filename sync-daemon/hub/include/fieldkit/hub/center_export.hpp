@@ -2,10 +2,19 @@
 
 #include <cstdint>
 #include <fieldkit/core/result.hpp>
+#include <fieldkit/crypto/field_values.hpp>
+#include <fieldkit/crypto/record_key.hpp>
 #include <fieldkit/hub/center_dir.hpp>
 #include <string>
+#include <vector>
 
 namespace fieldkit::hub {
+
+/** The field values one operation carries, opened with its case's record key (the AAD binds case, device,
+ *  device_seq and field ids). Used by the export and by the center console. */
+[[nodiscard]] Result<std::vector<crypto::FieldValue>>
+openOperationValues(const crypto::RecordKey& key, const std::vector<std::uint8_t>& caseId,
+                    const protocol::Operation& op);
 
 /** As JSON: "cases", every case with its decrypted fields (each register's open versions: several = conflict)
  *  and add-only entries; "quarantined_operations", what devices ordered wiped pushed last (never applied),

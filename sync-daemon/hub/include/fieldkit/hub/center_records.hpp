@@ -79,6 +79,27 @@ struct CenterCase {
     std::vector<std::uint8_t> sealedKeyCenter;
 };
 
+/** What the console's inbox asks for: filters on clear metadata only, a sort and a page. Age filters compare
+ *  case ids, whose first 48 bits are the creation time in milliseconds. */
+struct InboxQuery {
+    enum class Sort { NewestFirst, OldestFirst, Unit, Service, Status };
+    std::string unit;                 // empty: any
+    std::string service;              // empty: any
+    std::string status;               // empty: any
+    int conflicted = -1;              // -1 any, 0 not conflicted, 1 conflicted
+    std::int64_t createdBeforeMs = 0; // 0: no bound
+    std::int64_t createdAfterMs = 0;  // 0: no bound
+    Sort sort = Sort::NewestFirst;
+    int offset = 0;
+    int limit = 25;
+};
+
+/** One page of the inbox and how many cases match in all. */
+struct InboxPage {
+    std::vector<CenterCase> cases;
+    std::int64_t total = 0;
+};
+
 /** An attachment as the center holds it: routing data, sealed key and how many of its chunks arrived. */
 struct CenterAttachment {
     std::vector<std::uint8_t> attachmentId;

@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/hub/attachment_store.hpp>
+#include <fieldkit/hub/center_accounts.hpp>
+#include <fieldkit/hub/center_audit.hpp>
 #include <fieldkit/hub/center_records.hpp>
 #include <fieldkit/hub/center_reports.hpp>
 #include <fieldkit/hub/device_registry.hpp>
@@ -30,6 +32,8 @@ public:
         std::unique_ptr<WipeStore> wipes;
         std::unique_ptr<AttachmentStore> attachments;
         std::unique_ptr<CenterReports> reports;
+        std::unique_ptr<CenterAccounts> accounts; // the console's accounts and sessions
+        std::unique_ptr<CenterAudit> audit;       // the console's audit log
     };
 
     explicit CenterStore(Parts parts);
@@ -40,6 +44,8 @@ public:
     [[nodiscard]] WipeStore& wipes() { return *m_parts.wipes; }
     [[nodiscard]] AttachmentStore& attachments() { return *m_parts.attachments; }
     [[nodiscard]] CenterReports& reports() { return *m_parts.reports; }
+    [[nodiscard]] CenterAccounts& accounts() { return *m_parts.accounts; }
+    [[nodiscard]] CenterAudit& audit() { return *m_parts.audit; }
 
 private:
     Parts m_parts;

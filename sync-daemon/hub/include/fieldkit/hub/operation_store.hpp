@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/hub/center_records.hpp>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,6 +33,11 @@ public:
     [[nodiscard]] virtual Result<std::uint64_t> serverHead(const std::string& unit) = 0;
 
     [[nodiscard]] virtual Result<std::vector<CenterCase>> cases() = 0;
+    /** One case's clear metadata and sealed key, or none. */
+    [[nodiscard]] virtual Result<std::optional<CenterCase>>
+    caseById(const std::vector<std::uint8_t>& caseId) = 0;
+    /** The console's inbox: cases matching `query`, sorted and paged, with the total count. */
+    [[nodiscard]] virtual Result<InboxPage> inbox(const InboxQuery& query) = 0;
     /** Every operation of a case in server order. */
     [[nodiscard]] virtual Result<std::vector<protocol::Operation>>
     caseOperations(const std::vector<std::uint8_t>& caseId) = 0;

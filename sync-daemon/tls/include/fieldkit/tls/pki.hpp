@@ -18,6 +18,10 @@ enum class CertRole { Authority, Server, Client };
 /** A fresh Ed25519 private key, PEM (PKCS#8). */
 [[nodiscard]] Result<std::string> generatePrivateKey();
 
+/** A fresh ECDSA P-256 private key, PEM: for the center console's HTTPS certificate, because browsers offer
+ *  no Ed25519 in TLS. */
+[[nodiscard]] Result<std::string> generateEcdsaP256Key();
+
 /** A self-signed certificate authority for one municipal center. */
 [[nodiscard]] Result<Credentials> createAuthority(const std::string& commonName, int validDays);
 

@@ -1,0 +1,148 @@
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <fieldkit/center/center_audit_log.hpp>
+#include <fieldkit/center/center_commands.hpp>
+#include <fieldkit/center/console_app.hpp>
+#include <fieldkit/center/console_auth.hpp>
+#include <fieldkit/center/console_server.hpp>
+#include <fieldkit/center/console_tls.hpp>
+#include <fieldkit/hub/center_dir.hpp>
+#include <iostream>
+
+namespace fieldkit::center {
+namespace {
+
+constexpr const char* kUsage = R"(usage:
+  fieldkit-center serve --dir D --listen HOST:PORT [--static DIR] [--cert FILE --key FILE]
+  fieldkit-center user add --dir D --name NAME --role caseworker|teamlead|admin   (password in FIELDKIT_PASSWORD)
+)";
+
+int fail(const Error& error) {
+    std::cerr << "fieldkit-center: " << error.message << '\n';
+    return 1;
+}
+
+std::int64_t nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+/** The DKFDS files and the console's stylesheet: --static, else `static/` beside the program. */
+std::filesystem::path staticDir(const common::Args& args) {
+    if (auto dir = args.option("static")) {
+        return *dir;
+    }
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::path("static") : self.parent_path() / "static";
+}
+
+int serve(const common::Args& args) {
+    auto dir = args.required("dir");
+    auto listen = args.required("listen");
+    if (!dir || !listen) {
+        return fail(!dir ? dir.error() : listen.error());
+    }
+    auto where = common::parseHostPort(*listen);
+    if (!where) {
+        return fail(where.error());
+    }
+    const hub::CenterDir centerDir{*dir};
+    // The console is the one center process that loads the center secret key (openCenter reads it).
+    auto center = hub::openCenter(centerDir);
+    if (!center) {
+        return fail(center.error());
+    }
+    std::optional<std::filesystem::path> certFile, keyFile;
+    if (auto c = args.option("cert")) {
+        certFile = *c;
+    }
+    if (auto k = args.option("key")) {
+        keyFile = *k;
+    }
+    auto credentials = consoleCredentials(*center, centerDir, certFile, keyFile);
+    if (!credentials) {
+        return fail(credentials.error());
+    }
+    auto tls = makeConsoleTlsContext(*credentials);
+    if (!tls) {
+        return fail(tls.error());
+    }
+    auto& store = *center->store;
+    CenterAuditLog audit(store.audit(), crypto::AuditMac::forCenter(center->centerKey.secret()), nowMs);
+    LocalPasswords passwords;
+    ConsoleAuth auth(store.accounts(), center->centerKey, audit, passwords, nowMs, crypto::systemRandom());
+    ConsoleApp app(store, center->centerKey, auth, audit, staticDir(args), crypto::systemRandom(), nowMs);
+    boost::asio::io_context io;
+    ConsoleServer server(
+        io, *tls, [&app](const Request& r) { return app.handle(r); },
+        [](const std::string& line) { std::clog << "fieldkit-center: " << line << '\n'; });
+    auto bound = server.listen(*where);
+    if (!bound) {
+        return fail(bound.error());
+    }
+    server.start();
+    boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code&, int) {
+        server.stop();
+        io.stop();
+    });
+    std::cout << "listening on " << bound->toString() << std::endl;
+    io.run();
+    std::clog << "fieldkit-center: stopped\n";
+    return 0;
+}
+
+int userAdd(const common::Args& args) {
+    auto dir = args.required("dir");
+    auto name = args.required("name");
+    auto role = args.required("role");
+    if (!dir || !name || !role) {
+        return fail(!dir ? dir.error() : (!name ? name.error() : role.error()));
+    }
+    const char* password = std::getenv("FIELDKIT_PASSWORD");
+    if (password == nullptr) {
+        return fail(makeError("usage", "Give the password in the environment variable FIELDKIT_PASSWORD."));
+    }
+    auto center = hub::openCenter(hub::CenterDir{*dir});
+    if (!center) {
+        return fail(center.error());
+    }
+    auto& store = *center->store;
+    CenterAuditLog audit(store.audit(), crypto::AuditMac::forCenter(center->centerKey.secret()), nowMs);
+    LocalPasswords passwords;
+    ConsoleAuth auth(store.accounts(), center->centerKey, audit, passwords, nowMs, crypto::systemRandom());
+    auto created = auth.addUser(*name, *role, password);
+    if (!created) {
+        return fail(created.error());
+    }
+    if (auto st = audit.record(*name, "user_added:" + *role, "", ""); !st) {
+        return fail(st.error());
+    }
+    // Shown once: the authenticator app takes the URI (or the text), the center keeps it sealed.
+    std::cout << created->otpauthUri << '\n' << created->totpBase32 << '\n';
+    return 0;
+}
+
+} // namespace
+
+int runCenterCommand(const common::Args& args) {
+    const auto command = args.word(0);
+    if (args.flag("help") || command.empty()) {
+        std::cout << kUsage;
+        return command.empty() && !args.flag("help") ? 2 : 0;
+    }
+    if (command == "serve") {
+        return serve(args);
+    }
+    if (command == "user" && args.word(1) == "add") {
+        return userAdd(args);
+    }
+    std::cerr << kUsage;
+    return 2;
+}
+
+} // namespace fieldkit::center
