@@ -165,7 +165,12 @@ void attachmentOverFaultyLink(const std::vector<std::string>& link, std::chrono:
     std::ifstream copy(partner / "photo.png", std::ios::binary);
     CHECK(std::string(std::istreambuf_iterator<char>(original), {}) ==
           std::string(std::istreambuf_iterator<char>(copy), {}));
-    CHECK(metricValue(hub.metrics(), "fieldkit_attachment_chunks_served_total") == kChunks);
+    // Whole chunks, except those a fresh link's small pace asked for in slices (its first, say).
+    const auto served = hub.metrics();
+    const long long whole = metricValue(served, "fieldkit_attachment_chunks_served_total");
+    const long long slices = metricValue(served, "fieldkit_attachment_chunk_slices_served_total");
+    CHECK(whole <= kChunks);
+    CHECK((whole == kChunks || slices >= 2)); // a chunk not served whole came in two slices at least
     // Asked again, nothing more comes: it is whole here.
     auto again = runProcess({kSyncd, "sync-once", "--data", partner.path().string(), "--hub", hub.address()},
                             std::chrono::seconds(60));
