@@ -198,9 +198,11 @@ for key in sqlite-1 postgres-1 postgres-2; do
     "$(case $key in sqlite-1) echo reference ;; postgres-1) echo ">= 0.7 x SQLite" ;; *) echo ">= one hub on PostgreSQL" ;; esac)"
 done
 
-# (d) idle connected devices: hub memory per device.
+# (d) idle connected devices: hub memory per device, on SQLite and on PostgreSQL.
 printf '\n'
 "$(dirname "$0")/idle-devices-benchmark.sh" "$BUILD" "${INGEST_FLAGS[@]}"
+printf '\n'
+"$(dirname "$0")/idle-devices-benchmark.sh" "$BUILD" "${INGEST_FLAGS[@]}" --store postgres
 
 # (e) one enrolled device gone hostile while honest devices sync.
 printf '\n'
