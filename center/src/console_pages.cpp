@@ -152,14 +152,22 @@ std::string renderPage(const PageFrame& f, const std::string& main) {
            escapeHtml(f.title) + "</h1>" + main + "</main></body></html>";
 }
 
-std::string loginForm(Language l, const std::string& preToken, std::string_view errorKey) {
-    std::string out;
-    if (!errorKey.empty()) {
-        out += "<div class=\"alert alert-error\" role=\"alert\"><div class=\"alert-body\"><p "
-               "class=\"alert-text\">" +
-               t(l, errorKey) + "</p></div></div>";
+namespace {
+
+/** DKFDS's error alert with the text of `errorKey`, or nothing when there is no error. */
+std::string errorAlert(Language l, std::string_view errorKey) {
+    if (errorKey.empty()) {
+        return {};
     }
-    return out +
+    return "<div class=\"alert alert-error\" role=\"alert\"><div class=\"alert-body\"><p "
+           "class=\"alert-text\">" +
+           t(l, errorKey) + "</p></div></div>";
+}
+
+} // namespace
+
+std::string loginForm(Language l, const std::string& preToken, std::string_view errorKey) {
+    return errorAlert(l, errorKey) +
            "<form method=\"post\" action=\"/login\" class=\"console-form\"><input type=\"hidden\" "
            "name=\"csrf\" value=\"" +
            escapeHtml(preToken) + "\">" + hiddenLang(l) +
@@ -175,13 +183,7 @@ std::string loginForm(Language l, const std::string& preToken, std::string_view 
 }
 
 std::string totpForm(Language l, const std::string& csrfToken, std::string_view errorKey) {
-    std::string out;
-    if (!errorKey.empty()) {
-        out += "<div class=\"alert alert-error\" role=\"alert\"><div class=\"alert-body\"><p "
-               "class=\"alert-text\">" +
-               t(l, errorKey) + "</p></div></div>";
-    }
-    return out +
+    return errorAlert(l, errorKey) +
            "<form method=\"post\" action=\"/login/totp\" class=\"console-form\"><input type=\"hidden\" "
            "name=\"csrf\" value=\"" +
            escapeHtml(csrfToken) + "\">" + hiddenLang(l) +
