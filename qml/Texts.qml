@@ -139,6 +139,22 @@ QtObject {
     }
 
     // One sentence for each error code the controllers report; never contains personal data.
+    // Why the center (or the device) refused a save, and what the person holding the tablet can do; the codes
+    // are core/refusal.hpp's. An unknown code (a newer center) shows the center's own sentence.
+    function refusalText(code: string, centerSentence: string): string {
+        switch (code) {
+        case "stale": return qsTr("The center had already received a newer change. Ask IT to check the device.");
+        case "other_device": return qsTr("The change was recorded under another device. Ask IT to check the device.");
+        case "other_unit": return qsTr("The case belongs to another unit. Ask the team lead to move it.");
+        case "malformed": return qsTr("The center could not read the change. Ask IT to check the device.");
+        case "quarantined": return qsTr("The device is to be wiped; the center keeps the change for review.");
+        case "depends_on_refused": return qsTr("The change builds on another change the center refused.");
+        case "too_large": return qsTr("The change is too large to send. Shorten the note or add the content as an attachment.");
+        case "attachment_refused": return qsTr("The center refused an attachment. Take the photo or signature again.");
+        default: return centerSentence === "" ? "" : qsTr("The center says: %1").arg(centerSentence);
+        }
+    }
+
     function errorText(code: string): string {
         switch (code) {
         case "": return "";

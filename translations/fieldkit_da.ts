@@ -1219,6 +1219,42 @@
         <source>Your PIN was changed meanwhile; try again.</source>
         <translation>Din PIN er blevet skiftet imens; prøv igen.</translation>
     </message>
+    <message>
+        <source>The center had already received a newer change. Ask IT to check the device.</source>
+        <translation>Centret havde allerede modtaget en nyere ændring. Bed IT om at tjekke enheden.</translation>
+    </message>
+    <message>
+        <source>The change was recorded under another device. Ask IT to check the device.</source>
+        <translation>Ændringen er registreret under en anden enhed. Bed IT om at tjekke enheden.</translation>
+    </message>
+    <message>
+        <source>The case belongs to another unit. Ask the team lead to move it.</source>
+        <translation>Sagen hører til et andet team. Bed teamlederen om at flytte den.</translation>
+    </message>
+    <message>
+        <source>The center could not read the change. Ask IT to check the device.</source>
+        <translation>Centret kunne ikke læse ændringen. Bed IT om at tjekke enheden.</translation>
+    </message>
+    <message>
+        <source>The device is to be wiped; the center keeps the change for review.</source>
+        <translation>Enheden skal slettes; centret gemmer ændringen til gennemsyn.</translation>
+    </message>
+    <message>
+        <source>The change builds on another change the center refused.</source>
+        <translation>Ændringen bygger på en anden ændring, som centret afviste.</translation>
+    </message>
+    <message>
+        <source>The change is too large to send. Shorten the note or add the content as an attachment.</source>
+        <translation>Ændringen er for stor til at sende. Forkort notatet, eller vedhæft indholdet som bilag.</translation>
+    </message>
+    <message>
+        <source>The center refused an attachment. Take the photo or signature again.</source>
+        <translation>Centret afviste et bilag. Tag billedet eller underskriften igen.</translation>
+    </message>
+    <message>
+        <source>The center says: %1</source>
+        <translation>Centret skriver: %1</translation>
+    </message>
 </context>
 <context>
     <name>UnlockPage</name>

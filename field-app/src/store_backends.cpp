@@ -101,6 +101,8 @@ Result<OutboxHealth> StoreOutboxMonitor::health() {
         out.oldestPending = QDateTime::fromMSecsSinceEpoch(position->oldestPendingMs);
     }
     out.rejectedOps = position->rejectedOps;
+    out.lastRefusalCode = QString::fromStdString(position->lastRefusalCode);
+    out.lastRefusal = QString::fromStdString(position->lastRefusal);
     return out;
 }
 

@@ -107,9 +107,7 @@ void SyncStatusController::refresh() {
         auto health = m_outboxMonitor->health();
         outbox = health ? *health : m_outbox;
     }
-    const bool outboxChanged = outbox.pendingOps != m_outbox.pendingOps ||
-                               outbox.oldestPending != m_outbox.oldestPending ||
-                               outbox.rejectedOps != m_outbox.rejectedOps;
+    const bool outboxChanged = outbox != m_outbox;
     if (outboxChanged || next->state != m_snapshot.state || next->pendingOps != m_snapshot.pendingOps ||
         next->lastSuccessMs != m_snapshot.lastSuccessMs || next->lastError != m_snapshot.lastError ||
         next->transfer != m_snapshot.transfer) {

@@ -49,54 +49,70 @@ Pane {
     background: Rectangle { color: Theme.surface }
     Accessible.name: root.stateText
 
-    RowLayout {
+    ColumnLayout {
         anchors.fill: parent
-        spacing: Theme.spacing
-        Rectangle {
-            width: Math.round(Theme.fontBody * 0.75)
-            height: width
-            radius: width / 2
-            color: root.healthy ? Theme.accent : Theme.warning
-        }
-        Label {
-            objectName: "syncStateLabel"
-            text: root.stateText
-            font.pixelSize: Theme.fontBody
-            color: Theme.text
+        spacing: Theme.spacing / 2
+        RowLayout {
             Layout.fillWidth: true
+            spacing: Theme.spacing
+            Rectangle {
+                width: Math.round(Theme.fontBody * 0.75)
+                height: width
+                radius: width / 2
+                color: root.healthy ? Theme.accent : Theme.warning
+            }
+            Label {
+                objectName: "syncStateLabel"
+                text: root.stateText
+                font.pixelSize: Theme.fontBody
+                color: Theme.text
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "progressLabel"
+                visible: root.progressText !== ""
+                text: root.progressText
+                font.pixelSize: Theme.fontBody
+                color: Theme.text
+            }
+            Label {
+                objectName: "rejectedLabel"
+                visible: root.status !== null && (root.status.rejectedOps ?? 0) > 0
+                text: root.status ? qsTr("%n change(s) need attention", "", root.status.rejectedOps ?? 0) : ""
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                color: Theme.danger
+            }
+            Label {
+                objectName: "pendingLabel"
+                text: {
+                    if (!root.status)
+                        return "";
+                    const waiting = qsTr("%n item(s) waiting", "", root.status.pendingOps);
+                    const since = root.status.oldestPending ?? "";
+                    return root.status.pendingOps > 0 && since !== "" ? qsTr("%1 since %2").arg(waiting).arg(since)
+                                                                     : waiting;
+                }
+                font.pixelSize: Theme.fontBody
+                color: Theme.mutedText
+            }
+            Label {
+                text: root.status && root.status.lastSuccess !== "" ? qsTr("Last contact %1").arg(root.status.lastSuccess) : ""
+                font.pixelSize: Theme.fontBody
+                color: Theme.mutedText
+            }
         }
         Label {
-            objectName: "progressLabel"
-            visible: root.progressText !== ""
-            text: root.progressText
+            objectName: "refusalLabel"
+            // What the newest refusal means and what to do: the count alone leaves staff guessing.
+            readonly property string explanation: root.status ? Texts.refusalText(root.status.lastRefusalCode ?? "",
+                                                                                   root.status.lastRefusal ?? "") : ""
+            visible: root.status !== null && (root.status.rejectedOps ?? 0) > 0 && explanation !== ""
+            text: explanation
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
             font.pixelSize: Theme.fontBody
             color: Theme.text
-        }
-        Label {
-            objectName: "rejectedLabel"
-            visible: root.status !== null && (root.status.rejectedOps ?? 0) > 0
-            text: root.status ? qsTr("%n change(s) need attention", "", root.status.rejectedOps ?? 0) : ""
-            font.pixelSize: Theme.fontBody
-            font.bold: true
-            color: Theme.danger
-        }
-        Label {
-            objectName: "pendingLabel"
-            text: {
-                if (!root.status)
-                    return "";
-                const waiting = qsTr("%n item(s) waiting", "", root.status.pendingOps);
-                const since = root.status.oldestPending ?? "";
-                return root.status.pendingOps > 0 && since !== "" ? qsTr("%1 since %2").arg(waiting).arg(since)
-                                                                 : waiting;
-            }
-            font.pixelSize: Theme.fontBody
-            color: Theme.mutedText
-        }
-        Label {
-            text: root.status && root.status.lastSuccess !== "" ? qsTr("Last contact %1").arg(root.status.lastSuccess) : ""
-            font.pixelSize: Theme.fontBody
-            color: Theme.mutedText
         }
     }
 }

@@ -10,7 +10,7 @@ namespace {
 
 // Migration N takes user_version N to N+1. Never edit a shipped step; add a new one.
 // No column holds personal data in the clear: citizen values live only inside operations.ciphertext.
-constexpr std::array<std::string_view, 8> kMigrations = {
+constexpr std::array<std::string_view, 9> kMigrations = {
     R"sql(
     CREATE TABLE meta (
         key TEXT PRIMARY KEY,
@@ -230,6 +230,12 @@ constexpr std::array<std::string_view, 8> kMigrations = {
         data BLOB NOT NULL,
         PRIMARY KEY (attachment_id, chunk_index)
     ) STRICT, WITHOUT ROWID;
+    )sql",
+    // 8 -> 9 (issue 13): why the center refused an operation, as a code the app words in the staff's
+    // language (core/refusal.hpp); `rejected` keeps the center's own sentence beside it. NULL for refusals
+    // stored before this version: the app then shows the sentence.
+    R"sql(
+    ALTER TABLE operations ADD COLUMN rejected_code TEXT;
     )sql",
 };
 

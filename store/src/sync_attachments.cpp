@@ -1,5 +1,6 @@
 // The daemon's attachment lane: ciphertext chunks out and in, without any key.
 #include <fieldkit/core/id128.hpp>
+#include <fieldkit/core/refusal.hpp>
 #include <fieldkit/crypto/attachment_stream.hpp>
 #include <fieldkit/crypto/content_hash.hpp>
 #include <fieldkit/sqlite/collect.hpp>
@@ -87,8 +88,8 @@ Status SyncQueue::refuseAttachment(const sqlite::Bytes& attachmentId, const std:
     }
     auto mark = db.cached("UPDATE attachments SET refused = ?2 WHERE attachment_id = ?1 AND refused IS NULL");
     auto reject =
-        db.cached("UPDATE operations SET rejected = ?2 WHERE op_id = (SELECT op_id FROM attachments "
-                  "WHERE attachment_id = ?1) AND server_seq IS NULL AND rejected IS NULL");
+        db.cached("UPDATE operations SET rejected = ?2, rejected_code = ?3 WHERE op_id = (SELECT op_id FROM "
+                  "attachments WHERE attachment_id = ?1) AND server_seq IS NULL AND rejected IS NULL");
     auto unqueue = db.cached(
         "DELETE FROM outbox WHERE op_id = (SELECT op_id FROM attachments WHERE attachment_id = ?1)");
     // The case stops showing "not sent" once nothing of it waits for the center any more.
@@ -99,10 +100,12 @@ Status SyncQueue::refuseAttachment(const sqlite::Bytes& attachmentId, const std:
     if (!mark || !reject || !unqueue || !settle) {
         return makeError("damaged_store", "The store's schema is incomplete.");
     }
-    for (auto* stmt : {&*mark, &*reject}) {
-        if (auto st = stmt->bind(1, attachmentId).bind(2, reason).run(); !st) {
-            return st;
-        }
+    if (auto st = mark->bind(1, attachmentId).bind(2, reason).run(); !st) {
+        return st;
+    }
+    const std::string code(core::refusalCode(core::Refusal::AttachmentRefused));
+    if (auto st = reject->bind(1, attachmentId).bind(2, reason).bind(3, code).run(); !st) {
+        return st;
     }
     for (auto* stmt : {&*unqueue, &*settle}) {
         if (auto st = stmt->bind(1, attachmentId).run(); !st) {

@@ -162,8 +162,9 @@ Result<SyncPosition> SyncQueue::position() {
     auto stmt = m_store.database().cached(
         "SELECT s.pull_cursor, s.last_acked_device_seq, (SELECT count(*) FROM outbox), "
         "(SELECT coalesce(min(queued_ms), 0) FROM outbox), (SELECT count(*) FROM operations WHERE rejected "
-        "IS NOT NULL), s.checksum, (SELECT rejected FROM operations WHERE rejected IS NOT NULL ORDER BY "
-        "op_id DESC LIMIT 1) FROM sync_state s WHERE s.id = 1");
+        "IS NOT NULL), s.checksum, r.rejected, r.rejected_code FROM sync_state s LEFT JOIN (SELECT rejected, "
+        "rejected_code FROM operations WHERE rejected IS NOT NULL ORDER BY op_id DESC LIMIT 1) r WHERE s.id "
+        "= 1");
     if (!stmt) {
         return stmt.error();
     }
@@ -177,7 +178,8 @@ Result<SyncPosition> SyncQueue::position() {
                         stmt->int64(3),
                         stmt->int64(4),
                         static_cast<std::uint64_t>(stmt->int64(5)),
-                        stmt->text(6)};
+                        stmt->text(6),
+                        stmt->text(7)};
 }
 
 Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {
@@ -190,9 +192,9 @@ Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {
         db.cached("UPDATE operations SET server_seq = ?3 WHERE device_id = ?1 AND device_seq = ?2 AND "
                   "server_seq IS NULL");
     // Only an operation still waiting for its answer can be refused: an ack is never allowed to undo one.
-    auto refuse =
-        db.cached("UPDATE operations SET rejected = ?3 WHERE device_id = ?1 AND device_seq = ?2 AND "
-                  "server_seq IS NULL");
+    auto refuse = db.cached(
+        "UPDATE operations SET rejected = ?3, rejected_code = nullif(?4, '') WHERE device_id = ?1 AND "
+        "device_seq = ?2 AND server_seq IS NULL");
     auto drop = db.cached("DELETE FROM outbox WHERE device_seq = ?1");
     auto closing =
         db.cached("UPDATE cases SET closed_acked_ms = ?3 WHERE case_id = (SELECT case_id FROM operations "
@@ -233,7 +235,12 @@ Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {
     for (const auto& r : results) {
         const auto seq = static_cast<std::int64_t>(r.deviceSeq);
         if (r.rejected) {
-            if (auto s = refuse->bind(1, m_store.deviceId()).bind(2, seq).bind(3, r.reason).run(); !s) {
+            if (auto s = refuse->bind(1, m_store.deviceId())
+                             .bind(2, seq)
+                             .bind(3, r.reason)
+                             .bind(4, r.reasonCode)
+                             .run();
+                !s) {
                 return s;
             }
             if (auto s = settleStatusOf(seq); !s) {

@@ -24,6 +24,9 @@ TestCase {
             property int pendingOps: 0
             property string lastSuccess: ""
             property var transfer: ({active: false})
+            property int rejectedOps: 0
+            property string lastRefusalCode: ""
+            property string lastRefusal: ""
         }
     }
 
@@ -91,5 +94,43 @@ TestCase {
         verify(!line.healthy);
         status.state = "ok";
         verify(line.healthy);
+    }
+
+    // A refused save says why and what to do, in the staff's words, not the center's English sentence.
+    function test_a_refusal_is_explained_from_its_code() {
+        const status = createTemporaryObject(statusComponent, root, {
+            state: "ok", rejectedOps: 2, lastRefusalCode: "other_unit",
+            lastRefusal: "the case belongs to another unit"
+        });
+        const line = createTemporaryObject(lineComponent, root, {status: status});
+        const label = findByName(line, "refusalLabel");
+        compare(label.text, "The case belongs to another unit. Ask the team lead to move it.");
+        verify(findByName(line, "rejectedLabel").text.indexOf("2") >= 0);
+    }
+
+    function test_every_known_refusal_code_has_its_own_words() {
+        const codes = ["stale", "other_device", "other_unit", "malformed", "quarantined", "depends_on_refused",
+                       "too_large", "attachment_refused"];
+        const seen = {};
+        for (const code of codes) {
+            const text = Texts.refusalText(code, "center sentence");
+            verify(text !== "" && text.indexOf("center sentence") < 0, code);
+            verify(!seen[text], "two codes share the words: " + code);
+            seen[text] = true;
+        }
+    }
+
+    function test_an_unknown_refusal_code_shows_the_centers_sentence() {
+        const status = createTemporaryObject(statusComponent, root, {
+            rejectedOps: 1, lastRefusalCode: "from_a_newer_center", lastRefusal: "something new"
+        });
+        const line = createTemporaryObject(lineComponent, root, {status: status});
+        compare(findByName(line, "refusalLabel").text, "The center says: something new");
+    }
+
+    function test_no_refusal_no_explanation() {
+        const status = createTemporaryObject(statusComponent, root, {rejectedOps: 0});
+        const line = createTemporaryObject(lineComponent, root, {status: status});
+        verify(!findByName(line, "refusalLabel").visible);
     }
 }

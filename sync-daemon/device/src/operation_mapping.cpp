@@ -61,7 +61,7 @@ store::PushResult fromWire(const protocol::PushAck& ack) {
     // A quarantined operation was not applied either: it leaves the outbox marked with the center's reason.
     const bool notApplied =
         ack.result() == protocol::PushAck::REJECTED || ack.result() == protocol::PushAck::QUARANTINED;
-    return store::PushResult{ack.device_seq(), ack.server_seq(), notApplied, ack.reason()};
+    return store::PushResult{ack.device_seq(), ack.server_seq(), notApplied, ack.reason(), ack.reason_code()};
 }
 
 } // namespace fieldkit::device

@@ -835,6 +835,7 @@ void recordPosition(store::DeviceStore& local, SyncStatus& status) {
         status.pendingOps = static_cast<std::uint64_t>(position->pendingOps);
         status.needsAttention = static_cast<std::uint64_t>(position->rejectedOps);
         status.lastRefusal = position->lastRefusal;
+        status.lastRefusalCode = position->lastRefusalCode;
         status.oldestPendingMs = position->oldestPendingMs;
         status.pullCursor = position->pullCursor;
     }

@@ -1,3 +1,4 @@
+#include <fieldkit/core/refusal.hpp>
 #include <fieldkit/device/operation_mapping.hpp>
 #include <fieldkit/device/sync_round.hpp>
 
@@ -37,7 +38,8 @@ Result<protocol::PushBatch> buildPush(store::SyncQueue& queue, std::uint64_t aft
             // would close every connection it is sent on. It stays on the device, marked for attention.
             const store::PushResult refused{op.deviceSeq, 0, true,
                                             "The save is too large to send to the center (" +
-                                                std::to_string(size) + " bytes); it stays on this device."};
+                                                std::to_string(size) + " bytes); it stays on this device.",
+                                            std::string(core::refusalCode(core::Refusal::TooLarge))};
             if (auto st = queue.acknowledge({refused}); !st) {
                 return st.error();
             }

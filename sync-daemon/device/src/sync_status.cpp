@@ -15,6 +15,7 @@ std::string toJson(const SyncStatus& s) {
     o["pending_ops"] = s.pendingOps;
     o["needs_attention"] = s.needsAttention;
     o["last_refusal"] = s.lastRefusal;
+    o["last_refusal_code"] = s.lastRefusalCode;
     o["oldest_pending_ms"] = s.oldestPendingMs;
     o["pull_cursor"] = s.pullCursor;
     o["hub_head"] = s.hubHead;
@@ -63,6 +64,7 @@ Result<SyncStatus> syncStatusFromJson(std::string_view text) {
     s.pendingOps = static_cast<std::uint64_t>(num("pending_ops"));
     s.needsAttention = static_cast<std::uint64_t>(num("needs_attention"));
     s.lastRefusal = str("last_refusal");
+    s.lastRefusalCode = str("last_refusal_code");
     s.oldestPendingMs = num("oldest_pending_ms");
     s.pullCursor = static_cast<std::uint64_t>(num("pull_cursor"));
     s.hubHead = static_cast<std::uint64_t>(num("hub_head"));

@@ -67,7 +67,7 @@ TEST_CASE("pushes are byte-bounded, do not overlap, and fill the window, answers
     const auto reply = answerFor(sent.front(), serverSeq, false);
     std::vector<store::PushResult> acks;
     for (const auto& ack : reply.acks()) {
-        acks.push_back({ack.device_seq(), ack.server_seq(), false, ""});
+        acks.push_back({ack.device_seq(), ack.server_seq(), false, "", ""});
     }
     REQUIRE(queue.acknowledge(acks).ok());
     window.answered(reply, reply.ByteSizeLong(), t0 + milliseconds(200));
@@ -126,5 +126,6 @@ TEST_CASE("a stopped window sends nothing more, and an operation too large for a
     const auto position = queue.position();
     CHECK(position->rejectedOps == 1);
     CHECK(position->lastRefusal.find("too large") != std::string::npos);
+    CHECK(position->lastRefusalCode == "too_large"); // the app words it for the staff
     CHECK(position->pendingOps == 2);
 }

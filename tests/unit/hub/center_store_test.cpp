@@ -125,7 +125,10 @@ TEST_CASE_TEMPLATE("bad operations are refused with a reason and do not stop the
     REQUIRE(acks.ok());
     CHECK((*acks)[0].result() == protocol::PushAck::REJECTED);
     CHECK((*acks)[0].reason().find("sealed record keys") != std::string::npos);
+    CHECK((*acks)[0].reason_code() == "malformed"); // the code the app words for the staff
     CHECK((*acks)[1].reason() == "the operation names another device");
+    CHECK((*acks)[1].reason_code() == "other_device");
+    CHECK((*acks)[2].reason_code().empty());
     CHECK((*acks)[2].result() == protocol::PushAck::APPLIED);
     // The foreign op is refused without a stored ack: only dev-a's own refusal is recorded.
     CHECK(t.store->reports().stats()->rejected == 1);

@@ -90,6 +90,7 @@ TEST_CASE_TEMPLATE("a quarantined batch is kept as it came, acked QUARANTINED on
     REQUIRE(acks->size() == 3);
     CHECK((*acks)[0].result() == protocol::PushAck::DUPLICATE);
     CHECK((*acks)[1].result() == protocol::PushAck::QUARANTINED);
+    CHECK((*acks)[1].reason_code() == "quarantined");
     CHECK((*acks)[1].reason().find("quarantine") != std::string::npos);
     CHECK((*acks)[2].result() == protocol::PushAck::REJECTED);
 

@@ -342,6 +342,7 @@ TEST_CASE("a refused attachment marks its operation for attention and no longer 
     CHECK(queue.outgoingAttachments()->empty());
     CHECK(queue.unacknowledgedChunks(10)->empty());
     CHECK(queue.position()->rejectedOps == 1);
+    CHECK(queue.position()->lastRefusalCode == "attachment_refused");
     CHECK(count(*c.f.store, "SELECT count(*) FROM operations WHERE device_seq = 2 AND rejected = "
                             "'the file type is not accepted'") == 1);
 }

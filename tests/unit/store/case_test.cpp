@@ -132,7 +132,7 @@ TEST_CASE("every change queues its operation with the next device sequence") {
     CHECK(pending->at(0).meta.find("status=opened") != std::string::npos);
     CHECK(queue.position()->pendingOps == 3);
 
-    REQUIRE(queue.acknowledge({{1, 101, false, ""}, {2, 102, false, ""}}).ok());
+    REQUIRE(queue.acknowledge({{1, 101, false, "", ""}, {2, 102, false, "", ""}}).ok());
     CHECK(queue.position()->pendingOps == 1);
     CHECK(queue.position()->lastAckedDeviceSeq == 2);
 
@@ -167,7 +167,7 @@ TEST_CASE("retention purges closed cases the center acknowledged, after the wind
     store::SyncQueue queue(*f.store);
     const std::int64_t hour = 3600 * 1000;
     CHECK(*s->purge(24 * hour) == 0); // not acknowledged yet
-    REQUIRE(queue.acknowledge({{1, 11, false, ""}, {2, 12, false, ""}, {3, 13, false, ""}}).ok());
+    REQUIRE(queue.acknowledge({{1, 11, false, "", ""}, {2, 12, false, "", ""}, {3, 13, false, "", ""}}).ok());
     CHECK(*s->purge(24 * hour) == 0); // acknowledged just now
     f.clock.advance(25 * hour);
     CHECK(*s->purge(24 * hour) == 1);
@@ -187,10 +187,10 @@ TEST_CASE(
     REQUIRE(s->changeStatus(c->id, core::CaseStatus::Withdrawn).ok());
     store::SyncQueue queue(*f.store);
     const std::int64_t hour = 3600 * 1000;
-    REQUIRE(queue.acknowledge({{1, 11, false, ""}, {2, 12, false, ""}}).ok());
+    REQUIRE(queue.acknowledge({{1, 11, false, "", ""}, {2, 12, false, "", ""}}).ok());
     f.clock.advance(23 * hour);
     // The same ack again: a replayed reply, or the one standing in for this operation in a later page.
-    REQUIRE(queue.acknowledge({{2, 12, false, ""}}).ok());
+    REQUIRE(queue.acknowledge({{2, 12, false, "", ""}}).ok());
     f.clock.advance(2 * hour);
     CHECK(*s->purge(24 * hour) == 1);
 }
@@ -202,7 +202,7 @@ TEST_CASE("a purge that deletes this device's newest operations never lets a seq
     REQUIRE(s->changeStatus(first->id, core::CaseStatus::Withdrawn).ok()); // device_seq 2: the newest
     const auto newestAt = static_cast<std::uint64_t>(f.clock.nowMs());
     store::SyncQueue queue(*f.store);
-    REQUIRE(queue.acknowledge({{1, 21, false, ""}, {2, 22, false, ""}}).ok());
+    REQUIRE(queue.acknowledge({{1, 21, false, "", ""}, {2, 22, false, "", ""}}).ok());
     f.clock.advance(2 * 3600 * 1000);
     REQUIRE(*s->purge(3600 * 1000) == 1);
     REQUIRE(s->countCases({}).value() == 0); // every operation of this device is gone
@@ -230,18 +230,23 @@ TEST_CASE("a case is pending sync until the center has sequenced every operation
     };
     store::SyncQueue queue(*f.store);
     CHECK(pending(c->id));
-    REQUIRE(queue.acknowledge({{1, 31, false, ""}}).ok());
+    REQUIRE(queue.acknowledge({{1, 31, false, "", ""}}).ok());
     CHECK_FALSE(pending(c->id));
     CHECK(pending(other->id)); // its own operation is still out
 
     REQUIRE(s->appendNote(c->id, "Called back.").ok());                          // device_seq 3
     REQUIRE(s->setFields(c->id, {{fields::kPhone.value, "+45 87654321"}}).ok()); // 4
     CHECK(pending(c->id));
-    REQUIRE(queue.acknowledge({{3, 33, false, ""}}).ok());
+    REQUIRE(queue.acknowledge({{3, 33, false, "", ""}}).ok());
     CHECK(pending(c->id)); // the phone change still waits
-    REQUIRE(queue.acknowledge({{4, 0, true, "refused by the center"}}).ok());
+    REQUIRE(queue.acknowledge({{4, 0, true, "the case belongs to another unit", "other_unit"}}).ok());
     CHECK(pending(c->id)); // refused: it needs attention, it is not synced
-    REQUIRE(queue.acknowledge({{2, 32, false, ""}}).ok());
+    const auto position = queue.position();
+    REQUIRE(position.ok());
+    CHECK(position->rejectedOps == 1);
+    CHECK(position->lastRefusal == "the case belongs to another unit");
+    CHECK(position->lastRefusalCode == "other_unit");
+    REQUIRE(queue.acknowledge({{2, 32, false, "", ""}}).ok());
     CHECK_FALSE(pending(other->id));
 }
 
@@ -324,15 +329,15 @@ TEST_CASE("a case's status is the one the center sequenced last, even when an ac
     CHECK(statusNow() == core::CaseStatus::Informed);
 
     SUBCASE("the ack says the center sequenced it before the other change: that change wins") {
-        REQUIRE(queue.acknowledge({{1, 100, false, ""}, {2, 150, false, ""}}).ok());
+        REQUIRE(queue.acknowledge({{1, 100, false, "", ""}, {2, 150, false, "", ""}}).ok());
         CHECK(statusNow() == core::CaseStatus::Closed);
     }
     SUBCASE("the ack says it came after: it stays") {
-        REQUIRE(queue.acknowledge({{1, 100, false, ""}, {2, 250, false, ""}}).ok());
+        REQUIRE(queue.acknowledge({{1, 100, false, "", ""}, {2, 250, false, "", ""}}).ok());
         CHECK(statusNow() == core::CaseStatus::Informed);
     }
     SUBCASE("the center refused it: the other change wins") {
-        REQUIRE(queue.acknowledge({{1, 100, false, ""}, {2, 0, true, "not allowed"}}).ok());
+        REQUIRE(queue.acknowledge({{1, 100, false, "", ""}, {2, 0, true, "not allowed", ""}}).ok());
         CHECK(statusNow() == core::CaseStatus::Closed);
     }
 }
@@ -345,7 +350,7 @@ TEST_CASE("a change made while a field shows a conflict names every version it r
     store::SyncQueue queue(*f.store);
     auto mine = queue.pending(10);
     REQUIRE(mine->size() == 2);
-    REQUIRE(queue.acknowledge({{1, 100, false, ""}, {2, 101, false, ""}}).ok());
+    REQUIRE(queue.acknowledge({{1, 100, false, "", ""}, {2, 101, false, "", ""}}).ok());
 
     // Another device set the phone concurrently (it saw only the creation): two versions are open.
     store::SyncOperation theirs = mine->at(1);
@@ -459,7 +464,7 @@ TEST_CASE("verify finds clear metadata edited in the raw file, a status change t
         theirs.meta = "status=closed";
         theirs.serverSeq = 200;
         REQUIRE(queue.applyInbound({theirs}, 200, /*more*/ true, 0).ok());
-        REQUIRE(queue.acknowledge({{1, 100, false, ""}, {2, 150, false, ""}}).ok());
+        REQUIRE(queue.acknowledge({{1, 100, false, "", ""}, {2, 150, false, "", ""}}).ok());
         REQUIRE(s->listCases({})->front().status == core::CaseStatus::Closed);
         CHECK(metadataProblems(*s).empty());
     }

@@ -133,8 +133,15 @@ TEST_CASE("a store from a newer fieldkit is refused") {
 
 namespace {
 
+/** Undoes migration 9 (issue 13: refusal codes) on a store made by this build. */
+void downgradeToVersion8(sqlite::Database& db) {
+    REQUIRE(db.exec("ALTER TABLE operations DROP COLUMN rejected_code").ok());
+    REQUIRE(db.exec("PRAGMA user_version = 8").ok());
+}
+
 /** Undoes migration 8 (issue 13: chunks fetched in slices) on a store made by this build. */
 void downgradeToVersion7(sqlite::Database& db) {
+    downgradeToVersion8(db);
     REQUIRE(db.exec("DROP TABLE attachment_chunk_parts").ok());
     REQUIRE(db.exec("PRAGMA user_version = 7").ok());
 }
@@ -173,6 +180,28 @@ void downgradeToVersion3(sqlite::Database& db) {
 
 } // namespace
 
+TEST_CASE("opening a version 8 store keeps its refusals: their sentence stays, their code is unknown") {
+    StoreFixture f;
+    {
+        auto s = f.unlock();
+        REQUIRE(s->createCase(passportCase()).ok());
+    }
+    store::SyncQueue queue(*f.store);
+    REQUIRE(queue.acknowledge({{1, 0, true, "the case belongs to another unit", "other_unit"}}).ok());
+    downgradeToVersion8(f.store->database());
+    f.store.reset();
+
+    auto opened = store::DeviceStore::open(f.file());
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+    f.store = std::move(*opened);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 9);
+    auto position = store::SyncQueue(*f.store).position();
+    REQUIRE(position.ok());
+    CHECK(position->rejectedOps == 1);
+    CHECK(position->lastRefusal == "the case belongs to another unit"); // the app shows the center's words
+    CHECK(position->lastRefusalCode.empty());
+}
+
 TEST_CASE("opening a version 3 store flags each case pending from its unacknowledged operations") {
     StoreFixture f;
     store::CaseId acked;
@@ -183,7 +212,7 @@ TEST_CASE("opening a version 3 store flags each case pending from its unacknowle
         waiting = s->createCase(passportCase("1010101234"))->id;
     }
     store::SyncQueue queue(*f.store);
-    REQUIRE(queue.acknowledge({{1, 41, false, ""}}).ok()); // the first case's only operation
+    REQUIRE(queue.acknowledge({{1, 41, false, "", ""}}).ok()); // the first case's only operation
     auto& db = f.store->database();
     downgradeToVersion3(db);
     f.store.reset();
@@ -191,7 +220,7 @@ TEST_CASE("opening a version 3 store flags each case pending from its unacknowle
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 8);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 9);
     CHECK(*f.store->database().queryInt(
               "SELECT count(*) FROM sqlite_schema WHERE name = 'operations_unacked'") == 0);
     auto s = f.unlock();
@@ -214,7 +243,7 @@ TEST_CASE("opening a version 4 store lets attachments be refused and indexes ref
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 8);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 9);
     CHECK(*f.store->database().queryInt("SELECT count(*) FROM pragma_table_info('attachments') WHERE name = "
                                         "'refused'") == 1);
     CHECK(*f.store->database().queryInt(
@@ -236,7 +265,7 @@ TEST_CASE("opening a version 6 store makes its cases searchable by name at the n
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 8);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 9);
     CHECK(*f.store->database().queryInt("SELECT count(*) FROM name_index") == 0);
     auto s = f.unlock();
     CHECK(s->findByName("jens", "test")->empty()); // the migration has no key to write the entries with
@@ -264,7 +293,7 @@ TEST_CASE("opening a version 2 store adds who created each case, taken from its 
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 8);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 9);
     auto s = f.unlock();
     auto rows = s->listCases({});
     REQUIRE(rows->size() == 1);

@@ -48,6 +48,8 @@ class SyncStatusController : public QObject {
     Q_PROPERTY(QString lastSuccess READ lastSuccess NOTIFY changed)
     Q_PROPERTY(QString oldestPending READ oldestPending NOTIFY changed)
     Q_PROPERTY(int rejectedOps READ rejectedOps NOTIFY changed)
+    Q_PROPERTY(QString lastRefusalCode READ lastRefusalCode NOTIFY changed)
+    Q_PROPERTY(QString lastRefusal READ lastRefusal NOTIFY changed)
     Q_PROPERTY(QVariantMap transfer READ transfer NOTIFY changed)
 
 public:
@@ -63,6 +65,10 @@ public:
     [[nodiscard]] QString oldestPending() const;
     /** Operations the center refused: they wait for a person. */
     [[nodiscard]] int rejectedOps() const { return static_cast<int>(m_outbox.rejectedOps); }
+    /** Why the newest of them was refused, as a code the QML words (Texts.refusalText); "" when unknown. */
+    [[nodiscard]] QString lastRefusalCode() const { return m_outbox.lastRefusalCode; }
+    /** The center's own sentence for it (English), for a code this build does not know. */
+    [[nodiscard]] QString lastRefusal() const { return m_outbox.lastRefusal; }
     /** The running transfer for the progress line: active, upDone, upLeft, downDone, downLeft,
      *  attachmentsDone, attachmentsLeft, attachmentBytesLeft. */
     [[nodiscard]] QVariantMap transfer() const;

@@ -35,7 +35,8 @@ struct PushResult {
     std::uint64_t deviceSeq = 0;
     std::uint64_t serverSeq = 0;
     bool rejected = false;
-    std::string reason;
+    std::string reason;     // the center's sentence (English, never personal)
+    std::string reasonCode; // core::refusalCode: what the app words in Danish or English
 };
 
 /** Where the device stands with the center. */
@@ -46,7 +47,8 @@ struct SyncPosition {
     std::int64_t oldestPendingMs = 0; // queue time of the oldest unsent operation, 0 when none
     std::int64_t rejectedOps = 0;     // refused by the center: shown in "needs attention"
     std::uint64_t checksum = 0;
-    std::string lastRefusal; // the newest refusal's reason (the center's words, never personal)
+    std::string lastRefusal;     // the newest refusal's reason (the center's words, never personal)
+    std::string lastRefusalCode; // ... and its code (core/refusal.hpp), "" when the center gave none
 };
 
 /** What applying a page of changes did. */

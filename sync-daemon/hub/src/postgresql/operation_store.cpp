@@ -6,15 +6,19 @@
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/core/merge.hpp>
 #include <fieldkit/core/partition_checksum.hpp>
+#include <fieldkit/crypto/bytes.hpp>
+#include <fieldkit/hub/push_plan.hpp>
 #include <map>
+#include <set>
 #include <type_traits>
 #include <variant>
 
 namespace fieldkit::hub::pg_center {
 namespace {
 
-/** Operations, merge heads and the changes devices pull, in the PostgreSQL center. The decisions are the
- *  SQLite store's (sqlite/operation_store.cpp) statement for statement; what differs is how concurrent hubs
+/** Operations, merge heads and the changes devices pull, in the PostgreSQL center. A push is decided in
+ *  memory (push_plan.hpp) with the decisions of the SQLite store (sqlite/operation_store.cpp); what differs
+ * is that it is read and written in a few statements (each a round trip to the database), how concurrent hubs
  *  are kept apart (lockUnit) and that they are told of each other's commits (NOTIFY). */
 class PgOperationStore final : public OperationStore {
 public:
@@ -24,79 +28,29 @@ public:
     Result<std::vector<protocol::PushAck>> applyBatch(const DeviceRecord& device,
                                                       const std::vector<protocol::Operation>& ops) override {
         using Acks = std::vector<protocol::PushAck>;
+        // Read what the push touches, decide it in memory (push_plan.hpp), write the outcome: about fifteen
+        // round trips per push, however many operations it carries.
         return pg::inTransaction<Acks>(m_pool, [&](Connection& c) -> Result<Acks> {
             if (auto st = lockUnit(c, device.unit); !st) {
                 return st.error();
             }
-            // Read again under the lock: `device` may predate a batch another hub applied meanwhile.
-            auto current = c.query("SELECT last_applied_device_seq FROM devices WHERE device_id = $1",
-                                   {pg::text(device.deviceId)});
-            if (!current) {
-                return current.error();
+            // Read under the lock: `device` may predate a batch another hub applied meanwhile.
+            auto snapshot = readSnapshot(c, device, ops);
+            if (!snapshot) {
+                return snapshot.error();
             }
-            if (current->empty()) {
-                return makeError("unknown_device",
-                                 "The center does not know device " + device.deviceId + ".");
+            auto seqs = reserveSeqs(c, seqsNeeded(device, ops, *snapshot));
+            if (!seqs) {
+                return seqs.error();
             }
-            auto lastApplied = static_cast<std::uint64_t>(current->int64(0, 0));
-            Acks acks;
-            bool changed = false;
-            for (const auto& op : ops) {
-                auto earlier = PushResults::answeredBefore(c, device, op);
-                if (!earlier) {
-                    return earlier.error();
-                }
-                if (earlier->has_value()) {
-                    acks.push_back(std::move(**earlier));
-                    continue;
-                }
-                protocol::PushAck ack;
-                if (op.device_seq() <= lastApplied) {
-                    ack = rejectedAck(op.device_seq(),
-                                      "the operation is older than what the center already applied");
-                } else {
-                    if (auto st = c.exec("SAVEPOINT op"); !st) {
-                        return st.error();
-                    }
-                    auto applied = applyOne(c, device, op);
-                    if (!applied) {
-                        if (auto st = c.exec("ROLLBACK TO SAVEPOINT op"); !st) {
-                            return st.error();
-                        }
-                        if (applied.error().code != "rejected") {
-                            return applied.error(); // storage failure: nothing of the batch is kept
-                        }
-                        ack = rejectedAck(op.device_seq(), applied.error().message);
-                    } else {
-                        ack = std::move(*applied);
-                        changed = true;
-                    }
-                    if (auto st = c.exec("RELEASE SAVEPOINT op"); !st) {
-                        return st.error();
-                    }
-                }
-                if (auto st = PushResults::saveAck(c, device.deviceId, ack); !st) {
-                    return st.error();
-                }
-                lastApplied = std::max<std::uint64_t>(lastApplied, op.device_seq());
-                acks.push_back(std::move(ack));
+            auto plan = planPush(device, ops, std::move(*snapshot), *seqs);
+            if (!plan) {
+                return plan.error();
             }
-            auto bump =
-                c.query("UPDATE devices SET last_applied_device_seq = $2 WHERE device_id = $1",
-                        {pg::text(device.deviceId), pg::integer(static_cast<std::int64_t>(lastApplied))});
-            if (!bump) {
-                return bump.error();
+            if (auto st = writePlan(c, device, *plan); !st) {
+                return st.error();
             }
-            if (changed) {
-                // Delivered at COMMIT to every hub that LISTENs (this one too), never for a rolled back
-                // batch.
-                auto told =
-                    c.query("SELECT pg_notify($1, $2)", {pg::text(kChangesChannel), pg::text(device.unit)});
-                if (!told) {
-                    return told.error();
-                }
-            }
-            return acks;
+            return std::move(plan->acks);
         });
     }
 
@@ -290,186 +244,258 @@ public:
     }
 
 private:
-    /** The server_seq of the device's own earlier operation, so a chain of local edits is not a conflict. */
-    static Result<std::uint64_t> ownServerSeq(Connection& c, const std::string& deviceId,
-                                              std::uint64_t deviceSeq) {
-        auto ack = PushResults::storedAck(c, deviceId, deviceSeq);
-        if (!ack) {
-            return ack.error();
+    /** The device's position, its earlier answers and the cases (with their open versions) the push names. */
+    static Result<PushSnapshot> readSnapshot(Connection& c, const DeviceRecord& device,
+                                             const std::vector<protocol::Operation>& ops) {
+        auto current = c.query("SELECT last_applied_device_seq FROM devices WHERE device_id = $1",
+                               {pg::text(device.deviceId)});
+        if (!current) {
+            return current.error();
         }
-        if (!ack->has_value() || (*ack)->result() == protocol::PushAck::REJECTED) {
-            return makeError("rejected",
-                             "the operation builds on one of this device's changes that was not applied");
+        if (current->empty()) {
+            return makeError("unknown_device", "The center does not know device " + device.deviceId + ".");
         }
-        return (*ack)->server_seq();
+        PushSnapshot snapshot;
+        snapshot.lastApplied = static_cast<std::uint64_t>(current->int64(0, 0));
+        std::set<std::uint64_t> deviceSeqs;
+        std::set<std::string> caseIds;
+        for (const auto& op : ops) {
+            deviceSeqs.insert(op.device_seq());
+            for (const auto& ref : op.fields()) {
+                if (ref.base_device_seq() != 0) {
+                    deviceSeqs.insert(ref.base_device_seq());
+                }
+            }
+            if (op.device_id() == device.deviceId) {
+                caseIds.insert(op.case_id());
+            }
+        }
+        std::vector<std::optional<std::string>> seqTexts;
+        for (const auto seq : deviceSeqs) {
+            seqTexts.emplace_back(std::to_string(seq));
+        }
+        auto acks =
+            c.query("SELECT ack FROM push_results WHERE device_id = $1 AND device_seq = ANY($2::bigint[])",
+                    {pg::text(device.deviceId), pg::text(pg::arrayLiteral(seqTexts))});
+        if (!acks) {
+            return acks.error();
+        }
+        for (int i = 0; i < acks->size(); ++i) {
+            const auto blob = acks->raw(i, 0);
+            protocol::PushAck ack;
+            if (!ack.ParseFromArray(blob.data(), static_cast<int>(blob.size()))) {
+                return makeError("corrupt", "A stored acknowledgement does not parse.");
+            }
+            const auto seq = ack.device_seq();
+            snapshot.storedAcks.emplace(seq, std::move(ack));
+        }
+        std::vector<std::optional<std::string>> hexIds;
+        for (const auto& id : caseIds) {
+            hexIds.emplace_back(crypto::toHex(crypto::asBytes(id)));
+        }
+        const std::string idArray = pg::arrayLiteral(hexIds);
+        auto cases =
+            c.query("SELECT case_id, unit FROM cases WHERE case_id = ANY(ARRAY(SELECT decode(h, 'hex') "
+                    "FROM unnest($1::text[]) AS h))",
+                    {pg::text(idArray)});
+        if (!cases) {
+            return cases.error();
+        }
+        for (int i = 0; i < cases->size(); ++i) {
+            snapshot.caseUnits.emplace(cases->blob(i, 0), cases->text(i, 1));
+        }
+        auto heads =
+            c.query("SELECT case_id, field_id, server_seq, deleted FROM field_heads WHERE case_id = "
+                    "ANY(ARRAY(SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h)) ORDER BY case_id, "
+                    "field_id, server_seq",
+                    {pg::text(idArray)});
+        if (!heads) {
+            return heads.error();
+        }
+        for (int i = 0; i < heads->size(); ++i) {
+            auto& state = snapshot.heads[{heads->blob(i, 0), static_cast<std::uint32_t>(heads->int64(i, 1))}];
+            state.open.push_back({static_cast<std::uint64_t>(heads->int64(i, 2)), heads->int64(i, 3) != 0});
+        }
+        return snapshot;
     }
 
-    static Result<core::RegisterState> fieldState(Connection& c, const Bytes& caseId, std::uint32_t fieldId) {
-        auto rows = c.query(
-            "SELECT server_seq, deleted FROM field_heads WHERE case_id = $1 AND field_id = $2 ORDER BY "
-            "server_seq",
-            {pg::bytes(caseId), pg::integer(fieldId)});
+    /** `count` server sequence numbers, ascending (taken under the unit's lock, so a unit's changes commit in
+     *  the order of their numbers and a device pulling by cursor never skips one). */
+    static Result<std::vector<std::uint64_t>> reserveSeqs(Connection& c, std::size_t count) {
+        std::vector<std::uint64_t> seqs;
+        if (count == 0) {
+            return seqs;
+        }
+        auto rows = c.query("SELECT nextval('server_seq') FROM generate_series(1, $1::int) ORDER BY 1",
+                            {pg::integer(static_cast<std::int64_t>(count))});
         if (!rows) {
             return rows.error();
         }
-        core::RegisterState state;
         for (int i = 0; i < rows->size(); ++i) {
-            state.open.push_back({static_cast<std::uint64_t>(rows->int64(i, 0)), rows->int64(i, 1) != 0});
+            seqs.push_back(static_cast<std::uint64_t>(rows->int64(i, 0)));
         }
-        return state;
+        return seqs;
     }
 
-    /** Applies one new operation under the unit's lock; an Error with code "rejected" refuses the device's
-     * op. */
-    static Result<protocol::PushAck> applyOne(Connection& c, const DeviceRecord& device,
-                                              const protocol::Operation& op) {
-        const Bytes caseId(op.case_id().begin(), op.case_id().end());
-        if (caseId.size() != 16) {
-            return makeError("rejected", "the case id is not 16 bytes");
-        }
-        auto kind = core::operationKindFromString(op.kind());
-        if (!kind) {
-            return makeError("rejected", "unknown operation kind");
-        }
-        const auto meta = core::parseCaseMeta(op.meta());
-        const auto service = meta.find("service");
-        const auto channel = meta.find("channel");
-        // A new case is inserted here; a case id taken (by this unit, or by another unit's hub at this very
-        // moment) leaves the row as it is, and the unit read back decides.
-        const bool canCreate =
-            service != meta.end() && !op.sealed_key_center().empty() && !op.sealed_key_unit().empty();
-        bool isNew = false;
-        if (canCreate) {
+    /** Writes a decided push: one statement per table, each row set passed as arrays. */
+    static Status writePlan(Connection& c, const DeviceRecord& device, const PushPlan& plan) {
+        using Column = std::vector<std::optional<std::string>>;
+        const auto hex = [](const auto& bytes) {
+            return std::optional<std::string>(crypto::toHex(
+                crypto::ByteView(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size())));
+        };
+        const auto number = [](auto n) { return std::optional<std::string>(std::to_string(n)); };
+        const auto flag = [](bool b) { return std::optional<std::string>(b ? "true" : "false"); };
+        const auto run = [&](std::string_view sql, std::vector<pg::Param> params) -> Result<std::int64_t> {
+            auto rows = c.query(sql, params);
+            if (!rows) {
+                return rows.error();
+            }
+            return rows->affected();
+        };
+
+        if (!plan.newCases.empty()) {
+            Column ids, services, channels, centerKeys, unitKeys;
+            for (const auto& n : plan.newCases) {
+                ids.push_back(hex(n.caseId));
+                services.emplace_back(n.service);
+                channels.emplace_back(n.channel);
+                centerKeys.push_back(hex(n.sealedKeyCenter));
+                unitKeys.push_back(hex(n.sealedKeyUnit));
+            }
             auto created =
-                c.query("INSERT INTO cases(case_id, unit, service, status, channel, sealed_key_center, "
-                        "sealed_key_unit) VALUES ($1, $2, $3, 'opened', $4, $5, $6) ON CONFLICT DO NOTHING",
-                        {pg::bytes(caseId), pg::text(device.unit), pg::text(service->second),
-                         pg::text(channel == meta.end() ? std::string() : channel->second),
-                         pg::bytes(op.sealed_key_center()), pg::bytes(op.sealed_key_unit())});
+                run("INSERT INTO cases(case_id, unit, service, status, channel, sealed_key_center, "
+                    "sealed_key_unit) SELECT decode(i, 'hex'), $1, s, 'opened', ch, decode(kc, 'hex'), "
+                    "decode(ku, 'hex') FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], "
+                    "$6::text[]) AS t(i, s, ch, kc, ku) ON CONFLICT DO NOTHING",
+                    {pg::text(device.unit), pg::text(pg::arrayLiteral(ids)),
+                     pg::text(pg::arrayLiteral(services)), pg::text(pg::arrayLiteral(channels)),
+                     pg::text(pg::arrayLiteral(centerKeys)), pg::text(pg::arrayLiteral(unitKeys))});
             if (!created) {
                 return created.error();
             }
-            isNew = created->affected() == 1;
-        }
-        if (!isNew) {
-            auto existing = c.query("SELECT unit FROM cases WHERE case_id = $1", {pg::bytes(caseId)});
-            if (!existing) {
-                return existing.error();
-            }
-            if (existing->empty()) {
-                return makeError("rejected", "a new case needs its service and sealed record keys");
-            }
-            if (existing->raw(0, 0) != device.unit) {
-                return makeError("rejected", "the case belongs to another unit");
+            if (static_cast<std::size_t>(*created) != plan.newCases.size()) {
+                // Another unit's hub created one of these case ids since the snapshot (random 128-bit ids
+                // make this all but impossible): nothing is kept, and the device's next try is decided anew.
+                return makeError("busy", "A case of this push was created elsewhere meanwhile; try again.");
             }
         }
-
-        auto counter = c.query("SELECT nextval('server_seq')");
-        if (!counter) {
-            return counter.error();
-        }
-        const auto seq = static_cast<std::uint64_t>(counter->int64(0, 0));
-
-        std::map<std::uint32_t, std::vector<std::uint64_t>> bases;
-        for (const auto& ref : op.fields()) {
-            std::uint64_t base = ref.base_seq();
-            if (ref.base_device_seq() != 0) {
-                auto own = ownServerSeq(c, device.deviceId, ref.base_device_seq());
-                if (!own) {
-                    return own.error();
-                }
-                base = std::max(base, *own);
+        if (!plan.closedHeads.empty()) {
+            Column ids, fields, seqs;
+            for (const auto& h : plan.closedHeads) {
+                ids.push_back(hex(h.caseId));
+                fields.push_back(number(h.fieldId));
+                seqs.push_back(number(h.serverSeq));
             }
-            bases[ref.field_id()].push_back(base);
-        }
-        protocol::PushAck ack;
-        ack.set_device_seq(op.device_seq());
-        ack.set_server_seq(seq);
-        ack.set_result(protocol::PushAck::APPLIED);
-        bool conflicted = false;
-        for (const auto& [fieldId, fieldBases] : bases) {
-            const auto info = core::fieldInfo(core::FieldId{fieldId});
-            const bool addOnly =
-                info.known ? info.kind == core::FieldKind::AddOnly : *kind == core::OperationKind::Append;
-            if (addOnly) {
-                continue; // add-only values never conflict
-            }
-            auto state = fieldState(c, caseId, fieldId);
-            if (!state) {
-                return state.error();
-            }
-            const auto changeKind = *kind == core::OperationKind::Append ? core::OperationKind::Set : *kind;
-            auto decision = core::mergeField(core::FieldKind::Register, *state,
-                                             core::FieldChange{changeKind, fieldBases, seq});
-            if (!decision) {
-                return makeError("rejected", decision.error().message);
-            }
-            conflicted = conflicted || decision->outcome == core::MergeOutcome::Conflicted;
-            for (const auto closedSeq : decision->closed) {
-                ack.add_closes(closedSeq);
-                auto drop = c.query(
-                    "DELETE FROM field_heads WHERE case_id = $1 AND field_id = $2 AND server_seq = $3",
-                    {pg::bytes(caseId), pg::integer(fieldId),
-                     pg::integer(static_cast<std::int64_t>(closedSeq))});
-                if (!drop) {
-                    return drop.error();
-                }
-            }
-            auto head =
-                c.query("INSERT INTO field_heads(case_id, field_id, server_seq, deleted) VALUES ($1, $2, $3, "
-                        "$4)",
-                        {pg::bytes(caseId), pg::integer(fieldId), pg::integer(static_cast<std::int64_t>(seq)),
-                         pg::text(*kind == core::OperationKind::Delete ? "true" : "false")});
-            if (!head) {
-                return head.error();
+            auto dropped =
+                run("DELETE FROM field_heads h USING unnest($1::text[], $2::bigint[], $3::bigint[]) AS "
+                    "d(i, f, s) WHERE h.case_id = decode(d.i, 'hex') AND h.field_id = d.f AND "
+                    "h.server_seq = d.s",
+                    {pg::text(pg::arrayLiteral(ids)), pg::text(pg::arrayLiteral(fields)),
+                     pg::text(pg::arrayLiteral(seqs))});
+            if (!dropped) {
+                return dropped.error();
             }
         }
-        ack.set_conflicted(conflicted);
-
-        // Clear metadata: the newest arrival wins; then the conflicted flag from the heads, in one statement.
-        const auto status = meta.find("status");
-        auto update = c.query(
-            "UPDATE cases SET status = coalesce($2, status), service = coalesce($3, service), channel = "
-            "coalesce($4, channel), conflicted = EXISTS (SELECT 1 FROM field_heads h WHERE h.case_id = "
-            "cases.case_id GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = $1",
-            {pg::bytes(caseId), status == meta.end() ? pg::null() : pg::text(status->second),
-             service == meta.end() ? pg::null() : pg::text(service->second),
-             channel == meta.end() ? pg::null() : pg::text(channel->second)});
-        if (!update) {
-            return update.error();
+        if (!plan.openedHeads.empty()) {
+            Column ids, fields, seqs, deleted;
+            for (const auto& h : plan.openedHeads) {
+                ids.push_back(hex(h.caseId));
+                fields.push_back(number(h.fieldId));
+                seqs.push_back(number(h.serverSeq));
+                deleted.push_back(flag(h.deleted));
+            }
+            auto opened =
+                run("INSERT INTO field_heads(case_id, field_id, server_seq, deleted) SELECT decode(i, "
+                    "'hex'), f, s, d FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::boolean[]) "
+                    "AS t(i, f, s, d)",
+                    {pg::text(pg::arrayLiteral(ids)), pg::text(pg::arrayLiteral(fields)),
+                     pg::text(pg::arrayLiteral(seqs)), pg::text(pg::arrayLiteral(deleted))});
+            if (!opened) {
+                return opened.error();
+            }
         }
-
-        protocol::Operation stored = op;
-        stored.set_server_seq(seq);
-        stored.set_unit(device.unit);
-        stored.clear_closes();
-        for (const auto closedSeq : ack.closes()) {
-            stored.add_closes(closedSeq);
+        if (!plan.caseUpdates.empty()) {
+            Column ids, statuses, services, channels, conflicted;
+            for (const auto& u : plan.caseUpdates) {
+                ids.push_back(hex(u.caseId));
+                statuses.push_back(u.status);
+                services.push_back(u.service);
+                channels.push_back(u.channel);
+                conflicted.push_back(flag(u.conflicted));
+            }
+            // Clear metadata: the newest arrival wins (NULL keeps the stored value).
+            auto updated =
+                run("UPDATE cases SET status = coalesce(u.st, cases.status), service = coalesce(u.sv, "
+                    "cases.service), channel = coalesce(u.ch, cases.channel), conflicted = u.cf FROM "
+                    "unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[]) AS u(i, st, "
+                    "sv, ch, cf) WHERE cases.case_id = decode(u.i, 'hex')",
+                    {pg::text(pg::arrayLiteral(ids)), pg::text(pg::arrayLiteral(statuses)),
+                     pg::text(pg::arrayLiteral(services)), pg::text(pg::arrayLiteral(channels)),
+                     pg::text(pg::arrayLiteral(conflicted))});
+            if (!updated) {
+                return updated.error();
+            }
         }
-        if (!isNew) {
-            stored.clear_sealed_key_center();
-            stored.clear_sealed_key_unit();
+        if (!plan.operations.empty()) {
+            Column seqs, ids, deviceSeqs, messages;
+            for (const auto& o : plan.operations) {
+                seqs.push_back(number(o.serverSeq));
+                ids.push_back(hex(o.caseId));
+                deviceSeqs.push_back(number(o.deviceSeq));
+                messages.push_back(hex(o.message));
+            }
+            auto stored =
+                run("INSERT INTO operations(server_seq, unit, case_id, device_id, device_seq, message) "
+                    "SELECT s, $1, decode(i, 'hex'), $2, d, decode(m, 'hex') FROM unnest($3::bigint[], "
+                    "$4::text[], $5::bigint[], $6::text[]) AS t(s, i, d, m)",
+                    {pg::text(device.unit), pg::text(device.deviceId), pg::text(pg::arrayLiteral(seqs)),
+                     pg::text(pg::arrayLiteral(ids)), pg::text(pg::arrayLiteral(deviceSeqs)),
+                     pg::text(pg::arrayLiteral(messages))});
+            if (!stored) {
+                return stored.error();
+            }
+            // PostgreSQL has XOR (#) on bigint, so the running checksum moves in SQL, under the unit's lock.
+            auto checksum =
+                run("UPDATE units SET checksum = checksum # $2::bigint WHERE name = $1",
+                    {pg::text(device.unit), pg::integer(static_cast<std::int64_t>(plan.checksumDelta))});
+            if (!checksum) {
+                return checksum.error();
+            }
+            if (*checksum == 0) {
+                return makeError("corrupt", "The device's unit is missing.");
+            }
         }
-        auto insert =
-            c.query("INSERT INTO operations(server_seq, unit, case_id, device_id, device_seq, message) "
-                    "VALUES ($1, $2, $3, $4, $5, $6)",
-                    {pg::integer(static_cast<std::int64_t>(seq)), pg::text(device.unit), pg::bytes(caseId),
-                     pg::text(device.deviceId), pg::integer(static_cast<std::int64_t>(op.device_seq())),
-                     pg::bytes(stored.SerializeAsString())});
-        if (!insert) {
-            return insert.error();
+        if (!plan.acksToStore.empty()) {
+            Column deviceSeqs, results, acks;
+            for (const auto& a : plan.acksToStore) {
+                deviceSeqs.push_back(number(a.device_seq()));
+                results.push_back(number(static_cast<int>(a.result())));
+                acks.push_back(hex(a.SerializeAsString()));
+            }
+            auto saved =
+                run("INSERT INTO push_results(device_id, device_seq, result, ack) SELECT $1, d, r, "
+                    "decode(a, 'hex') FROM unnest($2::bigint[], $3::bigint[], $4::text[]) AS t(d, r, a)",
+                    {pg::text(device.deviceId), pg::text(pg::arrayLiteral(deviceSeqs)),
+                     pg::text(pg::arrayLiteral(results)), pg::text(pg::arrayLiteral(acks))});
+            if (!saved) {
+                return saved.error();
+            }
         }
-        // PostgreSQL has XOR (#) on bigint, so the running checksum moves in SQL, under the unit's lock.
-        const auto fingerprint = core::operationFingerprint(seq, device.deviceId, op.device_seq());
-        auto checksum = c.query("UPDATE units SET checksum = checksum # $2::bigint WHERE name = $1",
-                                {pg::text(device.unit), pg::integer(static_cast<std::int64_t>(fingerprint))});
-        if (!checksum) {
-            return checksum.error();
+        auto bump =
+            run("UPDATE devices SET last_applied_device_seq = $2 WHERE device_id = $1",
+                {pg::text(device.deviceId), pg::integer(static_cast<std::int64_t>(plan.lastApplied))});
+        if (!bump) {
+            return bump.error();
         }
-        if (checksum->affected() == 0) {
-            return makeError("corrupt", "The device's unit is missing.");
+        if (plan.changed) {
+            // Delivered at COMMIT to every hub that LISTENs (this one too), never for a rolled back batch.
+            auto told = run("SELECT pg_notify($1, $2)", {pg::text(kChangesChannel), pg::text(device.unit)});
+            if (!told) {
+                return told.error();
+            }
         }
-        return ack;
+        return {};
     }
 
     Pool& m_pool;

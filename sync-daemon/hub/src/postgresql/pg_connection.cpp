@@ -46,6 +46,29 @@ Param null() {
     return Param{{}, false, true};
 }
 
+std::string arrayLiteral(const std::vector<std::optional<std::string>>& elements) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        if (!elements[i]) {
+            out += "NULL";
+            continue;
+        }
+        out += '"';
+        for (const char ch : *elements[i]) {
+            if (ch == '"' || ch == '\\') {
+                out += '\\';
+            }
+            out += ch;
+        }
+        out += '"';
+    }
+    out += '}';
+    return out;
+}
+
 Rows::Rows(pg_result* result)
     : m_result(result) {}
 

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -39,6 +40,10 @@ struct Param {
 /** A protobuf `bytes` field as bytea. */
 [[nodiscard]] Param bytes(const std::string& value);
 [[nodiscard]] Param null();
+
+/** A text array literal for a `$n::type[]` parameter: every element quoted and escaped, nullopt as NULL.
+ *  (Rows sets travel as arrays and are unnested in SQL: one statement, one round trip, for any number.) */
+[[nodiscard]] std::string arrayLiteral(const std::vector<std::optional<std::string>>& elements);
 
 /** The rows of a statement, each column in PostgreSQL's binary format. */
 class Rows {

@@ -70,8 +70,8 @@ public:
             }
             protocol::PushAck ack;
             if (op.device_seq() <= lastApplied) {
-                ack =
-                    rejected(op.device_seq(), "the operation is older than what the center already applied");
+                ack = rejectedAck(op.device_seq(), core::Refusal::Stale,
+                                  "the operation is older than what the center already applied");
             } else {
                 if (auto st = execCached(m_db, "SAVEPOINT op"); !st) {
                     return st.error();
@@ -81,8 +81,8 @@ public:
                     if (auto st = execCached(m_db, "ROLLBACK TO op"); !st) {
                         return st.error();
                     }
-                    if (applied.error().code == "rejected") {
-                        ack = rejected(op.device_seq(), applied.error().message);
+                    if (refusalOf(applied.error())) {
+                        ack = rejectedAck(op.device_seq(), applied.error());
                     } else {
                         return applied.error(); // storage failure: nothing of the batch is kept
                     }
@@ -320,8 +320,8 @@ private:
             return ack.error();
         }
         if (!ack->has_value() || (*ack)->result() == protocol::PushAck::REJECTED) {
-            return makeError("rejected",
-                             "the operation builds on one of this device's changes that was not applied");
+            return refusal(core::Refusal::DependsOnRefused,
+                           "the operation builds on one of this device's changes that was not applied");
         }
         return (*ack)->server_seq();
     }
@@ -347,15 +347,15 @@ private:
         }
     }
 
-    /** Applies one new operation; an Error with code "rejected" means the device's op is refused. */
+    /** Applies one new operation; a refusal() error means the device's op is refused. */
     Result<protocol::PushAck> applyOne(const DeviceRecord& device, const protocol::Operation& op) {
         const Bytes caseId(op.case_id().begin(), op.case_id().end());
         if (caseId.size() != 16) {
-            return makeError("rejected", "the case id is not 16 bytes");
+            return refusal(core::Refusal::Malformed, "the case id is not 16 bytes");
         }
         auto kind = core::operationKindFromString(op.kind());
         if (!kind) {
-            return makeError("rejected", "unknown operation kind");
+            return refusal(core::Refusal::Malformed, "unknown operation kind");
         }
         const auto meta = core::parseCaseMeta(op.meta());
         auto existing = m_db.cached("SELECT unit FROM cases WHERE case_id = ?1");
@@ -368,14 +368,15 @@ private:
             return row.error();
         }
         if (*row && existing->text(0) != device.unit) {
-            return makeError("rejected", "the case belongs to another unit");
+            return refusal(core::Refusal::OtherUnit, "the case belongs to another unit");
         }
         const bool isNew = !*row;
         existing->reset();
         if (isNew) {
             const auto service = meta.find("service");
             if (service == meta.end() || op.sealed_key_center().empty() || op.sealed_key_unit().empty()) {
-                return makeError("rejected", "a new case needs its service and sealed record keys");
+                return refusal(core::Refusal::Malformed,
+                               "a new case needs its service and sealed record keys");
             }
             auto insert =
                 m_db.cached("INSERT INTO cases(case_id, unit, service, status, channel, sealed_key_center, "
@@ -442,7 +443,7 @@ private:
             auto decision = core::mergeField(core::FieldKind::Register, *state,
                                              core::FieldChange{changeKind, fieldBases, seq});
             if (!decision) {
-                return makeError("rejected", decision.error().message);
+                return refusal(core::Refusal::Malformed, decision.error().message);
             }
             conflicted = conflicted || decision->outcome == core::MergeOutcome::Conflicted;
             for (const auto closedSeq : decision->closed) {

@@ -6,7 +6,7 @@ Result<std::optional<protocol::PushAck>> PushResults::answeredBefore(const Devic
                                                                      const protocol::Operation& op) {
     if (op.device_id() != device.deviceId) {
         return std::optional<protocol::PushAck>(
-            rejected(op.device_seq(), "the operation names another device"));
+            rejectedAck(op.device_seq(), core::Refusal::OtherDevice, "the operation names another device"));
     }
     auto previous = storedAck(device.deviceId, op.device_seq());
     if (previous && previous->has_value() && (*previous)->result() == protocol::PushAck::APPLIED) {

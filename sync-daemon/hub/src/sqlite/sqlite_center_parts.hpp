@@ -37,10 +37,6 @@ Result<T> prepared(Database& db, std::string_view sql, auto&& body) {
     return body(*stmt);
 }
 
-inline protocol::PushAck rejected(std::uint64_t deviceSeq, const std::string& reason) {
-    return rejectedAck(deviceSeq, reason);
-}
-
 inline Bytes toBytes(const std::string& s) {
     return Bytes(s.begin(), s.end());
 }

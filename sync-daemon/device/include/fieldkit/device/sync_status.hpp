@@ -27,6 +27,7 @@ struct SyncStatus {
     std::uint64_t pendingOps = 0;
     std::uint64_t needsAttention = 0; // operations the center (or this device, for size) refused; kept, shown
     std::string lastRefusal;          // the newest refusal's reason, for people; never personal data
+    std::string lastRefusalCode;      // ... and its code (core/refusal.hpp), which the app words
     std::int64_t oldestPendingMs = 0;
     std::uint64_t pullCursor = 0;
     std::uint64_t hubHead = 0;
