@@ -2,12 +2,17 @@
 
 #include "process.hpp"
 
+#include <chrono>
 #include <cstdlib>
 #include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <optional>
 #include <pg_test_cluster.hpp>
+#include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace fieldkit::testing {
@@ -114,6 +119,26 @@ private:
 inline long long metricValue(const std::string& text, const std::string& name) {
     const auto at = text.find("\n" + name + " ");
     return at == std::string::npos ? -1 : std::atoll(text.c_str() + at + name.size() + 2);
+}
+
+/** A whole file ("" when it cannot be read). */
+inline std::string readAll(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/** Polls `check` every 100 ms for up to `seconds`. */
+template <typename F>
+bool eventually(F check, int seconds) {
+    for (int i = 0; i < seconds * 10; ++i) {
+        if (check()) {
+            return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return false;
 }
 
 } // namespace fieldkit::testing

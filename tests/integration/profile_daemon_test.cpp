@@ -11,13 +11,6 @@ using namespace fieldkit::testing;
 
 namespace {
 
-std::string readAll(const std::filesystem::path& path) {
-    std::ifstream in(path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 void write(const std::filesystem::path& path, const std::string& text) {
     std::filesystem::create_directories(path.parent_path());
     std::ofstream(path) << text << '\n';
@@ -27,18 +20,6 @@ std::string replaced(std::string text, const std::string& from, const std::strin
     const auto pos = text.find(from);
     REQUIRE_MESSAGE(pos != std::string::npos, from);
     return text.replace(pos, from.size(), to);
-}
-
-/** Polls `check` for up to `seconds`. */
-template <typename F>
-bool eventually(F check, int seconds) {
-    for (int i = 0; i < seconds * 10; ++i) {
-        if (check()) {
-            return true;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return false;
 }
 
 } // namespace

@@ -185,6 +185,9 @@ public:
         co_return envelope;
     }
 
+    /** Whether the hub said the unit has changes since the last call (ChangesWaiting), clearing it. */
+    [[nodiscard]] bool takeChangesWaiting() { return std::exchange(m_changesWaiting, false); }
+
     /** Size of the frame the last `next` returned, for the link's measured rate. */
     [[nodiscard]] std::size_t lastFrameBytes() const { return m_lastFrameBytes; }
 
@@ -225,6 +228,12 @@ private:
                 self->drop();
                 co_return;
             }
+            if (envelope->has_changes_waiting()) {
+                // Unasked: the unit has changes. Not part of any round's exchange; the daemon's loop picks it
+                // up (changesWaiting) and runs a round at once.
+                self->m_changesWaiting = true;
+                continue;
+            }
             self->m_inbox.emplace_back(std::move(*envelope), data.size());
             self->m_wake.cancel();
         }
@@ -243,6 +252,7 @@ private:
     std::deque<std::pair<protocol::Envelope, std::size_t>> m_inbox;
     std::size_t m_lastFrameBytes = 0;
     bool m_open = false;
+    bool m_changesWaiting = false;
     std::optional<Error> m_failure;
 };
 
@@ -1069,7 +1079,9 @@ Result<DaemonEnd> runDaemon(const std::filesystem::path& dataDir, const common::
         while (!stopping) {
             recordPosition(**local, status);
             std::error_code ec;
-            const bool asked = std::filesystem::remove(nowFile, ec);
+            // Staff asked ("sync now" in the app), or the hub said the unit has changes (a colleague's save).
+            const bool woken = hubLink && hubLink->takeChangesWaiting();
+            const bool asked = std::filesystem::remove(nowFile, ec) || woken;
             // Sensors that cannot be read count as mains power and a link: a desktop has neither in sysfs.
             const auto battery = env.battery->read();
             const auto link = env.link->read();

@@ -143,6 +143,7 @@ int serve(const common::Args& args) {
     std::atomic<bool> serving{true};
     std::thread changes;
     if (auto postgres = readStoreConfig(CenterDir{*dir}.storeConfig()); postgres && *postgres) {
+        server.useChangeFeed();
         changes = std::thread([&server, &serving, options = **postgres] {
             std::unique_ptr<ChangeFeed> feed;
             while (serving) {

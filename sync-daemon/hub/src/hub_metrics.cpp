@@ -35,6 +35,9 @@ std::string renderPrometheus(const HubMetrics& m) {
     gauge("fieldkit_hub_unit_change_notices_total",
           "Units told changed by a commit of any hub sharing the PostgreSQL center.", "counter",
           m.unitChangeNotices);
+    gauge("fieldkit_hub_wake_ups_total",
+          "Connected devices told that their unit has changes (ChangesWaiting), so they sync at once.",
+          "counter", m.wakeUps);
     gauge("fieldkit_hub_conflicts_total", "Field conflicts detected.", "counter", m.conflicts);
     gauge("fieldkit_hub_bytes_in_total", "Payload bytes received from devices.", "counter", m.bytesIn);
     gauge("fieldkit_hub_bytes_out_total", "Payload bytes sent to devices.", "counter", m.bytesOut);

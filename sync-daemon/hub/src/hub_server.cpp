@@ -78,14 +78,29 @@ struct HubServer::Impl {
     std::optional<tcp::acceptor> syncAcceptor;
     std::optional<tcp::acceptor> opsAcceptor;
     std::unordered_set<tcp::socket*> openSockets;
-    std::unordered_map<std::string, tcp::socket*> liveDevices; // at most one live connection per device
+    /** A device's open connection, as waking it needs it. Touched on the I/O thread only. */
+    struct LiveConnection {
+        tcp::socket* socket;
+        WsStream* ws;
+        std::string unit;             // known once the device said hello
+        bool idle = false;            // between rounds: waiting for the device's next frame, nothing to write
+        bool writing = false;         // a ChangesWaiting is being written
+        bool wakeQueued = false;      // changes came during a round: tell the device when the round is over
+        asio::steady_timer writeDone; // cancelled when a ChangesWaiting has been written
+    };
+    std::unordered_map<std::string, LiveConnection*> liveDevices; // at most one live connection per device
+    // With a PostgreSQL center every hub (this one too) hears of each commit from the change feed, so this
+    // hub's own pushes wake devices only when there is no feed.
+    bool changeFeed = false;
     bool stopped = false;
 
     EnrolmentService* enrolment;
-    // The center store is used from this one thread only: a push is applied (and fsynced) there, so TLS
-    // handshakes, reads and writes of every other connection go on meanwhile on the I/O thread. Declared
-    // last, so it is joined before anything its work touches is destroyed.
-    asio::thread_pool storeThread{1};
+    // The center store is used from these threads only (one for SQLite, several for PostgreSQL: see
+    // CenterStore::concurrency): a push is applied (and fsynced) there, so TLS handshakes, reads and writes
+    // of every other connection go on meanwhile on the I/O thread. One device's requests stay in order: its
+    // connection awaits each answer before it reads the next frame. Declared last, so it is joined before
+    // anything its work touches is destroyed.
+    asio::thread_pool storeThreads;
 
     Impl(asio::io_context& i, asio::ssl::context& t, CenterStore& s, HubEnvironment e, HubLimits l,
          const HubPolicy& policy, EnrolmentService* enrol)
@@ -95,7 +110,8 @@ struct HubServer::Impl {
         , env(std::move(e))
         , limits(l)
         , service(s, env.nowMs, policy.hello)
-        , enrolment(enrol) {}
+        , enrolment(enrol)
+        , storeThreads(s.concurrency()) {}
 
     /** Runs `work` (which uses the center store) on the store's thread and resumes on the I/O thread with
      *  its result. */
@@ -104,7 +120,7 @@ struct HubServer::Impl {
         using Out = std::invoke_result_t<Work&>;
         // co_spawn hands a result back only through a default-constructible type.
         auto done = co_await asio::co_spawn(
-            storeThread,
+            storeThreads,
             [&work]() -> asio::awaitable<std::optional<Out>> { co_return std::optional<Out>(work()); },
             asio::use_awaitable);
         co_return std::move(*done);
@@ -231,24 +247,27 @@ struct HubServer::Impl {
             ++metrics.connectionsReplaced;
             log("device " + *deviceId + ": a new connection replaces the open one");
             boost::system::error_code ignored;
-            it->second->shutdown(tcp::socket::shutdown_both, ignored);
+            it->second->socket->shutdown(tcp::socket::shutdown_both, ignored);
         }
-        liveDevices[*deviceId] = &lowest;
+        LiveConnection live{&lowest, &ws, {}, false, false, false, asio::steady_timer(io)};
+        liveDevices[*deviceId] = &live;
         struct Unlist {
             Impl* self;
             std::string device;
-            tcp::socket* socket;
+            LiveConnection* live;
             ~Unlist() {
                 if (auto it = self->liveDevices.find(device);
-                    it != self->liveDevices.end() && it->second == socket) {
+                    it != self->liveDevices.end() && it->second == live) {
                     self->liveDevices.erase(it);
                 }
             }
-        } unlist{this, *deviceId, &lowest};
+        } unlist{this, *deviceId, &live};
 
         ++metrics.sessionsTotal;
         ++metrics.connectedDevices;
-        co_await serveDevice(ws, *deviceId);
+        co_await serveDevice(ws, *deviceId, live);
+        live.idle = false;
+        co_await writesDone(live); // a ChangesWaiting in flight uses this frame's stream: let it end first
         --metrics.connectedDevices;
     }
 
@@ -278,7 +297,50 @@ struct HubServer::Impl {
         co_return true;
     }
 
-    asio::awaitable<void> serveDevice(WsStream& ws, const std::string& deviceId) {
+    /** Waits until no ChangesWaiting is being written on `live` (one write at a time on a WebSocket). */
+    static asio::awaitable<void> writesDone(LiveConnection& live) {
+        while (live.writing) {
+            live.writeDone.expires_after(std::chrono::seconds(30));
+            co_await live.writeDone.async_wait(kTuple);
+        }
+    }
+
+    static protocol::Envelope changesWaiting() {
+        protocol::Envelope envelope;
+        envelope.mutable_changes_waiting();
+        return envelope;
+    }
+
+    /** Tells the device on `live` that its unit has changes: now when it is between rounds, else when its
+     *  round is over. */
+    void wake(LiveConnection& live) {
+        if (!live.idle || live.writing) {
+            live.wakeQueued = true;
+            return;
+        }
+        live.writing = true;
+        ++metrics.wakeUps;
+        asio::co_spawn(
+            io,
+            [this, &live]() -> asio::awaitable<void> {
+                (void)co_await send(*live.ws, changesWaiting()); // a failed write shows in the device's read
+                live.writing = false;
+                live.writeDone.cancel();
+            },
+            [](const std::exception_ptr&) {});
+    }
+
+    /** Wakes the connected devices of `units`, except `author` (who knows its own changes). */
+    void wakeUnits(const std::vector<std::string>& units, const std::string& author = {}) {
+        for (const auto& [device, live] : liveDevices) {
+            if (device != author && !live->unit.empty() &&
+                std::find(units.begin(), units.end(), live->unit) != units.end()) {
+                wake(*live);
+            }
+        }
+    }
+
+    asio::awaitable<void> serveDevice(WsStream& ws, const std::string& deviceId, LiveConnection& live) {
         HubSession session;
         std::int64_t started = 0;
         beast::flat_buffer buffer;
@@ -286,7 +348,17 @@ struct HubServer::Impl {
             // A big push leaves a big buffer behind; an idle connection should not keep it.
             buffer.clear();
             buffer.shrink_to_fit();
+            if (live.wakeQueued) {
+                live.wakeQueued = false;
+                ++metrics.wakeUps;
+                if (!co_await send(ws, changesWaiting())) {
+                    co_return;
+                }
+            }
+            live.idle = true;
             auto [ec, n] = co_await ws.async_read(buffer, kTuple);
+            live.idle = false;
+            co_await writesDone(live); // nothing of this round is written while a ChangesWaiting still is
             if (ec) {
                 if (ec == beast::error::timeout) {
                     log("device " + deviceId + ": closed, silent for longer than the idle timeout");
@@ -336,6 +408,7 @@ struct HubServer::Impl {
                     co_await ws.async_close(websocket::close_code::policy_error, kTuple);
                     co_return;
                 }
+                live.unit = session.unit;
                 if (welcome->has_wipe_order()) {
                     log("device " + deviceId + ": wipe order sent with the welcome");
                 }
@@ -348,7 +421,9 @@ struct HubServer::Impl {
                     co_await reject(ws, deviceId, reply.error().message);
                     co_return;
                 }
-                countReply(deviceId, envelope->push(), *reply);
+                if (countReply(deviceId, envelope->push(), *reply) > 0 && !changeFeed) {
+                    wakeUnits({session.unit}, deviceId);
+                }
                 if (reply->has_wipe_order()) {
                     log("device " + deviceId + ": " + std::to_string(reply->acks_size()) +
                         " pushed operations taken into quarantine; wipe order sent");
@@ -472,8 +547,9 @@ struct HubServer::Impl {
         co_await ws.async_close(websocket::close_code::normal, kTuple);
     }
 
-    void countReply(const std::string& deviceId, const protocol::PushBatch& batch,
-                    const protocol::SyncReply& reply) {
+    /** Counts and logs a push's outcome; returns how many of its operations were applied. */
+    std::size_t countReply(const std::string& deviceId, const protocol::PushBatch& batch,
+                           const protocol::SyncReply& reply) {
         std::size_t applied = 0;
         for (const auto& ack : reply.acks()) {
             applied += ack.result() == protocol::PushAck::APPLIED ? 1 : 0;
@@ -485,6 +561,7 @@ struct HubServer::Impl {
                 std::to_string(batch.ops_size()) + " applied, " + std::to_string(reply.changes_size()) +
                 " changes sent, checkpoint " + std::to_string(reply.checkpoint()));
         }
+        return applied;
     }
 
     void countChunk(const std::string& deviceId, const protocol::ChunkAck& ack,
@@ -588,9 +665,15 @@ const HubMetrics& HubServer::metrics() const {
 }
 
 void HubServer::noteUnitsChanged(std::vector<std::string> units) {
-    // Metrics belong to the I/O thread.
-    asio::post(m_impl->io,
-               [impl = m_impl.get(), count = units.size()] { impl->metrics.unitChangeNotices += count; });
+    // Metrics and connections belong to the I/O thread.
+    asio::post(m_impl->io, [impl = m_impl.get(), units = std::move(units)] {
+        impl->metrics.unitChangeNotices += units.size();
+        impl->wakeUnits(units);
+    });
+}
+
+void HubServer::useChangeFeed() {
+    asio::post(m_impl->io, [impl = m_impl.get()] { impl->changeFeed = true; });
 }
 
 } // namespace fieldkit::hub

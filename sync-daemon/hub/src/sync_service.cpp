@@ -53,6 +53,7 @@ Result<protocol::Welcome> SyncService::greet(const protocol::Hello& hello,
     }
     auto welcome = engine::answerHello(hello, *head, record->lastAppliedDeviceSeq, m_nowMs(), m_policy);
     session.greeted = welcome.status() == protocol::Welcome::OK;
+    session.unit = record->unit;
     if (session.greeted && !record->wipePending) {
         auto incomplete = m_store.attachments().incompleteAttachments(certifiedDeviceId);
         if (!incomplete) {
@@ -169,6 +170,7 @@ Result<protocol::AttachmentStatus> SyncService::offer(const std::string& deviceI
         status.add_missing(index);
     }
     // After a cut the device goes on with a chunk in slices from where this hub holds it.
+    const std::lock_guard slicesLock(m_slicesLock);
     if (auto partial = m_slices.inProgress(deviceId);
         partial && partial->attachmentId == offer.attachment_id() &&
         std::ranges::find(*missing, partial->index) != missing->end()) {
@@ -247,6 +249,7 @@ Result<std::optional<std::string>> SyncService::addSlice(const std::string& devi
         ack.set_refused("The slice reaches past the end of its chunk.");
         return std::optional<std::string>();
     }
+    const std::lock_guard slicesLock(m_slicesLock);
     auto added = m_slices.add(deviceId, slice.attachment_id(), slice.index(), chunkBytes,
                               slice.slice_offset(), slice.data());
     if (!added.chunk) {

@@ -1,5 +1,6 @@
 #include "postgresql/pg_center_parts.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fieldkit/hub/center_store_config.hpp>
 #include <string_view>
@@ -215,7 +216,10 @@ Result<std::unique_ptr<CenterStore>> openPostgresCenterStore(const PostgresStore
     return std::make_unique<CenterStore>(
         CenterStore::Parts{pool, makeUnitStore(shared), makeDeviceRegistry(shared),
                            makeOperationStore(shared), makeWipeStore(shared), makeAttachmentStore(shared),
-                           makeCenterReports(shared), makeCenterAccounts(shared), makeCenterAudit(shared)});
+                           makeCenterReports(shared), makeCenterAccounts(shared), makeCenterAudit(shared),
+                           // One connection stays for the TLS revocation check on the I/O thread, so a
+                           // handshake never waits for a push to commit.
+                           std::max<std::size_t>(1, options.connections - 1)});
 }
 
 } // namespace fieldkit::hub

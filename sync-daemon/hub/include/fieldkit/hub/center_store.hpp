@@ -34,6 +34,7 @@ public:
         std::unique_ptr<CenterReports> reports;
         std::unique_ptr<CenterAccounts> accounts; // the console's accounts and sessions
         std::unique_ptr<CenterAudit> audit;       // the console's audit log
+        std::size_t concurrency = 1;              // how many threads may use the concerns at once
     };
 
     explicit CenterStore(Parts parts);
@@ -46,6 +47,9 @@ public:
     [[nodiscard]] CenterReports& reports() { return *m_parts.reports; }
     [[nodiscard]] CenterAccounts& accounts() { return *m_parts.accounts; }
     [[nodiscard]] CenterAudit& audit() { return *m_parts.audit; }
+    /** How many threads may use the store at once: one for SQLite (one connection, one writer), more for
+     *  PostgreSQL, whose commits then overlap (each waits for its own WAL flush, not for the others'). */
+    [[nodiscard]] std::size_t concurrency() const { return m_parts.concurrency; }
 
 private:
     Parts m_parts;
@@ -57,7 +61,8 @@ private:
 struct PostgresStoreOptions {
     std::string conninfo; // postgresql://user@host:port/db?sslmode=verify-full, or key=value pairs
     std::string passfile;
-    std::size_t connections = 4; // the pool: the hub's store thread, the TLS revocation check, commands
+    std::size_t connections =
+        4; // the pool: the hub's store threads (all but one) and the TLS revocation check
 };
 
 /** Opens the PostgreSQL center store, applying its migrations first (in one transaction; a schema newer than

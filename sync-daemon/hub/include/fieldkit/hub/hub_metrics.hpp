@@ -19,6 +19,7 @@ struct HubMetrics {
     std::uint64_t connectionsReplaced = 0; // a device's new connection closed its older one
     std::uint64_t opsApplied = 0;
     std::uint64_t unitChangeNotices = 0; // commits to a shared PostgreSQL center, by any hub (ChangeFeed)
+    std::uint64_t wakeUps = 0;           // ChangesWaiting sent to connected devices
     std::uint64_t conflicts = 0;
     std::uint64_t bytesIn = 0;
     std::uint64_t bytesOut = 0;

@@ -60,9 +60,10 @@ public:
     [[nodiscard]] const HubMetrics& metrics() const;
 
     /** Called from any thread with the units a ChangeFeed reported changed (commits of any hub sharing the
-     *  center's PostgreSQL database). Counted for now; waking the devices of those units that this hub holds
-     *  connections for needs a server-initiated message the protocol does not have yet. */
+     *  center's PostgreSQL database): the devices of those units connected here get a ChangesWaiting. */
     void noteUnitsChanged(std::vector<std::string> units);
+    /** A ChangeFeed reports this hub's own commits too: from now on they wake devices through it only. */
+    void useChangeFeed();
 
 private:
     struct Impl;

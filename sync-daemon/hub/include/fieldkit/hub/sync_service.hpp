@@ -7,6 +7,7 @@
 #include <fieldkit/hub/center_store.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ inline constexpr std::uint32_t kDefaultMaxChanges = 2000;
 /** Where one device's connection stands at the hub; each hello (one per sync round) sets it afresh. */
 struct HubSession {
     bool greeted = false;
+    std::string unit; // the device's unit, once it said hello (for waking it when the unit changes)
     std::uint64_t cursor = 0;
     std::uint32_t maxChanges = kDefaultMaxChanges;
 };
@@ -79,7 +81,10 @@ private:
 
     CenterStore& m_store;
     std::function<std::int64_t()> m_nowMs;
-    engine::ChunkSlices m_slices; // chunks devices send in slices, until whole
+    // Chunks devices send in slices, until whole. The only state of its own: the hub may run this service on
+    // several store threads at once (a PostgreSQL center), so it has a lock.
+    std::mutex m_slicesLock;
+    engine::ChunkSlices m_slices;
     engine::HelloPolicy m_policy;
 };
 
