@@ -66,7 +66,8 @@ int run(const ServeOptions& o) {
     CenterAuditLog audit(store.audit(), crypto::AuditMac::forCenter(center->centerKey.secret()), nowMs);
     LocalPasswords passwords;
     ConsoleAuth auth(store.accounts(), center->centerKey, audit, passwords, nowMs, crypto::systemRandom());
-    ConsoleApp app(store, center->centerKey, auth, audit, staticDir(o.staticDir), crypto::systemRandom(), nowMs);
+    ConsoleApp app(store, center->centerKey, auth, audit, staticDir(o.staticDir), crypto::systemRandom(),
+                   nowMs);
     boost::asio::io_context io;
     ConsoleServer server(
         io, *tls, [&app](const Request& r) { return app.handle(r); },

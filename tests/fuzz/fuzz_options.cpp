@@ -159,11 +159,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!text.empty()) {
         const std::string_view line = text.substr(1);
         switch (static_cast<unsigned char>(text.front()) % 5) {
-        case 0: checkCtl(line); break;
-        case 1: checkHub(line); break;
-        case 2: checkSyncd(line); break;
-        case 3: checkCenter(line); break;
-        default: checkNetfault(line); break;
+        case 0:
+            checkCtl(line);
+            break;
+        case 1:
+            checkHub(line);
+            break;
+        case 2:
+            checkSyncd(line);
+            break;
+        case 3:
+            checkCenter(line);
+            break;
+        default:
+            checkNetfault(line);
+            break;
         }
     }
 

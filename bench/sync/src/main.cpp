@@ -162,10 +162,10 @@ int measure(const IdleBenchOptions& o) {
 int main(int argc, char** argv) {
     try {
         IdleBenchOptions options;
-        common::CommandLine commandLine("fieldkit-bench-idle",
-                                        "Holds many quiet device connections open to a running hub and reports "
-                                        "how much resident memory the hub spends per connected device; with "
-                                        "--hostile, one enrolled device gone hostile instead.");
+        common::CommandLine commandLine(
+            "fieldkit-bench-idle", "Holds many quiet device connections open to a running hub and reports "
+                                   "how much resident memory the hub spends per connected device; with "
+                                   "--hostile, one enrolled device gone hostile instead.");
         CLI::App& app = commandLine.app();
         app.add_option("--center", options.centerDir, "The hub's center folder")->required();
         app.add_option("--hub", options.hub, "HOST:PORT of the hub")->required();

@@ -89,8 +89,8 @@ Status checkArgumentsAreText(const CLI::App& app, int argc, const char* const* a
         if (const auto equals = word.find('='); word.starts_with("--") && equals != std::string_view::npos &&
                                                 core::isValidUtf8(word.substr(0, equals))) {
             option = std::string(word.substr(0, equals));
-        } else if (i > 1 && std::string_view(argv[i - 1]).starts_with("-") && core::isValidUtf8(argv[i - 1]) &&
-                   takesValue(app, argv[i - 1])) {
+        } else if (i > 1 && std::string_view(argv[i - 1]).starts_with("-") &&
+                   core::isValidUtf8(argv[i - 1]) && takesValue(app, argv[i - 1])) {
             option = argv[i - 1];
         }
         return makeError("invalid_text", option.empty()

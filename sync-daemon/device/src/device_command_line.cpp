@@ -4,7 +4,10 @@ namespace fieldkit::device {
 
 namespace {
 
-constexpr const char* kExitCodes = R"(Exit codes of sync-once and run:
+constexpr const char* kExitCodes =
+    R"(Each command lists its options with --help, e.g. fieldkit-syncd run --help.
+
+Exit codes of sync-once and run:
   0  done (sync-once: everything went out and everything came in)
   1  error (no contact, refused, bad arguments given to a command, ...)
   2  usage
@@ -24,14 +27,16 @@ void addHub(CLI::App& command, std::optional<std::string>& hub) {
 } // namespace
 
 DeviceCommandLine::DeviceCommandLine()
-    : m_line("fieldkit-syncd", "The sync daemon of a fieldkit device: ships ciphertext between the device store "
-                               "and the center's hub.") {
+    : m_line("fieldkit-syncd",
+             "The sync daemon of a fieldkit device: ships ciphertext between the device store "
+             "and the center's hub.") {
     CLI::App& app = m_line.app();
     app.require_subcommand(1);
     app.footer(kExitCodes);
     {
-        auto [o, c] = m_line.addCommand(app, "enroll", "Enrol with a one-time code: certificate, hub key pin, "
-                                                       "center and unit keys",
+        auto [o, c] = m_line.addCommand(app, "enroll",
+                                        "Enrol with a one-time code: certificate, hub key pin, "
+                                        "center and unit keys",
                                         m_chosen, EnrollOptions{});
         addData(*c, o.data);
         c->add_option("--hub", o.hub, "HOST:PORT of the center")->required();
@@ -42,7 +47,8 @@ DeviceCommandLine::DeviceCommandLine()
                                         RunOptions{});
         addData(*c, o.data);
         addHub(*c, o.hub);
-        c->add_option("--profile", o.profile, "Hardware profile (instead of FIELDKIT_PROFILE or the DMI name)");
+        c->add_option("--profile", o.profile,
+                      "Hardware profile (instead of FIELDKIT_PROFILE or the DMI name)");
         c->add_option("--sysfs-root", o.sysfsRoot, "Where the battery and network sensors are read")
             ->capture_default_str();
     }
@@ -61,17 +67,18 @@ DeviceCommandLine::DeviceCommandLine()
         c->add_flag("--json", jsonHelp);
     }
     {
-        auto [o, c] = m_line.addCommand(app, "retire", "Tell the center this device is being wiped (it revokes "
-                                                       "the device), then delete the sync identity; fieldkit-ctl "
-                                                       "wipe --confirm runs it first when the device is enrolled",
+        auto [o, c] = m_line.addCommand(app, "retire",
+                                        "Tell the center this device is being wiped (it revokes "
+                                        "the device), then delete the sync identity; fieldkit-ctl "
+                                        "wipe --confirm runs it first when the device is enrolled",
                                         m_chosen, RetireOptions{});
         addData(*c, o.data);
         addHub(*c, o.hub);
     }
 }
 
-std::variant<int, DeviceCommand> DeviceCommandLine::parse(int argc, const char* const* argv, std::ostream& out,
-                                                          std::ostream& err) {
+std::variant<int, DeviceCommand> DeviceCommandLine::parse(int argc, const char* const* argv,
+                                                          std::ostream& out, std::ostream& err) {
     if (auto status = m_line.parse(argc, argv, out, err)) {
         return *status;
     }

@@ -117,8 +117,7 @@ int run(const RunOptions& o) {
         return fail(profiles.error());
     }
     const auto selection =
-        hw::selectProfile(o.profile, envValue("FIELDKIT_PROFILE"),
-                          hw::readDmiProductName(), *profiles);
+        hw::selectProfile(o.profile, envValue("FIELDKIT_PROFILE"), hw::readDmiProductName(), *profiles);
     auto profile = hw::loadNamedProfile(selection.name, profilesDir);
     if (!profile) {
         return fail(profile.error());

@@ -20,12 +20,14 @@ HubCommandLine::HubCommandLine()
     : m_line("fieldkit-hub", "The center's sync hub: enrolment of devices, and sync over mutual TLS 1.3.") {
     CLI::App& app = m_line.app();
     app.require_subcommand(1);
+    app.footer("Each command lists its options with --help, e.g. fieldkit-hub serve --help.");
     {
         auto [o, c] = m_line.addCommand(app, "init", "Create a center: CA, center key pair, store", m_chosen,
                                         HubInitOptions{});
         addDir(*c, o.dir);
-        c->add_option("--store", o.store, "postgresql://USER@HOST/DB?sslmode=verify-full (default: SQLite in "
-                                          "the folder)");
+        c->add_option("--store", o.store,
+                      "postgresql://USER@HOST/DB?sslmode=verify-full (default: SQLite in "
+                      "the folder)");
         c->add_option("--store-passfile", o.storePassfile, "PostgreSQL password file")->needs("--store");
     }
     {
@@ -33,7 +35,8 @@ HubCommandLine::HubCommandLine()
                                         m_chosen, HubServeOptions{});
         addDir(*c, o.dir);
         c->add_option("--listen", o.listen, "HOST:PORT for devices")->required();
-        c->add_option("--ops-listen", o.opsListen, "HOST:PORT of /healthz and /metrics")->capture_default_str();
+        c->add_option("--ops-listen", o.opsListen, "HOST:PORT of /healthz and /metrics")
+            ->capture_default_str();
         c->add_option("--idle-seconds", o.idleSeconds, "Close a connection silent this long (default 120)")
             ->check(common::wholeNumber(1, kMaxIdleSeconds));
         c->add_option("--oldest-schema", o.oldestSchema, "Refuse devices older than this schema (default 1)")
@@ -41,7 +44,8 @@ HubCommandLine::HubCommandLine()
     }
     {
         CLI::App* unit = m_line.addGroup(app, "unit", "Units");
-        auto [o, c] = m_line.addCommand(*unit, "add", "Add a unit and its key pair", m_chosen, HubUnitAddOptions{});
+        auto [o, c] =
+            m_line.addCommand(*unit, "add", "Add a unit and its key pair", m_chosen, HubUnitAddOptions{});
         addDir(*c, o.dir);
         c->add_option("NAME", o.name, "The unit, for example bike-07")->required();
     }
@@ -54,8 +58,9 @@ HubCommandLine::HubCommandLine()
             ->check(common::wholeNumber(1, kMaxCodeValidity));
     }
     {
-        auto [o, c] = m_line.addCommand(app, "provision-device", "Enrol a device without a code (writes its sync "
-                                                                 "configuration into its data folder)",
+        auto [o, c] = m_line.addCommand(app, "provision-device",
+                                        "Enrol a device without a code (writes its sync "
+                                        "configuration into its data folder)",
                                         m_chosen, HubProvisionOptions{});
         addDir(*c, o.dir);
         c->add_option("--unit", o.unit, "The unit the device joins")->required();
@@ -75,13 +80,15 @@ HubCommandLine::HubCommandLine()
         addJsonFlag(*c);
     }
     {
-        auto [o, c] = m_line.addCommand(app, "revoke", "Refuse a device from now on", m_chosen, HubRevokeOptions{});
+        auto [o, c] =
+            m_line.addCommand(app, "revoke", "Refuse a device from now on", m_chosen, HubRevokeOptions{});
         addDir(*c, o.dir);
         c->add_option("DEVICE", o.deviceId, "The device's id")->required();
     }
     {
-        auto [o, c] = m_line.addCommand(app, "wipe", "Revoke a device and leave it a signed wipe order for its "
-                                                     "next contact",
+        auto [o, c] = m_line.addCommand(app, "wipe",
+                                        "Revoke a device and leave it a signed wipe order for its "
+                                        "next contact",
                                         m_chosen, HubWipeOptions{});
         addDir(*c, o.dir);
         c->add_option("DEVICE", o.deviceId, "The device's id")->required();

@@ -73,7 +73,8 @@ TEST_CASE("whole-number options are range-checked and name the option and its ra
         CAPTURE(bad);
         TestProgram p;
         CHECK(p.parse({"case", "list", "--limit", bad}) == 2);
-        CHECK(p.err.str() == "prog: --limit: must be a whole number from 1 to 100 (see prog case list --help)\n");
+        CHECK(p.err.str() ==
+              "prog: --limit: must be a whole number from 1 to 100 (see prog case list --help)\n");
         CHECK_FALSE(p.chosen.has_value());
     }
     TestProgram edge;
@@ -129,7 +130,8 @@ TEST_CASE("a word or an option value that is not UTF-8 is refused where it enter
     };
     CHECK(refused({"case", "list", "--name", "Anna \xff Jensen"}) ==
           "prog: The value of --name is not valid UTF-8 text.\n");
-    CHECK(refused({"case", "list", "--name=\xc3\x28"}) == "prog: The value of --name is not valid UTF-8 text.\n");
+    CHECK(refused({"case", "list", "--name=\xc3\x28"}) ==
+          "prog: The value of --name is not valid UTF-8 text.\n");
     CHECK(refused({"--data", "/tmp/\xc3\x28", "case", "list"}) ==
           "prog: The value of --data is not valid UTF-8 text.\n");
     CHECK(refused({"case", "\xc3\x28"}) == "prog: Argument 2 is not valid UTF-8 text.\n");

@@ -327,8 +327,10 @@ TEST_CASE("ctl refuses a malformed command line with exit 2 and one line naming 
     for (const char* bad : {"abc", "0", "1000001", "1.5", "10s", "", "99999999999999999999"}) {
         refused({"case", "list", "--limit", bad}, "--limit: must be a whole number from 1 to 1000000");
     }
-    refused({"case", "generate", "--seed", "-1"}, "--seed: must be a whole number from 0 to 9223372036854775807");
-    refused({"init", "--staff", "bo", "--kdf-ms", "60001"}, "--kdf-ms: must be a whole number from 1 to 60000");
+    refused({"case", "generate", "--seed", "-1"},
+            "--seed: must be a whole number from 0 to 9223372036854775807");
+    refused({"init", "--staff", "bo", "--kdf-ms", "60001"},
+            "--kdf-ms: must be a whole number from 1 to 60000");
     for (const char* bad : {"nan", "inf", "-1", "1e300", "x"}) {
         refused({"purge", "--older-than", bad}, "--older-than: must be a number from 0 to 878400");
     }

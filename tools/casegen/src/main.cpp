@@ -45,10 +45,12 @@ int generate(const Options& options) {
         char name[48];
         std::string contents;
         if (options.format == "json") {
-            static_cast<void>(std::snprintf(name, sizeof name, "case-%06llu.json", static_cast<unsigned long long>(n)));
+            static_cast<void>(
+                std::snprintf(name, sizeof name, "case-%06llu.json", static_cast<unsigned long long>(n)));
             contents = fieldkit::casegen::toJson(generated);
         } else {
-            static_cast<void>(std::snprintf(name, sizeof name, "payload-%06llu.bin", static_cast<unsigned long long>(n)));
+            static_cast<void>(
+                std::snprintf(name, sizeof name, "payload-%06llu.bin", static_cast<unsigned long long>(n)));
             const auto encoded =
                 fieldkit::crypto::encodeFieldValues(fieldkit::casegen::toFieldValues(generated));
             contents.assign(encoded.begin(), encoded.end());
@@ -72,8 +74,9 @@ int main(int argc, char** argv) {
     try {
         Options options;
         fieldkit::common::CommandLine commandLine(
-            "fieldkit-casegen", "Reproducible synthetic cases: JSON for fieldkit-ctl, or encoded field values "
-                                "(one operation payload per file) for training the zstd dictionary.");
+            "fieldkit-casegen",
+            "Reproducible synthetic cases: JSON for fieldkit-ctl, or encoded field values "
+            "(one operation payload per file) for training the zstd dictionary.");
         CLI::App& app = commandLine.app();
         app.add_option("--count", options.count, "How many cases")
             ->check(fieldkit::common::unsignedWholeNumber(1, kMaxCount))

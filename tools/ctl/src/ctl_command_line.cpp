@@ -13,7 +13,8 @@ constexpr std::int64_t kMaxBatch = 10000;
 constexpr double kMaxPurgeHours = 100.0 * 366 * 24;
 
 void addKdfMs(CLI::App& command, std::int64_t& kdfMs) {
-    command.add_option("--kdf-ms", kdfMs, "Milliseconds the PIN's key derivation should take on this machine")
+    command
+        .add_option("--kdf-ms", kdfMs, "Milliseconds the PIN's key derivation should take on this machine")
         ->check(common::wholeNumber(1, kMaxKdfMs));
 }
 
@@ -39,15 +40,18 @@ void addPurpose(CLI::App& command, std::string& purpose) {
 } // namespace
 
 CtlCommandLine::CtlCommandLine()
-    : m_line("fieldkit-ctl", "Scripting and administration of a fieldkit device store. Every command that reads "
-                             "personal data unlocks with a staff PIN (FIELDKIT_PIN, or standard input).") {
+    : m_line("fieldkit-ctl",
+             "Scripting and administration of a fieldkit device store. Every command that reads "
+             "personal data unlocks with a staff PIN (FIELDKIT_PIN, or standard input).") {
     CLI::App& app = m_line.app();
     app.require_subcommand(1);
+    app.footer("Each command lists its options with --help, e.g. fieldkit-ctl case list --help.");
     app.add_option("--data", m_globals.data, "Folder of the device store");
 
     {
-        auto [o, c] = m_line.addCommand(app, "init", "Create the store; the first staff member's PIN comes from "
-                                                     "FIELDKIT_PIN (or standard input)",
+        auto [o, c] = m_line.addCommand(app, "init",
+                                        "Create the store; the first staff member's PIN comes from "
+                                        "FIELDKIT_PIN (or standard input)",
                                         m_chosen, InitOptions{});
         c->add_option("--staff", o.staff, "Name of the first staff member")->required();
         c->add_option("--unit", o.unit, "Unit the device belongs to")->capture_default_str();
@@ -57,8 +61,9 @@ CtlCommandLine::CtlCommandLine()
 
     CLI::App* staff = m_line.addGroup(app, "staff", "Staff members and their PINs");
     {
-        auto [o, c] = m_line.addCommand(*staff, "add", "Add a staff member: FIELDKIT_PIN unlocks, "
-                                                       "FIELDKIT_NEW_PIN is theirs",
+        auto [o, c] = m_line.addCommand(*staff, "add",
+                                        "Add a staff member: FIELDKIT_PIN unlocks, "
+                                        "FIELDKIT_NEW_PIN is theirs",
                                         m_chosen, StaffAddOptions{});
         c->add_option("--name", o.name, "Name of the new staff member")->required();
         addStaff(*c, m_globals);
@@ -66,15 +71,17 @@ CtlCommandLine::CtlCommandLine()
     }
     m_line.addCommand(*staff, "list", "List the staff members", m_chosen, StaffListOptions{});
     {
-        auto [o, c] = m_line.addCommand(*staff, "pin", "Change a PIN: FIELDKIT_PIN is yours, FIELDKIT_NEW_PIN "
-                                                       "replaces it",
+        auto [o, c] = m_line.addCommand(*staff, "pin",
+                                        "Change a PIN: FIELDKIT_PIN is yours, FIELDKIT_NEW_PIN "
+                                        "replaces it",
                                         m_chosen, StaffPinOptions{});
         addStaff(*c, m_globals);
         addKdfMs(*c, o.kdfMs);
     }
     {
-        auto [o, c] = m_line.addCommand(*staff, "remove", "Remove a staff member (the last key is never removed)",
-                                        m_chosen, StaffRemoveOptions{});
+        auto [o, c] =
+            m_line.addCommand(*staff, "remove", "Remove a staff member (the last key is never removed)",
+                              m_chosen, StaffRemoveOptions{});
         c->add_option("NAME", o.leaving, "Staff member to remove");
         addStaff(*c, m_globals);
     }
@@ -110,16 +117,18 @@ CtlCommandLine::CtlCommandLine()
         addStaff(*c, m_globals);
     }
     {
-        auto [o, c] = m_line.addCommand(*cases, "resolve", "Replace every open version of a field with one value",
-                                        m_chosen, CaseResolveOptions{});
+        auto [o, c] =
+            m_line.addCommand(*cases, "resolve", "Replace every open version of a field with one value",
+                              m_chosen, CaseResolveOptions{});
         addCaseId(*c, o.id);
         c->add_option("--field", o.field, "name, address, phone or cpr")->required();
         c->add_option("--value", o.value, "The value that replaces them")->required();
         addStaff(*c, m_globals);
     }
     {
-        auto [o, c] = m_line.addCommand(*cases, "generate", "Realistic sample cases (demo, tests, benchmarks)",
-                                        m_chosen, CaseGenerateOptions{});
+        auto [o, c] =
+            m_line.addCommand(*cases, "generate", "Realistic sample cases (demo, tests, benchmarks)",
+                              m_chosen, CaseGenerateOptions{});
         c->add_option("--count", o.count, "How many")->check(common::wholeNumber(1, kMaxGenerated));
         c->add_option("--seed", o.seed, "Seed of the generator")
             ->check(common::wholeNumber(0, std::numeric_limits<std::int64_t>::max()));
@@ -161,11 +170,13 @@ CtlCommandLine::CtlCommandLine()
         addStaff(*c, m_globals);
     }
     {
-        auto [o, c] = m_line.addCommand(*cases, "attachment", "Write an attachment, decrypted, to a new file "
-                                                              "(mode 0600)",
+        auto [o, c] = m_line.addCommand(*cases, "attachment",
+                                        "Write an attachment, decrypted, to a new file "
+                                        "(mode 0600)",
                                         m_chosen, CaseAttachmentOptions{});
         addCaseId(*c, o.id);
-        c->add_option("ATTACHMENT_ID", o.attachmentId, "Attachment id (32 hexadecimal characters)")->required();
+        c->add_option("ATTACHMENT_ID", o.attachmentId, "Attachment id (32 hexadecimal characters)")
+            ->required();
         c->add_option("--out", o.out, "File to write")->required();
         addPurpose(*c, o.purpose);
         addStaff(*c, m_globals);
@@ -173,18 +184,20 @@ CtlCommandLine::CtlCommandLine()
 
     CLI::App* contact = m_line.addGroup(app, "contact", "Contacts");
     {
-        auto [o, c] = m_line.addCommand(*contact, "add", "Register a contact from JSON", m_chosen,
-                                        ContactAddOptions{});
+        auto [o, c] =
+            m_line.addCommand(*contact, "add", "Register a contact from JSON", m_chosen, ContactAddOptions{});
         c->add_option("--json", o.json, "FILE, or - for standard input")->capture_default_str();
         addStaff(*c, m_globals);
     }
 
-    addStaff(*m_line.addCommand(app, "verify", "Check the store's integrity", m_chosen, VerifyOptions{}).second,
-             m_globals);
+    addStaff(
+        *m_line.addCommand(app, "verify", "Check the store's integrity", m_chosen, VerifyOptions{}).second,
+        m_globals);
     {
-        auto [o, c] = m_line.addCommand(app, "wipe", "Have the center revoke the device (through fieldkit-syncd, "
-                                                     "when it can be reached), destroy the keys, then delete "
-                                                     "the store (no PIN)",
+        auto [o, c] = m_line.addCommand(app, "wipe",
+                                        "Have the center revoke the device (through fieldkit-syncd, "
+                                        "when it can be reached), destroy the keys, then delete "
+                                        "the store (no PIN)",
                                         m_chosen, WipeOptions{});
         c->add_flag("--confirm", o.confirm, "Yes, destroy every case on this device");
         c->add_option("--hub", o.hub, "HOST:PORT of the center, instead of the enrolled one");
@@ -198,15 +211,16 @@ CtlCommandLine::CtlCommandLine()
         addStaff(*c, m_globals);
     }
     m_line.addCommand(app, "device-id", "Print the device id", m_chosen, DeviceIdOptions{});
-    m_line.addCommand(app, "device-info", "Device id, box public key and unit as JSON (for enrolment)", m_chosen,
-                      DeviceInfoOptions{});
-    addJsonFlag(*m_line.addCommand(app, "sync-status", "Sync queue position as JSON", m_chosen,
-                                   SyncStatusOptions{})
-                     .second);
+    m_line.addCommand(app, "device-info", "Device id, box public key and unit as JSON (for enrolment)",
+                      m_chosen, DeviceInfoOptions{});
+    addJsonFlag(
+        *m_line.addCommand(app, "sync-status", "Sync queue position as JSON", m_chosen, SyncStatusOptions{})
+             .second);
 
     CLI::App* profile = m_line.addGroup(app, "profile", "Hardware profiles");
     {
-        auto [o, c] = m_line.addCommand(*profile, "check", "Check a profile file", m_chosen, ProfileCheckOptions{});
+        auto [o, c] =
+            m_line.addCommand(*profile, "check", "Check a profile file", m_chosen, ProfileCheckOptions{});
         c->add_option("FILE", o.file, "The profile file")->required();
     }
     {

@@ -17,8 +17,8 @@
 #include <fieldkit/store/sync_queue.hpp>
 #include <fieldkit/store/wipe.hpp>
 #include <fstream>
-#include <iostream>
 #include <functional>
+#include <iostream>
 #include <map>
 #include <sstream>
 
@@ -104,7 +104,6 @@ public:
     static Result<crypto::KdfParams> kdfParams(std::int64_t ms) {
         return crypto::calibrateKdf(static_cast<std::uint32_t>(ms));
     }
-
 
     /** Opens and unlocks the store, then runs `work` in the session. */
     int inSession(const std::function<int(store::Session&)>& work) const {
@@ -307,8 +306,9 @@ public:
             auto id = core::CaseId::fromHex(o.id);
             auto attachment = store::AttachmentId::fromHex(o.attachmentId);
             if (!id || !attachment) {
-                return fail(makeError("bad_case_id",
-                                      "Give the case id and the attachment id as 32 hexadecimal characters each."));
+                return fail(
+                    makeError("bad_case_id",
+                              "Give the case id and the attachment id as 32 hexadecimal characters each."));
             }
             auto bytes = work.readAttachment(*id, *attachment, o.purpose);
             if (!bytes) {
@@ -360,7 +360,8 @@ public:
     }
 
     /** Case edits: each prints "saved" once the store took it. */
-    int edit(const std::string& caseId, const std::function<Status(store::Session&, const core::CaseId&)>& change) const {
+    int edit(const std::string& caseId,
+             const std::function<Status(store::Session&, const core::CaseId&)>& change) const {
         return inSession([&](store::Session& work) {
             auto id = core::CaseId::fromHex(caseId);
             if (!id) {
@@ -404,7 +405,8 @@ public:
                 return details.error();
             }
             std::vector<store::VersionRef> closes;
-            if (const auto it = details->registers.find(field->second.value); it != details->registers.end()) {
+            if (const auto it = details->registers.find(field->second.value);
+                it != details->registers.end()) {
                 for (const auto& version : it->second) {
                     closes.push_back({version.deviceId, version.deviceSeq});
                 }
@@ -414,7 +416,8 @@ public:
     }
 
     int operator()(const CaseNoteOptions& o) const {
-        return edit(o.id, [&](store::Session& work, const core::CaseId& id) { return work.appendNote(id, o.text); });
+        return edit(
+            o.id, [&](store::Session& work, const core::CaseId& id) { return work.appendNote(id, o.text); });
     }
 
     int operator()(const CaseStatusOptions& o) const {

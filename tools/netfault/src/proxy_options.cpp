@@ -45,17 +45,22 @@ ProxyCommandLine::ProxyCommandLine()
     const auto milliseconds = common::unsignedWholeNumber(0, kMaxMillis);
     app.add_option("--listen", a.listen, "HOST:PORT to listen on (port 0: any free one)")->required();
     app.add_option("--target", a.target, "HOST:PORT to forward to")->required();
-    app.add_option("--profile", a.profile,
-                   "lte (20 Mbit/s, 50 ms RTT), 3g (1 Mbit/s, 150 ms RTT), 2g (80 kbit/s, 300 ms per 4 KiB "
-                   "chunk), flaky (lte, the link drops every 10-30 s), cut (128 kbit/s, 60 ms per 4 KiB chunk, "
-                   "the link drops every 1-4 s), none")
+    app.add_option(
+           "--profile", a.profile,
+           "lte (20 Mbit/s, 50 ms RTT), 3g (1 Mbit/s, 150 ms RTT), 2g (80 kbit/s, 300 ms per 4 KiB "
+           "chunk), flaky (lte, the link drops every 10-30 s), cut (128 kbit/s, 60 ms per 4 KiB chunk, "
+           "the link drops every 1-4 s), none")
         ->capture_default_str();
-    app.add_option("--latency-ms", m_latencyMs, "One-way delay per direction (RTT = 2 x N)")->check(milliseconds);
-    app.add_option("--jitter-ms", m_jitterMs, "Extra one-way delay per segment, uniform in 0..N; order is kept")
+    app.add_option("--latency-ms", m_latencyMs, "One-way delay per direction (RTT = 2 x N)")
         ->check(milliseconds);
-    app.add_option("--bandwidth-kbit", a.link.bandwidthKbit, "Per direction, 1 kbit = 1000 bit/s; 0 = unlimited")
+    app.add_option("--jitter-ms", m_jitterMs,
+                   "Extra one-way delay per segment, uniform in 0..N; order is kept")
+        ->check(milliseconds);
+    app.add_option("--bandwidth-kbit", a.link.bandwidthKbit,
+                   "Per direction, 1 kbit = 1000 bit/s; 0 = unlimited")
         ->check(common::unsignedWholeNumber(0, kMaxCount));
-    app.add_option("--drop-after-bytes", a.link.dropAfterBytes, "Close the connection once N bytes went one way")
+    app.add_option("--drop-after-bytes", a.link.dropAfterBytes,
+                   "Close the connection once N bytes went one way")
         ->check(common::unsignedWholeNumber(0, kMaxCount));
     app.add_option("--reset-probability", a.link.resetProbability,
                    "Reset the connection instead of delivering a segment, with this probability")
@@ -72,12 +77,13 @@ ProxyCommandLine::ProxyCommandLine()
                    "MIN-MAX: drop every connection after a random MIN..MAX ms, again and again; 0 = never");
     app.add_option("--seed", a.seed, "Seed of every random decision (logged when not given), to replay a run")
         ->check(common::unsignedWholeNumber(0, kMaxCount));
-    app.add_option("--idle-timeout-ms", a.idleTimeoutMs, "Close a connection silent this long (default 3600000)")
+    app.add_option("--idle-timeout-ms", a.idleTimeoutMs,
+                   "Close a connection silent this long (default 3600000)")
         ->check(common::unsignedWholeNumber(1, kMaxMillis));
 }
 
-std::variant<int, ProxyArguments> ProxyCommandLine::parse(int argc, const char* const* argv, std::ostream& out,
-                                                          std::ostream& err) {
+std::variant<int, ProxyArguments> ProxyCommandLine::parse(int argc, const char* const* argv,
+                                                          std::ostream& out, std::ostream& err) {
     if (auto status = m_line.parse(argc, argv, out, err)) {
         return *status;
     }
@@ -121,9 +127,8 @@ Result<std::optional<DropInterval>> parseDropInterval(std::string_view text) {
 
 Result<ProxyOptions> proxyOptions(const ProxyArguments& arguments) {
     ProxyOptions options;
-    for (const auto& [name, text, target] :
-         {std::tuple{"listen", &arguments.listen, &options.listen},
-          std::tuple{"target", &arguments.target, &options.target}}) {
+    for (const auto& [name, text, target] : {std::tuple{"listen", &arguments.listen, &options.listen},
+                                             std::tuple{"target", &arguments.target, &options.target}}) {
         auto address = common::parseHostPort(*text);
         if (!address) {
             return makeError("bad_option", "--" + std::string(name) + ": " + address.error().message);

@@ -3,7 +3,6 @@
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <fieldkit/core/result.hpp>
-#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>

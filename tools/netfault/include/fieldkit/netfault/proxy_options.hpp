@@ -43,8 +43,8 @@ public:
 
     /** The arguments given, or the exit status to end with (0 after --help/--version, 2 after one line on
      *  `err` for a malformed command line). */
-    [[nodiscard]] std::variant<int, ProxyArguments> parse(int argc, const char* const* argv, std::ostream& out,
-                                                          std::ostream& err);
+    [[nodiscard]] std::variant<int, ProxyArguments> parse(int argc, const char* const* argv,
+                                                          std::ostream& out, std::ostream& err);
 
 private:
     common::CommandLine m_line;
