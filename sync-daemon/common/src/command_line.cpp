@@ -52,6 +52,23 @@ CLI::Validator wholeNumberIn(Integer min, Integer max) {
             range};
 }
 
+/** CLI11's message quotes the words it refused: their control characters are escaped, so the message stays
+ *  one line and cannot move the terminal's cursor. */
+std::string oneLine(std::string_view message) {
+    std::string line;
+    for (const char c : message) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+            constexpr const char* kHex = "0123456789abcdef";
+            line += "\\x";
+            line += kHex[(static_cast<unsigned char>(c) >> 4) & 0xf];
+            line += kHex[static_cast<unsigned char>(c) & 0xf];
+        } else {
+            line += c;
+        }
+    }
+    return line;
+}
+
 } // namespace
 
 CLI::Validator wholeNumber(std::int64_t min, std::int64_t max) {
@@ -134,7 +151,8 @@ std::optional<int> CommandLine::parse(int argc, const char* const* argv, std::os
         return 0;
     } catch (const CLI::ParseError& e) {
         // One line: what is wrong, and where the options of the command are described.
-        err << program << ": " << e.what() << " (see " << commandPath(m_app) << " --help)\n";
+        err << program << ": " << oneLine(e.what()) << " (see " << oneLine(commandPath(m_app))
+            << " --help)\n";
         return 2;
     }
     return std::nullopt;

@@ -100,6 +100,7 @@ TEST_CASE("unknown options, extra words and missing values are one line and exit
                                                                    {"case", "show"},
                                                                    {"case", "list", "--limit"},
                                                                    {"case"},
+                                                                   {"case", "list", "two\nlines\x1b[2J"},
                                                                    {}}) {
         TestProgram p;
         CHECK(p.parse(words) == 2);
@@ -108,6 +109,12 @@ TEST_CASE("unknown options, extra words and missing values are one line and exit
         CHECK(err.find("--help") != std::string::npos);
         CHECK(p.out.str().empty());
     }
+}
+
+TEST_CASE("a refused word with control characters is quoted escaped, on one line") {
+    TestProgram p;
+    CHECK(p.parse({"case", "list", "a\nb"}) == 2);
+    CHECK(p.err.str().find("a\\x0ab") != std::string::npos);
 }
 
 TEST_CASE("--help and --version print on standard output and exit 0") {
