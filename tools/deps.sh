@@ -14,6 +14,8 @@ PACKAGES=(
   # libraries
   libboost1.81-dev libboost-json1.81-dev libssl-dev openssl libsodium-dev libsqlite3-dev sqlite3 doctest-dev
   libprotobuf-dev protobuf-compiler libzstd-dev libqrencode-dev
+  # one command-line parser for every program (header-only)
+  libcli11-dev
   # the PostgreSQL center (libpq) and the throw-away PostgreSQL 15 cluster the tests start (tests/pg)
   libpq-dev postgresql-15
   # decoding the QR codes the app draws (tests)

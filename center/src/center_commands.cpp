@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fieldkit/center/center_audit_log.hpp>
+#include <fieldkit/center/center_command_line.hpp>
 #include <fieldkit/center/center_commands.hpp>
 #include <fieldkit/center/console_app.hpp>
 #include <fieldkit/center/console_auth.hpp>
@@ -13,11 +14,6 @@
 
 namespace fieldkit::center {
 namespace {
-
-constexpr const char* kUsage = R"(usage:
-  fieldkit-center serve --dir D --listen HOST:PORT [--static DIR] [--cert FILE --key FILE]
-  fieldkit-center user add --dir D --name NAME --role caseworker|teamlead|admin   (password in FIELDKIT_PASSWORD)
-)";
 
 int fail(const Error& error) {
     std::cerr << "fieldkit-center: " << error.message << '\n';
@@ -31,37 +27,32 @@ std::int64_t nowMs() {
 }
 
 /** The DKFDS files and the console's stylesheet: --static, else `static/` beside the program. */
-std::filesystem::path staticDir(const common::Args& args) {
-    if (auto dir = args.option("static")) {
-        return *dir;
+std::filesystem::path staticDir(const std::optional<std::string>& given) {
+    if (given) {
+        return *given;
     }
     std::error_code ec;
     const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
     return ec ? std::filesystem::path("static") : self.parent_path() / "static";
 }
 
-int serve(const common::Args& args) {
-    auto dir = args.required("dir");
-    auto listen = args.required("listen");
-    if (!dir || !listen) {
-        return fail(!dir ? dir.error() : listen.error());
-    }
-    auto where = common::parseHostPort(*listen);
+int run(const ServeOptions& o) {
+    auto where = common::parseHostPort(o.listen);
     if (!where) {
         return fail(where.error());
     }
-    const hub::CenterDir centerDir{*dir};
+    const hub::CenterDir centerDir{o.dir};
     // The console is the one center process that loads the center secret key (openCenter reads it).
     auto center = hub::openCenter(centerDir);
     if (!center) {
         return fail(center.error());
     }
     std::optional<std::filesystem::path> certFile, keyFile;
-    if (auto c = args.option("cert")) {
-        certFile = *c;
+    if (o.cert) {
+        certFile = *o.cert;
     }
-    if (auto k = args.option("key")) {
-        keyFile = *k;
+    if (o.key) {
+        keyFile = *o.key;
     }
     auto credentials = consoleCredentials(*center, centerDir, certFile, keyFile);
     if (!credentials) {
@@ -75,7 +66,8 @@ int serve(const common::Args& args) {
     CenterAuditLog audit(store.audit(), crypto::AuditMac::forCenter(center->centerKey.secret()), nowMs);
     LocalPasswords passwords;
     ConsoleAuth auth(store.accounts(), center->centerKey, audit, passwords, nowMs, crypto::systemRandom());
-    ConsoleApp app(store, center->centerKey, auth, audit, staticDir(args), crypto::systemRandom(), nowMs);
+    ConsoleApp app(store, center->centerKey, auth, audit, staticDir(o.staticDir), crypto::systemRandom(),
+                   nowMs);
     boost::asio::io_context io;
     ConsoleServer server(
         io, *tls, [&app](const Request& r) { return app.handle(r); },
@@ -96,18 +88,12 @@ int serve(const common::Args& args) {
     return 0;
 }
 
-int userAdd(const common::Args& args) {
-    auto dir = args.required("dir");
-    auto name = args.required("name");
-    auto role = args.required("role");
-    if (!dir || !name || !role) {
-        return fail(!dir ? dir.error() : (!name ? name.error() : role.error()));
-    }
+int run(const UserAddOptions& o) {
     const char* password = std::getenv("FIELDKIT_PASSWORD");
     if (password == nullptr) {
         return fail(makeError("usage", "Give the password in the environment variable FIELDKIT_PASSWORD."));
     }
-    auto center = hub::openCenter(hub::CenterDir{*dir});
+    auto center = hub::openCenter(hub::CenterDir{o.dir});
     if (!center) {
         return fail(center.error());
     }
@@ -115,11 +101,11 @@ int userAdd(const common::Args& args) {
     CenterAuditLog audit(store.audit(), crypto::AuditMac::forCenter(center->centerKey.secret()), nowMs);
     LocalPasswords passwords;
     ConsoleAuth auth(store.accounts(), center->centerKey, audit, passwords, nowMs, crypto::systemRandom());
-    auto created = auth.addUser(*name, *role, password);
+    auto created = auth.addUser(o.name, o.role, password);
     if (!created) {
         return fail(created.error());
     }
-    if (auto st = audit.record(*name, "user_added:" + *role, "", ""); !st) {
+    if (auto st = audit.record(o.name, "user_added:" + o.role, "", ""); !st) {
         return fail(st.error());
     }
     // Shown once: the authenticator app takes the URI (or the text), the center keeps it sealed.
@@ -129,20 +115,13 @@ int userAdd(const common::Args& args) {
 
 } // namespace
 
-int runCenterCommand(const common::Args& args) {
-    const auto command = args.word(0);
-    if (args.flag("help") || command.empty()) {
-        std::cout << kUsage;
-        return command.empty() && !args.flag("help") ? 2 : 0;
+int runCenterCommand(int argc, const char* const* argv) {
+    CenterCommandLine commandLine;
+    auto parsed = commandLine.parse(argc, argv, std::cout, std::cerr);
+    if (const int* status = std::get_if<int>(&parsed)) {
+        return *status;
     }
-    if (command == "serve") {
-        return serve(args);
-    }
-    if (command == "user" && args.word(1) == "add") {
-        return userAdd(args);
-    }
-    std::cerr << kUsage;
-    return 2;
+    return std::visit([](const auto& options) { return run(options); }, std::get<CenterCommand>(parsed));
 }
 
 } // namespace fieldkit::center

@@ -1,6 +1,5 @@
 // fieldkit-center: wires the process to the center console's commands.
 #include <fieldkit/center/center_commands.hpp>
-#include <fieldkit/common/args.hpp>
 #include <fieldkit/crypto/process_hardening.hpp>
 #include <iostream>
 
@@ -11,12 +10,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     try {
-        auto args = fieldkit::common::Args::parse(argc, argv, {"help"});
-        if (!args) {
-            std::cerr << "fieldkit-center: " << args.error().message << '\n';
-            return 2;
-        }
-        return fieldkit::center::runCenterCommand(*args);
+        return fieldkit::center::runCenterCommand(argc, argv);
     } catch (...) {
         return fieldkit::crypto::reportUncaughtException("fieldkit-center");
     }

@@ -25,11 +25,12 @@ void initStore(const TempDir& data) {
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
 }
 
-/** Refused with a sentence that names the option and says what it must be; never an abort. */
-void checkRefused(const Finished& r, const std::string& option, int exitCode = 1) {
+/** Refused as a malformed command line (exit 2) with one line that names the option and says what it must
+ *  be; never an abort. */
+void checkRefused(const Finished& r, const std::string& option) {
     CAPTURE(r.err);
-    CHECK(r.exitCode == exitCode);
-    CHECK(r.err.find("--" + option + " must be ") != std::string::npos);
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("--" + option + ": must be ") != std::string::npos);
     CHECK(r.err.find("terminate") == std::string::npos);
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
 }

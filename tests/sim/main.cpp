@@ -1,71 +1,46 @@
 // fieldkit-sim: the deterministic sync simulation. ./run sim --seeds N passes its arguments here.
 #include "simulation.hpp"
 
-#include <charconv>
 #include <chrono>
-#include <cstdio>
-#include <cstring>
+#include <cstdint>
+#include <exception>
+#include <fieldkit/common/command_line.hpp>
 #include <iostream>
+#include <limits>
 #include <string>
-#include <string_view>
 
-namespace {
-
-void usage() {
-    std::cerr << "usage: fieldkit-sim [--seeds N] [--first-seed S] [--ops N] [--devices N] [--verbose]\n"
-                 "                    [--no-faults] [--edit-conflicted] [--cross-replay] [--lossy-frames]\n"
-                 "                    [--status-by-creator] [--replays-trail] [--postgres]\n";
-}
-
-bool number(const char* text, std::uint64_t& out) {
-    const std::string_view s(text);
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc() && end == s.data() + s.size();
-}
-
-} // namespace
-
-int main(int argc, char** argv) {
+static int runProgram(int argc, char** argv) {
     std::uint64_t seeds = 20;
     std::uint64_t firstSeed = 1;
     std::uint64_t ops = 1000;
     std::uint64_t devices = 5;
     fieldkit::sim::SimOptions base;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view arg(argv[i]);
-        const auto value = [&](std::uint64_t& out) { return i + 1 < argc && number(argv[++i], out); };
-        bool ok = true;
-        if (arg == "--seeds") {
-            ok = value(seeds);
-        } else if (arg == "--first-seed") {
-            ok = value(firstSeed);
-        } else if (arg == "--ops") {
-            ok = value(ops);
-        } else if (arg == "--devices") {
-            ok = value(devices) && devices >= 1;
-        } else if (arg == "--verbose") {
-            base.verbose = true;
-        } else if (arg == "--no-faults") {
-            base.faults = false;
-        } else if (arg == "--edit-conflicted") {
-            base.editConflicted = true;
-        } else if (arg == "--cross-replay") {
-            base.crossReplay = true;
-        } else if (arg == "--lossy-frames") {
-            base.lossyFrames = true;
-        } else if (arg == "--status-by-creator") {
-            base.statusByCreator = true;
-        } else if (arg == "--postgres") {
-            base.postgres = true;
-        } else if (arg == "--replays-trail") {
-            base.replaysTrail = true;
-        } else {
-            ok = false;
-        }
-        if (!ok) {
-            usage();
-            return 2;
-        }
+    fieldkit::common::CommandLine commandLine("fieldkit-sim", "The deterministic sync simulation: every seed "
+                                                              "replays the same run.");
+    CLI::App& app = commandLine.app();
+    constexpr std::uint64_t kMaxSeed = std::numeric_limits<std::uint64_t>::max() / 2;
+    app.add_option("--seeds", seeds, "How many seeds to run")
+        ->check(fieldkit::common::unsignedWholeNumber(1, 1000000))
+        ->capture_default_str();
+    app.add_option("--first-seed", firstSeed, "The first seed")
+        ->check(fieldkit::common::unsignedWholeNumber(0, kMaxSeed))
+        ->capture_default_str();
+    app.add_option("--ops", ops, "Operations per seed")
+        ->check(fieldkit::common::unsignedWholeNumber(0, 10000000))
+        ->capture_default_str();
+    app.add_option("--devices", devices, "Devices per seed")
+        ->check(fieldkit::common::unsignedWholeNumber(1, 1000))
+        ->capture_default_str();
+    app.add_flag("--verbose", base.verbose, "Every failure, not the first five");
+    app.add_flag("--no-faults{false}", base.faults, "No injected faults");
+    app.add_flag("--edit-conflicted", base.editConflicted, "Devices edit fields in conflict");
+    app.add_flag("--cross-replay", base.crossReplay, "Replay frames across devices");
+    app.add_flag("--lossy-frames", base.lossyFrames, "Lose frames");
+    app.add_flag("--status-by-creator", base.statusByCreator, "Only a case's creator changes its status");
+    app.add_flag("--replays-trail", base.replaysTrail, "Replays trail the original frames");
+    app.add_flag("--postgres", base.postgres, "The center on PostgreSQL");
+    if (auto status = commandLine.parse(argc, argv, std::cout, std::cerr)) {
+        return *status;
     }
     base.ops = static_cast<int>(ops);
     base.devices = static_cast<int>(devices);
@@ -114,4 +89,16 @@ int main(int argc, char** argv) {
     }
     std::cout << passed << " passed, " << failed << " failed\n";
     return failed == 0 ? 0 : 1;
+}
+
+int main(int argc, char** argv) {
+    // No exception may end the program with an abort (134): one line and exit 1 instead.
+    try {
+        return runProgram(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "fieldkit-sim: stopped by an unexpected error: " << e.what() << '\n';
+    } catch (...) {
+        std::cerr << "fieldkit-sim: stopped by an unexpected error\n";
+    }
+    return 1;
 }

@@ -1,10 +1,12 @@
 // fieldkit-bench-center: fills a SQLite center store with generated cases (each a real sealed operation with
 // its record key sealed to the center key) and times the console's inbox first page and case page, with the
 // inbox's page weight, against the targets of issue 17. Usage: fieldkit-bench-center [--cases N] [--quick]
+#include <exception>
 #include <fieldkit/bench/samples.hpp>
 #include <fieldkit/bench/table.hpp>
 #include <fieldkit/center/case_view.hpp>
 #include <fieldkit/center/console_pages.hpp>
+#include <fieldkit/common/command_line.hpp>
 #include <fieldkit/crypto/field_values.hpp>
 #include <fieldkit/crypto/key_sealer.hpp>
 #include <fieldkit/crypto/operation_aad.hpp>
@@ -33,17 +35,24 @@ std::string caseIdAt(std::int64_t ms, std::mt19937_64& rng) {
 
 } // namespace
 
-int main(int argc, char** argv) {
+static int runProgram(int argc, char** argv) {
     int cases = 10000;
     int repeats = 50;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--cases" && i + 1 < argc) {
-            cases = std::max(1, std::atoi(argv[++i]));
-        } else if (arg == "--quick") {
-            cases = 1000;
-            repeats = 10;
-        }
+    bool quick = false;
+    common::CommandLine commandLine("fieldkit-bench-center",
+                                    "Times the console's inbox first page and case page on a SQLite center "
+                                    "store filled with generated cases.");
+    CLI::App& app = commandLine.app();
+    CLI::Option* casesOption = app.add_option("--cases", cases, "Cases in the store")
+                                   ->check(common::wholeNumber(1, 10000000))
+                                   ->capture_default_str();
+    app.add_flag("--quick", quick, "1000 cases and fewer repeats")->excludes(casesOption);
+    if (auto status = commandLine.parse(argc, argv, std::cout, std::cerr)) {
+        return *status;
+    }
+    if (quick) {
+        cases = 1000;
+        repeats = 10;
     }
     const auto dir =
         std::filesystem::temp_directory_path() / ("fieldkit-bench-center-" + std::to_string(::getpid()));
@@ -140,4 +149,16 @@ int main(int argc, char** argv) {
     std::error_code ec;
     std::filesystem::remove_all(dir, ec);
     return 0;
+}
+
+int main(int argc, char** argv) {
+    // No exception may end the program with an abort (134): one line and exit 1 instead.
+    try {
+        return runProgram(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "fieldkit-bench-center: stopped by an unexpected error: " << e.what() << '\n';
+    } catch (...) {
+        std::cerr << "fieldkit-bench-center: stopped by an unexpected error\n";
+    }
+    return 1;
 }

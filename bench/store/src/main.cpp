@@ -1,48 +1,46 @@
 // fieldkit-bench-store: the encrypted device store beside plain SQLite (issue 3, "Benchmarks").
 #include "store_benchmark.hpp"
 
-#include <cstdlib>
+#include <cstdint>
 #include <exception>
+#include <fieldkit/common/command_line.hpp>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <string>
-#include <string_view>
 
 namespace {
 
-constexpr const char* kUsage = R"(usage: fieldkit-bench-store [--quick | --smoke] [--dir DIR] [--seed N]
-  (default)  10k and 100k cases: the reference run (about 10 minutes on 2 cores)
-  --quick    1k and 10k cases, for CI-sized runs (about a minute)
-  --smoke    200 cases and few samples: proves the code runs and the table prints (CTest)
-  --dir DIR  where the temporary stores go (default: the system temp directory); use the disk to judge
-  --seed N   case generator seed (default 1)
-)";
+constexpr std::uint64_t kMaxSeed = std::numeric_limits<std::uint64_t>::max();
 
 } // namespace
 
 int main(int argc, char** argv) {
     using fieldkit::bench::RunMode;
-    RunMode mode = RunMode::Full;
+    bool quick = false;
+    bool smoke = false;
     std::filesystem::path dir;
     std::uint64_t seed = 1;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view arg = argv[i];
-        if (arg == "--quick") {
-            mode = RunMode::Quick;
-        } else if (arg == "--smoke") {
-            mode = RunMode::Smoke;
-        } else if (arg == "--dir" && i + 1 < argc) {
-            dir = argv[++i];
-        } else if (arg == "--seed" && i + 1 < argc) {
-            seed = std::strtoull(argv[++i], nullptr, 10);
-        } else if (arg == "-h" || arg == "--help") {
-            std::cout << kUsage;
-            return 0;
-        } else {
-            std::cerr << "fieldkit-bench-store: unknown option " << arg << '\n' << kUsage;
-            return 2;
-        }
+    fieldkit::common::CommandLine commandLine(
+        "fieldkit-bench-store",
+        "The encrypted device store beside plain SQLite. By default 10k and 100k cases: the reference run "
+        "(about 10 minutes on 2 cores).");
+    CLI::App& app = commandLine.app();
+    CLI::Option* quickFlag =
+        app.add_flag("--quick", quick, "1k and 10k cases, for CI-sized runs (about a minute)");
+    app.add_flag("--smoke", smoke,
+                 "200 cases and few samples: proves the code runs and the table prints (CTest)")
+        ->excludes(quickFlag);
+    app.add_option("--dir", dir,
+                   "Where the temporary stores go (default: the system temp directory); use the "
+                   "disk to judge");
+    app.add_option("--seed", seed, "Case generator seed")
+        ->check(fieldkit::common::unsignedWholeNumber(0, kMaxSeed))
+        ->capture_default_str();
+    if (auto status = commandLine.parse(argc, argv, std::cout, std::cerr)) {
+        return *status;
     }
+    const RunMode mode = smoke ? RunMode::Smoke : quick ? RunMode::Quick : RunMode::Full;
     auto plan = fieldkit::bench::planFor(mode);
     plan.seed = seed;
     std::error_code ec;

@@ -8,10 +8,12 @@
 
 #include <atomic>
 #include <fieldkit/bench/table.hpp>
-#include <fieldkit/common/args.hpp>
+#include <fieldkit/common/command_line.hpp>
 #include <fieldkit/crypto/box_key_pair.hpp>
 #include <fieldkit/hub/center_dir.hpp>
 #include <iostream>
+#include <limits>
+#include <optional>
 #include <thread>
 
 namespace {
@@ -93,39 +95,32 @@ int hostile(const std::string& centerDir, const common::HostPort& hubAddress, pi
     return peak <= 256 * 1024 ? 0 : 1;
 }
 
-} // namespace
+/** The command line: which hub to measure, and how. */
+struct IdleBenchOptions {
+    std::string centerDir;
+    std::string hub;
+    std::int64_t hubPid = 0;
+    std::int64_t devices = 1000;
+    std::string unit = "bike-01";
+    std::optional<std::int64_t> hostileConnections;
+    std::int64_t seconds = 10;
+};
 
-int main(int argc, char** argv) {
-    auto args = common::Args::parse(argc, argv, {});
-    if (!args) {
-        return fail(args.error().message);
-    }
-    if (auto st = args->allowOnly({"center", "hub", "hub-pid", "devices", "unit", "hostile", "seconds"});
-        !st) {
-        return fail(st.error().message);
-    }
-    auto centerDir = args->required("center");
-    auto hubText = args->required("hub");
-    auto pidText = args->required("hub-pid");
-    if (!centerDir || !hubText || !pidText) {
-        return fail("usage: fieldkit-bench-idle --center DIR --hub HOST:PORT --hub-pid PID [--devices N]");
-    }
-    auto hubAddress = common::parseHostPort(*hubText);
+int measure(const IdleBenchOptions& o) {
+    auto hubAddress = common::parseHostPort(o.hub);
     if (!hubAddress) {
         return fail(hubAddress.error().message);
     }
-    const pid_t hubPid = std::stoi(*pidText);
-    if (auto connections = args->option("hostile")) {
-        return hostile(*centerDir, *hubAddress, hubPid, args->option("unit").value_or("bike-01"),
-                       std::stoi(*connections), std::stoi(args->option("seconds").value_or("10")));
+    const auto hubPid = static_cast<pid_t>(o.hubPid);
+    if (o.hostileConnections) {
+        return hostile(o.centerDir, *hubAddress, hubPid, o.unit, static_cast<int>(*o.hostileConnections),
+                       static_cast<int>(o.seconds));
     }
-    const int total = std::stoi(args->option("devices").value_or("1000"));
+    const int total = static_cast<int>(o.devices);
     // The first devices warm the hub up (TLS session state, statement caches, allocator arenas), so the
     // memory measured after them grows only with connections.
     const int warmup = std::min(50, total / 10);
-    const std::string unit = args->option("unit").value_or("bike-01");
-
-    auto devices = provisionDevices(*centerDir, unit, total);
+    auto devices = provisionDevices(o.centerDir, o.unit, total);
     if (!devices) {
         return fail(devices.error().message);
     }
@@ -140,7 +135,7 @@ int main(int argc, char** argv) {
     const auto settled = fleet.idle(std::chrono::seconds(3));
     const auto after = bench::residentKiB(hubPid);
     if (!before || !after) {
-        return fail("the hub (pid " + *pidText + ") is not running");
+        return fail("the hub (pid " + std::to_string(o.hubPid) + ") is not running");
     }
     const auto added = static_cast<double>(measured.ready);
     const double perDeviceKiB = added > 0 ? static_cast<double>(*after - *before) / added : 0;
@@ -160,4 +155,37 @@ int main(int argc, char** argv) {
     table.addRow({"hub memory per idle device", bench::fixed(perDeviceKiB, 1) + " KiB", "<= 64 KB"});
     table.print(std::cout);
     return settled.ready == static_cast<std::size_t>(total) ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    try {
+        IdleBenchOptions options;
+        common::CommandLine commandLine(
+            "fieldkit-bench-idle", "Holds many quiet device connections open to a running hub and reports "
+                                   "how much resident memory the hub spends per connected device; with "
+                                   "--hostile, one enrolled device gone hostile instead.");
+        CLI::App& app = commandLine.app();
+        app.add_option("--center", options.centerDir, "The hub's center folder")->required();
+        app.add_option("--hub", options.hub, "HOST:PORT of the hub")->required();
+        app.add_option("--hub-pid", options.hubPid, "Process id of the hub (its memory is measured)")
+            ->required()
+            ->check(common::wholeNumber(1, std::numeric_limits<pid_t>::max()));
+        app.add_option("--devices", options.devices, "Idle devices to connect")
+            ->check(common::wholeNumber(1, 100000))
+            ->capture_default_str();
+        app.add_option("--unit", options.unit, "The unit the devices belong to")->capture_default_str();
+        app.add_option("--hostile", options.hostileConnections, "Connections of the hostile device at once")
+            ->check(common::wholeNumber(1, 100000));
+        app.add_option("--seconds", options.seconds, "How long the attack lasts")
+            ->check(common::wholeNumber(1, 3600))
+            ->capture_default_str();
+        if (auto status = commandLine.parse(argc, argv, std::cout, std::cerr)) {
+            return *status;
+        }
+        return measure(options);
+    } catch (const std::exception& e) {
+        return fail(std::string("stopped by an unexpected error: ") + e.what());
+    }
 }

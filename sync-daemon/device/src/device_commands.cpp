@@ -1,5 +1,6 @@
 #include <cstdlib>
 #include <fieldkit/common/service_notify.hpp>
+#include <fieldkit/device/device_command_line.hpp>
 #include <fieldkit/device/device_commands.hpp>
 #include <fieldkit/device/enrolment_client.hpp>
 #include <fieldkit/device/sync_client.hpp>
@@ -9,34 +10,13 @@
 #include <fieldkit/hw/profile_selection.hpp>
 #include <fieldkit/hw/sysfs_battery_sensor.hpp>
 #include <fieldkit/hw/sysfs_link_sensor.hpp>
-#include <fieldkit/version.hpp>
 #include <iostream>
 #include <random>
 
 namespace fieldkit::device {
 namespace {
 
-constexpr const char* kUsage = R"(usage:
-  fieldkit-syncd enroll --data DIR --hub HOST:PORT --code CODE
-  fieldkit-syncd run --data DIR [--hub HOST:PORT] [--profile NAME] [--sysfs-root DIR]
-  fieldkit-syncd sync-once --data DIR [--hub HOST:PORT] [--rounds N]
-  fieldkit-syncd status --data DIR --json
-  fieldkit-syncd retire --data DIR [--hub HOST:PORT]
-      tell the center this device is being wiped (it revokes the device), then delete the sync identity;
-      fieldkit-ctl wipe --confirm runs it first when the device is enrolled
-  fieldkit-syncd --version
-
-exit codes of sync-once and run:
-  0  done (sync-once: everything went out and everything came in)
-  1  error (no contact, refused, bad arguments given to a command, ...)
-  2  usage
-  3  sync-once: the sync worked but left something behind (pending, refused, more to pull, or an
-     attachment of the unit not yet fetched)
-  4  the center ordered this device wiped and it has been wiped: store and sync identity are gone,
-     <data>/sync/status.json says "wiped"; enrol the device again to use it
-)";
-
-/** The device carried out a wipe order from the center (see the usage text). */
+/** The device carried out a wipe order from the center (see the exit codes in --help). */
 constexpr int kExitWiped = 4;
 
 int reportWiped(const std::string& deviceId) {
@@ -55,16 +35,12 @@ struct Target {
     common::HostPort hub;
 };
 
-Result<Target> target(const common::Args& args) {
-    auto data = args.required("data");
-    if (!data) {
-        return data.error();
-    }
-    auto config = common::loadDeviceSyncConfig(*data);
+Result<Target> target(const std::string& data, const std::optional<std::string>& hubOverride) {
+    auto config = common::loadDeviceSyncConfig(data);
     if (!config) {
         return config.error();
     }
-    const std::string address = args.option("hub").value_or(config->hubAddress);
+    const std::string address = hubOverride.value_or(config->hubAddress);
     if (address.empty()) {
         return makeError("no_hub", "No center address is known; pass --hub HOST:PORT.");
     }
@@ -75,17 +51,14 @@ Result<Target> target(const common::Args& args) {
     return Target{std::move(*config), *hub};
 }
 
-int syncOnceCommand(const common::Args& args) {
-    auto t = target(args);
+int run(const SyncOnceOptions& o) {
+    auto t = target(o.data, o.hub);
     if (!t) {
         return fail(t.error());
     }
     // More than one round shows what a sync costs on a connection that is already open.
-    auto rounds = args.integer("rounds", 1, 1000, 1);
-    if (!rounds) {
-        return fail(rounds.error());
-    }
-    auto results = syncRounds(*args.option("data"), t->config, t->hub, static_cast<int>(*rounds));
+    const std::int64_t rounds = o.rounds;
+    auto results = syncRounds(o.data, t->config, t->hub, static_cast<int>(rounds));
     if (!results) {
         return fail(results.error());
     }
@@ -113,9 +86,9 @@ int syncOnceCommand(const common::Args& args) {
                       << (result.downloadsDone ? "" : ", more to fetch") << '\n';
         }
     }
-    if (static_cast<std::int64_t>(results->size()) < *rounds) {
+    if (static_cast<std::int64_t>(results->size()) < rounds) {
         return fail(makeError("offline", "The connection ended after " + std::to_string(results->size()) +
-                                             " of " + std::to_string(*rounds) + " rounds."));
+                                             " of " + std::to_string(rounds) + " rounds."));
     }
     const auto& last = results->back();
     if (last.diverged) {
@@ -128,8 +101,8 @@ int syncOnceCommand(const common::Args& args) {
                : 3;
 }
 
-int runCommand(const common::Args& args) {
-    auto t = target(args);
+int run(const RunOptions& o) {
+    auto t = target(o.data, o.hub);
     if (!t) {
         return fail(t.error());
     }
@@ -144,14 +117,13 @@ int runCommand(const common::Args& args) {
         return fail(profiles.error());
     }
     const auto selection =
-        hw::selectProfile(args.option("profile").value_or(""), envValue("FIELDKIT_PROFILE"),
-                          hw::readDmiProductName(), *profiles);
+        hw::selectProfile(o.profile, envValue("FIELDKIT_PROFILE"), hw::readDmiProductName(), *profiles);
     auto profile = hw::loadNamedProfile(selection.name, profilesDir);
     if (!profile) {
         return fail(profile.error());
     }
     std::clog << "fieldkit-syncd: " << selection.reason << '\n';
-    const std::filesystem::path sysfs = args.option("sysfs-root").value_or("/sys/class");
+    const std::filesystem::path sysfs = o.sysfsRoot;
     const hw::SysfsBatterySensor battery(sysfs / "power_supply");
     const hw::SysfsLinkSensor link(sysfs / "net");
     const hw::SteadyClock clock;
@@ -170,25 +142,19 @@ int runCommand(const common::Args& args) {
     if (auto st = common::notifyServiceManager("READY=1"); !st) { // systemd's Type=notify
         std::clog << "fieldkit-syncd: " << st.error().message << '\n';
     }
-    auto end = runDaemon(*args.option("data"), t->config, t->hub, env);
+    auto end = runDaemon(o.data, t->config, t->hub, env);
     if (!end) {
         return fail(end.error());
     }
     return *end == DaemonEnd::Wiped ? reportWiped(t->config.deviceId) : 0;
 }
 
-int enrollCommand(const common::Args& args) {
-    auto data = args.required("data");
-    auto hubText = args.required("hub");
-    auto code = args.required("code");
-    if (!data || !hubText || !code) {
-        return fail(!data ? data.error() : !hubText ? hubText.error() : code.error());
-    }
-    auto hub = common::parseHostPort(*hubText);
+int run(const EnrollOptions& o) {
+    auto hub = common::parseHostPort(o.hub);
     if (!hub) {
         return fail(hub.error());
     }
-    auto config = enrolWithCode(*data, *hub, *code);
+    auto config = enrolWithCode(o.data, *hub, o.code);
     if (!config) {
         return fail(config.error());
     }
@@ -197,15 +163,11 @@ int enrollCommand(const common::Args& args) {
     return 0;
 }
 
-int statusCommand(const common::Args& args) {
-    auto data = args.required("data");
-    if (!data) {
-        return fail(data.error());
-    }
-    auto status = loadSyncStatus(*data);
+int run(const StatusOptions& o) {
+    auto status = loadSyncStatus(o.data);
     if (!status) {
         SyncStatus fresh;
-        fresh.state = common::loadDeviceSyncConfig(*data).ok() ? "idle" : "not_enrolled";
+        fresh.state = common::loadDeviceSyncConfig(o.data).ok() ? "idle" : "not_enrolled";
         std::cout << toJson(fresh) << '\n';
         return 0;
     }
@@ -213,8 +175,8 @@ int statusCommand(const common::Args& args) {
     return 0;
 }
 
-int retireCommand(const common::Args& args) {
-    auto t = target(args);
+int run(const RetireOptions& o) {
+    auto t = target(o.data, o.hub);
     if (!t) {
         return fail(t.error());
     }
@@ -222,7 +184,7 @@ int retireCommand(const common::Args& args) {
         // The identity stays, so the retirement can be tried again from where the center can be reached.
         return fail(st.error());
     }
-    if (auto st = common::deleteSyncIdentity(*args.required("data")); !st) {
+    if (auto st = common::deleteSyncIdentity(o.data); !st) {
         return fail(st.error());
     }
     std::cout << "retired: the center revoked device " << t->config.deviceId
@@ -232,35 +194,13 @@ int retireCommand(const common::Args& args) {
 
 } // namespace
 
-int runDeviceCommand(const common::Args& args) {
-    if (auto st = args.allowOnly(
-            {"data", "hub", "json", "version", "help", "profile", "sysfs-root", "rounds", "code"});
-        !st) {
-        std::cerr << "fieldkit-syncd: " << st.error().message << '\n' << kUsage;
-        return 2;
+int runDeviceCommand(int argc, const char* const* argv) {
+    DeviceCommandLine commandLine;
+    auto parsed = commandLine.parse(argc, argv, std::cout, std::cerr);
+    if (const int* status = std::get_if<int>(&parsed)) {
+        return *status;
     }
-    if (args.flag("version")) {
-        std::cout << "fieldkit-syncd " << kVersion << '\n';
-        return 0;
-    }
-    const std::string command = args.word(0);
-    if (command == "enroll") {
-        return enrollCommand(args);
-    }
-    if (command == "sync-once") {
-        return syncOnceCommand(args);
-    }
-    if (command == "run") {
-        return runCommand(args);
-    }
-    if (command == "status") {
-        return statusCommand(args);
-    }
-    if (command == "retire") {
-        return retireCommand(args);
-    }
-    std::cerr << kUsage;
-    return args.flag("help") ? 0 : 2;
+    return std::visit([](const auto& options) { return run(options); }, std::get<DeviceCommand>(parsed));
 }
 
 } // namespace fieldkit::device

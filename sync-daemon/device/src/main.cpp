@@ -1,5 +1,4 @@
 // fieldkit-syncd: wires the process to the daemon's commands.
-#include <fieldkit/common/args.hpp>
 #include <fieldkit/crypto/process_hardening.hpp>
 #include <fieldkit/device/device_commands.hpp>
 #include <iostream>
@@ -11,12 +10,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     try {
-        auto args = fieldkit::common::Args::parse(argc, argv, {"version", "help", "json"});
-        if (!args) {
-            std::cerr << "fieldkit-syncd: " << args.error().message << '\n';
-            return 2;
-        }
-        return fieldkit::device::runDeviceCommand(*args);
+        return fieldkit::device::runDeviceCommand(argc, argv);
     } catch (...) {
         return fieldkit::crypto::reportUncaughtException("fieldkit-syncd");
     }

@@ -1,5 +1,4 @@
 // fieldkit-hub: wires the process to the center's commands.
-#include <fieldkit/common/args.hpp>
 #include <fieldkit/crypto/process_hardening.hpp>
 #include <fieldkit/hub/hub_commands.hpp>
 #include <iostream>
@@ -11,12 +10,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     try {
-        auto args = fieldkit::common::Args::parse(argc, argv, {"version", "help", "json"});
-        if (!args) {
-            std::cerr << "fieldkit-hub: " << args.error().message << '\n';
-            return 2;
-        }
-        return fieldkit::hub::runHubCommand(*args);
+        return fieldkit::hub::runHubCommand(argc, argv);
     } catch (...) {
         return fieldkit::crypto::reportUncaughtException("fieldkit-hub");
     }

@@ -1,37 +1,28 @@
 // fieldkit-casegen: writes reproducible synthetic cases, as JSON for fieldkit-ctl or as encoded field values
 // (one operation payload per file) for training the zstd dictionary.
+#include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <fieldkit/casegen/case_generator.hpp>
+#include <fieldkit/common/command_line.hpp>
 #include <fieldkit/crypto/field_values.hpp>
+#include <fieldkit/crypto/process_hardening.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <limits>
 #include <string>
 #include <string_view>
 
 namespace {
 
 struct Options {
-    unsigned long long count = 100;
-    unsigned long long seed = 1;
+    std::uint64_t count = 100;
+    std::uint64_t seed = 1;
     std::string format = "json";
     std::filesystem::path out;
 };
 
-int usage(const char* error) {
-    if (error != nullptr) {
-        static_cast<void>(std::fprintf(stderr, "fieldkit-casegen: %s\n", error));
-    }
-    static_cast<void>(std::fprintf(
-        stderr, "usage: fieldkit-casegen --count N --seed S --format json|payloads --out DIR\n"));
-    return 2;
-}
-
-bool parseNumber(const char* text, unsigned long long& out) {
-    char* end = nullptr;
-    out = std::strtoull(text, &end, 10);
-    return end != text && *end == '\0';
-}
+constexpr std::uint64_t kMaxCount = 10'000'000;
 
 bool writeFile(const std::filesystem::path& path, std::string_view bytes) {
     std::ofstream file(path, std::ios::binary | std::ios::trunc);
@@ -39,42 +30,7 @@ bool writeFile(const std::filesystem::path& path, std::string_view bytes) {
     return static_cast<bool>(file);
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
-    Options options;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view arg = argv[i];
-        if (arg == "--help" || arg == "-h") {
-            static_cast<void>(usage(nullptr));
-            return 0;
-        }
-        if (i + 1 >= argc) {
-            return usage("every option needs a value");
-        }
-        const char* value = argv[++i];
-        if (arg == "--count") {
-            if (!parseNumber(value, options.count)) {
-                return usage("--count needs a number");
-            }
-        } else if (arg == "--seed") {
-            if (!parseNumber(value, options.seed)) {
-                return usage("--seed needs a number");
-            }
-        } else if (arg == "--format") {
-            options.format = value;
-            if (options.format != "json" && options.format != "payloads") {
-                return usage("--format is json or payloads");
-            }
-        } else if (arg == "--out") {
-            options.out = value;
-        } else {
-            return usage("unknown option");
-        }
-    }
-    if (options.out.empty()) {
-        return usage("--out is required");
-    }
+int generate(const Options& options) {
     std::error_code ec;
     std::filesystem::create_directories(options.out, ec);
     if (ec) {
@@ -84,15 +40,17 @@ int main(int argc, char** argv) {
     }
 
     fieldkit::casegen::CaseGenerator generator(options.seed);
-    for (unsigned long long n = 0; n < options.count; ++n) {
+    for (std::uint64_t n = 0; n < options.count; ++n) {
         const auto generated = generator.next();
         char name[48];
         std::string contents;
         if (options.format == "json") {
-            static_cast<void>(std::snprintf(name, sizeof name, "case-%06llu.json", n));
+            static_cast<void>(
+                std::snprintf(name, sizeof name, "case-%06llu.json", static_cast<unsigned long long>(n)));
             contents = fieldkit::casegen::toJson(generated);
         } else {
-            static_cast<void>(std::snprintf(name, sizeof name, "payload-%06llu.bin", n));
+            static_cast<void>(
+                std::snprintf(name, sizeof name, "payload-%06llu.bin", static_cast<unsigned long long>(n)));
             const auto encoded =
                 fieldkit::crypto::encodeFieldValues(fieldkit::casegen::toFieldValues(generated));
             contents.assign(encoded.begin(), encoded.end());
@@ -104,4 +62,37 @@ int main(int argc, char** argv) {
         }
     }
     return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (auto st = fieldkit::crypto::hardenProcess("fieldkit-casegen"); !st) {
+        std::cerr << "fieldkit-casegen: " << st.error().message << '\n';
+        return 1;
+    }
+    try {
+        Options options;
+        fieldkit::common::CommandLine commandLine(
+            "fieldkit-casegen",
+            "Reproducible synthetic cases: JSON for fieldkit-ctl, or encoded field values "
+            "(one operation payload per file) for training the zstd dictionary.");
+        CLI::App& app = commandLine.app();
+        app.add_option("--count", options.count, "How many cases")
+            ->check(fieldkit::common::unsignedWholeNumber(1, kMaxCount))
+            ->capture_default_str();
+        app.add_option("--seed", options.seed, "Seed of the generator")
+            ->check(fieldkit::common::unsignedWholeNumber(0, std::numeric_limits<std::uint64_t>::max()))
+            ->capture_default_str();
+        app.add_option("--format", options.format, "json or payloads")
+            ->check(CLI::IsMember({"json", "payloads"}))
+            ->capture_default_str();
+        app.add_option("--out", options.out, "Folder to write the files into")->required();
+        if (auto status = commandLine.parse(argc, argv, std::cout, std::cerr)) {
+            return *status;
+        }
+        return generate(options);
+    } catch (...) {
+        return fieldkit::crypto::reportUncaughtException("fieldkit-casegen");
+    }
 }

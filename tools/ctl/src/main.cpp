@@ -1,6 +1,5 @@
 // fieldkit-ctl: scripting and admin CLI over the device store. Wires the process to the commands.
 #include <cstdlib>
-#include <fieldkit/common/args.hpp>
 #include <fieldkit/crypto/process_hardening.hpp>
 #include <fieldkit/ctl/ctl_commands.hpp>
 #include <fieldkit/ctl/syncd_retire.hpp>
@@ -14,12 +13,6 @@ int main(int argc, char** argv) {
         return 1;
     }
     try {
-        auto args =
-            fieldkit::common::Args::parse(argc, argv, {"version", "help", "json", "standalone", "confirm"});
-        if (!args) {
-            std::cerr << "fieldkit-ctl: " << args.error().message << '\n';
-            return 2;
-        }
         fieldkit::ctl::CtlEnvironment env{std::cin,
                                           std::cout,
                                           std::cerr,
@@ -36,7 +29,7 @@ int main(int argc, char** argv) {
                 self, std::getenv("FIELDKIT_SYNCD")); // NOLINT(concurrency-mt-unsafe)
             return fieldkit::ctl::retireThroughSyncd(daemon, dataDir, hub, std::chrono::seconds(20));
         };
-        return fieldkit::ctl::runCtlCommand(*args, env);
+        return fieldkit::ctl::runCtlCommand(argc, argv, env);
     } catch (...) {
         return fieldkit::crypto::reportUncaughtException("fieldkit-ctl");
     }

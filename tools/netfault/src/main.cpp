@@ -1,26 +1,23 @@
 // fieldkit-netfault: parses the command line and runs the proxy; all decisions live in the library.
 #include <cstdint>
-#include <fieldkit/common/args.hpp>
+#include <fieldkit/crypto/process_hardening.hpp>
 #include <fieldkit/netfault/proxy_options.hpp>
 #include <fieldkit/netfault/proxy_server.hpp>
-#include <fieldkit/version.hpp>
 #include <iostream>
 #include <random>
 
-int main(int argc, char** argv) {
+namespace {
+
+int runProxy(int argc, char** argv) {
     using namespace fieldkit;
-    auto args = common::Args::parse(argc, argv, netfault::proxyFlags());
-    if (args && args->flag("help")) {
-        std::cout << netfault::proxyUsage();
-        return 0;
+    netfault::ProxyCommandLine commandLine;
+    auto parsed = commandLine.parse(argc, argv, std::cout, std::cerr);
+    if (const int* status = std::get_if<int>(&parsed)) {
+        return *status;
     }
-    if (args && args->flag("version")) {
-        std::cout << "fieldkit-netfault " << kVersion << '\n';
-        return 0;
-    }
-    auto options = args ? netfault::parseProxyOptions(*args) : Result<netfault::ProxyOptions>(args.error());
+    auto options = netfault::proxyOptions(std::get<netfault::ProxyArguments>(parsed));
     if (!options) {
-        std::cerr << "fieldkit-netfault: " << options.error().message << " (see --help)\n";
+        std::cerr << "fieldkit-netfault: " << options.error().message << " (see fieldkit-netfault --help)\n";
         return 2;
     }
     // Without --seed the run still gets one, logged, so it can be replayed.
@@ -36,4 +33,20 @@ int main(int argc, char** argv) {
     std::cout << "listening on " << bound->toString() << std::endl;
     server.run();
     return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    // The same last resort as every program: an escaped exception ends it with one line and exit 1, never an
+    // abort (hardening also keeps core files of the relayed traffic off the disk).
+    if (auto st = fieldkit::crypto::hardenProcess("fieldkit-netfault"); !st) {
+        std::cerr << "fieldkit-netfault: " << st.error().message << '\n';
+        return 1;
+    }
+    try {
+        return runProxy(argc, argv);
+    } catch (...) {
+        return fieldkit::crypto::reportUncaughtException("fieldkit-netfault");
+    }
 }

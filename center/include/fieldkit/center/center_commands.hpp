@@ -1,10 +1,9 @@
 #pragma once
 
-#include <fieldkit/common/args.hpp>
-
 namespace fieldkit::center {
 
-/** The `fieldkit-center` subcommands (serve, user add); each returns the exit status, errors on stderr. */
-int runCenterCommand(const common::Args& args);
+/** Parses and runs one `fieldkit-center` command line (serve, user add); returns the exit status, errors on
+ *  stderr (one line; status 2 for a malformed command line). */
+int runCenterCommand(int argc, const char* const* argv);
 
 } // namespace fieldkit::center

@@ -1,10 +1,9 @@
 #pragma once
 
-#include <fieldkit/common/args.hpp>
-
 namespace fieldkit::device {
 
-/** The `fieldkit-syncd` subcommands; each returns the process exit status and prints errors to stderr. */
-int runDeviceCommand(const common::Args& args);
+/** Parses and runs one `fieldkit-syncd` command line; returns the process exit status and prints errors to
+ *  stderr (one line; status 2 for a malformed command line). */
+int runDeviceCommand(int argc, const char* const* argv);
 
 } // namespace fieldkit::device

@@ -1,10 +1,9 @@
 #pragma once
 
-#include <fieldkit/common/args.hpp>
-
 namespace fieldkit::hub {
 
-/** The `fieldkit-hub` subcommands; each returns the process exit status and prints errors to stderr. */
-int runHubCommand(const common::Args& args);
+/** Parses and runs one `fieldkit-hub` command line; returns the process exit status and prints errors to
+ *  stderr (one line; status 2 for a malformed command line). */
+int runHubCommand(int argc, const char* const* argv);
 
 } // namespace fieldkit::hub

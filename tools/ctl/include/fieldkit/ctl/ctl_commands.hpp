@@ -1,6 +1,6 @@
 #pragma once
 
-#include <fieldkit/common/args.hpp>
+#include <fieldkit/core/result.hpp>
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
@@ -21,8 +21,8 @@ struct CtlEnvironment {
     std::function<Status(const std::filesystem::path& dataDir, const std::optional<std::string>& hub)> retire;
 };
 
-/** Runs one `fieldkit-ctl` command line; returns the exit status. Errors: one sentence on `err`, status 1
- *  (2 for a malformed command line). */
-int runCtlCommand(const common::Args& args, CtlEnvironment& env);
+/** Parses and runs one `fieldkit-ctl` command line; returns the exit status. Errors: one sentence on `err`,
+ *  status 1 (2 for a malformed command line; --help and --version print on `out`, status 0). */
+int runCtlCommand(int argc, const char* const* argv, CtlEnvironment& env);
 
 } // namespace fieldkit::ctl
