@@ -69,6 +69,30 @@ std::string oneLine(std::string_view message) {
     return line;
 }
 
+/** What an ExtrasError says instead of CLI11's message: unknown options by name (a typo to correct), other
+ *  words only by count, never themselves. */
+std::string extraWordsMessage(const std::vector<std::string>& extras) {
+    std::string options;
+    std::size_t words = 0;
+    for (const auto& extra : extras) {
+        if (extra.starts_with("-")) {
+            options += (options.empty() ? "" : ", ") + oneLine(extra);
+        } else {
+            ++words;
+        }
+    }
+    std::string message;
+    if (!options.empty()) {
+        message = "unknown option " + options;
+    }
+    if (words > 0) {
+        message += (message.empty() ? "" : "; ") +
+                   (words == 1 ? std::string("one word") : std::to_string(words) + " words") +
+                   " more than the command takes";
+    }
+    return message.empty() ? std::string("more words than the command takes") : message;
+}
+
 } // namespace
 
 CLI::Validator wholeNumber(std::int64_t min, std::int64_t max) {
@@ -149,6 +173,12 @@ std::optional<int> CommandLine::parse(int argc, const char* const* argv, std::os
     } catch (const CLI::CallForVersion& version) {
         out << version.what() << '\n';
         return 0;
+    } catch (const CLI::ExtrasError& e) {
+        // Not the words themselves: a CPR number or a name typed in the wrong place would end up in a
+        // terminal's scrollback or the service's journal.
+        err << program << ": " << extraWordsMessage(m_app.remaining(true)) << " (see "
+            << oneLine(commandPath(m_app)) << " --help)\n";
+        return 2;
     } catch (const CLI::ParseError& e) {
         // One line: what is wrong, and where the options of the command are described.
         err << program << ": " << oneLine(e.what()) << " (see " << oneLine(commandPath(m_app))

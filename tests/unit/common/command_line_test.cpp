@@ -111,10 +111,17 @@ TEST_CASE("unknown options, extra words and missing values are one line and exit
     }
 }
 
-TEST_CASE("a refused word with control characters is quoted escaped, on one line") {
+TEST_CASE("an unknown option is named, escaped, on one line") {
     TestProgram p;
-    CHECK(p.parse({"case", "list", "a\nb"}) == 2);
-    CHECK(p.err.str().find("a\\x0ab") != std::string::npos);
+    CHECK(p.parse({"case", "list", "--a\nb"}) == 2);
+    CHECK(p.err.str().find("unknown option --a\\x0ab") != std::string::npos);
+}
+
+TEST_CASE("a word the command does not take is counted, never repeated (it may be a CPR number)") {
+    TestProgram p;
+    CHECK(p.parse({"case", "show", "abc", "0101011234"}) == 2);
+    CHECK(p.err.str().find("0101011234") == std::string::npos);
+    CHECK(p.err.str().find("one word more than the command takes") != std::string::npos);
 }
 
 TEST_CASE("--help and --version print on standard output and exit 0") {
