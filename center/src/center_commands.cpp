@@ -8,6 +8,7 @@
 #include <fieldkit/center/console_auth.hpp>
 #include <fieldkit/center/console_server.hpp>
 #include <fieldkit/center/console_tls.hpp>
+#include <fieldkit/center/fleet_actions.hpp>
 #include <fieldkit/hub/center_dir.hpp>
 #include <iostream>
 
@@ -15,7 +16,7 @@ namespace fieldkit::center {
 namespace {
 
 constexpr const char* kUsage = R"(usage:
-  fieldkit-center serve --dir D --listen HOST:PORT [--static DIR] [--cert FILE --key FILE]
+  fieldkit-center serve --dir D --listen HOST:PORT [--hub-address HOST:PORT] [--static DIR] [--cert FILE --key FILE]
   fieldkit-center user add --dir D --name NAME --role caseworker|teamlead|admin   (password in FIELDKIT_PASSWORD)
 )";
 
@@ -75,7 +76,16 @@ int serve(const common::Args& args) {
     CenterAuditLog audit(store.audit(), crypto::AuditMac::forCenter(center->centerKey.secret()), nowMs);
     LocalPasswords passwords;
     ConsoleAuth auth(store.accounts(), center->centerKey, audit, passwords, nowMs, crypto::systemRandom());
-    ConsoleApp app(store, center->centerKey, auth, audit, staticDir(args), crypto::systemRandom(), nowMs);
+    // Where devices reach fieldkit-hub, for the enrolment QR code (the console cannot know it otherwise).
+    const std::string hubAddress = args.option("hub-address").value_or("");
+    if (!hubAddress.empty()) {
+        if (auto parsed = common::parseHostPort(hubAddress); !parsed) {
+            return fail(parsed.error());
+        }
+    }
+    CenterFleetActions fleet(*center, hubAddress, nowMs);
+    ConsoleApp app(store, center->centerKey, auth, audit, fleet, staticDir(args), crypto::systemRandom(),
+                   nowMs);
     boost::asio::io_context io;
     ConsoleServer server(
         io, *tls, [&app](const Request& r) { return app.handle(r); },

@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <fieldkit/common/enrolment_link.hpp>
 #include <fieldkit/common/service_notify.hpp>
 #include <fieldkit/device/device_commands.hpp>
 #include <fieldkit/device/enrolment_client.hpp>
@@ -17,7 +18,7 @@ namespace fieldkit::device {
 namespace {
 
 constexpr const char* kUsage = R"(usage:
-  fieldkit-syncd enroll --data DIR --hub HOST:PORT --code CODE
+  fieldkit-syncd enroll --data DIR (--hub HOST:PORT --code CODE | --link fieldkit-enrol:?hub=…&code=…)
   fieldkit-syncd run --data DIR [--hub HOST:PORT] [--profile NAME] [--sysfs-root DIR]
   fieldkit-syncd sync-once --data DIR [--hub HOST:PORT] [--rounds N]
   fieldkit-syncd status --data DIR --json
@@ -179,10 +180,25 @@ int runCommand(const common::Args& args) {
 
 int enrollCommand(const common::Args& args) {
     auto data = args.required("data");
-    auto hubText = args.required("hub");
-    auto code = args.required("code");
-    if (!data || !hubText || !code) {
-        return fail(!data ? data.error() : !hubText ? hubText.error() : code.error());
+    if (!data) {
+        return fail(data.error());
+    }
+    // The center's QR code carries address and code in one line; typed, they come apart.
+    Result<std::string> hubText = makeError("usage", "");
+    Result<std::string> code = makeError("usage", "");
+    if (auto linkText = args.option("link")) {
+        auto link = common::parseEnrolmentLink(*linkText);
+        if (!link) {
+            return fail(link.error());
+        }
+        hubText = link->hub;
+        code = link->code;
+    } else {
+        hubText = args.required("hub");
+        code = args.required("code");
+    }
+    if (!hubText || !code) {
+        return fail(!hubText ? hubText.error() : code.error());
     }
     auto hub = common::parseHostPort(*hubText);
     if (!hub) {

@@ -106,7 +106,9 @@ int serve(const common::Args& args) {
         return fail(makeError("copy_running",
                               "A store copy of this center is running; the hub serves once it ends."));
     }
-    auto center = openCenter(CenterDir{*dir});
+    // The device-facing hub never reads the center's secret keys (center.key, center.sign): enrolment codes
+    // carry the unit key wrapped by whoever made them, and wipe orders are signed when they are given.
+    auto center = openHubCenter(CenterDir{*dir});
     if (!center) {
         return fail(center.error());
     }
