@@ -250,7 +250,7 @@ int retireCommand(const common::Args& args) {
 
 int runDeviceCommand(const common::Args& args) {
     if (auto st = args.allowOnly(
-            {"data", "hub", "json", "version", "help", "profile", "sysfs-root", "rounds", "code"});
+            {"data", "hub", "json", "version", "help", "profile", "sysfs-root", "rounds", "code", "link"});
         !st) {
         std::cerr << "fieldkit-syncd: " << st.error().message << '\n' << kUsage;
         return 2;

@@ -36,6 +36,8 @@ rmSync(artefacts, { recursive: true, force: true });
 mkdirSync(artefacts, { recursive: true });
 
 let failures = 0;
+let adminSession = '';
+let adminDevice = '';
 function check(ok, what) {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
   if (!ok) failures++;
@@ -225,7 +227,7 @@ try {
   check(/^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$/.test(qrCode), `the enrolment code is shown as text (${qrCode.length} characters)`);
   const qr = adminPage.locator('svg.console-qr');
   check((await qr.count()) === 1 && (await qr.getAttribute('role')) === 'img' &&
-        (await qr.locator('title').innerText()).length > 0, 'the QR code is an SVG image with a text alternative');
+        (await qr.locator('title').textContent()).length > 0, 'the QR code is an SVG image with a text alternative');
   await axe(adminPage, 'enrolment code page');
   const qrFile = path.join(artefacts, 'enrolment-qr.png');
   await qr.screenshot({ path: qrFile });
@@ -274,11 +276,9 @@ try {
   const fleetAudit = await adminPage.locator('main').innerText();
   check(fleetAudit.includes('create_enrolment_code:bike-07') && fleetAudit.includes(`order_wipe:${wipeId}`) &&
         fleetAudit.includes(`revoke_device:${revokeId}`), 'the codes, the wipe order and the revocation are in the access log');
-  // The administrator's own session, without the form's CSRF token: refused.
-  const noToken = await adminPage.request.post(`${base}/fleet/enrol`, { form: { unit: 'bike-07', valid: '3600' }, maxRedirects: 0 });
-  check(noToken.status() === 403, 'an administrator\'s enrolment code POST without the CSRF token is refused (403)');
-  const noTokenWipe = await adminPage.request.post(`${base}/fleet/device/${revokeId}/wipe`, { form: {}, maxRedirects: 0 });
-  check(noTokenWipe.status() === 403, 'an administrator\'s wipe order POST without the CSRF token is refused (403)');
+  // The administrator's own session, for the checks without the form's CSRF token below.
+  adminSession = (await adminContext.cookies()).find((c) => c.name === '__Host-fksession').value;
+  adminDevice = revokeId;
   await adminPage.goto(`${base}/fleet?lang=en`);
   check((await adminPage.locator('h1').innerText()) === 'Mobile units and devices', 'the fleet page speaks English with ?lang=en');
   await axe(adminPage, 'fleet page in English');
@@ -355,6 +355,13 @@ for (const p of ['/fleet', `/fleet/device/${'0'.repeat(32)}/wipe`]) {
   check((await other.request('GET', p)).status === 403, `a caseworker cannot reach ${p} (403)`);
 }
 check((await other.request('POST', '/fleet/enrol', { csrf, unit: 'bike-07' })).status === 403, 'a caseworker cannot create an enrolment code (403)');
+const itAdmin = new Client();
+itAdmin.cookies.set('__Host-fksession', adminSession);
+check((await itAdmin.request('GET', '/fleet')).status === 200, 'the administrator\'s session reaches the fleet over plain requests');
+check((await itAdmin.request('POST', '/fleet/enrol', { unit: 'bike-07', valid: '3600' })).status === 403,
+      'an administrator\'s enrolment code POST without the CSRF token is refused (403)');
+check((await itAdmin.request('POST', `/fleet/device/${adminDevice}/wipe`, {})).status === 403,
+      'an administrator\'s wipe order POST without the CSRF token is refused (403)');
 
 const reuse = new Client();
 const replay = await reuse.login(users.other, otherCode);
