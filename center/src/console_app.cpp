@@ -85,6 +85,16 @@ Response errorPage(const Request& r, Language l, const ActiveSession* s, int sta
     return page(r, l, std::string(text(l, "error.title")), s, errorContent(l, key), status);
 }
 
+/** The fleet without the console's own authoring identities (one per unit, center_operations.cpp): they are
+ *  no tablets, and revoking one would stop the back office's changes. */
+Result<std::vector<hub::FleetDevice>> tabletsOf(Result<std::vector<hub::FleetDevice>> devices) {
+    if (devices) {
+        std::erase_if(*devices,
+                      [](const hub::FleetDevice& d) { return d.deviceId == consoleDeviceId(d.unit); });
+    }
+    return devices;
+}
+
 bool safeStaticPath(const std::string& p) {
     if (p.empty() || p.find("..") != std::string::npos || p.front() == '/') {
         return false;
@@ -407,7 +417,7 @@ Response ConsoleApp::fleetRoute(const Request& r, const ActiveSession& s) {
 Response ConsoleApp::fleetPage(const Request& r, const ActiveSession& s) {
     const auto l = languageOf(r);
     auto units = m_store.units().units();
-    auto devices = m_store.devices().fleet();
+    auto devices = tabletsOf(m_store.devices().fleet());
     if (!units || !devices) {
         return errorPage(r, l, &s, 500, "error.internal");
     }
@@ -456,7 +466,7 @@ Response ConsoleApp::enrolPost(const Request& r, const ActiveSession& s) {
 Response ConsoleApp::deviceAction(const Request& r, const ActiveSession& s, const std::string& deviceId,
                                   bool wipe) {
     const auto l = languageOf(r);
-    auto devices = m_store.devices().fleet();
+    auto devices = tabletsOf(m_store.devices().fleet());
     if (!devices) {
         return errorPage(r, l, &s, 500, "error.internal");
     }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <doctest/doctest.h>
 #include <fieldkit/center/center_audit_log.hpp>
+#include <fieldkit/center/center_operations.hpp>
 #include <fieldkit/center/console_app.hpp>
 #include <fieldkit/center/console_auth.hpp>
 #include <fieldkit/center/totp.hpp>
@@ -215,6 +216,8 @@ TEST_CASE("the fleet is for administrators: codes with a QR code, revocation and
     Console c;
     const std::string device = "00112233445566778899aabbccddeeff";
     REQUIRE(c.t.store->devices().registerDevice(device, "bike-07").ok());
+    // The console's own authoring identity for the unit is no tablet: not listed, not revocable.
+    REQUIRE(c.t.store->devices().registerDevice(consoleDeviceId("bike-07"), "bike-07").ok());
     const auto annaSecret = c.addUser("anna", "caseworker");
     const auto idaSecret = c.addUser("ida", "admin");
     const auto anna = c.login("anna", annaSecret);
@@ -231,6 +234,8 @@ TEST_CASE("the fleet is for administrators: codes with a QR code, revocation and
     CHECK(fleet.body.find("00112233") != std::string::npos);
     CHECK(fleet.body.find("Afventer første kontakt") != std::string::npos);
     CHECK(fleet.body.find("href=\"/fleet\"") != std::string::npos); // in the navigation
+    CHECK(fleet.body.find(consoleDeviceId("bike-07").substr(0, 8)) == std::string::npos);
+    CHECK(c.get("/fleet/device/" + consoleDeviceId("bike-07") + "/revoke", ida).status == 404);
 
     // No POST without the token, and none of them reached the fleet.
     CHECK(c.post("/fleet/enrol", ida, {{"unit", "bike-07"}}).status == 403);

@@ -168,7 +168,7 @@ Result<common::DeviceSyncConfig> enrolWithCode(const std::filesystem::path& data
         return !csr ? csr.error() : tls.error();
     }
     protocol::EnrolRequest request;
-    request.set_protocol_version(protocol::kProtocolVersion);
+    request.set_protocol_version(protocol::kEnrolmentVersion);
     request.set_code_lookup(asString(code->lookup()));
     request.set_device_id(deviceId);
     request.set_box_public_key(asString(*boxKey));

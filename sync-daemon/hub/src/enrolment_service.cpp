@@ -54,7 +54,7 @@ Result<tls::EnrolmentCode> createEnrolmentCode(Center& center, const std::string
 
 protocol::EnrolReply EnrolmentService::enrol(const protocol::EnrolRequest& request,
                                              const tls::Bytes& channelBinding) {
-    if (request.protocol_version() < protocol::kOldestEnrolmentProtocol) {
+    if (request.protocol_version() < protocol::kOldestEnrolmentVersion) {
         return refused("This fieldkit version is too old to enrol; update it first.");
     }
     // Best effort: a failure here leaves keys of expired codes for the next enrolment to delete.

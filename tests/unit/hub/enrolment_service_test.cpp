@@ -49,7 +49,7 @@ struct EnrolmentFixture {
 
     protocol::EnrolRequest request(const tls::EnrolmentCode& code, const std::string& deviceId) const {
         protocol::EnrolRequest r;
-        r.set_protocol_version(protocol::kProtocolVersion);
+        r.set_protocol_version(protocol::kEnrolmentVersion);
         const auto lookup = code.lookup();
         r.set_code_lookup(std::string(lookup.begin(), lookup.end()));
         r.set_device_id(deviceId);
