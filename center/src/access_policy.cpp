@@ -35,6 +35,10 @@ bool allowed(Route route, Role role) {
     case Route::ChangeStatus:
         return role == Role::Caseworker || role == Role::Teamlead;
     case Route::AdminAudit:
+    case Route::Fleet:
+    case Route::EnrolmentCode:
+    case Route::RevokeDevice:
+    case Route::WipeDevice:
         return role == Role::Admin;
     }
     return false;

@@ -24,6 +24,8 @@ CenterCommandLine::CenterCommandLine()
         CLI::Option* key = c->add_option("--key", o.key, "Its private key (PEM)");
         cert->needs(key);
         key->needs(cert);
+        c->add_option("--hub-address", o.hubAddress,
+                      "HOST:PORT where devices reach fieldkit-hub, for the enrolment QR code");
     }
     {
         CLI::App* user = m_line.addGroup(app, "user", "Console users");

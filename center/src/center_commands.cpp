@@ -9,6 +9,7 @@
 #include <fieldkit/center/console_auth.hpp>
 #include <fieldkit/center/console_server.hpp>
 #include <fieldkit/center/console_tls.hpp>
+#include <fieldkit/center/fleet_actions.hpp>
 #include <fieldkit/hub/center_dir.hpp>
 #include <iostream>
 
@@ -66,7 +67,15 @@ int run(const ServeOptions& o) {
     CenterAuditLog audit(store.audit(), crypto::AuditMac::forCenter(center->centerKey.secret()), nowMs);
     LocalPasswords passwords;
     ConsoleAuth auth(store.accounts(), center->centerKey, audit, passwords, nowMs, crypto::systemRandom());
-    ConsoleApp app(store, center->centerKey, auth, audit, staticDir(o.staticDir), crypto::systemRandom(),
+    // Where devices reach fieldkit-hub, for the enrolment QR code (the console cannot know it otherwise).
+    const std::string& hubAddress = o.hubAddress;
+    if (!hubAddress.empty()) {
+        if (auto parsed = common::parseHostPort(hubAddress); !parsed) {
+            return fail(parsed.error());
+        }
+    }
+    CenterFleetActions fleet(*center, hubAddress, nowMs);
+    ConsoleApp app(store, center->centerKey, auth, audit, fleet, staticDir(o.staticDir), crypto::systemRandom(),
                    nowMs);
     boost::asio::io_context io;
     ConsoleServer server(

@@ -1,10 +1,16 @@
+#include <algorithm>
 #include <fieldkit/center/access_policy.hpp>
 #include <fieldkit/center/case_view.hpp>
 #include <fieldkit/center/center_operations.hpp>
 #include <fieldkit/center/console_app.hpp>
 #include <fieldkit/center/console_pages.hpp>
+#include <fieldkit/center/fleet_pages.hpp>
+#include <fieldkit/center/fleet_state.hpp>
+#include <fieldkit/center/qr_svg.hpp>
+#include <fieldkit/common/enrolment_link.hpp>
 #include <fieldkit/common/files.hpp>
 #include <fieldkit/crypto/bytes.hpp>
+#include <fieldkit/hub/center_dir.hpp>
 
 namespace fieldkit::center {
 namespace {
@@ -79,6 +85,16 @@ Response errorPage(const Request& r, Language l, const ActiveSession* s, int sta
     return page(r, l, std::string(text(l, "error.title")), s, errorContent(l, key), status);
 }
 
+/** The fleet without the console's own authoring identities (one per unit, center_operations.cpp): they are
+ *  no tablets, and revoking one would stop the back office's changes. */
+Result<std::vector<hub::FleetDevice>> tabletsOf(Result<std::vector<hub::FleetDevice>> devices) {
+    if (devices) {
+        std::erase_if(*devices,
+                      [](const hub::FleetDevice& d) { return d.deviceId == consoleDeviceId(d.unit); });
+    }
+    return devices;
+}
+
 bool safeStaticPath(const std::string& p) {
     if (p.empty() || p.find("..") != std::string::npos || p.front() == '/') {
         return false;
@@ -118,12 +134,13 @@ std::string contentTypeOf(const std::string& path) {
 } // namespace
 
 ConsoleApp::ConsoleApp(hub::CenterStore& store, const crypto::BoxKeyPair& centerKey, ConsoleAuth& auth,
-                       CenterAuditLog& audit, std::filesystem::path staticDir, crypto::RandomSource& random,
-                       std::function<std::int64_t()> nowMs)
+                       CenterAuditLog& audit, FleetActions& fleet, std::filesystem::path staticDir,
+                       crypto::RandomSource& random, std::function<std::int64_t()> nowMs)
     : m_store(store)
     , m_centerKey(centerKey)
     , m_auth(auth)
     , m_audit(audit)
+    , m_fleet(fleet)
     , m_staticDir(std::move(staticDir))
     , m_random(random)
     , m_nowMs(std::move(nowMs)) {}
@@ -163,6 +180,9 @@ Response ConsoleApp::handle(const Request& r) {
     if (r.path == "/admin/audit" && r.method == "GET") {
         return allowed(Route::AdminAudit, s.role) ? auditPage(r, s)
                                                   : errorPage(r, l, &s, 403, "error.forbidden");
+    }
+    if (r.path == "/fleet" || r.path.rfind("/fleet/", 0) == 0) {
+        return fleetRoute(r, s);
     }
     if (r.path.rfind("/case/", 0) == 0 && r.path.size() == 6 + 32 + 7 && r.path.substr(38) == "/status" &&
         r.method == "POST") {
@@ -368,6 +388,116 @@ Response ConsoleApp::auditPage(const Request& r, const ActiveSession& s) {
         return errorPage(r, l, &s, 500, "error.internal");
     }
     return page(r, l, std::string(text(l, "audit.title")), &s, auditContent(l, *entries, *intact));
+}
+
+Response ConsoleApp::fleetRoute(const Request& r, const ActiveSession& s) {
+    const auto l = languageOf(r);
+    const auto forbidden = [&] { return errorPage(r, l, &s, 403, "error.forbidden"); };
+    if (r.path == "/fleet" && r.method == "GET") {
+        return allowed(Route::Fleet, s.role) ? fleetPage(r, s) : forbidden();
+    }
+    if (r.path == "/fleet/enrol" && r.method == "POST") {
+        return allowed(Route::EnrolmentCode, s.role) ? enrolPost(r, s) : forbidden();
+    }
+    // /fleet/device/<32 hex>/revoke|wipe: GET asks for confirmation, POST acts.
+    constexpr std::string_view kPrefix = "/fleet/device/";
+    if (r.path.rfind(kPrefix, 0) == 0 && r.path.size() > kPrefix.size() + 33) {
+        const std::string deviceId = r.path.substr(kPrefix.size(), 32);
+        const std::string verb = r.path.substr(kPrefix.size() + 32);
+        if (hub::wellFormedDeviceId(deviceId) && (verb == "/revoke" || verb == "/wipe")) {
+            const bool wipe = verb == "/wipe";
+            return allowed(wipe ? Route::WipeDevice : Route::RevokeDevice, s.role)
+                       ? deviceAction(r, s, deviceId, wipe)
+                       : forbidden();
+        }
+    }
+    return errorPage(r, l, &s, 404, "error.notfound");
+}
+
+Response ConsoleApp::fleetPage(const Request& r, const ActiveSession& s) {
+    const auto l = languageOf(r);
+    auto units = m_store.units().units();
+    auto devices = tabletsOf(m_store.devices().fleet());
+    if (!units || !devices) {
+        return errorPage(r, l, &s, 500, "error.internal");
+    }
+    const auto done = field(r.query, "done");
+    const std::string notice =
+        done == "revoked" ? "fleet.revoked" : (done == "wipe" ? "fleet.wipe_ordered" : "");
+    return page(r, l, std::string(text(l, "fleet.title")), &s,
+                fleetContent(l, *units, *devices, s.csrfToken, notice));
+}
+
+Response ConsoleApp::enrolPost(const Request& r, const ActiveSession& s) {
+    const auto l = languageOf(r);
+    const auto unit = field(r.form, "unit");
+    const auto valid = field(r.form, "valid");
+    const std::chrono::seconds validFor(valid == "3600" ? 3600 : (valid == "604800" ? 604800 : 86400));
+    auto units = m_store.units().units();
+    if (!units) {
+        return errorPage(r, l, &s, 500, "error.internal");
+    }
+    if (std::find(units->begin(), units->end(), unit) == units->end()) {
+        return errorPage(r, l, &s, 400, "fleet.code.badunit");
+    }
+    // Audited before the code exists: no record, no code.
+    if (auto st = m_audit.record(s.userName, "create_enrolment_code:" + unit, "", "fleet"); !st) {
+        return errorPage(r, l, &s, 500, "error.internal");
+    }
+    auto invite = m_fleet.createEnrolmentCode(unit, validFor);
+    if (!invite) {
+        return errorPage(r, l, &s, invite.error().code == "unknown_unit" ? 400 : 500,
+                         invite.error().code == "unknown_unit" ? "fleet.code.badunit" : "error.internal");
+    }
+    const auto hubAddress = m_fleet.hubAddress();
+    std::string qr;
+    if (!hubAddress.empty()) {
+        auto svg =
+            qrSvg(common::formatEnrolmentLink({hubAddress, invite->code}), text(l, "fleet.code.qralt"));
+        if (!svg) {
+            return errorPage(r, l, &s, 500, "error.internal");
+        }
+        qr = std::move(*svg);
+    }
+    return page(r, l, std::string(text(l, "fleet.code.title")), &s,
+                enrolmentCodeContent(l, *invite, hubAddress, qr));
+}
+
+Response ConsoleApp::deviceAction(const Request& r, const ActiveSession& s, const std::string& deviceId,
+                                  bool wipe) {
+    const auto l = languageOf(r);
+    auto devices = tabletsOf(m_store.devices().fleet());
+    if (!devices) {
+        return errorPage(r, l, &s, 500, "error.internal");
+    }
+    const auto it = std::find_if(devices->begin(), devices->end(),
+                                 [&](const hub::FleetDevice& d) { return d.deviceId == deviceId; });
+    if (it == devices->end()) {
+        return errorPage(r, l, &s, 404, "fleet.device.notfound");
+    }
+    const auto state = deviceState(*it);
+    if (!(wipe ? mayOrderWipe(state) : mayRevoke(state))) {
+        return errorPage(r, l, &s, 409, "fleet.notallowed");
+    }
+    if (r.method == "GET") {
+        return page(r, l, std::string(text(l, wipe ? "fleet.wipe.title" : "fleet.revoke.title")), &s,
+                    confirmContent(l, *it, wipe, s.csrfToken));
+    }
+    if (r.method != "POST") {
+        return errorPage(r, l, &s, 405, "error.notfound");
+    }
+    if (auto st =
+            m_audit.record(s.userName, (wipe ? "order_wipe:" : "revoke_device:") + deviceId, "", "fleet");
+        !st) {
+        return errorPage(r, l, &s, 500, "error.internal");
+    }
+    auto done = wipe ? m_fleet.orderWipe(deviceId) : m_fleet.revoke(deviceId);
+    if (!done) {
+        return done.error().code == "unknown_device" ? errorPage(r, l, &s, 404, "fleet.device.notfound")
+               : done.error().code == "wipe_ordered" ? errorPage(r, l, &s, 409, "fleet.notallowed")
+                                                     : errorPage(r, l, &s, 500, "error.internal");
+    }
+    return redirect(l, wipe ? "/fleet?done=wipe" : "/fleet?done=revoked");
 }
 
 Response ConsoleApp::staticFile(const std::string& path) const {

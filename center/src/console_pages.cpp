@@ -127,6 +127,7 @@ std::string renderPage(const PageFrame& f, const std::string& main) {
             nav += "<li><a href=\"" + withLang(l, "/inbox") + "\">" + t(l, "nav.inbox") + "</a></li>";
         }
         if (f.showAdmin) {
+            nav += "<li><a href=\"" + withLang(l, "/fleet") + "\">" + t(l, "nav.fleet") + "</a></li>";
             nav += "<li><a href=\"" + withLang(l, "/admin/audit") + "\">" + t(l, "nav.audit") + "</a></li>";
         }
         nav +=

@@ -27,10 +27,8 @@ Bytes wrapAad(WrappedKeyKind kind, ByteView binding) {
     return aad;
 }
 
-} // namespace
-
-Bytes wrapUnderDataKey(const DataKey& dek, WrappedKeyKind kind, const SecretBytes& secret, ByteView binding,
-                       RandomSource& random) {
+Bytes wrapUnderKey(const SecretBytes& wrappingKey, WrappedKeyKind kind, const SecretBytes& secret,
+                   ByteView binding, RandomSource& random) {
     detail::ensureSodium();
     assert(binding.size() <= UINT32_MAX);
     std::array<std::uint8_t, kNonceSize> nonce{};
@@ -44,13 +42,13 @@ Bytes wrapUnderDataKey(const DataKey& dek, WrappedKeyKind kind, const SecretByte
     unsigned long long written = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(out.data() + headerSize, &written, secret.data(),
                                                secret.size(), aad.data(), aad.size(), nullptr, nonce.data(),
-                                               dek.secret().data());
+                                               wrappingKey.data());
     assert(written == secret.size() + kTagSize);
     return out;
 }
 
-Result<SecretBytes> unwrapUnderDataKey(const DataKey& dek, WrappedKeyKind kind, ByteView wrapped,
-                                       ByteView binding) {
+Result<SecretBytes> unwrapUnderKey(const SecretBytes& wrappingKey, WrappedKeyKind kind, ByteView wrapped,
+                                   ByteView binding) {
     detail::ensureSodium();
     detail::Reader in(wrapped);
     const auto version = in.u8();
@@ -74,10 +72,31 @@ Result<SecretBytes> unwrapUnderDataKey(const DataKey& dek, WrappedKeyKind kind, 
     unsigned long long plainSize = 0;
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(plain.data(), &plainSize, nullptr, ciphertext.data(),
                                                    ciphertext.size(), aad.data(), aad.size(), nonce->data(),
-                                                   dek.secret().data()) != 0) {
-        return makeError(errc::bad_mac, "The wrapped key does not open with this data key.");
+                                                   wrappingKey.data()) != 0) {
+        return makeError(errc::bad_mac, "The wrapped key does not open with this key.");
     }
     return plain;
+}
+
+} // namespace
+
+Bytes wrapUnderDataKey(const DataKey& dek, WrappedKeyKind kind, const SecretBytes& secret, ByteView binding,
+                       RandomSource& random) {
+    return wrapUnderKey(dek.secret(), kind, secret, binding, random);
+}
+
+Result<SecretBytes> unwrapUnderDataKey(const DataKey& dek, WrappedKeyKind kind, ByteView wrapped,
+                                       ByteView binding) {
+    return unwrapUnderKey(dek.secret(), kind, wrapped, binding);
+}
+
+Bytes wrapUnderCodeKey(const EnrolmentCodeKey& key, const SecretBytes& secret, ByteView binding,
+                       RandomSource& random) {
+    return wrapUnderKey(key.secret(), WrappedKeyKind::unitBoxSecretForCode, secret, binding, random);
+}
+
+Result<SecretBytes> unwrapUnderCodeKey(const EnrolmentCodeKey& key, ByteView wrapped, ByteView binding) {
+    return unwrapUnderKey(key.secret(), WrappedKeyKind::unitBoxSecretForCode, wrapped, binding);
 }
 
 } // namespace fieldkit::crypto

@@ -2,8 +2,10 @@
 // SQLite center store with a fake clock and a deterministic random source.
 #include "center_store_fixture.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <fieldkit/center/center_audit_log.hpp>
+#include <fieldkit/center/center_operations.hpp>
 #include <fieldkit/center/console_app.hpp>
 #include <fieldkit/center/console_auth.hpp>
 #include <fieldkit/center/totp.hpp>
@@ -43,6 +45,27 @@ std::vector<std::uint8_t> base32Decode(const std::string& text) {
     return out;
 }
 
+/** Records what the console asked of the fleet; the real actions are tested in the hub and end to end. */
+class FakeFleet final : public FleetActions {
+public:
+    Result<EnrolmentInvite> createEnrolmentCode(const std::string& unit,
+                                                std::chrono::seconds validFor) override {
+        calls.push_back("code:" + unit + ":" + std::to_string(validFor.count()));
+        return EnrolmentInvite{unit, "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345", 1'800'000'000'000};
+    }
+    Status revoke(const std::string& deviceId) override {
+        calls.push_back("revoke:" + deviceId);
+        return {};
+    }
+    Status orderWipe(const std::string& deviceId) override {
+        calls.push_back("wipe:" + deviceId);
+        return {};
+    }
+    std::string hubAddress() const override { return "hub.example:8443"; }
+
+    std::vector<std::string> calls;
+};
+
 struct Console {
     TempStore t;
     std::int64_t now = 1'800'000'000'000;
@@ -53,13 +76,11 @@ struct Console {
     LocalPasswords passwords;
     ConsoleAuth auth{t.store->accounts(),    centerKey, audit,           passwords,
                      [this] { return now; }, random,    SessionLimits{}, crypto::PasswordCost{1, 8192}};
-    ConsoleApp app{*t.store,
-                   centerKey,
-                   auth,
-                   audit,
-                   std::filesystem::temp_directory_path(),
-                   random,
-                   [this] { return now; }};
+    FakeFleet fleet;
+    ConsoleApp app{*t.store, centerKey,
+                   auth,     audit,
+                   fleet,    std::filesystem::temp_directory_path(),
+                   random,   [this] { return now; }};
 
     std::string addUser(const std::string& name, const std::string& role) {
         auto created = auth.addUser(name, role, name + "-password-long");
@@ -189,6 +210,71 @@ TEST_CASE("no page without a session, no POST without the CSRF token, no adminis
     CHECK(c.get("/inbox", ida).status == 403);
     // Static files need no session but cannot leave the static folder.
     CHECK(c.get("/static/../etc/passwd", "").status == 404);
+}
+
+TEST_CASE("the fleet is for administrators: codes with a QR code, revocation and wipe after a confirmation") {
+    Console c;
+    const std::string device = "00112233445566778899aabbccddeeff";
+    REQUIRE(c.t.store->devices().registerDevice(device, "bike-07").ok());
+    // The console's own authoring identity for the unit is no tablet: not listed, not revocable.
+    REQUIRE(c.t.store->devices().registerDevice(consoleDeviceId("bike-07"), "bike-07").ok());
+    const auto annaSecret = c.addUser("anna", "caseworker");
+    const auto idaSecret = c.addUser("ida", "admin");
+    const auto anna = c.login("anna", annaSecret);
+    const auto annaCsrf = c.auth.session(anna)->csrfToken;
+    CHECK(c.get("/fleet", anna).status == 403);
+    CHECK(c.get("/fleet/device/" + device + "/wipe", anna).status == 403);
+    CHECK(c.post("/fleet/enrol", anna, {{"csrf", annaCsrf}, {"unit", "bike-07"}}).status == 403);
+    CHECK(c.post("/fleet/device/" + device + "/revoke", anna, {{"csrf", annaCsrf}}).status == 403);
+
+    const auto ida = c.login("ida", idaSecret);
+    const auto csrf = c.auth.session(ida)->csrfToken;
+    const auto fleet = c.get("/fleet", ida);
+    CHECK(fleet.status == 200);
+    CHECK(fleet.body.find("00112233") != std::string::npos);
+    CHECK(fleet.body.find("Afventer første kontakt") != std::string::npos);
+    CHECK(fleet.body.find("href=\"/fleet\"") != std::string::npos); // in the navigation
+    CHECK(fleet.body.find(consoleDeviceId("bike-07").substr(0, 8)) == std::string::npos);
+    CHECK(c.get("/fleet/device/" + consoleDeviceId("bike-07") + "/revoke", ida).status == 404);
+
+    // No POST without the token, and none of them reached the fleet.
+    CHECK(c.post("/fleet/enrol", ida, {{"unit", "bike-07"}}).status == 403);
+    CHECK(c.post("/fleet/device/" + device + "/wipe", ida, {}).status == 403);
+    CHECK(c.fleet.calls.empty());
+
+    CHECK(c.post("/fleet/enrol", ida, {{"csrf", csrf}, {"unit", "no-such-unit"}}).status == 400);
+    const auto code = c.post("/fleet/enrol", ida, {{"csrf", csrf}, {"unit", "bike-07"}, {"valid", "3600"}});
+    CHECK(code.status == 200);
+    CHECK(code.personalData); // no-store: the code is shown once
+    CHECK(code.body.find("ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345") != std::string::npos);
+    CHECK(code.body.find("<svg ") != std::string::npos);
+    CHECK(code.body.find("<script") == std::string::npos);
+    CHECK(c.fleet.calls == std::vector<std::string>{"code:bike-07:3600"});
+
+    const auto confirm = c.get("/fleet/device/" + device + "/revoke", ida);
+    CHECK(confirm.status == 200);
+    CHECK(confirm.body.find(device) != std::string::npos);
+    CHECK(c.fleet.calls.size() == 1); // asking is not doing
+    const auto revoked = c.post("/fleet/device/" + device + "/revoke", ida, {{"csrf", csrf}});
+    CHECK(revoked.status == 303);
+    CHECK(header(revoked, "Location") == "/fleet?done=revoked");
+    CHECK(c.fleet.calls.back() == "revoke:" + device);
+    const auto wiped = c.post("/fleet/device/" + device + "/wipe", ida, {{"csrf", csrf}});
+    CHECK(wiped.status == 303);
+    CHECK(c.fleet.calls.back() == "wipe:" + device);
+    CHECK(c.get("/fleet/device/ffffffffffffffffffffffffffffffff/wipe", ida).status == 404);
+    CHECK(c.get("/fleet/device/not-a-device/wipe", ida).status == 404);
+
+    // Every administrative action is in the center audit log, with the device or unit it concerned.
+    std::vector<std::string> actions;
+    const auto entries = c.t.store->audit().entries(1);
+    REQUIRE(entries.ok());
+    for (const auto& e : *entries) {
+        actions.push_back(e.action);
+    }
+    CHECK(std::count(actions.begin(), actions.end(), "create_enrolment_code:bike-07") == 1);
+    CHECK(std::count(actions.begin(), actions.end(), "revoke_device:" + device) == 1);
+    CHECK(std::count(actions.begin(), actions.end(), "order_wipe:" + device) == 1);
 }
 
 TEST_CASE("the login form refuses a POST whose token does not match its cookie") {

@@ -1,12 +1,15 @@
 // The center console end to end with real processes: a device creates a case with fieldkit-ctl, a real
 // fieldkit-syncd ships it through a real fieldkit-hub, and a real fieldkit-center serves it over HTTPS to
 // Debian's Chromium driven by playwright-core (browser/console_browser.mjs: login with TOTP, inbox, case
-// page, audit, axe-core, and the security checks). Also: the hub process never has the center secret key
-// open.
+// page, audit, axe-core, the security checks, and IT's fleet page: enrolment codes, a real enrolment, a
+// wipe and a revocation). Also: the hub process never has the center secret key open, and it does not need
+// it: it starts and serves sync, enrolment and the wipe order with center.key and center.sign moved out of
+// its folder.
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 using namespace fieldkit::testing;
@@ -45,6 +48,29 @@ std::vector<std::string> openFilesOf(int pid) {
     return files;
 }
 
+/** Moves the center's secret keys out of its folder for as long as it lives (and back afterwards). */
+struct SecretKeysAway {
+    std::filesystem::path folder;
+    std::filesystem::path away;
+    SecretKeysAway(const std::string& centerDir, const std::filesystem::path& awayDir)
+        : folder(centerDir)
+        , away(awayDir) {
+        std::filesystem::create_directories(away);
+        for (const auto* name : {"center.key", "center.sign"}) {
+            std::filesystem::rename(folder / name, away / name);
+            REQUIRE_FALSE(std::filesystem::exists(folder / name));
+        }
+    }
+    ~SecretKeysAway() {
+        for (const auto* name : {"center.key", "center.sign"}) {
+            std::error_code ec;
+            std::filesystem::rename(away / name, folder / name, ec);
+        }
+    }
+    SecretKeysAway(const SecretKeysAway&) = delete;
+    SecretKeysAway& operator=(const SecretKeysAway&) = delete;
+};
+
 struct ConsoleUser {
     std::string name;
     std::string role;
@@ -62,6 +88,9 @@ TEST_CASE_TEMPLATE("the console shows a case synced from a device, in Chromium w
                                   (Backend::kBackend == CenterBackend::Sqlite ? "/sqlite" : "/postgresql");
     TempDir device;
     center.provision(device.path().string());
+    TempDir keysAway;
+    // The hub starts with no secret key of the center in its folder, so it cannot have read one.
+    std::optional<SecretKeysAway> away(std::in_place, center.center(), keysAway.path());
     RunningHub hub(center.center());
     auto sync = [&] {
         return runProcess({kSyncd, "sync-once", "--data", device.path().string(), "--hub", hub.address()},
@@ -80,12 +109,13 @@ TEST_CASE_TEMPLATE("the console shows a case synced from a device, in Chromium w
     REQUIRE_MESSAGE(pushed.exitCode == 0, pushed.err);
 
     // The internet-facing hub never has the center secret key open (file descriptors and mappings).
-    const auto keyFile =
-        std::filesystem::canonical(std::filesystem::path(center.center()) / "center.key").string();
     for (const auto& file : openFilesOf(hub.process.pid())) {
-        CHECK_MESSAGE(file != keyFile, (std::string("the hub has the center key open: ") + file));
+        const auto name = std::filesystem::path(file).filename().string();
+        CHECK_MESSAGE((name != "center.key" && name != "center.sign"),
+                      (std::string("the hub has a center secret key open: ") + file));
     }
 
+    away.reset(); // the administrator's tools and the console need them
     std::vector<ConsoleUser> users = {{"anna", "caseworker", "anna-korrekt-hest-batteri", ""},
                                       {"ida", "admin", "ida-korrekt-hest-batteri", ""},
                                       {"carl", "caseworker", "carl-korrekt-hest-batteri", ""},
@@ -101,10 +131,23 @@ TEST_CASE_TEMPLATE("the console shows a case synced from a device, in Chromium w
         REQUIRE(u.secret.size() == 32);
     }
 
-    ChildProcess console({kCenterBin, "serve", "--dir", center.center(), "--listen", "127.0.0.1:0"});
+    ChildProcess console({kCenterBin, "serve", "--dir", center.center(), "--listen", "127.0.0.1:0",
+                          "--hub-address", hub.address()});
     auto listening = console.waitForLine("listening on ", std::chrono::seconds(30));
     REQUIRE_MESSAGE(listening.has_value(), console.err());
     const int port = portOf(*listening);
+    // From here the keys are only in the console's memory: enrolment and the wipe order go through a hub that
+    // has never had them.
+    away.emplace(center.center(), keysAway.path());
+
+    // Two device stores the administrator enrols from the browser with codes made there.
+    TempDir enrolledByQr, enrolledByText;
+    for (const auto* fresh : {&enrolledByQr, &enrolledByText}) {
+        auto init = runProcess({kCtl, "--data", fresh->path().string(), "init", "--staff", "anna", "--unit",
+                                center.unit, "--kdf-ms", "1"},
+                               std::chrono::seconds(60), kPin);
+        REQUIRE_MESSAGE(init.exitCode == 0, init.err);
+    }
 
     auto user = [](const ConsoleUser& u) {
         return R"({"name":")" + u.name + R"(","password":")" + u.password + R"(","secret":")" + u.secret +
@@ -123,7 +166,10 @@ TEST_CASE_TEMPLATE("the console shows a case synced from a device, in Chromium w
          "FIELDKIT_CONSOLE_CERT=" + center.center() + "/console.crt",
          "FIELDKIT_CONSOLE_CA=" + center.center() + "/ca.crt",
          "FIELDKIT_WEB_DIR=" + std::string(FIELDKIT_SOURCE_DIR) + "/center/web", "FIELDKIT_CASE_ID=" + caseId,
-         "FIELDKIT_USERS=" + usersJson, "FIELDKIT_EXPECT=" + expect, "FIELDKIT_ARTEFACTS=" + artefacts});
+         "FIELDKIT_USERS=" + usersJson, "FIELDKIT_EXPECT=" + expect, "FIELDKIT_ARTEFACTS=" + artefacts,
+         "FIELDKIT_SYNCD=" + kSyncd, "FIELDKIT_HUB_ADDRESS=" + hub.address(),
+         "FIELDKIT_NEW_DEVICES=[\"" + enrolledByQr.path().string() + "\",\"" +
+             enrolledByText.path().string() + "\"]"});
     MESSAGE(browser.out);
     CHECK_MESSAGE(browser.exitCode == 0, browser.err);
 

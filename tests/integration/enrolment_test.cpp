@@ -59,7 +59,7 @@ TEST_CASE_TEMPLATE("a device enrolled with a one-time code syncs, and the center
     CenterFixture center(Backend::kBackend);
     RunningHub hub(center.center());
     const std::string code = newCode(center);
-    CHECK(code.size() == 23); // 20 characters in groups of five
+    CHECK(code.size() == 34); // 28 characters in groups of four
     NewDevice device;
 
     auto enrolled = device.enrol(hub, code);
@@ -133,12 +133,12 @@ TEST_CASE("a wrong or malformed enrolment code is refused, and a code works only
     (void)newCode(center);
     NewDevice device;
 
-    auto wrong = device.enrol(hub, "ABCDE-FGHJK-MNPQR-STVWX");
+    auto wrong = device.enrol(hub, "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345");
     CHECK(wrong.exitCode == 1);
     CHECK(wrong.err.find("not valid for this center") != std::string::npos);
-    auto malformed = device.enrol(hub, "ABCDE-FGHJK");
+    auto malformed = device.enrol(hub, "ABCD-EFGH-JK");
     CHECK(malformed.exitCode == 1);
-    CHECK(malformed.err.find("has 20 letters and digits; this one has 10") != std::string::npos);
+    CHECK(malformed.err.find("has 28 letters and digits; this one has 10") != std::string::npos);
     auto foreign = device.enrol(otherHub, newCode(center));
     CHECK(foreign.exitCode == 1);
     CHECK(foreign.err.find("not valid for this center") != std::string::npos);

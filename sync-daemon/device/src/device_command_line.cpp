@@ -39,8 +39,14 @@ DeviceCommandLine::DeviceCommandLine()
                                         "center and unit keys",
                                         m_chosen, EnrollOptions{});
         addData(*c, o.data);
-        c->add_option("--hub", o.hub, "HOST:PORT of the center")->required();
-        c->add_option("--code", o.code, "The enrolment code")->required();
+        CLI::Option* hub = c->add_option("--hub", o.hub, "HOST:PORT of the center");
+        CLI::Option* code = c->add_option("--code", o.code, "The enrolment code");
+        CLI::Option* link = c->add_option("--link", o.link,
+                                          "Both in one, as the center's QR code carries them "
+                                          "(fieldkit-enrol:?hub=HOST:PORT&code=CODE)");
+        hub->needs(code);
+        code->needs(hub);
+        link->excludes(hub)->excludes(code);
     }
     {
         auto [o, c] = m_line.addCommand(app, "run", "Sync whenever the hardware profile says so", m_chosen,

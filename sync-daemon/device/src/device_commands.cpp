@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <fieldkit/common/enrolment_link.hpp>
 #include <fieldkit/common/service_notify.hpp>
 #include <fieldkit/device/device_command_line.hpp>
 #include <fieldkit/device/device_commands.hpp>
@@ -150,11 +151,25 @@ int run(const RunOptions& o) {
 }
 
 int run(const EnrollOptions& o) {
-    auto hub = common::parseHostPort(o.hub);
+    // The center's QR code carries address and code in one line; typed, they come apart.
+    std::string hubText = o.hub;
+    std::string code = o.code;
+    if (o.link.empty() && (hubText.empty() || code.empty())) {
+        return fail(makeError("usage", "Give --hub and --code, or --link from the center's QR code."));
+    }
+    if (!o.link.empty()) {
+        auto link = common::parseEnrolmentLink(o.link);
+        if (!link) {
+            return fail(link.error());
+        }
+        hubText = link->hub;
+        code = link->code;
+    }
+    auto hub = common::parseHostPort(hubText);
     if (!hub) {
         return fail(hub.error());
     }
-    auto config = enrolWithCode(o.data, *hub, o.code);
+    auto config = enrolWithCode(o.data, *hub, code);
     if (!config) {
         return fail(config.error());
     }

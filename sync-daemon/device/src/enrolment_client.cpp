@@ -11,7 +11,9 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
+#include <fieldkit/crypto/box_key_pair.hpp>
 #include <fieldkit/crypto/bytes.hpp>
+#include <fieldkit/crypto/key_wrap.hpp>
 #include <fieldkit/device/enrolment_client.hpp>
 #include <fieldkit/engine/enrolment_proof.hpp>
 #include <fieldkit/protocol/codec.hpp>
@@ -102,6 +104,35 @@ asio::awaitable<Result<Exchange>> exchange(asio::ssl::context& tls, common::Host
     co_return Exchange{envelope->enrol_reply(), *binding, *hubCert};
 }
 
+/** Opens the unit secret the code's creator wrapped under the code and seals it to this device's box key, the
+ *  form the store keeps (only the app, with the data key, opens it): the plaintext is in secret memory only
+ *  for these lines. */
+Result<std::vector<std::uint8_t>> sealUnitSecretToDevice(const tls::EnrolmentCode& code,
+                                                         const protocol::EnrolReply& reply,
+                                                         const std::vector<std::uint8_t>& boxPublicKey) {
+    auto wrapKey = crypto::EnrolmentCodeKey::fromSecret(crypto::SecretBytes::copyOf(code.unitKeyWrapKey()));
+    auto devicePk = crypto::BoxPublicKey::fromBytes(boxPublicKey);
+    if (!wrapKey || !devicePk) {
+        return makeError("internal", "The device's keys are malformed.");
+    }
+    const auto binding = engine::unitKeyBinding(reply.unit(), code.lookup());
+    auto secret = crypto::unwrapUnderCodeKey(*wrapKey, asBytes(reply.unit_secret_under_code()), binding);
+    if (!secret) {
+        return makeError("hub_unproven", "The unit key from the center does not open with the enrolment "
+                                         "code; nothing was stored.");
+    }
+    auto unitPair = crypto::BoxKeyPair::fromSecret(std::move(*secret));
+    if (!unitPair) {
+        return makeError("hub_unproven", "The unit key from the center is malformed; nothing was stored.");
+    }
+    const auto& publicKey = unitPair->publicKey().bytes;
+    if (asBytes(reply.unit_public_key()) != std::vector<std::uint8_t>(publicKey.begin(), publicKey.end())) {
+        return makeError("hub_unproven", "The unit key from the center does not match the unit's public key; "
+                                         "nothing was stored.");
+    }
+    return crypto::sealBoxKeyPair(*unitPair, *devicePk);
+}
+
 /** Runs the exchange and leaves its result in `outcome`, which outlives the io_context run. */
 asio::awaitable<void> exchangeInto(std::optional<Result<Exchange>>& outcome, asio::ssl::context& tls,
                                    common::HostPort hub, protocol::EnrolRequest request, tls::Bytes macKey,
@@ -137,7 +168,7 @@ Result<common::DeviceSyncConfig> enrolWithCode(const std::filesystem::path& data
         return !csr ? csr.error() : tls.error();
     }
     protocol::EnrolRequest request;
-    request.set_protocol_version(protocol::kProtocolVersion);
+    request.set_protocol_version(protocol::kEnrolmentVersion);
     request.set_code_lookup(asString(code->lookup()));
     request.set_device_id(deviceId);
     request.set_box_public_key(asString(*boxKey));
@@ -176,6 +207,10 @@ Result<common::DeviceSyncConfig> enrolWithCode(const std::filesystem::path& data
     if (!certName || *certName != deviceId) {
         return makeError("hub_unproven", "The certificate from the center names another device.");
     }
+    auto unitSecretSealed = sealUnitSecretToDevice(*code, reply, *boxKey);
+    if (!unitSecretSealed) {
+        return unitSecretSealed.error();
+    }
     common::DeviceSyncConfig config{deviceId,
                                     reply.unit(),
                                     *tlsKey,
@@ -184,12 +219,11 @@ Result<common::DeviceSyncConfig> enrolWithCode(const std::filesystem::path& data
                                     hub.toString(),
                                     crypto::toHex(asBytes(reply.center_public_key())),
                                     crypto::toHex(asBytes(reply.unit_public_key())),
-                                    crypto::toHex(asBytes(reply.unit_secret_sealed())),
+                                    crypto::toHex(*unitSecretSealed),
                                     crypto::toHex(asBytes(reply.center_signing_key()))};
     // The keys go into the store first: a device with files but without keys would look enrolled.
     if (auto st = (*local)->installEnrolment({asBytes(reply.center_public_key()), reply.unit(),
-                                              asBytes(reply.unit_public_key()),
-                                              asBytes(reply.unit_secret_sealed())});
+                                              asBytes(reply.unit_public_key()), *unitSecretSealed});
         !st) {
         return st.error();
     }

@@ -25,7 +25,7 @@ tls::Bytes requestMac(const tls::Bytes& macKey, const tls::Bytes& channelBinding
 tls::Bytes replyMac(const tls::Bytes& macKey, const tls::Bytes& channelBinding,
                     const protocol::EnrolRequest& request, const protocol::EnrolReply& reply) {
     tls::Transcript t;
-    t.add("fieldkit enrolment reply v1")
+    t.add("fieldkit enrolment reply v2")
         .add(channelBinding)
         .add(bytesOf(request.mac()))
         .add(std::to_string(static_cast<int>(reply.status())))
@@ -35,8 +35,15 @@ tls::Bytes replyMac(const tls::Bytes& macKey, const tls::Bytes& channelBinding,
         .add(bytesOf(reply.center_signing_key()))
         .add(reply.unit())
         .add(bytesOf(reply.unit_public_key()))
-        .add(bytesOf(reply.unit_secret_sealed()));
+        .add(bytesOf(reply.unit_secret_sealed()))
+        .add(bytesOf(reply.unit_secret_under_code()));
     return tls::transcriptMac(macKey, t);
+}
+
+tls::Bytes unitKeyBinding(const std::string& unit, const tls::Bytes& codeLookup) {
+    tls::Transcript t;
+    t.add("fieldkit unit key for code v1").add(unit).add(codeLookup);
+    return t.bytes();
 }
 
 } // namespace fieldkit::engine

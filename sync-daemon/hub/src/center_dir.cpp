@@ -24,10 +24,52 @@ Result<tls::Credentials> loadCredentials(const std::filesystem::path& key,
     return tls::Credentials{*keyPem, *certPem};
 }
 
+template <std::size_t N>
+Status writePublicKey(const std::filesystem::path& file, const std::array<std::uint8_t, N>& key) {
+    return common::writeFileAtomic(file, std::string(key.begin(), key.end()), false);
+}
+
 Status writeSigningKey(const CenterDir& dir) {
     const auto pair = crypto::SigningKeyPair::generate();
     const auto seed = pair.seed().view();
-    return common::writeFileAtomic(dir.centerSigningKey(), std::string(seed.begin(), seed.end()), true);
+    if (auto st =
+            common::writeFileAtomic(dir.centerSigningKey(), std::string(seed.begin(), seed.end()), true);
+        !st) {
+        return st;
+    }
+    return writePublicKey(dir.centerSigningPublicKey(), pair.publicKey().bytes);
+}
+
+/** Writes a public key file when it is missing (centers made before the files existed) and checks that one
+ *  present belongs to the secret key. */
+template <std::size_t N>
+Status ensurePublicKey(const std::filesystem::path& file, const std::array<std::uint8_t, N>& key) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) {
+        return writePublicKey(file, key);
+    }
+    auto stored = common::readFile(file);
+    if (!stored || *stored != std::string(key.begin(), key.end())) {
+        return makeError("damaged_keys",
+                         file.filename().string() + " does not match the center's secret key.");
+    }
+    return {};
+}
+
+template <typename Key>
+Result<Key> loadPublicKey(const std::filesystem::path& file) {
+    auto bytes = common::readFile(file);
+    if (!bytes) {
+        return makeError(
+            "center_incomplete",
+            "The center folder lacks " + file.string() +
+                "; run an administrator command such as `fieldkit-hub unit add` once to write it.");
+    }
+    auto key = Key::fromBytes(crypto::asBytes(*bytes));
+    if (!key) {
+        return makeError("center_incomplete", file.string() + " is damaged.");
+    }
+    return *key;
 }
 
 Result<crypto::SigningKeyPair> loadSigningKey(const CenterDir& dir) {
@@ -123,6 +165,9 @@ Status initCenter(const CenterDir& dir, const std::optional<PostgresStoreOptions
     if (auto st = common::writeFileAtomic(dir.centerKey(), centerSecret, true); !st) {
         return st;
     }
+    if (auto st = writePublicKey(dir.centerPublicKey(), centerKey.publicKey().bytes); !st) {
+        return st;
+    }
     for (const auto& [path, content, secret] :
          {std::tuple{dir.authorityKey(), authority->keyPem, true},
           std::tuple{dir.authorityCert(), authority->certPem, false}, std::tuple{dir.hubKey(), *hubKey, true},
@@ -134,7 +179,7 @@ Status initCenter(const CenterDir& dir, const std::optional<PostgresStoreOptions
     return {};
 }
 
-Result<Center> openCenter(const CenterDir& dir) {
+Result<HubCenter> openHubCenter(const CenterDir& dir) {
     auto authority = loadCredentials(dir.authorityKey(), dir.authorityCert());
     if (!authority) {
         return authority.error();
@@ -143,10 +188,22 @@ Result<Center> openCenter(const CenterDir& dir) {
     if (!hub) {
         return hub.error();
     }
+    auto centerPk = loadPublicKey<crypto::BoxPublicKey>(dir.centerPublicKey());
+    if (!centerPk) {
+        return centerPk.error();
+    }
+    auto signingPk = loadPublicKey<crypto::SigningPublicKey>(dir.centerSigningPublicKey());
+    if (!signingPk) {
+        return signingPk.error();
+    }
     auto store = openCenterStore(dir);
     if (!store) {
         return store.error();
     }
+    return HubCenter{std::move(*authority), std::move(*hub), std::move(*store), *centerPk, *signingPk};
+}
+
+Result<Center> openCenter(const CenterDir& dir) {
     auto secret = common::readFile(dir.centerKey());
     if (!secret) {
         return makeError("center_incomplete", "The center folder lacks its center key.");
@@ -159,8 +216,17 @@ Result<Center> openCenter(const CenterDir& dir) {
     if (!signingKey) {
         return signingKey.error();
     }
-    return Center{std::move(*authority), std::move(*hub), std::move(*store), std::move(*centerKey),
-                  std::move(*signingKey)};
+    if (auto st = ensurePublicKey(dir.centerPublicKey(), centerKey->publicKey().bytes); !st) {
+        return st.error();
+    }
+    if (auto st = ensurePublicKey(dir.centerSigningPublicKey(), signingKey->publicKey().bytes); !st) {
+        return st.error();
+    }
+    auto base = openHubCenter(dir);
+    if (!base) {
+        return base.error();
+    }
+    return Center{std::move(*base), std::move(*centerKey), std::move(*signingKey)};
 }
 
 Status addUnit(Center& center, const std::string& name) {
@@ -198,23 +264,14 @@ bool wellFormedDeviceId(const std::string& deviceId) {
     return deviceId.size() == 32 && deviceId.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
 
-Result<DeviceEnrolment> issueEnrolment(Center& center, const std::string& unit, const std::string& deviceId,
-                                       const std::string& csrPem,
-                                       const std::vector<std::uint8_t>& deviceBoxKey) {
-    auto devicePk = crypto::BoxPublicKey::fromBytes(deviceBoxKey);
-    if (!devicePk) {
-        return makeError("bad_device_key", "The device's box public key must be 32 bytes.");
-    }
+Result<DeviceEnrolment> issueEnrolment(HubCenter& center, const std::string& unit,
+                                       const std::string& deviceId, const std::string& csrPem) {
     if (!wellFormedDeviceId(deviceId)) {
         return makeError("bad_device_id", "A device id is 32 lowercase hexadecimal characters.");
     }
     auto unitRecord = center.store->units().unit(unit);
     if (!unitRecord) {
         return unitRecord.error();
-    }
-    auto unitPair = crypto::openSealedBoxKeyPair(center.centerKey, unitRecord->sealedSecret);
-    if (!unitPair) {
-        return makeError("damaged_keys", "The unit's key does not open with the center key.");
     }
     auto serial = center.store->units().nextCertificateSerial();
     if (!serial) {
@@ -226,15 +283,16 @@ Result<DeviceEnrolment> issueEnrolment(Center& center, const std::string& unit, 
     if (!cert || !pin) {
         return !cert ? cert.error() : pin.error();
     }
-    const auto& centerPk = center.centerKey.publicKey().bytes;
-    const auto& signingPk = center.signingKey.publicKey().bytes;
+    const auto& centerPk = center.centerPublicKey.bytes;
+    const auto& signingPk = center.signingPublicKey.bytes;
     return DeviceEnrolment{*cert,
                            *pin,
                            std::vector<std::uint8_t>(centerPk.begin(), centerPk.end()),
                            std::vector<std::uint8_t>(signingPk.begin(), signingPk.end()),
                            unit,
                            unitRecord->publicKey,
-                           crypto::sealBoxKeyPair(*unitPair, *devicePk)};
+                           {},
+                           {}};
 }
 
 Result<common::DeviceSyncConfig> provisionDevice(Center& center, const std::string& unit,
@@ -253,10 +311,23 @@ Result<common::DeviceSyncConfig> provisionDevice(Center& center, const std::stri
     if (!csr) {
         return csr.error();
     }
-    auto enrolment = issueEnrolment(center, unit, id, *csr, deviceBoxKey);
+    auto devicePk = crypto::BoxPublicKey::fromBytes(deviceBoxKey);
+    if (!devicePk) {
+        return makeError("bad_device_key", "The device's box public key must be 32 bytes.");
+    }
+    auto enrolment = issueEnrolment(center, unit, id, *csr);
     if (!enrolment) {
         return enrolment.error();
     }
+    auto unitRecord = center.store->units().unit(unit);
+    if (!unitRecord) {
+        return unitRecord.error();
+    }
+    auto unitPair = crypto::openSealedBoxKeyPair(center.centerKey, unitRecord->sealedSecret);
+    if (!unitPair) {
+        return makeError("damaged_keys", "The unit's key does not open with the center key.");
+    }
+    enrolment->unitSecretSealed = crypto::sealBoxKeyPair(*unitPair, *devicePk);
     if (auto st = center.store->devices().registerDevice(id, unit); !st) {
         return st.error();
     }

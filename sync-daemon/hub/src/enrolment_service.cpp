@@ -1,3 +1,5 @@
+#include <fieldkit/crypto/box_key_pair.hpp>
+#include <fieldkit/crypto/key_wrap.hpp>
 #include <fieldkit/engine/enrolment_proof.hpp>
 #include <fieldkit/hub/enrolment_service.hpp>
 
@@ -19,13 +21,31 @@ std::string asString(const std::vector<std::uint8_t>& bytes) {
 
 Result<tls::EnrolmentCode> createEnrolmentCode(Center& center, const std::string& unit,
                                                std::chrono::seconds validFor, std::int64_t nowMs) {
+    auto unitRecord = center.store->units().unit(unit);
+    if (!unitRecord) {
+        return unitRecord.error();
+    }
+    auto unitPair = crypto::openSealedBoxKeyPair(center.centerKey, unitRecord->sealedSecret);
+    if (!unitPair) {
+        return makeError("damaged_keys", "The unit's key does not open with the center key.");
+    }
     auto code = tls::EnrolmentCode::generate();
     if (!code) {
         return code.error();
     }
+    auto wrapKey = crypto::EnrolmentCodeKey::fromSecret(crypto::SecretBytes::copyOf(code->unitKeyWrapKey()));
+    if (!wrapKey) {
+        return wrapKey.error();
+    }
+    const auto lookup = code->lookup();
+    auto wrapped =
+        crypto::wrapUnderCodeKey(*wrapKey, unitPair->secret(), engine::unitKeyBinding(unit, lookup));
+    if (auto st = center.store->devices().forgetExpiredCodeKeys(nowMs); !st) {
+        return st.error();
+    }
     const auto validMs = std::chrono::duration_cast<std::chrono::milliseconds>(validFor).count();
     if (auto st = center.store->devices().addEnrolmentCode(
-            {code->lookup(), code->macKey(), unit, nowMs, nowMs + validMs, 0, ""});
+            {lookup, code->macKey(), unit, nowMs, nowMs + validMs, 0, "", std::move(wrapped)});
         !st) {
         return st.error();
     }
@@ -34,9 +54,11 @@ Result<tls::EnrolmentCode> createEnrolmentCode(Center& center, const std::string
 
 protocol::EnrolReply EnrolmentService::enrol(const protocol::EnrolRequest& request,
                                              const tls::Bytes& channelBinding) {
-    if (request.protocol_version() < protocol::kOldestSupportedProtocol) {
+    if (request.protocol_version() < protocol::kOldestEnrolmentVersion) {
         return refused("This fieldkit version is too old to enrol; update it first.");
     }
+    // Best effort: a failure here leaves keys of expired codes for the next enrolment to delete.
+    (void)m_center.store->devices().forgetExpiredCodeKeys(m_nowMs());
     const tls::Bytes lookup(request.code_lookup().begin(), request.code_lookup().end());
     auto code = m_center.store->devices().enrolmentCode(lookup);
     // An unknown code and a wrong proof get the same answer: nothing is told to someone without the code.
@@ -55,8 +77,10 @@ protocol::EnrolReply EnrolmentService::enrol(const protocol::EnrolRequest& reque
     if (m_nowMs() >= code->expiresMs) {
         return refused("The enrolment code has expired; ask for a new one.");
     }
-    const std::vector<std::uint8_t> boxKey(request.box_public_key().begin(), request.box_public_key().end());
-    auto issued = issueEnrolment(m_center, code->unit, request.device_id(), request.csr_pem(), boxKey);
+    if (code->unitKeyWrapped.empty()) {
+        return refused("The enrolment code was made by an older fieldkit center; ask for a new one.");
+    }
+    auto issued = issueEnrolment(m_center, code->unit, request.device_id(), request.csr_pem());
     if (!issued) {
         return refused(issued.error().message);
     }
@@ -72,7 +96,7 @@ protocol::EnrolReply EnrolmentService::enrol(const protocol::EnrolRequest& reque
     reply.set_center_signing_key(asString(issued->centerSigningKey));
     reply.set_unit(issued->unit);
     reply.set_unit_public_key(asString(issued->unitPublicKey));
-    reply.set_unit_secret_sealed(asString(issued->unitSecretSealed));
+    reply.set_unit_secret_under_code(asString(code->unitKeyWrapped));
     const auto proof = engine::replyMac(code->macKey, channelBinding, request, reply);
     reply.set_mac(asString(proof));
     return reply;

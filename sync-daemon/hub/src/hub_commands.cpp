@@ -68,7 +68,9 @@ int run(const HubServeOptions& o) {
         return fail(makeError("copy_running",
                               "A store copy of this center is running; the hub serves once it ends."));
     }
-    auto center = openCenter(CenterDir{o.dir});
+    // The device-facing hub never reads the center's secret keys (center.key, center.sign): enrolment codes
+    // carry the unit key wrapped by whoever made them, and wipe orders are signed when they are given.
+    auto center = openHubCenter(CenterDir{o.dir});
     if (!center) {
         return fail(center.error());
     }

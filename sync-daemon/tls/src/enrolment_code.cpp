@@ -14,7 +14,10 @@ namespace fieldkit::tls {
 namespace {
 
 constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford: no I, L, O, U
-constexpr std::size_t kCodeLength = 20;
+// 28 characters of 5 bits: 140 bits, so that even with the center's database (which keeps values derived from
+// the code, and the unit key wrapped under one) an offline search for the code is hopeless.
+constexpr std::size_t kCodeLength = 28;
+constexpr std::size_t kGroupLength = 4;
 
 Bytes sha256(std::string_view domain, std::string_view value) {
     Bytes input(domain.begin(), domain.end());
@@ -42,8 +45,9 @@ Result<EnrolmentCode> EnrolmentCode::parse(std::string_view typed) {
         code += c;
     }
     if (code.size() != kCodeLength) {
-        return makeError("bad_code", "An enrolment code has 20 letters and digits; this one has " +
-                                         std::to_string(code.size()) + ".");
+        return makeError("bad_code", "An enrolment code has " + std::to_string(kCodeLength) +
+                                         " letters and digits; this one has " + std::to_string(code.size()) +
+                                         ".");
     }
     return EnrolmentCode{code};
 }
@@ -63,7 +67,7 @@ Result<EnrolmentCode> EnrolmentCode::generate() {
 std::string EnrolmentCode::display() const {
     std::string out;
     for (std::size_t i = 0; i < normalised.size(); ++i) {
-        if (i > 0 && i % 5 == 0) {
+        if (i > 0 && i % kGroupLength == 0) {
             out += '-';
         }
         out += normalised[i];
@@ -77,6 +81,10 @@ Bytes EnrolmentCode::lookup() const {
 
 Bytes EnrolmentCode::macKey() const {
     return sha256("fieldkit enrolment mac v1", normalised);
+}
+
+Bytes EnrolmentCode::unitKeyWrapKey() const {
+    return sha256("fieldkit enrolment unit key v1", normalised);
 }
 
 Transcript& Transcript::add(std::string_view field) {

@@ -4,7 +4,11 @@
 // CPR number, and runs axe-core on every page (0 serious or critical violations). Then the security checks over
 // plain HTTPS requests (trusting the center's CA): no page without a session, no POST
 // without the CSRF token, no administration for a caseworker, lockout after five failed logins.
-// Screenshots of every step go to FIELDKIT_ARTEFACTS. Exit status 0 only when every check passed.
+// IT's fleet page as an administrator: an enrolment code made in the browser, read back from its QR code with
+// zbarimg and given to a real `fieldkit-syncd enroll`; the device then syncs, is ordered wiped after a
+// confirmation step and wipes itself at its next real `sync-once`; a second device enrolled with a typed code
+// is revoked and refused. Screenshots of every step go to FIELDKIT_ARTEFACTS. Exit status 0 only when every check passed.
+import { spawnSync } from 'node:child_process';
 import { createHash, createHmac, X509Certificate } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import https from 'node:https';
@@ -25,10 +29,15 @@ const caseId = env('FIELDKIT_CASE_ID');
 const users = JSON.parse(env('FIELDKIT_USERS'));
 const expect = JSON.parse(env('FIELDKIT_EXPECT'));
 const artefacts = env('FIELDKIT_ARTEFACTS');
+const syncd = env('FIELDKIT_SYNCD');
+const hubAddress = env('FIELDKIT_HUB_ADDRESS');
+const newDevices = JSON.parse(env('FIELDKIT_NEW_DEVICES')); // two device stores, not enrolled yet
 rmSync(artefacts, { recursive: true, force: true });
 mkdirSync(artefacts, { recursive: true });
 
 let failures = 0;
+let adminSession = '';
+let adminDevice = '';
 function check(ok, what) {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
   if (!ok) failures++;
@@ -188,6 +197,91 @@ try {
   await axe(adminPage, 'access log');
   await adminPage.goto(`${base}/case/${caseId}`);
   check((await adminPage.locator('main').innerText()).includes('Du har ikke adgang'), 'an administrator does not read case data');
+
+  // ---- The fleet: enrol a device with a code made here, then wipe it; enrol another and revoke it ----
+  const syncdRun = (args) => {
+    const r = spawnSync(syncd, args, { encoding: 'utf8', timeout: 120000 });
+    console.log(`  fieldkit-syncd ${args[0]}: exit ${r.status}: ${(r.stdout + r.stderr).trim().split('\n').join(' | ')}`);
+    return r;
+  };
+  const deviceIdOf = (out) => (/enrolled: device ([0-9a-f]{32})/.exec(out) || [])[1] || '';
+  const stateOf = async (deviceId) => adminPage.locator(`tr[data-device="${deviceId}"] .console-state`).getAttribute('data-state');
+  const createCode = async (label) => {
+    await adminPage.goto(`${base}/fleet`);
+    await adminPage.getByLabel('Enhed').selectOption('bike-07');
+    await adminPage.getByLabel('Koden gælder i').selectOption('3600');
+    await adminPage.getByRole('button', { name: 'Lav tilmeldingskode' }).click();
+    await adminPage.waitForLoadState();
+    await screenshot(adminPage, `fleet-code-${label}`);
+    return (await adminPage.locator('#enrolment-code').innerText()).trim();
+  };
+
+  await adminPage.getByRole('link', { name: 'Enheder og tablets' }).click();
+  await adminPage.waitForURL('**/fleet');
+  await screenshot(adminPage, 'fleet');
+  await axe(adminPage, 'fleet page');
+  check((await adminPage.locator('table.console-fleet tbody tr').count()) >= 1, 'the fleet page lists the device that synced the case');
+  check(!(await adminPage.locator('main').innerText()).includes('Karen'), 'the fleet page shows no personal data');
+
+  const qrCode = await createCode('qr');
+  check(/^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$/.test(qrCode), `the enrolment code is shown as text (${qrCode.length} characters)`);
+  const qr = adminPage.locator('svg.console-qr');
+  check((await qr.count()) === 1 && (await qr.getAttribute('role')) === 'img' &&
+        (await qr.locator('title').textContent()).length > 0, 'the QR code is an SVG image with a text alternative');
+  await axe(adminPage, 'enrolment code page');
+  const qrFile = path.join(artefacts, 'enrolment-qr.png');
+  await qr.screenshot({ path: qrFile });
+  const scanned = spawnSync('zbarimg', ['--raw', '-q', qrFile], { encoding: 'utf8' });
+  const qrLink = scanned.stdout.trim();
+  check(qrLink === `fieldkit-enrol:?hub=${hubAddress}&code=${qrCode}`, `the QR code reads back as the hub address and the code (${qrLink})`);
+
+  const enrolled = syncdRun(['enroll', '--data', newDevices[0], '--link', qrLink]);
+  check(enrolled.status === 0, 'a real fieldkit-syncd enrolls with the link scanned from the QR code');
+  const wipeId = deviceIdOf(enrolled.stdout);
+  await adminPage.goto(`${base}/fleet`);
+  check((await stateOf(wipeId)) === 'awaiting', 'the new device is on the fleet page, awaiting its first contact');
+  check(syncdRun(['sync-once', '--data', newDevices[0]]).status === 0, 'the enrolled device syncs');
+  await adminPage.reload();
+  check((await stateOf(wipeId)) === 'active', 'after its first sync the device is active');
+  await screenshot(adminPage, 'fleet-enrolled');
+
+  await adminPage.locator(`tr[data-device="${wipeId}"]`).getByRole('link', { name: /Bestil sletning/ }).click();
+  await adminPage.waitForURL(`**/fleet/device/${wipeId}/wipe`);
+  check((await adminPage.locator('main').innerText()).includes(wipeId), 'the confirmation step names the device');
+  await screenshot(adminPage, 'fleet-wipe-confirm');
+  await axe(adminPage, 'wipe confirmation page');
+  await adminPage.getByRole('button', { name: 'Ja, bestil sletning' }).click();
+  await adminPage.waitForURL('**/fleet?done=wipe');
+  check((await stateOf(wipeId)) === 'wipe_ordered', 'the fleet page shows the wipe as ordered');
+  const wiped = syncdRun(['sync-once', '--data', newDevices[0]]);
+  check(wiped.status === 4 && wiped.stdout.includes('wiped'), 'at its next real sync the device receives the order and wipes itself');
+  await adminPage.goto(`${base}/fleet`);
+  check((await stateOf(wipeId)) === 'wiped', 'the fleet page shows the device as wiped');
+  await screenshot(adminPage, 'fleet-wiped');
+
+  const typed = await createCode('typed');
+  const second = syncdRun(['enroll', '--data', newDevices[1], '--hub', hubAddress, '--code', typed]);
+  check(second.status === 0, 'a second device enrolls with a code typed from the page');
+  const revokeId = deviceIdOf(second.stdout);
+  await adminPage.goto(`${base}/fleet/device/${revokeId}/revoke`);
+  check((await adminPage.locator('main').innerText()).includes(revokeId), 'the revocation step names the device');
+  await axe(adminPage, 'revoke confirmation page');
+  await adminPage.getByRole('button', { name: 'Ja, spær tabletten' }).click();
+  await adminPage.waitForURL('**/fleet?done=revoked');
+  check((await stateOf(revokeId)) === 'revoked', 'the fleet page shows the device as revoked');
+  await screenshot(adminPage, 'fleet-revoked');
+  check(syncdRun(['sync-once', '--data', newDevices[1]]).status !== 0, 'the revoked device is refused at its next sync');
+
+  await adminPage.goto(`${base}/admin/audit`);
+  const fleetAudit = await adminPage.locator('main').innerText();
+  check(fleetAudit.includes('create_enrolment_code:bike-07') && fleetAudit.includes(`order_wipe:${wipeId}`) &&
+        fleetAudit.includes(`revoke_device:${revokeId}`), 'the codes, the wipe order and the revocation are in the access log');
+  // The administrator's own session, for the checks without the form's CSRF token below.
+  adminSession = (await adminContext.cookies()).find((c) => c.name === '__Host-fksession').value;
+  adminDevice = revokeId;
+  await adminPage.goto(`${base}/fleet?lang=en`);
+  check((await adminPage.locator('h1').innerText()) === 'Mobile units and devices', 'the fleet page speaks English with ?lang=en');
+  await axe(adminPage, 'fleet page in English');
   await adminContext.close();
 } finally {
   await browser.close();
@@ -257,6 +351,18 @@ check((await other.request('POST', `/case/${caseId}/reveal`, { csrf: csrf.replac
       'a POST with a wrong CSRF token is refused (403)');
 check((await other.request('POST', '/logout', { csrf: 'nope' })).status === 403, 'logout without the right CSRF token is refused (403)');
 check((await other.request('GET', '/admin/audit')).status === 403, 'a caseworker cannot reach an admin-only route (403)');
+for (const p of ['/fleet', `/fleet/device/${'0'.repeat(32)}/wipe`]) {
+  check((await other.request('GET', p)).status === 403, `a caseworker cannot reach ${p} (403)`);
+}
+check((await other.request('POST', '/fleet/enrol', { csrf, unit: 'bike-07' })).status === 403, 'a caseworker cannot create an enrolment code (403)');
+const itAdmin = new Client();
+itAdmin.cookies.set('__Host-fksession', adminSession);
+check((await itAdmin.request('GET', '/fleet')).status === 200, 'the administrator\'s session reaches the fleet over plain requests');
+check((await itAdmin.request('POST', '/fleet/enrol', { unit: 'bike-07', valid: '3600' })).status === 403,
+      'an administrator\'s enrolment code POST without the CSRF token is refused (403)');
+check((await itAdmin.request('POST', `/fleet/device/${adminDevice}/wipe`, {})).status === 403,
+      'an administrator\'s wipe order POST without the CSRF token is refused (403)');
+
 const reuse = new Client();
 const replay = await reuse.login(users.other, otherCode);
 check(replay.status === 401, 'the same TOTP code (same time step) is refused a second time');

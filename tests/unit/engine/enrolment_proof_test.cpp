@@ -24,7 +24,7 @@ protocol::EnrolReply reply() {
     r.set_center_signing_key(std::string(32, 'S'));
     r.set_unit("bike-07");
     r.set_unit_public_key(std::string(32, 'U'));
-    r.set_unit_secret_sealed(std::string(80, 'X'));
+    r.set_unit_secret_under_code(std::string(74, 'W'));
     return r;
 }
 
@@ -62,4 +62,14 @@ TEST_CASE("the reply MAC answers exactly this request and covers every key hande
     swapped = reply();
     swapped.set_center_signing_key(std::string(32, 'T')); // someone else's wipe orders accepted
     CHECK(replyMac(key, binding, req, swapped) != mac);
+    swapped = reply();
+    swapped.set_unit_secret_under_code(std::string(74, 'V')); // another unit's key (it would not open anyway)
+    CHECK(replyMac(key, binding, req, swapped) != mac);
+}
+
+TEST_CASE("a unit key wrapped under a code is bound to the unit and the code's lookup") {
+    const tls::Bytes lookup(32, 4);
+    CHECK(unitKeyBinding("bike-07", lookup) == unitKeyBinding("bike-07", lookup));
+    CHECK(unitKeyBinding("bike-07", lookup) != unitKeyBinding("bike-08", lookup));
+    CHECK(unitKeyBinding("bike-07", lookup) != unitKeyBinding("bike-07", tls::Bytes(32, 5)));
 }

@@ -328,3 +328,51 @@ TEST_CASE_TEMPLATE("slices whose whole fails the checksum are refused when the c
     CHECK_FALSE(stored);
     CHECK(missing(t, offer()) == std::vector<std::uint32_t>{0, 1, 2});
 }
+
+TEST_CASE_TEMPLATE("the fleet lists each device with its contact, wipe order and attachment backlog", Backend,
+                   SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
+    (void)missing(t, offer()); // dev-a offered 3 chunks and sent none
+    REQUIRE(t.store->devices().recordContact("dev-a", 5000).ok());
+    REQUIRE(t.store->wipes().addWipeOrder({"dev-b", "order-1", 6000, {1, 2}, 0, 0}).ok());
+    REQUIRE(t.store->wipes().markWipeDelivered("dev-b", 7000).ok());
+
+    auto fleet = t.store->devices().fleet();
+    REQUIRE(fleet.ok());
+    REQUIRE(fleet->size() == 2);
+    const auto& a = (*fleet)[0];
+    CHECK(a.deviceId == "dev-a");
+    CHECK(a.unit == "bike-07");
+    CHECK(a.lastSeenMs == 5000);
+    CHECK_FALSE(a.revoked);
+    CHECK(a.wipeIssuedMs == 0);
+    CHECK(a.attachmentChunksMissing == 3);
+    const auto& b = (*fleet)[1];
+    CHECK(b.deviceId == "dev-b");
+    CHECK(b.revoked); // a wipe order revokes
+    CHECK(b.wipeIssuedMs == 6000);
+    CHECK(b.wipeDeliveredMs == 7000);
+    CHECK(b.wipeConfirmedMs == 0);
+    CHECK(b.attachmentChunksMissing == 0);
+
+    REQUIRE(t.store->attachments().storeChunk(t.device("dev-a"), chunk(0)).ok());
+    CHECK((*t.store->devices().fleet())[0].attachmentChunksMissing == 2);
+}
+
+TEST_CASE_TEMPLATE("an enrolment code's wrapped unit key is kept until the code is used or expires", Backend,
+                   SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
+    const std::vector<std::uint8_t> used(32, 1), expiring(32, 2), waiting(32, 3);
+    for (const auto& [lookup, expires] : {std::pair{used, 10'000}, {expiring, 2'000}, {waiting, 10'000}}) {
+        REQUIRE(t.store->devices()
+                    .addEnrolmentCode({lookup, std::vector<std::uint8_t>(32, 9), "bike-07", 1'000, expires, 0,
+                                       "", std::vector<std::uint8_t>(72, 7)})
+                    .ok());
+    }
+    CHECK(t.store->devices().enrolmentCode(used)->unitKeyWrapped == std::vector<std::uint8_t>(72, 7));
+    REQUIRE(t.store->devices().redeemEnrolmentCode(used, std::string(32, 'c'), 1'500).ok());
+    REQUIRE(t.store->devices().forgetExpiredCodeKeys(2'000).ok());
+    CHECK(t.store->devices().enrolmentCode(used)->unitKeyWrapped.empty());
+    CHECK(t.store->devices().enrolmentCode(expiring)->unitKeyWrapped.empty());
+    CHECK(t.store->devices().enrolmentCode(waiting)->unitKeyWrapped.size() == 72);
+}

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 #include <fieldkit/crypto/box_key_pair.hpp>
+#include <fieldkit/crypto/key_wrap.hpp>
 #include <fieldkit/engine/enrolment_proof.hpp>
 #include <fieldkit/hub/enrolment_service.hpp>
 #include <fieldkit/tls/pki.hpp>
@@ -12,11 +13,14 @@ using namespace fieldkit::hub;
 
 namespace {
 
-/** A real center in a temporary folder, a unit, a clock the test moves, and a device that wants in. */
+/** A real center in a temporary folder, a unit, a clock the test moves, and a device that wants in. The
+ *  administrator's Center makes codes; the service runs on a HubCenter opened as `fieldkit-hub serve` opens
+ *  it, after the center's secret keys are moved out of the folder. */
 struct EnrolmentFixture {
     std::filesystem::path dir =
         std::filesystem::temp_directory_path() / ("fieldkit-enrol-" + std::to_string(std::random_device{}()));
     std::optional<Center> center;
+    std::optional<HubCenter> hubCenter;
     std::int64_t now = 1'000'000;
     std::optional<EnrolmentService> service;
     crypto::BoxKeyPair deviceBox = crypto::BoxKeyPair::generate();
@@ -28,17 +32,24 @@ struct EnrolmentFixture {
         REQUIRE(opened.ok());
         center.emplace(std::move(*opened));
         REQUIRE(addUnit(*center, "bike-07").ok());
-        service.emplace(*center, [this] { return now; });
+        const CenterDir d{dir};
+        std::filesystem::remove(d.centerKey());
+        std::filesystem::remove(d.centerSigningKey());
+        auto served = openHubCenter(d);
+        REQUIRE_MESSAGE(served.ok(), (served.ok() ? "" : served.error().message));
+        hubCenter.emplace(std::move(*served));
+        service.emplace(*hubCenter, [this] { return now; });
     }
     ~EnrolmentFixture() {
         service.reset();
+        hubCenter.reset();
         center.reset();
         std::filesystem::remove_all(dir);
     }
 
     protocol::EnrolRequest request(const tls::EnrolmentCode& code, const std::string& deviceId) const {
         protocol::EnrolRequest r;
-        r.set_protocol_version(protocol::kProtocolVersion);
+        r.set_protocol_version(protocol::kEnrolmentVersion);
         const auto lookup = code.lookup();
         r.set_code_lookup(std::string(lookup.begin(), lookup.end()));
         r.set_device_id(deviceId);
@@ -68,9 +79,21 @@ TEST_CASE("a valid code enrols the device once: certificate for its id, keys, an
     CHECK(reply.unit() == "bike-07");
     const tls::Bytes mac(reply.mac().begin(), reply.mac().end());
     CHECK(tls::macEquals(mac, engine::replyMac(code->macKey(), f.binding, req, reply)));
-    // The unit's secret opens with the device's box key only.
-    auto unitPair = crypto::openSealedBoxKeyPair(f.deviceBox, crypto::asBytes(reply.unit_secret_sealed()));
-    CHECK(unitPair.ok());
+    // The unit's secret comes wrapped under the code: it opens with the code (which the hub never had), bound
+    // to this unit and code, and the center keeps no copy once the code is used.
+    CHECK(reply.unit_secret_sealed().empty());
+    const auto wrapKey =
+        *crypto::EnrolmentCodeKey::fromSecret(crypto::SecretBytes::copyOf(code->unitKeyWrapKey()));
+    auto unitSecret = crypto::unwrapUnderCodeKey(wrapKey, crypto::asBytes(reply.unit_secret_under_code()),
+                                                 engine::unitKeyBinding("bike-07", code->lookup()));
+    REQUIRE(unitSecret.ok());
+    const auto unit = *f.center->store->units().unit("bike-07");
+    auto expected = crypto::openSealedBoxKeyPair(f.center->centerKey, unit.sealedSecret);
+    CHECK(unitSecret->equals(expected->secret()));
+    CHECK_FALSE(crypto::unwrapUnderCodeKey(wrapKey, crypto::asBytes(reply.unit_secret_under_code()),
+                                           engine::unitKeyBinding("car-01", code->lookup()))
+                    .ok());
+    CHECK(f.center->store->devices().enrolmentCode(code->lookup())->unitKeyWrapped.empty());
     CHECK(f.center->store->devices().device(kDeviceA)->unit == "bike-07");
 
     const auto again = f.service->enrol(f.request(*code, kDeviceB), f.binding);
@@ -91,11 +114,14 @@ TEST_CASE("an expired code, a proof made on another connection and an unknown co
     const auto unknown = f.service->enrol(f.request(*tls::EnrolmentCode::generate(), kDeviceA), f.binding);
     CHECK(unknown.reason() == "The enrolment code is not valid for this center.");
 
+    CHECK_FALSE(f.center->store->devices().enrolmentCode(code->lookup())->unitKeyWrapped.empty());
     f.now += 60'000;
     const auto late = f.service->enrol(req, f.binding);
     CHECK(late.status() == protocol::EnrolReply::REFUSED);
     CHECK(late.reason() == "The enrolment code has expired; ask for a new one.");
     CHECK_FALSE(f.center->store->devices().device(kDeviceA).ok());
+    // An expired code's wrapped unit key is gone from the store.
+    CHECK(f.center->store->devices().enrolmentCode(code->lookup())->unitKeyWrapped.empty());
 }
 
 TEST_CASE("a refused registration leaves the code unused") {
@@ -108,4 +134,33 @@ TEST_CASE("a refused registration leaves the code unused") {
     CHECK(taken.reason().find("already enrolled") != std::string::npos);
     CHECK(f.center->store->devices().enrolmentCode(code->lookup())->usedMs == 0);
     CHECK(f.service->enrol(f.request(*code, kDeviceB), f.binding).status() == protocol::EnrolReply::OK);
+}
+
+TEST_CASE("the hub opens its center without the center secret keys, an administrator needs them") {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("fieldkit-keys-" + std::to_string(std::random_device{}()));
+    const CenterDir d{dir};
+    REQUIRE(initCenter(d).ok());
+    {
+        auto admin = openCenter(d);
+        REQUIRE(admin.ok());
+        // The public halves beside the secrets are what the hub reads.
+        auto served = openHubCenter(d);
+        REQUIRE(served.ok());
+        CHECK(served->centerPublicKey == admin->centerKey.publicKey());
+        CHECK(served->signingPublicKey == admin->signingKey.publicKey());
+    }
+    std::filesystem::remove(d.centerKey());
+    std::filesystem::remove(d.centerSigningKey());
+    CHECK(openHubCenter(d).ok());
+    CHECK(openCenter(d).error().message == "The center folder lacks its center key.");
+    // A center from before the public key files: the next administrator's open writes them.
+    std::filesystem::remove_all(dir);
+    REQUIRE(initCenter(d).ok());
+    std::filesystem::remove(d.centerPublicKey());
+    std::filesystem::remove(d.centerSigningPublicKey());
+    CHECK(openHubCenter(d).error().code == "center_incomplete");
+    REQUIRE(openCenter(d).ok());
+    CHECK(openHubCenter(d).ok());
+    std::filesystem::remove_all(dir);
 }

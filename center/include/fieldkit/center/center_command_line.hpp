@@ -14,6 +14,7 @@ struct ServeOptions {
     std::optional<std::string> staticDir; // none: `static/` beside the program
     std::optional<std::string> cert;      // none (with key): a certificate from the center's CA
     std::optional<std::string> key;
+    std::string hubAddress; // where devices reach fieldkit-hub, for the enrolment QR code ("" = not shown)
 };
 struct UserAddOptions {
     std::string dir;

@@ -17,6 +17,7 @@ enum class WrappedKeyKind : std::uint8_t {
     deviceSigningSeed = 4,
     deviceBoxSecret = 5,
     centerBoxSecret = 6,
+    unitBoxSecretForCode = 7,
 };
 
 /** Wraps a secret under the data key (XChaCha20-Poly1305). `binding` (for example the case id) is
@@ -28,5 +29,12 @@ enum class WrappedKeyKind : std::uint8_t {
 /** Codes: truncated, unsupported_version, wrong_key_kind, bad_mac (wrong DEK, other binding or altered). */
 [[nodiscard]] Result<SecretBytes> unwrapUnderDataKey(const DataKey& dek, WrappedKeyKind kind,
                                                      ByteView wrapped, ByteView binding);
+
+/** The same format under an enrolment code's key instead of a data key (kind unitBoxSecretForCode). */
+[[nodiscard]] Bytes wrapUnderCodeKey(const EnrolmentCodeKey& key, const SecretBytes& secret, ByteView binding,
+                                     RandomSource& random = systemRandom());
+/** Codes as unwrapUnderDataKey; bad_mac also for another code. */
+[[nodiscard]] Result<SecretBytes> unwrapUnderCodeKey(const EnrolmentCodeKey& key, ByteView wrapped,
+                                                     ByteView binding);
 
 } // namespace fieldkit::crypto

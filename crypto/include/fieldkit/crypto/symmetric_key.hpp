@@ -40,6 +40,7 @@ private:
 struct DataKeyPurpose;
 struct RecordKeyPurpose;
 struct AttachmentKeyPurpose;
+struct EnrolmentCodeKeyPurpose;
 
 /** The per-store data key (DEK): never stored unwrapped. */
 using DataKey = SymmetricKey<DataKeyPurpose>;
@@ -47,5 +48,7 @@ using DataKey = SymmetricKey<DataKeyPurpose>;
 using RecordKey = SymmetricKey<RecordKeyPurpose>;
 /** Random per attachment; keys its secretstream. */
 using AttachmentKey = SymmetricKey<AttachmentKeyPurpose>;
+/** Derived from a one-time enrolment code; wraps the unit's secret from the code's creation until its use. */
+using EnrolmentCodeKey = SymmetricKey<EnrolmentCodeKeyPurpose>;
 
 } // namespace fieldkit::crypto

@@ -60,15 +60,51 @@ public:
         });
     }
 
+    Result<std::vector<FleetDevice>> fleet() override {
+        return pg::inTransaction<std::vector<FleetDevice>>(
+            m_pool, [&](Connection& c) -> Result<std::vector<FleetDevice>> {
+                auto rows = c.query(
+                    "SELECT d.device_id, d.unit, d.revoked::int, d.last_seen_ms, d.last_applied_device_seq, "
+                    "coalesce(w.issued_ms, 0), coalesce(w.delivered_ms, 0), coalesce(w.confirmed_ms, 0), "
+                    "coalesce(b.missing, 0)::bigint FROM devices d LEFT JOIN wipe_orders w ON w.device_id = "
+                    "d.device_id "
+                    "LEFT JOIN (SELECT device_id, sum(chunk_count - chunks_held) AS missing FROM attachments "
+                    "WHERE chunks_held < chunk_count GROUP BY device_id) b ON b.device_id = d.device_id "
+                    "ORDER BY d.unit, d.device_id",
+                    {});
+                if (!rows) {
+                    return rows.error();
+                }
+                std::vector<FleetDevice> out;
+                for (int i = 0; i < rows->size(); ++i) {
+                    out.push_back(FleetDevice{
+                        rows->text(i, 0), rows->text(i, 1), rows->int64(i, 2) != 0, rows->int64(i, 3),
+                        static_cast<std::uint64_t>(rows->int64(i, 4)), rows->int64(i, 5), rows->int64(i, 6),
+                        rows->int64(i, 7), rows->int64(i, 8)});
+                }
+                return out;
+            });
+    }
+
     Status addEnrolmentCode(const EnrolmentCodeRecord& code) override {
         return pg::inTransactionStatus(m_pool, [&](Connection& c) -> Status {
             if (auto st = requireUnit(c, code.unit); !st) {
                 return st;
             }
-            auto rows = c.query("INSERT INTO enrolment_codes(lookup, mac_key, unit, created_ms, expires_ms) "
-                                "VALUES ($1, $2, $3, $4, $5)",
+            auto rows = c.query("INSERT INTO enrolment_codes(lookup, mac_key, unit, created_ms, expires_ms, "
+                                "unit_key_wrapped) VALUES ($1, $2, $3, $4, $5, $6)",
                                 {pg::bytes(code.lookup), pg::bytes(code.macKey), pg::text(code.unit),
-                                 pg::integer(code.createdMs), pg::integer(code.expiresMs)});
+                                 pg::integer(code.createdMs), pg::integer(code.expiresMs),
+                                 pg::bytes(code.unitKeyWrapped)});
+            return rows ? Status() : Status(rows.error());
+        });
+    }
+
+    Status forgetExpiredCodeKeys(std::int64_t nowMs) override {
+        return pg::inTransactionStatus(m_pool, [&](Connection& c) -> Status {
+            auto rows = c.query("UPDATE enrolment_codes SET unit_key_wrapped = NULL "
+                                "WHERE expires_ms <= $1 AND unit_key_wrapped IS NOT NULL",
+                                {pg::integer(nowMs)});
             return rows ? Status() : Status(rows.error());
         });
     }
@@ -92,7 +128,8 @@ public:
             if (nowMs >= code->expiresMs) {
                 return makeError("code_expired", "The enrolment code has expired; ask for a new one.");
             }
-            auto mark = c.query("UPDATE enrolment_codes SET used_ms = $2, device_id = $3 WHERE lookup = $1",
+            auto mark = c.query("UPDATE enrolment_codes SET used_ms = $2, device_id = $3, "
+                                "unit_key_wrapped = NULL WHERE lookup = $1",
                                 {pg::bytes(lookup), pg::integer(nowMs), pg::text(deviceId)});
             if (!mark) {
                 return mark.error();
@@ -129,12 +166,13 @@ private:
     }
 
     static Result<EnrolmentCodeRecord> readCode(Connection& c, const Bytes& lookup, bool forUpdate) {
-        auto rows =
-            c.query(forUpdate ? "SELECT mac_key, unit, created_ms, expires_ms, used_ms, coalesce(device_id, "
-                                "'') FROM enrolment_codes WHERE lookup = $1 FOR UPDATE"
-                              : "SELECT mac_key, unit, created_ms, expires_ms, used_ms, coalesce(device_id, "
-                                "'') FROM enrolment_codes WHERE lookup = $1",
-                    {pg::bytes(lookup)});
+        auto rows = c.query(forUpdate ? "SELECT mac_key, unit, created_ms, expires_ms, used_ms, "
+                                        "coalesce(device_id, ''), coalesce(unit_key_wrapped, ''::bytea) "
+                                        "FROM enrolment_codes WHERE lookup = $1 FOR UPDATE"
+                                      : "SELECT mac_key, unit, created_ms, expires_ms, used_ms, "
+                                        "coalesce(device_id, ''), coalesce(unit_key_wrapped, ''::bytea) "
+                                        "FROM enrolment_codes WHERE lookup = $1",
+                            {pg::bytes(lookup)});
         if (!rows) {
             return rows.error();
         }
@@ -147,7 +185,8 @@ private:
                                    rows->int64(0, 2),
                                    rows->int64(0, 3),
                                    rows->int64(0, 4),
-                                   rows->text(0, 5)};
+                                   rows->text(0, 5),
+                                   rows->blob(0, 6)};
     }
 
     Pool& m_pool;

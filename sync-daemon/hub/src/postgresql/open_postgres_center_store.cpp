@@ -11,7 +11,7 @@ namespace {
 // Each entry takes schema version N to N+1. The tables mirror the SQLite center's (same names and columns,
 // so a copy between them is column for column); server_seq and the attachment offer order come from
 // sequences, which stay correct when several hub processes write at once.
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     R"sql(
     CREATE TABLE units (
         name TEXT PRIMARY KEY,
@@ -147,6 +147,10 @@ constexpr std::array<std::string_view, 2> kMigrations = {
         mac BYTEA NOT NULL
     );
     CREATE INDEX center_audit_by_case ON center_audit(case_hex, seq);
+    )sql",
+    R"sql(
+    -- The unit's secret wrapped under a key derived from the enrolment code (see the SQLite center).
+    ALTER TABLE enrolment_codes ADD COLUMN unit_key_wrapped BYTEA;
     )sql",
 };
 

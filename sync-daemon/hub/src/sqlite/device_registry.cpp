@@ -63,6 +63,32 @@ public:
         return {};
     }
 
+    Result<std::vector<FleetDevice>> fleet() override {
+        auto stmt = m_db.cached(
+            "SELECT d.device_id, d.unit, d.revoked, d.last_seen_ms, d.last_applied_device_seq, "
+            "coalesce(w.issued_ms, 0), coalesce(w.delivered_ms, 0), coalesce(w.confirmed_ms, 0), "
+            "coalesce(b.missing, 0) FROM devices d LEFT JOIN wipe_orders w ON w.device_id = d.device_id "
+            "LEFT JOIN (SELECT device_id, sum(chunk_count - chunks_held) AS missing FROM attachments "
+            "WHERE chunks_held < chunk_count GROUP BY device_id) b ON b.device_id = d.device_id "
+            "ORDER BY d.unit, d.device_id");
+        if (!stmt) {
+            return stmt.error();
+        }
+        std::vector<FleetDevice> out;
+        for (;;) {
+            auto row = stmt->step();
+            if (!row) {
+                return row.error();
+            }
+            if (!*row) {
+                return out;
+            }
+            out.push_back(FleetDevice{stmt->text(0), stmt->text(1), stmt->int64(2) != 0, stmt->int64(3),
+                                      static_cast<std::uint64_t>(stmt->int64(4)), stmt->int64(5),
+                                      stmt->int64(6), stmt->int64(7), stmt->int64(8)});
+        }
+    }
+
     Status recordContact(const std::string& deviceId, std::int64_t nowMs) override {
         auto stmt = m_db.cached("UPDATE devices SET last_seen_ms = ?2 WHERE device_id = ?1");
         if (!stmt) {
@@ -75,8 +101,8 @@ public:
         if (auto u = requireUnit(code.unit); !u) {
             return u;
         }
-        auto stmt = m_db.cached("INSERT INTO enrolment_codes(lookup, mac_key, unit, created_ms, expires_ms) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5)");
+        auto stmt = m_db.cached("INSERT INTO enrolment_codes(lookup, mac_key, unit, created_ms, expires_ms, "
+                                "unit_key_wrapped) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
         if (!stmt) {
             return stmt.error();
         }
@@ -85,13 +111,23 @@ public:
             .bind(3, code.unit)
             .bind(4, code.createdMs)
             .bind(5, code.expiresMs)
+            .bind(6, code.unitKeyWrapped)
             .run();
+    }
+
+    Status forgetExpiredCodeKeys(std::int64_t nowMs) override {
+        auto stmt = m_db.cached("UPDATE enrolment_codes SET unit_key_wrapped = NULL "
+                                "WHERE expires_ms <= ?1 AND unit_key_wrapped IS NOT NULL");
+        if (!stmt) {
+            return stmt.error();
+        }
+        return stmt->bind(1, nowMs).run();
     }
 
     Result<EnrolmentCodeRecord> enrolmentCode(const Bytes& lookup) override {
         auto stmt =
-            m_db.cached("SELECT mac_key, unit, created_ms, expires_ms, used_ms, coalesce(device_id, '') "
-                        "FROM enrolment_codes WHERE lookup = ?1");
+            m_db.cached("SELECT mac_key, unit, created_ms, expires_ms, used_ms, coalesce(device_id, ''), "
+                        "coalesce(unit_key_wrapped, x'') FROM enrolment_codes WHERE lookup = ?1");
         if (!stmt) {
             return stmt.error();
         }
@@ -104,7 +140,7 @@ public:
             return makeError("unknown_code", "The enrolment code is not valid for this center.");
         }
         return EnrolmentCodeRecord{lookup,         stmt->blob(0),  stmt->text(1), stmt->int64(2),
-                                   stmt->int64(3), stmt->int64(4), stmt->text(5)};
+                                   stmt->int64(3), stmt->int64(4), stmt->text(5), stmt->blob(6)};
     }
 
     Status redeemEnrolmentCode(const Bytes& lookup, const std::string& deviceId,
@@ -123,7 +159,8 @@ public:
         if (nowMs >= code->expiresMs) {
             return makeError("code_expired", "The enrolment code has expired; ask for a new one.");
         }
-        auto mark = m_db.cached("UPDATE enrolment_codes SET used_ms = ?2, device_id = ?3 WHERE lookup = ?1");
+        auto mark = m_db.cached("UPDATE enrolment_codes SET used_ms = ?2, device_id = ?3, "
+                                "unit_key_wrapped = NULL WHERE lookup = ?1");
         if (!mark) {
             return mark.error();
         }

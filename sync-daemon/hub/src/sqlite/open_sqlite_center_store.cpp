@@ -6,7 +6,7 @@ namespace fieldkit::hub {
 namespace {
 
 // apart from STRICT/WITHOUT ROWID, so a second implementation can mirror it.
-constexpr std::array<std::string_view, 5> kMigrations = {
+constexpr std::array<std::string_view, 6> kMigrations = {
     R"sql(
     CREATE TABLE units (
         name TEXT PRIMARY KEY,
@@ -160,6 +160,12 @@ constexpr std::array<std::string_view, 5> kMigrations = {
         mac BLOB NOT NULL
     ) STRICT;
     CREATE INDEX center_audit_by_case ON center_audit(case_hex, seq);
+    )sql",
+    R"sql(
+    -- The unit's secret wrapped under a key derived from the enrolment code, made by whoever made the code
+    -- (holding the center key); the hub hands it over and never needs the center key. NULL once the code is
+    -- used or expired.
+    ALTER TABLE enrolment_codes ADD COLUMN unit_key_wrapped BLOB;
     )sql",
 };
 

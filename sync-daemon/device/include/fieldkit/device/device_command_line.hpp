@@ -11,8 +11,9 @@ namespace fieldkit::device {
 
 struct EnrollOptions {
     std::string data;
-    std::string hub;
+    std::string hub;  // with --code, or both from --link
     std::string code;
+    std::string link; // fieldkit-enrol:?hub=…&code=… (the center's QR code)
 };
 /** The commands that reach the center: the enrolled address unless --hub overrides it. */
 struct RunOptions {

@@ -13,4 +13,8 @@ namespace fieldkit::engine {
 [[nodiscard]] tls::Bytes replyMac(const tls::Bytes& macKey, const tls::Bytes& channelBinding,
                                   const protocol::EnrolRequest& request, const protocol::EnrolReply& reply);
 
+/** What a unit secret wrapped under an enrolment code is bound to (its code and its unit), so a wrapped key
+ *  cannot be handed over for another unit; the code's creator and the enrolling device compute it alike. */
+[[nodiscard]] tls::Bytes unitKeyBinding(const std::string& unit, const tls::Bytes& codeLookup);
+
 } // namespace fieldkit::engine

@@ -32,13 +32,24 @@ struct CenterDir {
     /** The center's Ed25519 seed: signs wipe orders, which devices check against the key pinned at enrolment.
      */
     [[nodiscard]] std::filesystem::path centerSigningKey() const { return root / "center.sign"; }
+    /** The public halves, which is all the device-facing hub reads of the center's keys. */
+    [[nodiscard]] std::filesystem::path centerPublicKey() const { return root / "center.pub"; }
+    [[nodiscard]] std::filesystem::path centerSigningPublicKey() const { return root / "center.sign.pub"; }
 };
 
-/** An opened center: credentials in memory, the store open. */
-struct Center {
+/** What the device-facing hub holds: its CA, its TLS identity, the store and the center's public keys; no
+ *  secret that opens case data or signs wipe orders (those are made by administrators, see Center). */
+struct HubCenter {
     tls::Credentials authority;
     tls::Credentials hub;
     std::unique_ptr<CenterStore> store;
+    crypto::BoxPublicKey centerPublicKey;
+    crypto::SigningPublicKey signingPublicKey;
+};
+
+/** A center opened by an administrator on the center machine (fieldkit-hub's admin commands, the console):
+ *  also the center's secret keys, to seal unit keys, open them for enrolment codes and sign wipe orders. */
+struct Center : HubCenter {
     crypto::BoxKeyPair centerKey;
     crypto::SigningKeyPair signingKey;
 };
@@ -51,7 +62,9 @@ struct DeviceEnrolment {
     std::vector<std::uint8_t> centerSigningKey;
     std::string unit;
     std::vector<std::uint8_t> unitPublicKey;
-    std::vector<std::uint8_t> unitSecretSealed; // sealed to the device's box key
+    std::vector<std::uint8_t>
+        unitSecretSealed; // sealed to the device's box key (provisioned on this machine)
+    std::vector<std::uint8_t> unitSecretUnderCode; // or wrapped under the enrolment code's key (network)
 };
 
 /** Creates a unit with its own box key pair (the secret kept sealed to the center key). */
@@ -66,16 +79,22 @@ struct DeviceEnrolment {
  *  own, as the TLS revocation check wants. */
 [[nodiscard]] Result<std::unique_ptr<CenterStore>> openCenterStore(const CenterDir& dir, bool create = false);
 
+/** Opens the center with its secret keys (writing the public halves beside them when a center made before
+ *  they existed lacks them). */
 [[nodiscard]] Result<Center> openCenter(const CenterDir& dir);
+
+/** Opens the center as `fieldkit-hub serve` needs it: never reads center.key or center.sign. */
+[[nodiscard]] Result<HubCenter> openHubCenter(const CenterDir& dir);
 
 /** Checks a device id: 32 lowercase hexadecimal characters (as fieldkit-ctl init makes them). */
 [[nodiscard]] bool wellFormedDeviceId(const std::string& deviceId);
 
 /** Signs the device's certificate request (the certificate names `deviceId` whatever the request says) and
- *  gathers the keys it needs; registers nothing, so the caller decides in which transaction that happens. */
-[[nodiscard]] Result<DeviceEnrolment> issueEnrolment(Center& center, const std::string& unit,
-                                                     const std::string& deviceId, const std::string& csrPem,
-                                                     const std::vector<std::uint8_t>& deviceBoxKey);
+ *  gathers the public keys it needs; the unit's secret is the caller's to add (sealed to the device, or
+ *  wrapped under an enrolment code). Registers nothing, so the caller decides in which transaction that
+ *  happens. */
+[[nodiscard]] Result<DeviceEnrolment> issueEnrolment(HubCenter& center, const std::string& unit,
+                                                     const std::string& deviceId, const std::string& csrPem);
 
 /** Issues a device identity for `unit` directly (keeping the store's `deviceId` when given) (for a device on
  * this machine, such as `./run app`); network enrolment with a one-time code produces the same result. */

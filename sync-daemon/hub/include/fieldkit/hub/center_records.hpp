@@ -55,6 +55,22 @@ struct EnrolmentCodeRecord {
     std::int64_t expiresMs = 0;
     std::int64_t usedMs = 0; // 0 while unused
     std::string deviceId;    // the device that used it
+    // The unit's secret box key wrapped under a key derived from the code (crypto::wrapUnderCodeKey), so the
+    // hub can hand it over without ever holding the center key; empty once the code is used or expired.
+    std::vector<std::uint8_t> unitKeyWrapped;
+};
+
+/** One device as the fleet page shows it: clear metadata only (no case, no staff, nothing personal). */
+struct FleetDevice {
+    std::string deviceId;
+    std::string unit;
+    bool revoked = false;
+    std::int64_t lastSeenMs = 0; // 0 while the device has not synced since enrolment
+    std::uint64_t lastAppliedDeviceSeq = 0;
+    std::int64_t wipeIssuedMs = 0; // 0 without a wipe order
+    std::int64_t wipeDeliveredMs = 0;
+    std::int64_t wipeConfirmedMs = 0;
+    std::int64_t attachmentChunksMissing = 0; // offered by the device, not yet received in full
 };
 
 /** A page of changes for a device. */

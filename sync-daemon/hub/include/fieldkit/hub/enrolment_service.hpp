@@ -15,16 +15,18 @@ namespace fieldkit::hub {
 inline constexpr std::chrono::seconds kDefaultCodeValidity{24 * 60 * 60};
 
 /** Creates a one-time code for `unit` that works until `nowMs + validFor`; the center keeps only values
- *  derived from it. */
+ *  derived from it and the unit's secret wrapped under a key derived from it (opened now with the center key,
+ *  which is why only an administrator's Center can make codes). */
 [[nodiscard]] Result<tls::EnrolmentCode> createEnrolmentCode(Center& center, const std::string& unit,
                                                              std::chrono::seconds validFor,
                                                              std::int64_t nowMs);
 
 /** The hub's side of enrolment without any I/O: checks the device's proof of the code, issues its
- *  certificate, redeems the code and registers the device in one transaction, and proves the code back. */
+ *  certificate, redeems the code and registers the device in one transaction, hands over the unit secret
+ *  still wrapped under the code (the hub cannot open it) and proves the code back. */
 class EnrolmentService {
 public:
-    EnrolmentService(Center& center, std::function<std::int64_t()> nowMs)
+    EnrolmentService(HubCenter& center, std::function<std::int64_t()> nowMs)
         : m_center(center)
         , m_nowMs(std::move(nowMs)) {}
 
@@ -34,7 +36,7 @@ public:
                                              const tls::Bytes& channelBinding);
 
 private:
-    Center& m_center;
+    HubCenter& m_center;
     std::function<std::int64_t()> m_nowMs;
 };
 

@@ -11,6 +11,12 @@ namespace fieldkit::protocol {
 /** Versions the two ends compare in their hello. */
 inline constexpr unsigned kProtocolVersion = 1;
 inline constexpr unsigned kOldestSupportedProtocol = 1;
+/** The enrolment exchange's own version (EnrolRequest.protocol_version; the hello keeps kProtocolVersion).
+ *  Since 2 the unit secret comes wrapped under the enrolment code, not sealed to the device (the hub no
+ * longer holds the center key to open it): older devices cannot enrol, and are told so, though they still
+ * sync. */
+inline constexpr unsigned kEnrolmentVersion = 2;
+inline constexpr unsigned kOldestEnrolmentVersion = 2;
 inline constexpr unsigned kSchemaVersion = 1;
 
 /** Largest frame either side accepts; bigger frames are refused before parsing. The largest legitimate
