@@ -229,6 +229,18 @@ Result<Center> openCenter(const CenterDir& dir) {
     return Center{std::move(*base), std::move(*centerKey), std::move(*signingKey)};
 }
 
+Result<crypto::BoxKeyPair> openUnitKey(Center& center, const std::string& unit) {
+    auto unitRecord = center.store->units().unit(unit);
+    if (!unitRecord) {
+        return unitRecord.error();
+    }
+    auto unitPair = crypto::openSealedBoxKeyPair(center.centerKey, unitRecord->sealedSecret);
+    if (!unitPair) {
+        return makeError("damaged_keys", "The unit's key does not open with the center key.");
+    }
+    return std::move(*unitPair);
+}
+
 Status addUnit(Center& center, const std::string& name) {
     if (name.empty() ||
         name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) {
@@ -319,13 +331,9 @@ Result<common::DeviceSyncConfig> provisionDevice(Center& center, const std::stri
     if (!enrolment) {
         return enrolment.error();
     }
-    auto unitRecord = center.store->units().unit(unit);
-    if (!unitRecord) {
-        return unitRecord.error();
-    }
-    auto unitPair = crypto::openSealedBoxKeyPair(center.centerKey, unitRecord->sealedSecret);
+    auto unitPair = openUnitKey(center, unit);
     if (!unitPair) {
-        return makeError("damaged_keys", "The unit's key does not open with the center key.");
+        return unitPair.error();
     }
     enrolment->unitSecretSealed = crypto::sealBoxKeyPair(*unitPair, *devicePk);
     if (auto st = center.store->devices().registerDevice(id, unit); !st) {

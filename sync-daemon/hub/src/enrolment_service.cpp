@@ -21,13 +21,9 @@ std::string asString(const std::vector<std::uint8_t>& bytes) {
 
 Result<tls::EnrolmentCode> createEnrolmentCode(Center& center, const std::string& unit,
                                                std::chrono::seconds validFor, std::int64_t nowMs) {
-    auto unitRecord = center.store->units().unit(unit);
-    if (!unitRecord) {
-        return unitRecord.error();
-    }
-    auto unitPair = crypto::openSealedBoxKeyPair(center.centerKey, unitRecord->sealedSecret);
+    auto unitPair = openUnitKey(center, unit);
     if (!unitPair) {
-        return makeError("damaged_keys", "The unit's key does not open with the center key.");
+        return unitPair.error();
     }
     auto code = tls::EnrolmentCode::generate();
     if (!code) {

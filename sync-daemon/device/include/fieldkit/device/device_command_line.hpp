@@ -11,7 +11,7 @@ namespace fieldkit::device {
 
 struct EnrollOptions {
     std::string data;
-    std::string hub;  // with --code, or both from --link
+    std::string hub; // with --code, or both from --link
     std::string code;
     std::string link; // fieldkit-enrol:?hub=…&code=… (the center's QR code)
 };

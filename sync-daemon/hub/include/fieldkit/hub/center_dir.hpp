@@ -86,6 +86,9 @@ struct DeviceEnrolment {
 /** Opens the center as `fieldkit-hub serve` needs it: never reads center.key or center.sign. */
 [[nodiscard]] Result<HubCenter> openHubCenter(const CenterDir& dir);
 
+/** The unit's box key pair, opened with the center key (only a process holding that key can). */
+[[nodiscard]] Result<crypto::BoxKeyPair> openUnitKey(Center& center, const std::string& unit);
+
 /** Checks a device id: 32 lowercase hexadecimal characters (as fieldkit-ctl init makes them). */
 [[nodiscard]] bool wellFormedDeviceId(const std::string& deviceId);
 
