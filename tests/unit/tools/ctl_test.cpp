@@ -336,7 +336,8 @@ TEST_CASE("ctl refuses a malformed command line with exit 2 and one line naming 
     }
     refused({"case", "list", "--bogus"}, "--bogus");
     refused({"case", "show"}, "ID is required");
-    refused({"case", "show", "a", "b"}, "b");
+    refused({"case", "show", "a", "0101011234"},
+            "one word more than the command takes"); // never the word itself
     refused({"case", "frobnicate"}, "A subcommand is required (see fieldkit-ctl case --help)");
     refused({"case"}, "A subcommand is required");
     refused({"purge"}, "--older-than is required");
