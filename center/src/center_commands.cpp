@@ -75,8 +75,8 @@ int run(const ServeOptions& o) {
         }
     }
     CenterFleetActions fleet(*center, hubAddress, nowMs);
-    ConsoleApp app(store, center->centerKey, auth, audit, fleet, staticDir(o.staticDir), crypto::systemRandom(),
-                   nowMs);
+    ConsoleApp app(store, center->centerKey, auth, audit, fleet, staticDir(o.staticDir),
+                   crypto::systemRandom(), nowMs);
     boost::asio::io_context io;
     ConsoleServer server(
         io, *tls, [&app](const Request& r) { return app.handle(r); },
