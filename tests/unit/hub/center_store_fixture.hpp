@@ -4,6 +4,7 @@
 // is a TEST_CASE_TEMPLATE over the two backend tags, so one suite checks both implementations.
 #include <doctest/doctest.h>
 #include <fieldkit/hub/center_store.hpp>
+#include <fieldkit/protocol/codec.hpp>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -84,6 +85,25 @@ struct TempStore {
 
     [[nodiscard]] DeviceRecord device(const std::string& id) const { return *store->devices().device(id); }
 };
+
+/** An operation setting the name (a register field) of case `caseByte` x16, over `base`, with the record keys
+ * a new case needs. */
+inline protocol::Operation op(const std::string& device, std::uint64_t seq, char caseByte, std::uint64_t base,
+                              const std::string& meta = "") {
+    protocol::Operation o;
+    o.set_case_id(std::string(16, caseByte));
+    o.set_device_id(device);
+    o.set_device_seq(seq);
+    o.set_kind("set");
+    auto* f = o.add_fields();
+    f->set_field_id(2); // name, a register
+    f->set_base_seq(base);
+    o.set_meta(meta);
+    o.set_ciphertext("sealed");
+    o.set_sealed_key_center("kc");
+    o.set_sealed_key_unit("ku");
+    return o;
+}
 
 } // namespace fieldkit::hub::testing
 

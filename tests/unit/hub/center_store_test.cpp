@@ -8,30 +8,12 @@
 
 using namespace fieldkit;
 using namespace fieldkit::hub;
+using fieldkit::hub::testing::op;
 using fieldkit::hub::testing::PostgresBackend;
 using fieldkit::hub::testing::SqliteBackend;
 using fieldkit::hub::testing::TempStore;
 
-namespace {
-
-protocol::Operation op(const std::string& device, std::uint64_t seq, char caseByte, std::uint64_t base,
-                       const std::string& meta = "") {
-    protocol::Operation o;
-    o.set_case_id(std::string(16, caseByte));
-    o.set_device_id(device);
-    o.set_device_seq(seq);
-    o.set_kind("set");
-    auto* f = o.add_fields();
-    f->set_field_id(2); // name, a register
-    f->set_base_seq(base);
-    o.set_meta(meta);
-    o.set_ciphertext("sealed");
-    o.set_sealed_key_center("kc");
-    o.set_sealed_key_unit("ku");
-    return o;
-}
-
-} // namespace
+namespace {} // namespace
 
 TEST_CASE_TEMPLATE(
     "a batch applies once: a repeat gets its original acks, and the device's sequence is recorded", Backend,

@@ -1,4 +1,6 @@
 // The decisions of one push, without a database: what both center stores write.
+#include "center_store_fixture.hpp"
+
 #include <doctest/doctest.h>
 #include <fieldkit/hub/push_plan.hpp>
 #include <numeric>
@@ -11,19 +13,7 @@ namespace {
 
 protocol::Operation op(std::uint64_t seq, char caseByte, std::uint64_t base, const std::string& meta = "",
                        const std::string& device = "dev-a") {
-    protocol::Operation o;
-    o.set_case_id(std::string(16, caseByte));
-    o.set_device_id(device);
-    o.set_device_seq(seq);
-    o.set_kind("set");
-    auto* f = o.add_fields();
-    f->set_field_id(2); // name, a register
-    f->set_base_seq(base);
-    o.set_meta(meta);
-    o.set_ciphertext("sealed");
-    o.set_sealed_key_center("kc");
-    o.set_sealed_key_unit("ku");
-    return o;
+    return hub::testing::op(device, seq, caseByte, base, meta);
 }
 
 CaseKey key(char caseByte) {
