@@ -191,6 +191,23 @@ Status SyncQueue::storeInboundChunk(const SyncChunk& c) {
     return insert->bind(1, c.attachmentId).bind(2, static_cast<std::int64_t>(c.index)).bind(3, c.data).run();
 }
 
+Result<std::uint64_t> SyncQueue::attachmentSize(const sqlite::Bytes& attachmentId) {
+    auto stmt = m_store.database().cached("SELECT size FROM attachments WHERE attachment_id = ?1");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, attachmentId);
+    auto size = sqlite::collect<std::uint64_t>(
+        *stmt, [](const sqlite::Statement& s) { return static_cast<std::uint64_t>(s.int64(0)); });
+    if (!size) {
+        return size.error();
+    }
+    if (size->empty()) {
+        return makeError("unknown_attachment", "The attachment is not known on this device.");
+    }
+    return size->front();
+}
+
 Result<std::uint64_t> SyncQueue::heldSliceBytes(const sqlite::Bytes& attachmentId, std::uint32_t index) {
     auto stmt = m_store.database().cached(
         "SELECT length(data) FROM attachment_chunk_parts WHERE attachment_id = ?1 AND chunk_index = ?2");

@@ -248,6 +248,7 @@ TEST_CASE("the partner tablet fetches an attachment in slices over a link cut ev
         }
     }
     const int exit = last.exitCode;
+    MESSAGE("the partner fetched 120 KB over the cut link in " << tries << " tries");
     INFO("tries: " << tries << ", last: " << last.out << last.err << ", status: " << partner.status().out);
     REQUIRE(exit == 0);
     const auto metrics = hub.metrics();

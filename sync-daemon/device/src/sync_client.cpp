@@ -15,6 +15,7 @@
 #include <fieldkit/device/device_wipe.hpp>
 #include <fieldkit/device/operation_mapping.hpp>
 #include <fieldkit/device/push_window.hpp>
+#include <fieldkit/device/slice_window.hpp>
 #include <fieldkit/device/sync_client.hpp>
 #include <fieldkit/device/sync_round.hpp>
 #include <fieldkit/device/sync_status.hpp>
@@ -587,24 +588,38 @@ asio::awaitable<Result<protocol::Envelope>> ask(HubConnection& link, engine::Lin
     co_return answer;
 }
 
-/** Fetches chunk `index` of the attachment `request` names and stores it: whole when the link carries a
- *  chunk between cuts, otherwise (or when part of it is already here) in slices sized like a push, each kept
- *  in the store as it arrives. False when the center does not hold the chunk (yet). */
-asio::awaitable<Result<bool>> fetchChunk(HubConnection& link, store::SyncQueue& queue, engine::LinkPace& pace,
-                                         protocol::AttachmentRequest request) {
-    const sqlite::Bytes id(request.attachment_id().begin(), request.attachment_id().end());
-    // A hub that keeps answering with next to nothing cannot keep the lane going round.
-    for (std::uint64_t slices = 0; slices < 3 * (engine::kChunkCipherBytes / engine::kMinSliceBytes + 2);
-         ++slices) {
-        auto held = queue.heldSliceBytes(id, request.index());
-        if (!held) {
-            co_return held.error();
+/** Reads the answers to the slice requests still in flight after the hub said it does not hold the chunk:
+ *  they are for the same chunk, so they say the same, and the connection goes on with the next request. */
+asio::awaitable<Status> drainSlices(HubConnection& link, engine::LinkPace& pace, SliceWindow& window) {
+    while (!window.empty()) {
+        auto answer = co_await link.next(pace.answerDeadline(window.outstandingBytes()));
+        if (!answer) {
+            co_return answer.error();
         }
-        const bool sliced = *held > 0 || pace.pushBytes() < engine::kChunkCipherBytes;
-        request.set_slice_offset(*held);
-        request.set_slice_bytes(sliced ? pace.pushBytes() : 0);
-        auto answer =
-            co_await ask(link, pace, request, sliced ? pace.pushBytes() : engine::kChunkCipherBytes);
+        if (!answer->has_attachment_status() && !answer->has_attachment_chunk()) {
+            link.drop();
+            co_return makeError("protocol_violation", "The center sent something other than a chunk.");
+        }
+        window.answered(link.lastFrameBytes(), std::chrono::steady_clock::now());
+    }
+    co_return Status();
+}
+
+/** Fetches chunk `index` of the attachment `request` names and stores it: whole when the link carries a
+ *  chunk between cuts, otherwise (or when part of it is already here) in slices sized like a push, several
+ *  asked for at once (SliceWindow) and each kept in the store as it arrives. False when the center does not
+ *  hold the chunk (yet). */
+asio::awaitable<Result<bool>> fetchChunk(HubConnection& link, store::SyncQueue& queue, engine::LinkPace& pace,
+                                         protocol::AttachmentRequest request, std::uint64_t chunkBytes) {
+    const sqlite::Bytes id(request.attachment_id().begin(), request.attachment_id().end());
+    auto held = queue.heldSliceBytes(id, request.index());
+    if (!held) {
+        co_return held.error();
+    }
+    if (*held == 0 && pace.pushBytes() >= chunkBytes) {
+        request.set_slice_offset(0);
+        request.set_slice_bytes(0);
+        auto answer = co_await ask(link, pace, request, chunkBytes);
         if (!answer) {
             co_return answer.error();
         }
@@ -613,28 +628,68 @@ asio::awaitable<Result<bool>> fetchChunk(HubConnection& link, store::SyncQueue& 
         }
         const auto& chunk = answer->attachment_chunk(); // the empty default when there is none
         if (!answer->has_attachment_chunk() || chunk.attachment_id() != request.attachment_id() ||
-            chunk.index() != request.index() || chunk.slice_offset() != *held ||
-            (*held > 0 && !chunk.is_slice())) {
+            chunk.index() != request.index() || chunk.is_slice()) {
             link.drop();
             co_return makeError("protocol_violation", "The center sent another chunk than asked.");
         }
-        if (!chunk.is_slice()) {
+        if (auto st = queue.storeInboundChunk(fromWire(chunk)); !st) {
+            link.drop(); // damaged on the way: asked for again on the next connection
+            co_return st.error();
+        }
+        co_return true;
+    }
+    SliceWindow window(pace, chunkBytes, *held);
+    while (true) {
+        for (auto slice = window.next(); slice; slice = window.next()) {
+            request.set_slice_offset(slice->offset);
+            request.set_slice_bytes(slice->bytes);
+            protocol::Envelope out;
+            *out.mutable_attachment_request() = request;
+            if (auto st = co_await link.send(out); !st) {
+                co_return st.error();
+            }
+            window.sent(*slice, out.ByteSizeLong(), std::chrono::steady_clock::now());
+        }
+        const auto awaited = window.awaited();
+        if (!awaited) {
+            link.drop();
+            co_return makeError("protocol_violation", "The center's slices never complete the chunk.");
+        }
+        auto answer = co_await link.next(pace.answerDeadline(window.outstandingBytes()));
+        if (!answer) {
+            co_return answer.error();
+        }
+        window.answered(link.lastFrameBytes(), std::chrono::steady_clock::now());
+        if (answer->has_attachment_status()) {
+            if (auto st = co_await drainSlices(link, pace, window); !st) {
+                co_return st.error();
+            }
+            co_return false;
+        }
+        const auto& chunk = answer->attachment_chunk(); // the empty default when there is none
+        const bool whole = awaited->offset == 0 && awaited->bytes == chunkBytes;
+        if (!answer->has_attachment_chunk() || chunk.attachment_id() != request.attachment_id() ||
+            chunk.index() != request.index() || chunk.is_slice() == whole ||
+            (!whole && chunk.slice_offset() != awaited->offset) || chunk.data().size() != awaited->bytes) {
+            link.drop();
+            co_return makeError("protocol_violation", "The center sent another chunk than asked.");
+        }
+        if (whole) {
             if (auto st = queue.storeInboundChunk(fromWire(chunk)); !st) {
-                link.drop(); // damaged on the way: asked for again on the next connection
+                link.drop();
                 co_return st.error();
             }
             co_return true;
         }
-        auto whole = queue.storeInboundSlice(fromWire(chunk), chunk.slice_offset());
-        if (!whole) {
-            link.drop();
-            co_return whole.error();
+        auto complete = queue.storeInboundSlice(fromWire(chunk), chunk.slice_offset());
+        if (!complete) {
+            link.drop(); // damaged on the way: the part is dropped and fetched anew on the next connection
+            co_return complete.error();
         }
-        if (*whole) {
-            co_return true;
+        if (*complete) {
+            co_return true; // the last slice asked for: nothing is in flight any more
         }
     }
-    co_return makeError("protocol_violation", "The center sends a chunk in slices that never end.");
 }
 
 /** The download lane, last in a round (operations and uploads go first, and it yields to a save between
@@ -680,6 +735,10 @@ asio::awaitable<Result<DownloadResult>> downloadLane(HubConnection& link, store:
             }
             request.set_describe(false);
         }
+        auto size = queue.attachmentSize(id);
+        if (!size) {
+            co_return size.error();
+        }
         bool whole = true;
         for (const auto index : *missing) {
             if (lane.chunks > 0) {
@@ -692,7 +751,8 @@ asio::awaitable<Result<DownloadResult>> downloadLane(HubConnection& link, store:
                 }
             }
             request.set_index(index);
-            auto fetched = co_await fetchChunk(link, queue, pace, request);
+            auto fetched =
+                co_await fetchChunk(link, queue, pace, request, engine::chunkCipherBytes(*size, index));
             if (!fetched) {
                 co_return fetched.error();
             }

@@ -127,6 +127,9 @@ public:
     /** Stores a chunk from the hub after checking its checksum, index and offset (code "bad_chunk"); a chunk
      *  already present is left as it is. */
     [[nodiscard]] Status storeInboundChunk(const SyncChunk& chunk);
+    /** Plaintext size of an attachment known here (what fixes its chunks' sizes); code "unknown_attachment"
+     *  when it is not. */
+    [[nodiscard]] Result<std::uint64_t> attachmentSize(const sqlite::Bytes& attachmentId);
     /** Bytes of chunk `index` held here from slices so far (0: none; a whole chunk is not a part). */
     [[nodiscard]] Result<std::uint64_t> heldSliceBytes(const sqlite::Bytes& attachmentId,
                                                        std::uint32_t index);
