@@ -10,7 +10,7 @@ namespace {
 
 // Migration N takes user_version N to N+1. Never edit a shipped step; add a new one.
 // No column holds personal data in the clear: citizen values live only inside operations.ciphertext.
-constexpr std::array<std::string_view, 9> kMigrations = {
+constexpr std::array<std::string_view, 10> kMigrations = {
     R"sql(
     CREATE TABLE meta (
         key TEXT PRIMARY KEY,
@@ -236,6 +236,12 @@ constexpr std::array<std::string_view, 9> kMigrations = {
     // stored before this version: the app then shows the sentence.
     R"sql(
     ALTER TABLE operations ADD COLUMN rejected_code TEXT;
+    )sql",
+    // 9 -> 10 (issue 16): the number the center gave an operation before the center was restored from a
+    // backup that lacks it. The operation is queued again and pushed with this number, so the center gives
+    // it back the same one and every base and cursor that names it stays true (SyncQueue::requeueAfter).
+    R"sql(
+    ALTER TABLE operations ADD COLUMN previous_server_seq INTEGER;
     )sql",
 };
 

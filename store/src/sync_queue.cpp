@@ -5,6 +5,7 @@
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/core/hlc.hpp>
 #include <fieldkit/core/partition_checksum.hpp>
+#include <fieldkit/sqlite/collect.hpp>
 #include <fieldkit/store/sync_queue.hpp>
 #include <map>
 #include <set>
@@ -113,7 +114,8 @@ Result<std::vector<SyncOperation>> SyncQueue::pending(int limit, std::uint64_t a
     auto stmt = m_store.database().cached(
         "SELECT o.case_id, o.device_seq, o.kind, o.hlc, o.field_refs, o.meta, "
         "o.ciphertext, c.sealed_key_center, "
-        "c.sealed_key_unit, o.staff, c.unit, x.queued_ms FROM outbox x JOIN "
+        "c.sealed_key_unit, o.staff, c.unit, x.queued_ms, coalesce(o.previous_server_seq, 0) FROM outbox x "
+        "JOIN "
         "operations o ON o.op_id = x.op_id "
         "JOIN cases c ON c.case_id = o.case_id "
         // Hold back the first operation whose attachment the hub does not fully
@@ -154,6 +156,7 @@ Result<std::vector<SyncOperation>> SyncQueue::pending(int limit, std::uint64_t a
         op.staff = stmt->text(9);
         op.unit = stmt->text(10);
         op.queuedMs = stmt->int64(11);
+        op.serverSeq = static_cast<std::uint64_t>(stmt->int64(12));
         out.push_back(std::move(op));
     }
 }
@@ -285,6 +288,72 @@ Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {
     return tx->commit();
 }
 
+Result<std::size_t> SyncQueue::requeueAfter(std::uint64_t lastApplied) {
+    auto& db = m_store.database();
+    auto tx = Transaction::begin(db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto lost =
+        db.cached("SELECT op_id, device_seq, server_seq FROM operations WHERE device_id = ?1 AND "
+                  "device_seq > ?2 AND server_seq IS NOT NULL AND rejected IS NULL ORDER BY device_seq");
+    auto unmark = db.cached("UPDATE operations SET previous_server_seq = server_seq, server_seq = NULL WHERE "
+                            "op_id = ?1");
+    auto queue = db.cached("INSERT OR IGNORE INTO outbox(device_seq, op_id, queued_ms) VALUES (?1, ?2, ?3)");
+    auto pendingCase = db.cached("UPDATE cases SET pending = 1 WHERE case_id = (SELECT case_id FROM "
+                                 "operations WHERE op_id = ?1)");
+    auto state = db.cached("SELECT checksum FROM sync_state WHERE id = 1");
+    auto save = db.cached("UPDATE sync_state SET last_acked_device_seq = ?1, checksum = ?2 WHERE id = 1");
+    if (!lost || !unmark || !queue || !pendingCase || !state || !save) {
+        return schemaIncomplete();
+    }
+    auto row = state->step();
+    if (!row || !*row) {
+        return row ? schemaIncomplete() : row.error();
+    }
+    auto checksum = static_cast<std::uint64_t>(state->int64(0));
+    state->reset();
+    struct Lost {
+        std::int64_t opId;
+        std::uint64_t deviceSeq;
+        std::uint64_t serverSeq;
+    };
+    lost->bind(1, m_store.deviceId()).bind(2, static_cast<std::int64_t>(lastApplied));
+    auto ops = sqlite::collect<Lost>(*lost, [](const sqlite::Statement& s) {
+        return Lost{s.int64(0), static_cast<std::uint64_t>(s.int64(1)),
+                    static_cast<std::uint64_t>(s.int64(2))};
+    });
+    if (!ops) {
+        return ops.error();
+    }
+    const std::int64_t now = m_store.clock().nowMs();
+    for (const auto& op : *ops) {
+        // Out of the checksum until the center sequences it again, exactly as before its first ack.
+        checksum ^= core::operationFingerprint(op.serverSeq, m_store.deviceId(), op.deviceSeq);
+        if (auto st = unmark->bind(1, op.opId).run(); !st) {
+            return st.error();
+        }
+        if (auto st =
+                queue->bind(1, static_cast<std::int64_t>(op.deviceSeq)).bind(2, op.opId).bind(3, now).run();
+            !st) {
+            return st.error();
+        }
+        if (auto st = pendingCase->bind(1, op.opId).run(); !st) {
+            return st.error();
+        }
+    }
+    if (auto st = save->bind(1, static_cast<std::int64_t>(lastApplied))
+                      .bind(2, static_cast<std::int64_t>(checksum))
+                      .run();
+        !st) {
+        return st.error();
+    }
+    if (auto st = tx->commit(); !st) {
+        return st.error();
+    }
+    return ops->size();
+}
+
 Result<InboundOutcome> SyncQueue::applyInbound(const std::vector<SyncOperation>& changes,
                                                std::uint64_t checkpoint, bool more,
                                                std::uint64_t hubChecksum) {
@@ -293,7 +362,9 @@ Result<InboundOutcome> SyncQueue::applyInbound(const std::vector<SyncOperation>&
     if (!tx) {
         return tx.error();
     }
-    auto exists = db.cached("SELECT 1 FROM operations WHERE device_id = ?1 AND device_seq = ?2");
+    auto exists =
+        db.cached("SELECT op_id, server_seq FROM operations WHERE device_id = ?1 AND device_seq = ?2");
+    auto renumber = db.cached("UPDATE operations SET server_seq = ?2 WHERE op_id = ?1");
     auto caseRow = db.cached("SELECT 1 FROM cases WHERE case_id = ?1");
     auto newCase =
         db.cached("INSERT INTO cases(case_id, service, status, unit, channel, created_ms, updated_ms, "
@@ -313,7 +384,8 @@ Result<InboundOutcome> SyncQueue::applyInbound(const std::vector<SyncOperation>&
                            "h.case_id = ?1 GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = ?1");
     auto state = db.cached("SELECT checksum FROM sync_state WHERE id = 1");
     auto save = db.cached("UPDATE sync_state SET pull_cursor = ?1, checksum = ?2 WHERE id = 1");
-    if (!exists || !caseRow || !newCase || !insert || !closeHead || !addHead || !touch || !state || !save) {
+    if (!exists || !renumber || !caseRow || !newCase || !insert || !closeHead || !addHead || !touch ||
+        !state || !save) {
         return schemaIncomplete();
     }
     auto stateRow = state->step();
@@ -327,14 +399,28 @@ Result<InboundOutcome> SyncQueue::applyInbound(const std::vector<SyncOperation>&
     for (const auto& op : changes) {
         exists->bind(1, op.deviceId).bind(2, static_cast<std::int64_t>(op.deviceSeq));
         auto present = exists->step();
-        exists->reset();
         if (!present) {
+            exists->reset();
             return present.error();
         }
         if (*present) {
+            const auto opId = exists->int64(0);
+            const auto heldAs = exists->isNull(1) ? 0 : static_cast<std::uint64_t>(exists->int64(1));
+            exists->reset();
             ++outcome.alreadyPresent; // a replayed page: applying twice must change nothing
+            if (heldAs != 0 && heldAs != op.serverSeq && op.serverSeq != 0) {
+                // A center restored from a backup gave this change a new number when its device sent it
+                // again (restore_numbering.hpp): held under the center's number, the checksums agree again.
+                checksum ^= core::operationFingerprint(heldAs, op.deviceId, op.deviceSeq) ^
+                            core::operationFingerprint(op.serverSeq, op.deviceId, op.deviceSeq);
+                if (auto s = renumber->bind(1, opId).bind(2, static_cast<std::int64_t>(op.serverSeq)).run();
+                    !s) {
+                    return s.error();
+                }
+            }
             continue;
         }
+        exists->reset();
         if (op.caseId.size() != 16) {
             return makeError("malformed", "The center sent an operation without a valid case id.");
         }

@@ -33,6 +33,7 @@ protocol::Operation toWire(const store::SyncOperation& op) {
         out.set_sealed_key_unit(asString(op.sealedKeyUnit));
     }
     out.set_staff(op.staff);
+    out.set_server_seq(op.serverSeq); // 0, or the number a center restored from a backup lost
     return out;
 }
 

@@ -342,6 +342,18 @@ asio::awaitable<Result<SessionResult>> exchangeOps(HubConnection& link, store::S
         link.drop();
         co_return firstFill.error();
     }
+    if (welcome->welcome().last_applied_device_seq() < position->lastAckedDeviceSeq) {
+        // The center was restored from a backup that lacks changes it acknowledged to this device. It
+        // applies nothing of this exchange (its answers to the pushes in flight are empty); the lost changes
+        // go back into the outbox with their old numbers, and the next hello sends them again.
+        auto requeued = queue.requeueAfter(welcome->welcome().last_applied_device_seq());
+        if (!requeued) {
+            link.drop();
+            co_return requeued.error();
+        }
+        result.requeued = *requeued;
+        window.stop();
+    }
     // The center lost chunks of these (a restore from a backup): they go again, offered as if new.
     for (const auto& id : welcome->welcome().resend_attachments()) {
         if (auto st = queue.reopenAttachment(sqlite::Bytes(id.begin(), id.end())); !st) {
@@ -780,6 +792,7 @@ void addExchange(SessionResult& total, const SessionResult& next) {
     total.pulled += next.pulled;
     total.roundTrips += next.roundTrips;
     total.diverged = total.diverged || next.diverged;
+    total.requeued += next.requeued;
     total.outboxEmpty = next.outboxEmpty;
     total.reachedHead = next.reachedHead;
     if (!next.wipeOrderId.empty()) {
@@ -811,9 +824,10 @@ asio::awaitable<Result<SessionResult>> syncRound(HubConnection& link, store::Dev
         co_return refusedBefore.error();
     }
     auto result = co_await exchangeOps(link, queue, config, limits, pace, f);
-    if (result && result->diverged && result->wipeOrderId.empty() &&
+    if (result && (result->diverged || result->requeued > 0) && result->wipeOrderId.empty() &&
         result->outcome == engine::HandshakeOutcome::Proceed) {
-        // The partition checksums differed: the device reset its cursor, and a fresh hello pulls again.
+        // The partition checksums differed (the device reset its cursor), or a restored center lost changes
+        // it had acknowledged (they are queued again): a fresh hello pushes and pulls again.
         auto again = co_await exchangeOps(link, queue, config, limits, pace, f);
         if (!again || again->outcome != engine::HandshakeOutcome::Proceed) {
             co_return again;

@@ -106,6 +106,11 @@ HubCommandLine::HubCommandLine()
         c->add_option("--from", o.from, "The center folder")->required();
         c->add_option("--to", o.to, "postgresql://USER@HOST/DB")->required();
         c->add_option("--store-passfile", o.storePassfile, "PostgreSQL password file");
+        auto [r, rc] = m_line.addCommand(*store, "mark-restored",
+                                         "After restoring the store from a backup, with every hub stopped: "
+                                         "set aside the numbers devices may hold, so they converge",
+                                         m_chosen, HubMarkRestoredOptions{});
+        addDir(*rc, r.dir);
     }
 }
 

@@ -264,6 +264,23 @@ int run(const HubBackupOptions& o) {
     return 0;
 }
 
+/** After a restore from a backup: devices hold numbers the backup never saw; they are set aside, so no new
+ *  change gets one, and devices that pushed changes the backup lacks send them again (restore_numbering.hpp).
+ */
+int run(const HubMarkRestoredOptions& o) {
+    auto center = openCenter(CenterDir{o.dir});
+    if (!center) {
+        return fail(center.error());
+    }
+    auto range = center->store->operations().setAsideAfterRestore(nowMs());
+    if (!range) {
+        return fail(range.error());
+    }
+    std::cout << "numbers " << range->first << " to " << range->last
+              << " set aside; devices send again what the backup lacks at their next contact\n";
+    return 0;
+}
+
 /** Moves a SQLite center to PostgreSQL: copies and verifies in one PostgreSQL transaction, then points the
  *  center folder at the copy (store.conf); center.db stays as it was. `serve` refuses to start meanwhile. */
 int run(const HubStoreCopyOptions& o) {

@@ -105,11 +105,24 @@ public:
     }
 
 private:
-    Result<std::uint64_t> takeSeq() {
+    /** The operation's number: the one a restore lost, given back when it may be (restore_numbering.hpp),
+     *  or the next reserved one; a lost number not given back is remembered as moved to the new one. */
+    Result<std::uint64_t> takeSeq(const protocol::Operation& op,
+                                  const std::vector<core::RegisterState>& touched) {
+        auto& restore = m_snapshot.restore;
+        if (const auto restored = restoredNumber(op, restore, touched)) {
+            restore.taken.insert(*restored);
+            return *restored;
+        }
         if (m_nextSeq >= m_seqs.size()) {
             return makeError("too_few_seqs", "The push was planned with too few server sequence numbers.");
         }
-        return m_seqs[m_nextSeq++];
+        const auto fresh = m_seqs[m_nextSeq++];
+        if (restore.lost(op.server_seq()) && !restore.renumbered.contains(op.server_seq())) {
+            restore.renumbered.emplace(op.server_seq(), fresh);
+            m_plan.renumbered.emplace_back(op.server_seq(), fresh);
+        }
+        return fresh;
     }
 
     /** The server_seq of the device's own earlier operation, so a chain of local edits is not a conflict. */
@@ -145,11 +158,6 @@ private:
             (service == meta.end() || op.sealed_key_center().empty() || op.sealed_key_unit().empty())) {
             return refusal(core::Refusal::Malformed, "a new case needs its service and sealed record keys");
         }
-        auto seq = takeSeq();
-        if (!seq) {
-            return seq.error();
-        }
-
         // Group the field references per field (a resolve names one per version it closes).
         std::map<std::uint32_t, std::vector<std::uint64_t>> bases;
         for (const auto& ref : op.fields()) {
@@ -162,6 +170,17 @@ private:
                 base = std::max(base, *own);
             }
             bases[ref.field_id()].push_back(base);
+        }
+        std::vector<core::RegisterState> touched;
+        for (const auto& [fieldId, fieldBases] : bases) {
+            if (const auto state = m_snapshot.heads.find({caseId, fieldId});
+                state != m_snapshot.heads.end()) {
+                touched.push_back(state->second);
+            }
+        }
+        auto seq = takeSeq(op, touched);
+        if (!seq) {
+            return seq.error();
         }
         protocol::PushAck ack;
         ack.set_device_seq(op.device_seq());
@@ -182,8 +201,13 @@ private:
             const core::RegisterState state =
                 current == m_snapshot.heads.end() ? core::RegisterState{} : current->second;
             const auto changeKind = *kind == core::OperationKind::Append ? core::OperationKind::Set : *kind;
+            std::vector<std::uint64_t> resolved;
+            for (const auto base : fieldBases) {
+                resolved.push_back(m_snapshot.restore.empty() ? base
+                                                              : resolveBase(base, m_snapshot.restore, state));
+            }
             auto decision = core::mergeField(core::FieldKind::Register, state,
-                                             core::FieldChange{changeKind, fieldBases, *seq});
+                                             core::FieldChange{changeKind, std::move(resolved), *seq});
             if (!decision) {
                 return refusal(core::Refusal::Malformed, decision.error().message);
             }

@@ -25,6 +25,8 @@ const std::vector<CopiedTable>& copiedTables() {
           "sealed_key_unit"}},
         {"operations", {"server_seq", "unit", "case_id", "device_id", "device_seq", "message"}},
         {"field_heads", {"case_id", "field_id", "server_seq", "deleted"}},
+        {"restored_ranges", {"first_seq", "last_seq", "restored_ms"}},
+        {"renumbered_seqs", {"lost_seq", "new_seq"}},
         {"push_results", {"device_id", "device_seq", "result", "ack"}},
         {"enrolment_codes",
          {"lookup", "mac_key", "unit", "created_ms", "expires_ms", "used_ms", "device_id",

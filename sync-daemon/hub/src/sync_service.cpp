@@ -79,6 +79,7 @@ Result<protocol::Welcome> SyncService::greet(const protocol::Hello& hello,
         }
     }
     session.cursor = hello.pull_cursor();
+    session.deviceAhead = hello.last_acked_device_seq() > record->lastAppliedDeviceSeq;
     session.maxChanges = kDefaultMaxChanges; // every round states its own page size
     if (hello.max_changes() != 0) {
         session.maxChanges = std::min(hello.max_changes(), session.maxChanges);
@@ -90,6 +91,14 @@ Result<protocol::SyncReply> SyncService::sync(const std::string& deviceId, const
                                               HubSession& session) {
     if (!session.greeted) {
         return makeError("out_of_order", "a push before the hello");
+    }
+    if (session.deviceAhead) {
+        // Nothing applied, nothing pulled: the cursor stays and `more` keeps the device from comparing
+        // checksums against a center it knows is behind. Its next hello starts the real exchange.
+        protocol::SyncReply idle;
+        idle.set_checkpoint(session.cursor);
+        idle.set_more(true);
+        return idle;
     }
     auto record = m_store.devices().device(deviceId);
     if (!record) {

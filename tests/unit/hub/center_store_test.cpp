@@ -130,3 +130,47 @@ TEST_CASE("metrics render as Prometheus text") {
     CHECK(text.find("fieldkit_hub_sync_duration_seconds_bucket{le=\"0.05\"} 1") != std::string::npos);
     CHECK(text.find("fieldkit_hub_sync_duration_seconds_bucket{le=\"0.01\"} 0") != std::string::npos);
 }
+
+TEST_CASE_TEMPLATE("after a restore, changes sent again keep their numbers where they may, and bases follow",
+                   Backend, SqliteBackend, PostgresBackend) {
+    TempStore t{Backend{}};
+    auto& ops = t.store->operations();
+    const auto device = [&](const std::string& id) { return *t.store->devices().device(id); };
+    const auto carrying = [](protocol::Operation o, std::uint64_t number) {
+        o.set_server_seq(number);
+        return o;
+    };
+    REQUIRE(
+        ops.applyBatch(device("dev-a"), {op("dev-a", 1, 'x', 0, "service=passport"), op("dev-a", 2, 'x', 1)})
+            .ok());
+    // The backup held numbers 1 and 2; the devices hold more.
+    auto range = ops.setAsideAfterRestore(1);
+    REQUIRE(range.ok());
+    CHECK(range->first == 3);
+    CHECK(range->last == 2 + kRestoreSetAside);
+    const std::uint64_t next = range->last + 1;
+
+    auto fresh = ops.applyBatch(device("dev-b"), {op("dev-b", 1, 'z', 0, "service=passport")});
+    REQUIRE(fresh.ok());
+    CHECK((*fresh)[0].server_seq() == next); // new changes come after the set-aside numbers
+
+    auto again = ops.applyBatch(device("dev-a"),
+                                {carrying(op("dev-a", 3, 'y', 0, "service=passport"), 5),
+                                 carrying(op("dev-a", 4, 'x', 2), 6), carrying(op("dev-a", 5, 'z', 7), 8)});
+    REQUIRE(again.ok());
+    CHECK((*again)[0].server_seq() == 5); // a lost new case: its number back
+    CHECK((*again)[1].server_seq() == 6); // newer than x's version in force: its number back
+    CHECK_FALSE((*again)[1].conflicted());
+    CHECK((*again)[2].server_seq() == next + 1); // z has a newer version: a new number
+    CHECK((*again)[2].conflicted());             // its base 7 is still lost: it closes nothing
+    CHECK((*again)[2].result() == protocol::PushAck::APPLIED);
+
+    // An edit based on the lost number 8 means the change that now has next + 1.
+    auto follow = ops.applyBatch(device("dev-b"), {op("dev-b", 2, 'z', 8)});
+    REQUIRE(follow.ok());
+    REQUIRE((*follow)[0].result() == protocol::PushAck::APPLIED);
+    REQUIRE((*follow)[0].closes_size() == 1);
+    CHECK((*follow)[0].closes(0) == next + 1);
+    CHECK((*follow)[0].server_seq() > next + 1);
+    CHECK(ops.serverHead("bike-07").value() == (*follow)[0].server_seq());
+}

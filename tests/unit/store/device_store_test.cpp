@@ -133,8 +133,15 @@ TEST_CASE("a store from a newer fieldkit is refused") {
 
 namespace {
 
+/** Undoes migration 10 (issue 16: numbers a restored center lost) on a store made by this build. */
+void downgradeToVersion9(sqlite::Database& db) {
+    REQUIRE(db.exec("ALTER TABLE operations DROP COLUMN previous_server_seq").ok());
+    REQUIRE(db.exec("PRAGMA user_version = 9").ok());
+}
+
 /** Undoes migration 9 (issue 13: refusal codes) on a store made by this build. */
 void downgradeToVersion8(sqlite::Database& db) {
+    downgradeToVersion9(db);
     REQUIRE(db.exec("ALTER TABLE operations DROP COLUMN rejected_code").ok());
     REQUIRE(db.exec("PRAGMA user_version = 8").ok());
 }
@@ -194,7 +201,7 @@ TEST_CASE("opening a version 8 store keeps its refusals: their sentence stays, t
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 9);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 10);
     auto position = store::SyncQueue(*f.store).position();
     REQUIRE(position.ok());
     CHECK(position->rejectedOps == 1);
@@ -220,7 +227,7 @@ TEST_CASE("opening a version 3 store flags each case pending from its unacknowle
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 9);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 10);
     CHECK(*f.store->database().queryInt(
               "SELECT count(*) FROM sqlite_schema WHERE name = 'operations_unacked'") == 0);
     auto s = f.unlock();
@@ -243,7 +250,7 @@ TEST_CASE("opening a version 4 store lets attachments be refused and indexes ref
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 9);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 10);
     CHECK(*f.store->database().queryInt("SELECT count(*) FROM pragma_table_info('attachments') WHERE name = "
                                         "'refused'") == 1);
     CHECK(*f.store->database().queryInt(
@@ -265,7 +272,7 @@ TEST_CASE("opening a version 6 store makes its cases searchable by name at the n
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 9);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 10);
     CHECK(*f.store->database().queryInt("SELECT count(*) FROM name_index") == 0);
     auto s = f.unlock();
     CHECK(s->findByName("jens", "test")->empty()); // the migration has no key to write the entries with
@@ -293,7 +300,7 @@ TEST_CASE("opening a version 2 store adds who created each case, taken from its 
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 9);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 10);
     auto s = f.unlock();
     auto rows = s->listCases({});
     REQUIRE(rows->size() == 1);
@@ -317,4 +324,36 @@ TEST_CASE(
     CHECK(created.error().code == "not_enrolled");
     auto list = (*session)->listCases({});
     CHECK(list.ok());
+}
+
+TEST_CASE("changes a restored center lost go back into the outbox with their numbers, and out again") {
+    StoreFixture f;
+    {
+        auto s = f.unlock();
+        REQUIRE(s->createCase(passportCase()).ok());
+        REQUIRE(s->createCase(passportCase()).ok());
+    }
+    store::SyncQueue queue(*f.store);
+    REQUIRE(queue.acknowledge({{1, 10, false, "", ""}, {2, 11, false, "", ""}}).ok());
+    const auto acked = *queue.position();
+    CHECK(acked.pendingOps == 0);
+
+    auto requeued = queue.requeueAfter(1); // the center holds device_seq 1 only
+    REQUIRE(requeued.ok());
+    CHECK(*requeued == 1);
+    const auto lost = *queue.position();
+    CHECK(lost.lastAckedDeviceSeq == 1);
+    CHECK(lost.pendingOps == 1);
+    CHECK(lost.checksum != acked.checksum); // out of the checksum until the center has it again
+    const auto pending = *queue.pending(10);
+    REQUIRE(pending.size() == 1);
+    CHECK(pending[0].deviceSeq == 2);
+    CHECK(pending[0].serverSeq == 11); // sent with the number the center gave it
+
+    REQUIRE(queue.acknowledge({{2, 11, false, "", ""}}).ok());
+    const auto back = *queue.position();
+    CHECK(back.pendingOps == 0);
+    CHECK(back.lastAckedDeviceSeq == 2);
+    CHECK(back.checksum == acked.checksum);
+    CHECK(*queue.requeueAfter(2) == 0); // nothing lost: nothing changes
 }

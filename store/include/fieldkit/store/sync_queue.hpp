@@ -24,7 +24,7 @@ struct SyncOperation {
     sqlite::Bytes sealedKeyCenter; // the case's record key sealed to the center and to the unit
     sqlite::Bytes sealedKeyUnit;
     std::string staff;
-    std::uint64_t serverSeq = 0;       // inbound only
+    std::uint64_t serverSeq = 0;       // inbound; outbound: the number a restored center lost (0: none)
     std::vector<std::uint64_t> closes; // inbound only: versions this change superseded at the center
     std::string unit;
     std::int64_t queuedMs = 0; // outbound only
@@ -99,6 +99,12 @@ public:
      *  leave it marked with the reason (never silently dropped). One transaction. Acknowledging a closing
      *  status starts the case's retention clock. */
     [[nodiscard]] Status acknowledge(const std::vector<PushResult>& results);
+    /** The center says it applied this device's operations only up to `lastApplied`, below what it once
+     *  acknowledged: it was restored from a backup that lacks the rest. Those operations (not the refused
+     *  ones) go back into the outbox with the numbers the center gave them, which the push carries so the
+     *  center can give the same ones again; the checksum and the acknowledged position go back with them.
+     *  One transaction. Returns how many were queued again. */
+    [[nodiscard]] Result<std::size_t> requeueAfter(std::uint64_t lastApplied);
     /** Applies changes from other devices and moves the cursor to `checkpoint`, in one transaction. At the
      * head
      *  (`more` false) the partition checksums are compared; on a mismatch the cursor goes back to 0. */

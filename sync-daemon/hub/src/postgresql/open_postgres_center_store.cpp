@@ -11,7 +11,7 @@ namespace {
 // Each entry takes schema version N to N+1. The tables mirror the SQLite center's (same names and columns,
 // so a copy between them is column for column); server_seq and the attachment offer order come from
 // sequences, which stay correct when several hub processes write at once.
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     R"sql(
     CREATE TABLE units (
         name TEXT PRIMARY KEY,
@@ -151,6 +151,19 @@ constexpr std::array<std::string_view, 3> kMigrations = {
     R"sql(
     -- The unit's secret wrapped under a key derived from the enrolment code (see the SQLite center).
     ALTER TABLE enrolment_codes ADD COLUMN unit_key_wrapped BYTEA;
+    )sql",
+    R"sql(
+    -- Server sequence numbers a restore set aside, and lost numbers that came back under new ones (see the
+    -- SQLite center, restore_numbering.hpp).
+    CREATE TABLE restored_ranges (
+        first_seq BIGINT PRIMARY KEY,
+        last_seq BIGINT NOT NULL,
+        restored_ms BIGINT NOT NULL
+    );
+    CREATE TABLE renumbered_seqs (
+        lost_seq BIGINT PRIMARY KEY,
+        new_seq BIGINT NOT NULL
+    );
     )sql",
 };
 

@@ -54,6 +54,34 @@ public:
         });
     }
 
+    Result<SeqRange> setAsideAfterRestore(std::int64_t nowMs) override {
+        return pg::inTransaction<SeqRange>(m_pool, [&](Connection& c) -> Result<SeqRange> {
+            // The sequence's last number handed out (or the one it starts from when none was).
+            auto counter = c.query("SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM "
+                                   "server_seq");
+            if (!counter) {
+                return counter.error();
+            }
+            if (counter->empty()) {
+                return makeError("corrupt", "The center's server_seq sequence is missing.");
+            }
+            const auto range = setAsideAfter(static_cast<std::uint64_t>(counter->int64(0, 0)));
+            const auto first = pg::integer(static_cast<std::int64_t>(range.first));
+            const auto last = pg::integer(static_cast<std::int64_t>(range.last));
+            if (auto st = c.query(
+                    "INSERT INTO restored_ranges(first_seq, last_seq, restored_ms) VALUES ($1::bigint, "
+                    "$2::bigint, $3::bigint)",
+                    {first, last, pg::integer(nowMs)});
+                !st) {
+                return st.error();
+            }
+            if (auto st = c.query("SELECT setval('server_seq', $1::bigint)", {last}); !st) {
+                return st.error();
+            }
+            return range;
+        });
+    }
+
     Result<ChangesPage> changesSince(const std::string& unitName, std::uint64_t cursor,
                                      const std::string& excludeDevice, int limit,
                                      std::size_t maxBytes) override {
@@ -316,7 +344,57 @@ private:
             auto& state = snapshot.heads[{heads->blob(i, 0), static_cast<std::uint32_t>(heads->int64(i, 1))}];
             state.open.push_back({static_cast<std::uint64_t>(heads->int64(i, 2)), heads->int64(i, 3) != 0});
         }
+        if (auto st = readRestoreMemory(c, ops, snapshot.restore); !st) {
+            return st.error();
+        }
         return snapshot;
+    }
+
+    /** What restores tell about the lost numbers the push names (restore_numbering.hpp): one query, of a
+     *  table that is empty unless the center was ever restored, and two more only then. */
+    static Status readRestoreMemory(Connection& c, const std::vector<protocol::Operation>& ops,
+                                    RestoreMemory& memory) {
+        auto ranges = c.query("SELECT first_seq, last_seq FROM restored_ranges ORDER BY first_seq");
+        if (!ranges) {
+            return ranges.error();
+        }
+        for (int i = 0; i < ranges->size(); ++i) {
+            memory.setAside.push_back({static_cast<std::uint64_t>(ranges->int64(i, 0)),
+                                       static_cast<std::uint64_t>(ranges->int64(i, 1))});
+        }
+        std::vector<std::optional<std::string>> named;
+        for (const auto& op : ops) {
+            if (memory.lost(op.server_seq())) {
+                named.emplace_back(std::to_string(op.server_seq()));
+            }
+            for (const auto& ref : op.fields()) {
+                if (memory.lost(ref.base_seq())) {
+                    named.emplace_back(std::to_string(ref.base_seq()));
+                }
+            }
+        }
+        if (named.empty()) {
+            return {};
+        }
+        const auto numbers = pg::text(pg::arrayLiteral(named));
+        auto moved = c.query(
+            "SELECT lost_seq, new_seq FROM renumbered_seqs WHERE lost_seq = ANY($1::bigint[])", {numbers});
+        if (!moved) {
+            return moved.error();
+        }
+        for (int i = 0; i < moved->size(); ++i) {
+            memory.renumbered.emplace(static_cast<std::uint64_t>(moved->int64(i, 0)),
+                                      static_cast<std::uint64_t>(moved->int64(i, 1)));
+        }
+        auto held =
+            c.query("SELECT server_seq FROM operations WHERE server_seq = ANY($1::bigint[])", {numbers});
+        if (!held) {
+            return held.error();
+        }
+        for (int i = 0; i < held->size(); ++i) {
+            memory.taken.insert(static_cast<std::uint64_t>(held->int64(i, 0)));
+        }
+        return {};
     }
 
     /** `count` server sequence numbers, ascending (taken under the unit's lock, so a unit's changes commit in
@@ -464,6 +542,19 @@ private:
             }
             if (*checksum == 0) {
                 return makeError("corrupt", "The device's unit is missing.");
+            }
+        }
+        if (!plan.renumbered.empty()) {
+            Column lost, fresh;
+            for (const auto& [from, to] : plan.renumbered) {
+                lost.push_back(number(from));
+                fresh.push_back(number(to));
+            }
+            auto remembered = run("INSERT INTO renumbered_seqs(lost_seq, new_seq) SELECT l, n FROM "
+                                  "unnest($1::bigint[], $2::bigint[]) AS t(l, n)",
+                                  {pg::text(pg::arrayLiteral(lost)), pg::text(pg::arrayLiteral(fresh))});
+            if (!remembered) {
+                return remembered.error();
             }
         }
         if (!plan.acksToStore.empty()) {

@@ -6,7 +6,7 @@ namespace fieldkit::hub {
 namespace {
 
 // apart from STRICT/WITHOUT ROWID, so a second implementation can mirror it.
-constexpr std::array<std::string_view, 6> kMigrations = {
+constexpr std::array<std::string_view, 7> kMigrations = {
     R"sql(
     CREATE TABLE units (
         name TEXT PRIMARY KEY,
@@ -166,6 +166,19 @@ constexpr std::array<std::string_view, 6> kMigrations = {
     -- (holding the center key); the hub hands it over and never needs the center key. NULL once the code is
     -- used or expired.
     ALTER TABLE enrolment_codes ADD COLUMN unit_key_wrapped BLOB;
+    )sql",
+    R"sql(
+    -- Server sequence numbers a restore from a backup set aside, and lost numbers whose changes came back
+    -- under new numbers (restore_numbering.hpp).
+    CREATE TABLE restored_ranges (
+        first_seq INTEGER PRIMARY KEY,
+        last_seq INTEGER NOT NULL,
+        restored_ms INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE renumbered_seqs (
+        lost_seq INTEGER PRIMARY KEY,
+        new_seq INTEGER NOT NULL
+    ) STRICT;
     )sql",
 };
 

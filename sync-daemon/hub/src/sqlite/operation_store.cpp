@@ -6,7 +6,10 @@
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/core/merge.hpp>
 #include <fieldkit/core/partition_checksum.hpp>
+#include <fieldkit/hub/restore_numbering.hpp>
+#include <fieldkit/sqlite/collect.hpp>
 #include <map>
+#include <set>
 #include <variant>
 
 namespace fieldkit::hub::sqlite_center {
@@ -30,6 +33,48 @@ public:
             return row.error();
         }
         return static_cast<std::uint64_t>(stmt->int64(0));
+    }
+
+    Result<SeqRange> setAsideAfterRestore(std::int64_t nowMs) override {
+        auto tx = Transaction::begin(m_db);
+        if (!tx) {
+            return tx.error();
+        }
+        auto counter = prepared<std::uint64_t>(
+            m_db, "SELECT value FROM counters WHERE name = 'server_seq'",
+            [](sqlite::Statement& st) -> Result<std::uint64_t> {
+                auto row = st.step();
+                if (!row || !*row) {
+                    return row ? makeError("damaged_center_store",
+                                           "The center store lacks its sequence counter.")
+                               : Result<std::uint64_t>(row.error());
+                }
+                return static_cast<std::uint64_t>(st.int64(0));
+            });
+        if (!counter) {
+            return counter.error();
+        }
+        const auto range = setAsideAfter(*counter);
+        auto record =
+            m_db.cached("INSERT INTO restored_ranges(first_seq, last_seq, restored_ms) VALUES (?1, ?2, ?3)");
+        auto move = m_db.cached("UPDATE counters SET value = ?1 WHERE name = 'server_seq'");
+        if (!record || !move) {
+            return makeError("corrupt", "The center store's schema is incomplete.");
+        }
+        if (auto st = record->bind(1, static_cast<std::int64_t>(range.first))
+                          .bind(2, static_cast<std::int64_t>(range.last))
+                          .bind(3, nowMs)
+                          .run();
+            !st) {
+            return st.error();
+        }
+        if (auto st = move->bind(1, static_cast<std::int64_t>(range.last)).run(); !st) {
+            return st.error();
+        }
+        if (auto st = tx->commit(); !st) {
+            return st.error();
+        }
+        return range;
     }
 
     Result<std::vector<protocol::PushAck>> applyBatch(const DeviceRecord& device,
@@ -59,6 +104,11 @@ public:
             return current.error();
         }
         std::uint64_t lastApplied = *current;
+        auto setAside = restoredRanges();
+        if (!setAside) {
+            return setAside.error();
+        }
+        m_setAside = std::move(*setAside);
         for (const auto& op : ops) {
             auto earlier = m_acks.answeredBefore(device, op);
             if (!earlier) {
@@ -347,6 +397,102 @@ private:
         }
     }
 
+    /** Ranges restores set aside (restore_numbering.hpp); none for a center never restored. */
+    Result<std::vector<SeqRange>> restoredRanges() {
+        auto stmt = m_db.cached("SELECT first_seq, last_seq FROM restored_ranges ORDER BY first_seq");
+        if (!stmt) {
+            return stmt.error();
+        }
+        return sqlite::collect<SeqRange>(*stmt, [](const sqlite::Statement& r) {
+            return SeqRange{static_cast<std::uint64_t>(r.int64(0)), static_cast<std::uint64_t>(r.int64(1))};
+        });
+    }
+
+    /** What the restores tell about the lost numbers `op` names (its own and its bases). */
+    Result<RestoreMemory> restoreMemory(const protocol::Operation& op) {
+        RestoreMemory memory;
+        memory.setAside = m_setAside;
+        if (memory.empty()) {
+            return memory;
+        }
+        std::set<std::uint64_t> named;
+        if (memory.lost(op.server_seq())) {
+            named.insert(op.server_seq());
+        }
+        for (const auto& ref : op.fields()) {
+            if (memory.lost(ref.base_seq())) {
+                named.insert(ref.base_seq());
+            }
+        }
+        auto moved = m_db.cached("SELECT new_seq FROM renumbered_seqs WHERE lost_seq = ?1");
+        auto held = m_db.cached("SELECT 1 FROM operations WHERE server_seq = ?1");
+        if (!moved || !held) {
+            return makeError("corrupt", "The center store's schema is incomplete.");
+        }
+        for (const auto number : named) {
+            moved->bind(1, static_cast<std::int64_t>(number));
+            auto row = moved->step();
+            if (!row) {
+                return row.error();
+            }
+            if (*row) {
+                memory.renumbered.emplace(number, static_cast<std::uint64_t>(moved->int64(0)));
+            }
+            moved->reset();
+            held->bind(1, static_cast<std::int64_t>(number));
+            row = held->step();
+            if (!row) {
+                return row.error();
+            }
+            if (*row) {
+                memory.taken.insert(number);
+            }
+            held->reset();
+        }
+        return memory;
+    }
+
+    /** The operation's number: a lost one given back (restore_numbering.hpp), or the next of the counter; a
+     *  lost number not given back is remembered as moved to the new one. */
+    Result<std::uint64_t> takeSeq(const protocol::Operation& op, const RestoreMemory& restore,
+                                  const std::vector<core::RegisterState>& touched) {
+        if (const auto restored = restoredNumber(op, restore, touched)) {
+            return *restored;
+        }
+        auto fresh = nextSeq();
+        if (!fresh) {
+            return fresh.error();
+        }
+        if (restore.lost(op.server_seq()) && !restore.renumbered.contains(op.server_seq())) {
+            auto remember = m_db.cached("INSERT INTO renumbered_seqs(lost_seq, new_seq) VALUES (?1, ?2)");
+            if (!remember) {
+                return remember.error();
+            }
+            if (auto st = remember->bind(1, static_cast<std::int64_t>(op.server_seq()))
+                              .bind(2, static_cast<std::int64_t>(*fresh))
+                              .run();
+                !st) {
+                return st.error();
+            }
+        }
+        return fresh;
+    }
+
+    Result<std::uint64_t> nextSeq() {
+        // Every statement on this per-operation path is cached: ingest is bound by SQL preparation otherwise.
+        auto counter =
+            m_db.cached("UPDATE counters SET value = value + 1 WHERE name = 'server_seq' RETURNING value");
+        if (!counter) {
+            return counter.error();
+        }
+        auto counted = counter->step();
+        if (!counted || !*counted) {
+            return counted ? makeError("damaged_center_store", "The center store lacks its sequence counter.")
+                           : counted.error();
+        }
+        return static_cast<std::uint64_t>(counter->int64(0));
+    }
+
     /** Applies one new operation; a refusal() error means the device's op is refused. */
     Result<protocol::PushAck> applyOne(const DeviceRecord& device, const protocol::Operation& op) {
         const Bytes caseId(op.case_id().begin(), op.case_id().end());
@@ -397,19 +543,6 @@ private:
             }
         }
 
-        // Every statement on this per-operation path is cached: ingest is bound by SQL preparation otherwise.
-        auto counter =
-            m_db.cached("UPDATE counters SET value = value + 1 WHERE name = 'server_seq' RETURNING value");
-        if (!counter) {
-            return counter.error();
-        }
-        auto counted = counter->step();
-        if (!counted || !*counted) {
-            return counted ? makeError("damaged_center_store", "The center store lacks its sequence counter.")
-                           : counted.error();
-        }
-        const auto seq = static_cast<std::uint64_t>(counter->int64(0));
-
         // Group the field references per field (a resolve names one per version it closes).
         std::map<std::uint32_t, std::vector<std::uint64_t>> bases;
         for (const auto& ref : op.fields()) {
@@ -423,25 +556,44 @@ private:
             }
             bases[ref.field_id()].push_back(base);
         }
-        protocol::PushAck ack;
-        ack.set_device_seq(op.device_seq());
-        ack.set_server_seq(seq);
-        ack.set_result(protocol::PushAck::APPLIED);
-        bool conflicted = false;
+        auto restore = restoreMemory(op);
+        if (!restore) {
+            return restore.error();
+        }
+        std::map<std::uint32_t, core::RegisterState> states; // of the register fields the operation changes
         for (const auto& [fieldId, fieldBases] : bases) {
             const auto info = core::fieldInfo(core::FieldId{fieldId});
-            const bool addOnly =
-                info.known ? info.kind == core::FieldKind::AddOnly : *kind == core::OperationKind::Append;
-            if (addOnly) {
+            if (info.known ? info.kind == core::FieldKind::AddOnly : *kind == core::OperationKind::Append) {
                 continue; // add-only values never conflict
             }
             auto state = fieldState(caseId, fieldId);
             if (!state) {
                 return state.error();
             }
+            states.emplace(fieldId, std::move(*state));
+        }
+        std::vector<core::RegisterState> touched;
+        for (const auto& [fieldId, state] : states) {
+            touched.push_back(state);
+        }
+        auto number = takeSeq(op, *restore, touched);
+        if (!number) {
+            return number.error();
+        }
+        const auto seq = *number;
+        protocol::PushAck ack;
+        ack.set_device_seq(op.device_seq());
+        ack.set_server_seq(seq);
+        ack.set_result(protocol::PushAck::APPLIED);
+        bool conflicted = false;
+        for (const auto& [fieldId, state] : states) {
+            std::vector<std::uint64_t> resolved;
+            for (const auto base : bases.at(fieldId)) {
+                resolved.push_back(restore->empty() ? base : resolveBase(base, *restore, state));
+            }
             const auto changeKind = *kind == core::OperationKind::Append ? core::OperationKind::Set : *kind;
-            auto decision = core::mergeField(core::FieldKind::Register, *state,
-                                             core::FieldChange{changeKind, fieldBases, seq});
+            auto decision = core::mergeField(core::FieldKind::Register, state,
+                                             core::FieldChange{changeKind, std::move(resolved), seq});
             if (!decision) {
                 return refusal(core::Refusal::Malformed, decision.error().message);
             }
@@ -548,6 +700,7 @@ private:
 
     Database& m_db;
     PushResults m_acks;
+    std::vector<SeqRange> m_setAside; // read at the start of each batch
 };
 
 } // namespace

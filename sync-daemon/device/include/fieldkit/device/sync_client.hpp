@@ -39,8 +39,9 @@ struct SessionResult {
     bool downloadsDone = false;         // every attachment the unit's cases name is held whole here
     std::uint64_t bytesUp = 0; // on the wire during the round (TLS included), as the kernel counted them
     std::uint64_t bytesDown = 0;
-    std::string wipeOrderId; // the round delivered a valid, center-signed wipe order for this device
-    bool wiped = false;      // ...and the device carried it out: store and sync identity are gone
+    std::string wipeOrderId;  // the round delivered a valid, center-signed wipe order for this device
+    bool wiped = false;       // ...and the device carried it out: store and sync identity are gone
+    std::size_t requeued = 0; // operations a center restored from a backup had lost, queued to go again
 };
 
 /** Limits of the device side. Waits for answers are not here: they follow the bytes outstanding and the

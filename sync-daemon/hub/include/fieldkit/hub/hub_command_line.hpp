@@ -61,11 +61,15 @@ struct HubStoreCopyOptions {
     std::string to;
     std::string storePassfile;
 };
+struct HubMarkRestoredOptions {
+    std::string dir;
+};
 
 /** One fieldkit-hub command with its options, as the command line gave it. */
-using HubCommand = std::variant<HubInitOptions, HubServeOptions, HubUnitAddOptions, HubEnrollCodeOptions,
-                                HubProvisionOptions, HubExportOptions, HubStatsOptions, HubRevokeOptions,
-                                HubWipeOptions, HubBackupOptions, HubStoreCopyOptions>;
+using HubCommand =
+    std::variant<HubInitOptions, HubServeOptions, HubUnitAddOptions, HubEnrollCodeOptions,
+                 HubProvisionOptions, HubExportOptions, HubStatsOptions, HubRevokeOptions, HubWipeOptions,
+                 HubBackupOptions, HubStoreCopyOptions, HubMarkRestoredOptions>;
 
 /** Longest idle timeout and enrolment code validity a command line may ask for (a day, thirty days). */
 inline constexpr std::int64_t kMaxIdleSeconds = 24 * 60 * 60;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/hub/center_records.hpp>
+#include <fieldkit/hub/restore_numbering.hpp>
 #include <optional>
 #include <string>
 #include <utility>
@@ -29,6 +30,10 @@ public:
     [[nodiscard]] virtual Result<ChangesPage> changesSince(const std::string& unit, std::uint64_t cursor,
                                                            const std::string& excludeDevice, int limit,
                                                            std::size_t maxBytes) = 0;
+    /** After the center was restored from a backup (with every hub stopped): sets the next kRestoreSetAside
+     *  server sequence numbers aside, since devices hold numbers the backup never saw, and numbers new
+     *  changes after them (restore_numbering.hpp). Returns the range. */
+    [[nodiscard]] virtual Result<SeqRange> setAsideAfterRestore(std::int64_t nowMs) = 0;
     /** Newest server sequence among changes visible to `unit`. */
     [[nodiscard]] virtual Result<std::uint64_t> serverHead(const std::string& unit) = 0;
 

@@ -4,9 +4,11 @@
 #include <fieldkit/core/merge.hpp>
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/hub/center_records.hpp>
+#include <fieldkit/hub/restore_numbering.hpp>
 #include <fieldkit/protocol/codec.hpp>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,6 +36,10 @@ struct PushSnapshot {
     std::map<CaseKey, std::string> caseUnits;
     /** Open versions of every register field of those cases (a field absent here was never set). */
     std::map<std::pair<CaseKey, std::uint32_t>, core::RegisterState> heads;
+    /** What restores left to decide by (empty for a center never restored): the ranges, the lost numbers
+     *  the push names that came back under other numbers, and which numbers it carries a change already has.
+     */
+    RestoreMemory restore;
 };
 
 /** A case the push creates. */
@@ -77,10 +83,11 @@ struct PushPlan {
     std::vector<CaseMetaUpdate> caseUpdates; // one per case an applied operation touched
     std::vector<FieldHead> closedHeads;      // stored versions that are no longer open
     std::vector<FieldHead> openedHeads;      // versions to store
-    std::vector<StoredOperation> operations; // in server_seq order
+    std::vector<StoredOperation> operations; // in the push's order
     std::uint64_t checksumDelta = 0;         // XOR of the applied operations' fingerprints
-    std::uint64_t lastApplied = 0;           // the device's newest decided device_seq
-    bool changed = false;                    // something was applied (other devices are to be told)
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> renumbered; // lost number -> its new number
+    std::uint64_t lastApplied = 0;                                   // the device's newest decided device_seq
+    bool changed = false; // something was applied (other devices are to be told)
 };
 
 /** How many server sequence numbers `planPush` may ask for: the operations it might apply. */

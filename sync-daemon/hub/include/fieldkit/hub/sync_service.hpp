@@ -23,6 +23,10 @@ struct HubSession {
     std::string unit; // the device's unit, once it said hello (for waking it when the unit changes)
     std::uint64_t cursor = 0;
     std::uint32_t maxChanges = kDefaultMaxChanges;
+    // The hello said the center acknowledged more of the device's operations than it holds: the center was
+    // restored from a backup. Pushes until the next hello are answered empty, so nothing the device sent
+    // after the lost ones is applied before the device has queued those again.
+    bool deviceAhead = false;
 };
 
 /** The hub's side of the protocol without any I/O: the network server and the deterministic simulation both
