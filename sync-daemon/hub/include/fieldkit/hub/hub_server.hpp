@@ -7,6 +7,7 @@
 #include <fieldkit/common/host_port.hpp>
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/engine/handshake.hpp>
+#include <fieldkit/common/log.hpp>
 #include <fieldkit/hub/center_store.hpp>
 #include <fieldkit/hub/hub_metrics.hpp>
 #include <functional>
@@ -19,7 +20,7 @@ namespace fieldkit::hub {
 /** Seams the server needs from the outside world. */
 struct HubEnvironment {
     std::function<std::int64_t()> nowMs;
-    std::function<void(const std::string&)> log; // one line; callers never pass personal data
+    common::Log log; // structured entries; callers never pass personal data
 };
 
 /** Timing limits; every wait has one. */
