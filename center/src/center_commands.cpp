@@ -11,6 +11,7 @@
 #include <fieldkit/center/console_tls.hpp>
 #include <fieldkit/center/fleet_actions.hpp>
 #include <fieldkit/common/log.hpp>
+#include <fieldkit/common/service_notify.hpp>
 #include <fieldkit/hub/center_dir.hpp>
 #include <iostream>
 
@@ -100,7 +101,11 @@ int run(const ServeOptions& o) {
     });
     std::cout << "listening on " << bound->toString() << std::endl;
     log.notice("listening", "listening on " + bound->toString(), {{"listen", bound->toString()}});
+    if (auto st = common::notifyServiceManager("READY=1"); !st) { // systemd's Type=notify
+        log.warning("notify_failed", st.error().message);
+    }
     io.run();
+    (void)common::notifyServiceManager("STOPPING=1");
     log.notice("stopped", "stopped");
     return 0;
 }
