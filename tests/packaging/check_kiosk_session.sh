@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the kiosk session the way fieldkit-kiosk.service does (its User, Environment and ExecStart, read from
 # the unit file) under a headless wlroots backend, and checks that it shows the app:
-#   - cage runs the built app as an unprivileged user (cage itself refuses to run as root);
+#   - cage runs the built app as an unprivileged user (cage itself refuses to run as root), on Qt's Wayland
+#     platform plugin;
 #   - the app chooses the hardware profile as on the device (FIELDKIT_PROFILE from kiosk.env, here the station
 #     kiosk) and logs it as a structured entry;
 #   - the app's READY=1 reaches the service manager's socket through cage (Type=notify, NotifyAccess=all);
@@ -92,9 +93,12 @@ grep -q '"program":"fieldkit","event":"ready"' "$work/cage.err" || {
 app_pid=$(pgrep -P $cage_pid -x fieldkit || true)
 [ -n "$app_pid" ] || { echo "cage has no fieldkit child" >&2; exit 1; }
 [ "$(stat -c %U /proc/$app_pid)" = "$user" ] || { echo "the app does not run as $user" >&2; exit 1; }
+# Qt's Wayland platform plugin, not X11 through cage's Xwayland (which would work too, and hide a missing
+# qt6-wayland).
+grep -q 'platforms/libqwayland' /proc/$app_pid/maps || { echo "the app does not use Qt's Wayland platform plugin" >&2; exit 1; }
 
 # A screenshot of the output: the app's unlock page, not an empty (one-colour) screen.
-shot=$work/kiosk.png
+shot=$runtime/kiosk.png
 setpriv --reuid=$user --regid=$group --clear-groups env XDG_RUNTIME_DIR="$runtime" WAYLAND_DISPLAY=wayland-0 \
   grim "$shot"
 colours=$(python3 - "$shot" <<'PY'

@@ -407,6 +407,8 @@ struct HubServer::Impl {
                     {{"device", deviceId},
                      {"protocol", std::to_string(envelope->hello().protocol_version())},
                      {"cursor", std::to_string(envelope->hello().pull_cursor())}});
+                // Read before the welcome moves into the reply (a moved-from message is empty).
+                const bool wipeOrderSent = welcome->has_wipe_order();
                 protocol::Envelope reply;
                 *reply.mutable_welcome() = std::move(*welcome);
                 if (!co_await send(ws, reply)) {
@@ -417,7 +419,7 @@ struct HubServer::Impl {
                     co_return;
                 }
                 live.unit = session.unit;
-                if (welcome->has_wipe_order()) {
+                if (wipeOrderSent) {
                     log(common::LogLevel::Notice, "wipe_order_sent", "wipe order sent with the welcome",
                         {{"device", deviceId}});
                 }
