@@ -24,7 +24,7 @@ trap cleanup EXIT
 packages=(fieldkit-hub fieldkit-syncd fieldkit-tools)
 
 # The packages of this build (version 1), and the same with a higher version (version 2).
-(cd "$build" && cpack -G DEB -B "$work/cpack" >"$work/cpack.log" 2>&1) || { cat "$work/cpack.log" >&2; exit 1; }
+(cd "$build" && cpack -G DEB -D 'CPACK_COMPONENTS_ALL=hub;syncd;tools' -B "$work/cpack" >"$work/cpack.log" 2>&1) || { cat "$work/cpack.log" >&2; exit 1; }
 v1=$(dpkg-deb -f "$work"/cpack/fieldkit-hub_*.deb Version)
 v2=$v1+upgrade1
 mkdir -p "$root" "$work/v1" "$work/v2"
@@ -32,7 +32,7 @@ for p in "${packages[@]}"; do
   cp "$work"/cpack/${p}_*.deb "$work/v1/"
   dpkg-deb -R "$work"/v1/${p}_*.deb "$work/tree-$p"
   sed -i -e "s/^Version: .*/Version: $v2/" -e "s/(= $v1)/(= $v2)/g" "$work/tree-$p/DEBIAN/control"
-  dpkg-deb --build --root-owner-group "$work/tree-$p" "$work/v2/${p}_${v2}.deb" >/dev/null
+  dpkg-deb --build -Znone --root-owner-group "$work/tree-$p" "$work/v2/${p}_${v2}.deb" >/dev/null
 done
 [ "$(dpkg --compare-versions "$v2" gt "$v1" && echo yes)" = yes ]
 
@@ -47,7 +47,7 @@ if [ ! -f "$base" ]; then
   mkdir -p "$cache"
   rm -f "$cache"/bookworm-*.tar
   echo "making the Debian 12 base root (cached in $base): $deps"
-  mmdebstrap --quiet --variant=apt --mode=root --aptopt='Acquire::Check-Valid-Until "false"' \
+  mmdebstrap --quiet --variant=apt --mode=root --format=tar --aptopt='Acquire::Check-Valid-Until "false"' \
     --include="$deps" bookworm "$base.partial" "$mirror" >"$work/mmdebstrap.log" 2>&1 ||
     { cat "$work/mmdebstrap.log" >&2; rm -f "$base.partial"; exit 1; }
   mv "$base.partial" "$base"
@@ -72,7 +72,9 @@ hub_dir=/var/lib/fieldkit-hub
 dev_dir=/var/lib/fieldkit
 start_hub() {
   rm -f "$root/tmp/hub.out"
-  in_root setpriv --reuid=fieldkit-hub --regid=fieldkit-hub --init-groups \
+  # Not through in_root: a backgrounded function would be a subshell, and $! not the hub's pid.
+  chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin ASAN_OPTIONS=detect_leaks=0 \
+    setpriv --reuid=fieldkit-hub --regid=fieldkit-hub --init-groups \
     fieldkit-hub serve --dir $hub_dir --listen 127.0.0.1:0 --ops-listen 127.0.0.1:0 \
     >"$root/tmp/hub.out" 2>>"$root/tmp/hub.log" &
   hub_pid=$!
@@ -87,12 +89,16 @@ stop_hub() {
   kill "$hub_pid"
   wait "$hub_pid" 2>/dev/null || true
   hub_pid=""
+  if pgrep -x -u "$(chroot "$root" id -u fieldkit-hub)" fieldkit-hub >/dev/null; then
+    echo "FAILED: a hub outlived stop_hub" >&2
+    exit 1
+  fi
 }
 version_of() { in_root dpkg-query -W -f='${Version}' "$1"; }
 stat_of() { in_root stat -c '%U %a' "$1"; }
 
 echo "== install $v1"
-in_root dpkg -i /tmp/debs/v1/fieldkit-hub_*.deb /tmp/debs/v1/fieldkit-syncd_*.deb /tmp/debs/v1/fieldkit-tools_*.deb >/dev/null
+in_root sh -c 'dpkg -i /tmp/debs/v1/*.deb' >/dev/null
 check "installed $v1" [ "$(version_of fieldkit-hub)" = "$v1" ]
 check "center folder private to fieldkit-hub" [ "$(stat_of $hub_dir)" = "fieldkit-hub 700" ]
 check "device folder private to fieldkit" [ "$(stat_of $dev_dir)" = "fieldkit 700" ]
@@ -106,7 +112,7 @@ as fieldkit env FIELDKIT_PIN=2468 fieldkit-ctl --data $dev_dir init --staff anna
 as fieldkit fieldkit-syncd enroll --data $dev_dir --hub "$hub" --code "$code" >/dev/null
 echo '{"service":"passport","channel":"bike","citizen":{"cpr":"0707614285","name":"Karen Blixen"}}' |
   as fieldkit env FIELDKIT_PIN=2468 fieldkit-ctl --data $dev_dir case create --json - >/dev/null
-check "the daemon syncs the case" as fieldkit fieldkit-syncd sync-once --data $dev_dir >/dev/null
+check "the daemon syncs the case" as fieldkit fieldkit-syncd sync-once --data $dev_dir --hub "$hub" >/dev/null
 stop_hub
 check "the hub logged the push as a JSON event" grep -q '"event":"push_applied"' "$root/tmp/hub.log"
 stats_before=$(as fieldkit-hub fieldkit-hub stats --dir $hub_dir --json)
@@ -116,7 +122,7 @@ check "the center holds the case ($ops_before operations)" [ "${ops_before:-0}" 
 echo "FIELDKIT_HUB_LISTEN=10.0.0.5:8443" >>"$root/etc/fieldkit/hub.env"
 
 echo "== upgrade to $v2"
-in_root dpkg -i /tmp/debs/v2/*.deb >/dev/null
+in_root sh -c 'dpkg -i /tmp/debs/v2/*.deb' >/dev/null
 check "upgraded to $v2" [ "$(version_of fieldkit-hub)-$(version_of fieldkit-syncd)-$(version_of fieldkit-tools)" = "$v2-$v2-$v2" ]
 check "the center's counts are unchanged" [ "$(as fieldkit-hub fieldkit-hub stats --dir $hub_dir --json)" = "$stats_before" ]
 check "center folder still private" [ "$(stat_of $hub_dir)" = "fieldkit-hub 700" ]
@@ -126,7 +132,7 @@ check "the device store still opens with its case" grep -q passport <<<"$cases"
 start_hub
 echo '{"service":"moving","channel":"bike","citizen":{"cpr":"0707614285","name":"Karen Blixen"}}' |
   as fieldkit env FIELDKIT_PIN=2468 fieldkit-ctl --data $dev_dir case create --json - >/dev/null
-check "the device syncs with the upgraded center" as fieldkit fieldkit-syncd sync-once --data $dev_dir >/dev/null
+check "the device syncs with the upgraded center" as fieldkit fieldkit-syncd sync-once --data $dev_dir --hub "$hub" >/dev/null
 stop_hub
 ops_after=$(as fieldkit-hub fieldkit-hub stats --dir $hub_dir --json | sed -n 's/.*"operations":\([0-9]*\).*/\1/p')
 check "the center now holds the second case too ($ops_after operations)" [ "${ops_after:-0}" -gt "$ops_before" ]
