@@ -118,7 +118,7 @@ tablets and kiosks sync their encrypted cases over mutual TLS, and the hub
 never holds the key that opens citizen data. fieldkit-center is the
 back-office console (HTTPS, for the internal network): case work,
 statistics, enrolment codes, revocation and remote wipe.")
-set(CPACK_DEBIAN_APP_DESCRIPTION "fieldkit field app for municipal citizen service
+set(CPACK_DEBIAN_APP_DESCRIPTION "touch app for municipal citizen service in the field
 The touch app staff use on service bikes, on home visits and at the
 station kiosk: cases stored encrypted on the device, offline first,
 reconciled with the center by fieldkit-syncd. Danish and English.")
