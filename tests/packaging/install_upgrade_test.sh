@@ -21,16 +21,16 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-packages=(fieldkit-hub fieldkit-syncd fieldkit-tools)
+packages=(fieldkit-hub fieldkit-syncd fieldkit-tools fieldkit fieldkit-kiosk)
 
 # The packages of this build (version 1), and the same with a higher version (version 2).
-(cd "$build" && cpack -G DEB -D 'CPACK_COMPONENTS_ALL=hub;syncd;tools' -B "$work/cpack" >"$work/cpack.log" 2>&1) || { cat "$work/cpack.log" >&2; exit 1; }
+(cd "$build" && cpack -G DEB -D 'CPACK_COMPONENTS_ALL=hub;syncd;tools;app;kiosk' -B "$work/cpack" >"$work/cpack.log" 2>&1) || { cat "$work/cpack.log" >&2; exit 1; }
 v1=$(dpkg-deb -f "$work"/cpack/fieldkit-hub_*.deb Version)
 v2=$v1+upgrade1
 mkdir -p "$root" "$work/v1" "$work/v2"
 for p in "${packages[@]}"; do
-  cp "$work"/cpack/${p}_*.deb "$work/v1/"
-  dpkg-deb -R "$work"/v1/${p}_*.deb "$work/tree-$p"
+  cp "$work"/cpack/${p}_[0-9]*.deb "$work/v1/"
+  dpkg-deb -R "$work"/v1/${p}_[0-9]*.deb "$work/tree-$p"
   sed -i -e "s/^Version: .*/Version: $v2/" -e "s/(= $v1)/(= $v2)/g" "$work/tree-$p/DEBIAN/control"
   dpkg-deb --build -Znone --root-owner-group "$work/tree-$p" "$work/v2/${p}_${v2}.deb" >/dev/null
 done
@@ -103,6 +103,16 @@ check "installed $v1" [ "$(version_of fieldkit-hub)" = "$v1" ]
 check "center folder private to fieldkit-hub" [ "$(stat_of $hub_dir)" = "fieldkit-hub 700" ]
 check "device folder private to fieldkit" [ "$(stat_of $dev_dir)" = "fieldkit 700" ]
 check "man pages installed" in_root test -f /usr/share/man/man1/fieldkit-center.1.gz
+
+# The app's Depends are complete: its self-test compiles every QML file and shows every page, and names any
+# QML module that is not installed.
+in_root install -d -m 0700 -o fieldkit -g fieldkit /tmp/xdg
+selftest=$(as fieldkit env QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=/tmp/xdg fieldkit --self-test 2>&1) || true
+check "the installed app passes its self-test (every QML module it imports is installed)" \
+  grep -q "fieldkit self-test: passed" <<<"$selftest" || { echo "$selftest" >&2; exit 1; }
+check "the kiosk session is enabled at boot" in_root test -L /etc/systemd/system/multi-user.target.wants/fieldkit-kiosk.service
+check "the kiosk's compositor and Qt's Wayland plugin are installed" \
+  in_root sh -c 'test -x /usr/bin/cage && test -x /usr/bin/Xwayland && ls /usr/lib/*/qt6/plugins/platforms/libqwayland-generic.so >/dev/null'
 
 as fieldkit-hub fieldkit-hub init --dir $hub_dir >/dev/null
 as fieldkit-hub fieldkit-hub unit add --dir $hub_dir bike-07 >/dev/null
