@@ -40,7 +40,8 @@ std::filesystem::path staticDir(const std::optional<std::string>& given) {
 }
 
 int run(const ServeOptions& o) {
-    // A service: everything it says goes through the log (journal fields under systemd, JSON lines otherwise).
+    // A service: everything it says goes through the log (journal fields under systemd, JSON lines
+    // otherwise).
     const auto log = common::programLog("fieldkit-center");
     const auto failed = [&log](const Error& error) {
         log.error("start_failed", error.message, {{"code", error.code}});

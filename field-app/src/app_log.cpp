@@ -50,14 +50,15 @@ void announceFirstFrame(QQmlApplicationEngine& engine, common::Log log, std::str
         return;
     }
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = QObject::connect(window, &QQuickWindow::frameSwapped, window,
-                                   [connection, log = std::move(log), profile = std::move(profile)] {
-                                       QObject::disconnect(*connection);
-                                       log.notice("ready", "the main window is on screen", {{"profile", profile}});
-                                       if (auto st = common::notifyServiceManager("READY=1"); !st) {
-                                           log.warning("notify_failed", st.error().message);
-                                       }
-                                   });
+    *connection =
+        QObject::connect(window, &QQuickWindow::frameSwapped, window,
+                         [connection, log = std::move(log), profile = std::move(profile)] {
+                             QObject::disconnect(*connection);
+                             log.notice("ready", "the main window is on screen", {{"profile", profile}});
+                             if (auto st = common::notifyServiceManager("READY=1"); !st) {
+                                 log.warning("notify_failed", st.error().message);
+                             }
+                         });
 }
 
 } // namespace fieldkit::app

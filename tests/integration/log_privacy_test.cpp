@@ -16,9 +16,9 @@ namespace {
 const std::vector<std::string> kPin = {"FIELDKIT_PIN=2468"};
 
 /** Values no program may ever write to a log: each is unique enough that a hit is a leak. */
-const std::vector<std::string> kCanaries = {
-    "Zebulon",         "Quixcanary", "2902604321", "290260-4321", "Kanarievej 4242", "xq7zcanarynote",
-    "Qvistcanaryjorn", "1512874411", "151287-4411"};
+const std::vector<std::string> kCanaries = {"Zebulon",         "Quixcanary",      "2902604321",
+                                            "290260-4321",     "Kanarievej 4242", "xq7zcanarynote",
+                                            "Qvistcanaryjorn", "1512874411",      "151287-4411"};
 
 std::vector<std::string> linesOf(const std::string& text) {
     std::vector<std::string> lines;
@@ -99,12 +99,12 @@ TEST_CASE("services log one JSON object a line with an event, and no line of any
     REQUIRE_MESSAGE(code.exitCode == 0, code.err);
     transcript.add("fieldkit-hub enroll-code", code.err);
     TempDir a;
-    auto init = runProcess({kCtl, "--data", a.path().string(), "init", "--staff", "anna", "--unit", center.unit,
-                            "--kdf-ms", "1"},
+    auto init = runProcess({kCtl, "--data", a.path().string(), "init", "--staff", "anna", "--unit",
+                            center.unit, "--kdf-ms", "1"},
                            std::chrono::seconds(60), kPin);
     REQUIRE_MESSAGE(init.exitCode == 0, init.err);
-    auto enrolled = runProcess({kSyncd, "enroll", "--data", a.path().string(), "--hub", hub.address(), "--code",
-                                code.out.substr(0, code.out.find('\n'))});
+    auto enrolled = runProcess({kSyncd, "enroll", "--data", a.path().string(), "--hub", hub.address(),
+                                "--code", code.out.substr(0, code.out.find('\n'))});
     REQUIRE_MESSAGE(enrolled.exitCode == 0, enrolled.err);
     transcript.add("fieldkit-syncd enroll", enrolled);
     const std::string deviceA = enrolled.out.substr(enrolled.out.find("device ") + 7, 32);
@@ -132,8 +132,9 @@ TEST_CASE("services log one JSON object a line with an event, and no line of any
 
     // The daemon ships A's cases; B pulls them; then B is wiped by order of the center.
     ChildProcess daemon({kSyncd, "run", "--data", a.path().string(), "--hub", hub.address()});
-    CHECK(eventually([&] { return readAll(a / "sync" / "status.json").find("\"pending_ops\":0") != std::string::npos; },
-                     60));
+    CHECK(eventually(
+        [&] { return readAll(a / "sync" / "status.json").find("\"pending_ops\":0") != std::string::npos; },
+        60));
     daemon.terminate();
     auto pulled = runProcess({kSyncd, "sync-once", "--data", b.path().string(), "--hub", hub.address()});
     CHECK_MESSAGE(pulled.exitCode == 0, pulled.err);

@@ -23,8 +23,9 @@ std::string timestamp(std::int64_t unixMs) {
     std::tm utc{};
     ::gmtime_r(&seconds, &utc);
     char text[40];
-    std::snprintf(text, sizeof(text), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
-                  utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, static_cast<int>(unixMs % 1000));
+    std::snprintf(text, sizeof(text), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                  utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+                  static_cast<int>(unixMs % 1000));
     return text;
 }
 
@@ -176,7 +177,8 @@ bool stderrIsJournal() {
     if (::fstat(STDERR_FILENO, &st) != 0) {
         return false;
     }
-    return static_cast<unsigned long long>(st.st_dev) == device && static_cast<unsigned long long>(st.st_ino) == inode;
+    return static_cast<unsigned long long>(st.st_dev) == device &&
+           static_cast<unsigned long long>(st.st_ino) == inode;
 }
 
 LogSink programLogSink(std::string program, std::string journalSocket) {
@@ -192,6 +194,8 @@ LogSink programLogSink(std::string program, std::string journalSocket) {
     };
 }
 
-Log programLog(std::string program) { return Log(programLogSink(std::move(program))); }
+Log programLog(std::string program) {
+    return Log(programLogSink(std::move(program)));
+}
 
 } // namespace fieldkit::common

@@ -1,6 +1,6 @@
 #include <cstdlib>
-#include <fieldkit/common/log.hpp>
 #include <fieldkit/common/enrolment_link.hpp>
+#include <fieldkit/common/log.hpp>
 #include <fieldkit/common/service_notify.hpp>
 #include <fieldkit/device/device_command_line.hpp>
 #include <fieldkit/device/device_commands.hpp>
@@ -138,12 +138,7 @@ int run(const RunOptions& o) {
     std::random_device seed;
     std::mt19937_64 random(seed());
     std::uniform_real_distribution<double> unit(0.0, 1.0);
-    DaemonEnvironment env{[&] { return unit(random); },
-                          log,
-                          &*profile,
-                          &battery,
-                          &link,
-                          &clock,
+    DaemonEnvironment env{[&] { return unit(random); },  log, &*profile, &battery, &link, &clock,
                           std::chrono::milliseconds(500)};
     log.notice("started", "syncing with " + t->hub.toString(),
                {{"device", t->config.deviceId}, {"unit", t->config.unit}, {"hub", t->hub.toString()}});

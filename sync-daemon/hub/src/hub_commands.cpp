@@ -49,7 +49,8 @@ int run(const HubInitOptions& o) {
 }
 
 int run(const HubServeOptions& o) {
-    // A service: everything it says goes through the log (journal fields under systemd, JSON lines otherwise).
+    // A service: everything it says goes through the log (journal fields under systemd, JSON lines
+    // otherwise).
     const auto log = common::programLog("fieldkit-hub");
     const auto failed = [&log](const Error& error) {
         log.error("start_failed", error.message, {{"code", error.code}});
@@ -73,7 +74,7 @@ int run(const HubServeOptions& o) {
     ::mallopt(M_MMAP_THRESHOLD, 128 * 1024);
     if (std::error_code ec; std::filesystem::exists(CenterDir{o.dir}.copyMarker(), ec)) {
         return failed(makeError("copy_running",
-                              "A store copy of this center is running; the hub serves once it ends."));
+                                "A store copy of this center is running; the hub serves once it ends."));
     }
     // The device-facing hub never reads the center's secret keys (center.key, center.sign): enrolment codes
     // carry the unit key wrapped by whoever made them, and wipe orders are signed when they are given.
@@ -97,10 +98,7 @@ int run(const HubServeOptions& o) {
     }
     boost::asio::io_context io;
     EnrolmentService enrolment(*center, nowMs);
-    HubServer server(
-        io, *tls, *center->store,
-        HubEnvironment{nowMs, log},
-        limits, policy, &enrolment);
+    HubServer server(io, *tls, *center->store, HubEnvironment{nowMs, log}, limits, policy, &enrolment);
     auto bound = server.listen(*where);
     if (!bound) {
         return failed(bound.error());
@@ -141,9 +139,10 @@ int run(const HubServeOptions& o) {
               << '\n';
     const auto listening = common::HostPort{bound->address().to_string(), bound->port()}.toString();
     std::cout << "listening on " << listening << std::endl;
-    log.notice("listening", "listening on " + listening,
-               {{"listen", listening},
-                {"ops_listen", common::HostPort{opsBound->address().to_string(), opsBound->port()}.toString()}});
+    log.notice(
+        "listening", "listening on " + listening,
+        {{"listen", listening},
+         {"ops_listen", common::HostPort{opsBound->address().to_string(), opsBound->port()}.toString()}});
     if (auto st = common::notifyServiceManager("READY=1"); !st) { // systemd's Type=notify
         log.warning("notify_failed", st.error().message);
     }

@@ -162,8 +162,8 @@ struct HubServer::Impl {
             try {
                 std::rethrow_exception(error);
             } catch (const std::exception& e) {
-                log(common::LogLevel::Error, "task_failed", std::string(what) + " ended with an error: " + e.what(),
-                    {{"task", what}});
+                log(common::LogLevel::Error, "task_failed",
+                    std::string(what) + " ended with an error: " + e.what(), {{"task", what}});
             }
         });
     }
@@ -195,7 +195,8 @@ struct HubServer::Impl {
         deadline.arm(limits.handshake);
         if (auto [ec, n] = co_await ws.next_layer().async_handshake(kTuple); ec) {
             ++metrics.handshakeFailures;
-            log(common::LogLevel::Notice, "tls_refused", "refused a connection at the TLS handshake: " + ec.message());
+            log(common::LogLevel::Notice, "tls_refused",
+                "refused a connection at the TLS handshake: " + ec.message());
             co_await drainAndClose(lowest, deadline);
             co_return;
         }
@@ -218,7 +219,8 @@ struct HubServer::Impl {
         }
         if (!deviceId) {
             ++metrics.handshakeFailures;
-            log(common::LogLevel::Notice, "no_client_certificate", "refused a sync connection without a client certificate");
+            log(common::LogLevel::Notice, "no_client_certificate",
+                "refused a sync connection without a client certificate");
             co_return;
         }
         if (target != "/sync/v1") {
@@ -364,8 +366,8 @@ struct HubServer::Impl {
             co_await writesDone(live); // nothing of this round is written while a ChangesWaiting still is
             if (ec) {
                 if (ec == beast::error::timeout) {
-                    log(common::LogLevel::Info, "connection_idle", "closed, silent for longer than the idle timeout",
-                        {{"device", deviceId}});
+                    log(common::LogLevel::Info, "connection_idle",
+                        "closed, silent for longer than the idle timeout", {{"device", deviceId}});
                 }
                 if (ec == websocket::error::message_too_big) {
                     ++metrics.framesRejected;
@@ -459,8 +461,8 @@ struct HubServer::Impl {
                 }
                 ++metrics.attachmentOffers;
                 if (!status->refused().empty()) {
-                    log(common::LogLevel::Warning, "attachment_refused", "attachment refused: " + status->refused(),
-                        {{"device", deviceId}});
+                    log(common::LogLevel::Warning, "attachment_refused",
+                        "attachment refused: " + status->refused(), {{"device", deviceId}});
                 }
                 protocol::Envelope out;
                 *out.mutable_attachment_status() = std::move(*status);
@@ -509,7 +511,8 @@ struct HubServer::Impl {
                     co_await reject(ws, deviceId, st.error().message);
                     co_return;
                 }
-                log(common::LogLevel::Notice, "wipe_confirmed", "confirmed its wipe order", {{"device", deviceId}});
+                log(common::LogLevel::Notice, "wipe_confirmed", "confirmed its wipe order",
+                    {{"device", deviceId}});
                 co_await ws.async_close(websocket::close_code::normal, kTuple);
                 co_return;
             }
@@ -531,7 +534,8 @@ struct HubServer::Impl {
         beast::flat_buffer buffer;
         deadline.arm(limits.handshake);
         if (auto [ec, n] = co_await ws.async_read(buffer, kTuple); ec) {
-            log(common::LogLevel::Notice, "enrolment_no_request", "enrolment: no request (" + ec.message() + ")");
+            log(common::LogLevel::Notice, "enrolment_no_request",
+                "enrolment: no request (" + ec.message() + ")");
             co_return;
         }
         const auto data = buffer.cdata();
@@ -607,7 +611,8 @@ struct HubServer::Impl {
 
     asio::awaitable<void> reject(WsStream& ws, const std::string& deviceId, const std::string& reason) {
         ++metrics.framesRejected;
-        log(common::LogLevel::Warning, "connection_refused", "connection closed: " + reason, {{"device", deviceId}});
+        log(common::LogLevel::Warning, "connection_refused", "connection closed: " + reason,
+            {{"device", deviceId}});
         co_await ws.async_close(websocket::close_reason(websocket::close_code::policy_error), kTuple);
     }
 

@@ -57,7 +57,8 @@ struct StderrToFile {
 
 /** A datagram socket where journald would listen. */
 struct FakeJournal {
-    std::filesystem::path path = std::filesystem::temp_directory_path() / ("fk-journal-" + std::to_string(::getpid()));
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("fk-journal-" + std::to_string(::getpid()));
     int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     FakeJournal() {
         sockaddr_un address{};
@@ -108,8 +109,10 @@ TEST_CASE("a journal entry has MESSAGE, PRIORITY, SYSLOG_IDENTIFIER, the event a
     CHECK(entry == "MESSAGE=hello, protocol 1\nPRIORITY=4\nSYSLOG_IDENTIFIER=fieldkit-syncd\n"
                    "FIELDKIT_EVENT=device_hello\nFIELDKIT_DEVICE=dev-1\nFIELDKIT_UNIT=bike-07\n");
     // A value with a line break goes length-prefixed (64-bit little endian), as the protocol requires.
-    const auto multi = common::formatJournalEntry("p", {common::LogLevel::Error, "e", "a\nb", {{"odd-key", "v"}}});
-    CHECK(multi.rfind(std::string("MESSAGE\n") + std::string("\x03\0\0\0\0\0\0\0", 8) + "a\nb\nPRIORITY=3\n", 0) == 0);
+    const auto multi =
+        common::formatJournalEntry("p", {common::LogLevel::Error, "e", "a\nb", {{"odd-key", "v"}}});
+    CHECK(multi.rfind(std::string("MESSAGE\n") + std::string("\x03\0\0\0\0\0\0\0", 8) + "a\nb\nPRIORITY=3\n",
+                      0) == 0);
     CHECK(multi.find("FIELDKIT_ODD_KEY=v\n") != std::string::npos);
 }
 
@@ -126,7 +129,8 @@ TEST_CASE("stderr is the journal only when JOURNAL_STREAM names the very file st
     }
 }
 
-TEST_CASE("under the journal an entry is one datagram; without a journal, or if it cannot be reached, a JSON line") {
+TEST_CASE("under the journal an entry is one datagram; without a journal, or if it cannot be reached, a JSON "
+          "line") {
     FakeJournal journal;
     {
         StderrToFile redirected("");

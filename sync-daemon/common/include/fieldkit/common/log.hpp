@@ -35,7 +35,8 @@ using LogSink = std::function<void(const LogEntry&)>;
 class Log {
 public:
     Log() = default;
-    explicit Log(LogSink sink) : m_sink(std::move(sink)) {}
+    explicit Log(LogSink sink)
+        : m_sink(std::move(sink)) {}
 
     void write(LogEntry entry) const;
     void error(std::string event, std::string message, std::vector<LogField> fields = {}) const;
@@ -50,14 +51,16 @@ private:
 
 /** One JSON object without a line break: {"ts":"…Z","level":"info","program":…,"event":…,"msg":…,fields…}.
  *  Always valid UTF-8; a field may not overwrite the keys above (it is renamed with a `field_` prefix). */
-[[nodiscard]] std::string formatJsonLine(std::string_view program, const LogEntry& entry, std::int64_t unixMs);
+[[nodiscard]] std::string formatJsonLine(std::string_view program, const LogEntry& entry,
+                                         std::int64_t unixMs);
 
 /** The journal's native protocol: KEY=value lines (values with a line break in the length-prefixed form),
  *  MESSAGE, PRIORITY, SYSLOG_IDENTIFIER, FIELDKIT_EVENT and each field as FIELDKIT_<KEY>. */
 [[nodiscard]] std::string formatJournalEntry(std::string_view program, const LogEntry& entry);
 
 /** True when systemd connected this process's stderr to the journal: JOURNAL_STREAM ("DEV:INODE") names the
- *  device and inode of file descriptor 2 (an inherited variable with stderr redirected elsewhere does not). */
+ *  device and inode of file descriptor 2 (an inherited variable with stderr redirected elsewhere does not).
+ */
 [[nodiscard]] bool stderrIsJournal();
 
 /** The sink a program uses: native journal datagrams to `journalSocket` when stderr is the journal (falling

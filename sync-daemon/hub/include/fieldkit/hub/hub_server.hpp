@@ -5,9 +5,9 @@
 #include <boost/asio/ssl/context.hpp>
 #include <chrono>
 #include <fieldkit/common/host_port.hpp>
+#include <fieldkit/common/log.hpp>
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/engine/handshake.hpp>
-#include <fieldkit/common/log.hpp>
 #include <fieldkit/hub/center_store.hpp>
 #include <fieldkit/hub/hub_metrics.hpp>
 #include <functional>
