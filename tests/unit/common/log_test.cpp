@@ -129,8 +129,7 @@ TEST_CASE("stderr is the journal only when JOURNAL_STREAM names the very file st
     }
 }
 
-TEST_CASE("under the journal an entry is one datagram; without a journal, or if it cannot be reached, a JSON "
-          "line") {
+TEST_CASE("under the journal an entry is one datagram, else (no journal, or unreachable) a JSON line") {
     FakeJournal journal;
     {
         StderrToFile redirected("");
