@@ -24,6 +24,11 @@ PACKAGES=(
   xvfb xauth xdotool x11-apps fonts-dejavu-core dbus at-spi2-core python3-dbus
   # packages (./run package, tests/packaging): man pages, the package checker, systemd-analyze
   help2man lintian systemd
+  # the locked kiosk session (cage needs the Xwayland binary to start; Qt's Wayland platform plugin) and its
+  # headless test (grim takes the screenshot)
+  cage xwayland qt6-wayland grim
+  # the install and upgrade test's throw-away Debian 12 root
+  mmdebstrap
   # fuzzing (tests/fuzz, the fuzz preset): clang with libFuzzer and the sanitizer runtimes
   clang libclang-rt-14-dev
   # the center console's browser tests: Debian's Chromium, driven by playwright-core from npm (center/web)

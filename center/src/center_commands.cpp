@@ -10,6 +10,8 @@
 #include <fieldkit/center/console_server.hpp>
 #include <fieldkit/center/console_tls.hpp>
 #include <fieldkit/center/fleet_actions.hpp>
+#include <fieldkit/common/log.hpp>
+#include <fieldkit/common/service_notify.hpp>
 #include <fieldkit/hub/center_dir.hpp>
 #include <iostream>
 
@@ -38,15 +40,22 @@ std::filesystem::path staticDir(const std::optional<std::string>& given) {
 }
 
 int run(const ServeOptions& o) {
+    // A service: everything it says goes through the log (journal fields under systemd, JSON lines
+    // otherwise).
+    const auto log = common::programLog("fieldkit-center");
+    const auto failed = [&log](const Error& error) {
+        log.error("start_failed", error.message, {{"code", error.code}});
+        return 1;
+    };
     auto where = common::parseHostPort(o.listen);
     if (!where) {
-        return fail(where.error());
+        return failed(where.error());
     }
     const hub::CenterDir centerDir{o.dir};
     // The console is the one center process that loads the center secret key (openCenter reads it).
     auto center = hub::openCenter(centerDir);
     if (!center) {
-        return fail(center.error());
+        return failed(center.error());
     }
     std::optional<std::filesystem::path> certFile, keyFile;
     if (o.cert) {
@@ -57,11 +66,11 @@ int run(const ServeOptions& o) {
     }
     auto credentials = consoleCredentials(*center, centerDir, certFile, keyFile);
     if (!credentials) {
-        return fail(credentials.error());
+        return failed(credentials.error());
     }
     auto tls = makeConsoleTlsContext(*credentials);
     if (!tls) {
-        return fail(tls.error());
+        return failed(tls.error());
     }
     auto& store = *center->store;
     CenterAuditLog audit(store.audit(), crypto::AuditMac::forCenter(center->centerKey.secret()), nowMs);
@@ -71,7 +80,7 @@ int run(const ServeOptions& o) {
     const std::string& hubAddress = o.hubAddress;
     if (!hubAddress.empty()) {
         if (auto parsed = common::parseHostPort(hubAddress); !parsed) {
-            return fail(parsed.error());
+            return failed(parsed.error());
         }
     }
     CenterFleetActions fleet(*center, hubAddress, nowMs);
@@ -80,10 +89,10 @@ int run(const ServeOptions& o) {
     boost::asio::io_context io;
     ConsoleServer server(
         io, *tls, [&app](const Request& r) { return app.handle(r); },
-        [](const std::string& line) { std::clog << "fieldkit-center: " << line << '\n'; });
+        [&log](const std::string& line) { log.error("internal_error", line); });
     auto bound = server.listen(*where);
     if (!bound) {
-        return fail(bound.error());
+        return failed(bound.error());
     }
     server.start();
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
@@ -92,8 +101,13 @@ int run(const ServeOptions& o) {
         io.stop();
     });
     std::cout << "listening on " << bound->toString() << std::endl;
+    log.notice("listening", "listening on " + bound->toString(), {{"listen", bound->toString()}});
+    if (auto st = common::notifyServiceManager("READY=1"); !st) { // systemd's Type=notify
+        log.warning("notify_failed", st.error().message);
+    }
     io.run();
-    std::clog << "fieldkit-center: stopped\n";
+    (void)common::notifyServiceManager("STOPPING=1");
+    log.notice("stopped", "stopped");
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fieldkit/app/activity_filter.hpp>
 #include <fieldkit/app/app_composition.hpp>
+#include <fieldkit/app/app_log.hpp>
 #include <fieldkit/app/app_options.hpp>
 #include <fieldkit/app/language_controller.hpp>
 #include <fieldkit/app/profile_loading.hpp>
@@ -38,8 +39,10 @@ int runApp(int argc, char* argv[]) {
         std::fprintf(stderr, "fieldkit: %s\n", loaded.error().message.c_str());
         return 2;
     }
-    std::fprintf(stderr, "fieldkit: profile %s (%s)\n", loaded->profile.name.c_str(),
-                 loaded->selection.reason.c_str());
+    // Structured entries (journal fields under systemd, JSON lines otherwise); never personal data.
+    const auto log = fieldkit::common::programLog("fieldkit");
+    fieldkit::app::routeQtMessages(log);
+    log.info("profile_selected", loaded->selection.reason, {{"profile", loaded->profile.name}});
     if (!options->screenshotFile.isEmpty()) {
         qputenv("QT_SCALE_FACTOR", QByteArray::number(loaded->profile.display.scale));
     }
@@ -124,6 +127,7 @@ int runApp(int argc, char* argv[]) {
         std::fprintf(stderr, "fieldkit: the main window could not be loaded\n");
         return 1;
     }
+    fieldkit::app::announceFirstFrame(engine, log, loaded->profile.name);
     if (!options->screenshotFile.isEmpty()) {
         fieldkit::app::screenshotFirstFrame(engine, options->screenshotFile, [](bool ok) {
             if (!ok) {

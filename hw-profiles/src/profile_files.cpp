@@ -26,7 +26,12 @@ bool isProfileName(std::string_view name) {
 } // namespace
 
 std::filesystem::path shippedProfilesDir() {
-    return FIELDKIT_HW_PROFILES_DIR;
+    // A build runs from its source tree; an installed program (the packages) finds them under /usr/share.
+    std::error_code ec;
+    if (std::filesystem::is_directory(FIELDKIT_HW_PROFILES_DIR, ec)) {
+        return FIELDKIT_HW_PROFILES_DIR;
+    }
+    return FIELDKIT_HW_PROFILES_INSTALLED_DIR;
 }
 
 std::filesystem::path resolveProfilesDir(std::string_view overrideDir) {

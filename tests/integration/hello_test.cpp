@@ -26,7 +26,13 @@ TEST_CASE("the daemon and the hub exchange a hello over mutual TLS") {
     CHECK(sync.out.find("synced: device " + deviceId) != std::string::npos);
 
     hub.process.terminate();
-    CHECK(hub.process.err().find("device " + deviceId + ": hello, protocol 1") != std::string::npos);
+    // One JSON object a line: the event, then the device and the protocol as fields.
+    const auto log = hub.process.err();
+    const auto hello = log.find(R"("event":"device_hello")");
+    REQUIRE_MESSAGE(hello != std::string::npos, log);
+    const auto line = log.substr(hello, log.find('\n', hello) - hello);
+    CHECK(line.find(R"("device":")" + deviceId + "\"") != std::string::npos);
+    CHECK(line.find(R"("protocol":"1")") != std::string::npos);
 }
 
 TEST_CASE("a device enrolled with another center is refused") {

@@ -1,5 +1,6 @@
 #include <cstdlib>
 #include <fieldkit/common/enrolment_link.hpp>
+#include <fieldkit/common/log.hpp>
 #include <fieldkit/common/service_notify.hpp>
 #include <fieldkit/device/device_command_line.hpp>
 #include <fieldkit/device/device_commands.hpp>
@@ -103,9 +104,15 @@ int run(const SyncOnceOptions& o) {
 }
 
 int run(const RunOptions& o) {
+    // A service: what it says while running goes through the log (journal fields or JSON lines).
+    const auto log = common::programLog("fieldkit-syncd");
+    const auto failed = [&log](const Error& error) {
+        log.error("failed", error.message, {{"code", error.code}});
+        return 1;
+    };
     auto t = target(o.data, o.hub);
     if (!t) {
-        return fail(t.error());
+        return failed(t.error());
     }
     // The hardware profile decides when to sync; a bad profile stops the daemon before it does anything.
     const auto envValue = [](const char* name) {
@@ -115,15 +122,15 @@ int run(const RunOptions& o) {
     const auto profilesDir = hw::resolveProfilesDir(envValue("FIELDKIT_PROFILES_DIR"));
     auto profiles = hw::loadAllProfiles(profilesDir);
     if (!profiles) {
-        return fail(profiles.error());
+        return failed(profiles.error());
     }
     const auto selection =
         hw::selectProfile(o.profile, envValue("FIELDKIT_PROFILE"), hw::readDmiProductName(), *profiles);
     auto profile = hw::loadNamedProfile(selection.name, profilesDir);
     if (!profile) {
-        return fail(profile.error());
+        return failed(profile.error());
     }
-    std::clog << "fieldkit-syncd: " << selection.reason << '\n';
+    log.info("profile_selected", selection.reason, {{"profile", selection.name}});
     const std::filesystem::path sysfs = o.sysfsRoot;
     const hw::SysfsBatterySensor battery(sysfs / "power_supply");
     const hw::SysfsLinkSensor link(sysfs / "net");
@@ -131,22 +138,20 @@ int run(const RunOptions& o) {
     std::random_device seed;
     std::mt19937_64 random(seed());
     std::uniform_real_distribution<double> unit(0.0, 1.0);
-    DaemonEnvironment env{[&] { return unit(random); },
-                          [](const std::string& line) { std::clog << "fieldkit-syncd: " << line << '\n'; },
-                          &*profile,
-                          &battery,
-                          &link,
-                          &clock,
+    DaemonEnvironment env{[&] { return unit(random); },  log, &*profile, &battery, &link, &clock,
                           std::chrono::milliseconds(500)};
-    std::clog << "fieldkit-syncd: device " << t->config.deviceId << " syncing with " << t->hub.toString()
-              << '\n';
+    log.notice("started", "syncing with " + t->hub.toString(),
+               {{"device", t->config.deviceId}, {"unit", t->config.unit}, {"hub", t->hub.toString()}});
     if (auto st = common::notifyServiceManager("READY=1"); !st) { // systemd's Type=notify
-        std::clog << "fieldkit-syncd: " << st.error().message << '\n';
+        log.warning("notify_failed", st.error().message);
     }
     auto end = runDaemon(o.data, t->config, t->hub, env);
     if (!end) {
-        return fail(end.error());
+        return failed(end.error());
     }
+    log.notice(*end == DaemonEnd::Wiped ? "wiped" : "stopped",
+               *end == DaemonEnd::Wiped ? "wiped by order of the center" : "stopped",
+               {{"device", t->config.deviceId}});
     return *end == DaemonEnd::Wiped ? reportWiped(t->config.deviceId) : 0;
 }
 

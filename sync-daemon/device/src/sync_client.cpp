@@ -1180,7 +1180,7 @@ Result<DaemonEnd> runDaemon(const std::filesystem::path& dataDir, const common::
                 lastPower = plan.power;
                 lastPending = status.pendingOps;
                 status.plan = plan.reason;
-                env.log("plan: " + plan.reason);
+                env.log.info("sync_plan", "plan: " + plan.reason);
                 (void)saveSyncStatus(dataDir, status);
             }
             const bool backingOff = failures > 0 && std::chrono::steady_clock::now() < retryAt;
@@ -1214,7 +1214,7 @@ Result<DaemonEnd> runDaemon(const std::filesystem::path& dataDir, const common::
                 if (auto st = co_await HubConnection::connect(hubLink, hub, limits); !st) {
                     result = st.error();
                 } else {
-                    env.log("connected to the center");
+                    env.log.info("connected", "connected to the center");
                 }
             }
             auto report = std::make_shared<ProgressReport>();
@@ -1236,7 +1236,7 @@ Result<DaemonEnd> runDaemon(const std::filesystem::path& dataDir, const common::
             }
             inRound = false;
             if (result && !result->wipeOrderId.empty()) {
-                env.log("the center ordered this device wiped; wiping it now");
+                env.log.notice("wipe_ordered", "the center ordered this device wiped; wiping it now");
                 co_await confirmWipe(*hubLink, result->wipeOrderId);
                 hubLink.reset();
                 wipeOrdered = true;
@@ -1248,13 +1248,20 @@ Result<DaemonEnd> runDaemon(const std::filesystem::path& dataDir, const common::
             if (result && result->outcome == engine::HandshakeOutcome::Proceed) {
                 failures = 0;
                 if (result->pushed + result->pulled > 0) {
-                    env.log("synced: " + std::to_string(result->pushed) + " sent, " +
-                            std::to_string(result->pulled) + " received, " +
-                            std::to_string(result->rejected) + " refused");
+                    env.log.info("synced",
+                                 "synced: " + std::to_string(result->pushed) + " sent, " +
+                                     std::to_string(result->pulled) + " received, " +
+                                     std::to_string(result->rejected) + " refused",
+                                 {{"sent", std::to_string(result->pushed)},
+                                  {"received", std::to_string(result->pulled)},
+                                  {"refused", std::to_string(result->rejected)}});
                 }
                 if (result->chunksSent > 0 || result->attachmentsCompleted > 0) {
-                    env.log("attachments: " + std::to_string(result->chunksSent) + " chunks sent, " +
-                            std::to_string(result->attachmentsCompleted) + " complete at the center");
+                    env.log.info("attachments_sent",
+                                 "attachments: " + std::to_string(result->chunksSent) + " chunks sent, " +
+                                     std::to_string(result->attachmentsCompleted) + " complete at the center",
+                                 {{"chunks_sent", std::to_string(result->chunksSent)},
+                                  {"attachments_complete", std::to_string(result->attachmentsCompleted)}});
                 }
             } else {
                 hubLink->drop();
@@ -1269,13 +1276,15 @@ Result<DaemonEnd> runDaemon(const std::filesystem::path& dataDir, const common::
                 }
                 const auto wait = engine::backoffDelay(backoff, failures++, env.unitRandom());
                 retryAt = std::chrono::steady_clock::now() + wait;
-                env.log("sync failed (" + status.state + "): " + status.lastError + "; next try in " +
-                        std::to_string(wait.count()) + " ms");
+                env.log.warning("sync_failed",
+                                "sync failed (" + status.state + "): " + status.lastError + "; next try in " +
+                                    std::to_string(wait.count()) + " ms",
+                                {{"state", status.state}, {"retry_ms", std::to_string(wait.count())}});
             }
             rememberPace(pace, status);
             recordPosition(**local, status);
             if (auto st = saveSyncStatus(dataDir, status); !st) {
-                env.log(st.error().message);
+                env.log.error("status_write_failed", st.error().message, {{"code", st.error().code}});
             }
         }
         if (hubLink) {

@@ -2,6 +2,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <chrono>
 #include <fieldkit/common/files.hpp>
+#include <fieldkit/common/log.hpp>
 #include <fieldkit/common/service_notify.hpp>
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/hub/center_backup.hpp>
@@ -48,13 +49,20 @@ int run(const HubInitOptions& o) {
 }
 
 int run(const HubServeOptions& o) {
+    // A service: everything it says goes through the log (journal fields under systemd, JSON lines
+    // otherwise).
+    const auto log = common::programLog("fieldkit-hub");
+    const auto failed = [&log](const Error& error) {
+        log.error("start_failed", error.message, {{"code", error.code}});
+        return 1;
+    };
     auto where = common::parseHostPort(o.listen);
     if (!where) {
-        return fail(where.error());
+        return failed(where.error());
     }
     auto opsWhere = common::parseHostPort(o.opsListen);
     if (!opsWhere) {
-        return fail(opsWhere.error());
+        return failed(opsWhere.error());
     }
     HubLimits limits;
     // Bounded (kMaxIdleSeconds) so no conversion to milliseconds or timer deadline can overflow.
@@ -65,20 +73,20 @@ int run(const HubServeOptions& o) {
     // go back to the system when freed instead of staying in the heap after a burst of large pushes.
     ::mallopt(M_MMAP_THRESHOLD, 128 * 1024);
     if (std::error_code ec; std::filesystem::exists(CenterDir{o.dir}.copyMarker(), ec)) {
-        return fail(makeError("copy_running",
-                              "A store copy of this center is running; the hub serves once it ends."));
+        return failed(makeError("copy_running",
+                                "A store copy of this center is running; the hub serves once it ends."));
     }
     // The device-facing hub never reads the center's secret keys (center.key, center.sign): enrolment codes
     // carry the unit key wrapped by whoever made them, and wipe orders are signed when they are given.
     auto center = openHubCenter(CenterDir{o.dir});
     if (!center) {
-        return fail(center.error());
+        return failed(center.error());
     }
     // The TLS handshake asks whether a device is refused on the I/O thread, while pushes are applied on the
     // store's own thread (HubServer): so it reads through a connection of its own.
     auto revocationView = openCenterStore(CenterDir{o.dir});
     if (!revocationView) {
-        return fail(revocationView.error());
+        return failed(revocationView.error());
     }
     auto tls = tls::makeServerContext(center->hub, center->authority.certPem,
                                       [&view = **revocationView](const std::string& id) {
@@ -86,21 +94,18 @@ int run(const HubServeOptions& o) {
                                           return !record || record->refused();
                                       });
     if (!tls) {
-        return fail(tls.error());
+        return failed(tls.error());
     }
     boost::asio::io_context io;
     EnrolmentService enrolment(*center, nowMs);
-    HubServer server(
-        io, *tls, *center->store,
-        HubEnvironment{nowMs, [](const std::string& line) { std::clog << "fieldkit-hub: " << line << '\n'; }},
-        limits, policy, &enrolment);
+    HubServer server(io, *tls, *center->store, HubEnvironment{nowMs, log}, limits, policy, &enrolment);
     auto bound = server.listen(*where);
     if (!bound) {
-        return fail(bound.error());
+        return failed(bound.error());
     }
     auto opsBound = server.listenOps(*opsWhere);
     if (!opsBound) {
-        return fail(opsBound.error());
+        return failed(opsBound.error());
     }
     server.start();
     // Several hubs may share a PostgreSQL center: each learns of the others' commits on a thread of its own.
@@ -132,10 +137,14 @@ int run(const HubServeOptions& o) {
     signals.async_wait([&](const boost::system::error_code&, int) { server.stop(); });
     std::cout << "ops on " << common::HostPort{opsBound->address().to_string(), opsBound->port()}.toString()
               << '\n';
-    std::cout << "listening on " << common::HostPort{bound->address().to_string(), bound->port()}.toString()
-              << std::endl;
+    const auto listening = common::HostPort{bound->address().to_string(), bound->port()}.toString();
+    std::cout << "listening on " << listening << std::endl;
+    log.notice(
+        "listening", "listening on " + listening,
+        {{"listen", listening},
+         {"ops_listen", common::HostPort{opsBound->address().to_string(), opsBound->port()}.toString()}});
     if (auto st = common::notifyServiceManager("READY=1"); !st) { // systemd's Type=notify
-        std::clog << "fieldkit-hub: " << st.error().message << '\n';
+        log.warning("notify_failed", st.error().message);
     }
     io.run();
     (void)common::notifyServiceManager("STOPPING=1");
@@ -143,7 +152,7 @@ int run(const HubServeOptions& o) {
     if (changes.joinable()) {
         changes.join();
     }
-    std::clog << "fieldkit-hub: stopped\n";
+    log.notice("stopped", "stopped");
     return 0;
 }
 
@@ -172,7 +181,7 @@ int run(const HubEnrollCodeOptions& o) {
     }
     // The code alone on stdout, so scripts can take it; the explanation goes to stderr.
     std::cout << code->display() << '\n';
-    std::clog << "fieldkit-hub: one-time enrolment code for unit " << o.unit << ", valid for "
+    std::cerr << "fieldkit-hub: one-time enrolment code for unit " << o.unit << ", valid for "
               << validFor.count() << " s: fieldkit-syncd enroll --data DIR --hub HOST:PORT --code CODE\n";
     return 0;
 }

@@ -126,10 +126,9 @@ struct HubServer::Impl {
         co_return std::move(*done);
     }
 
-    void log(const std::string& line) const {
-        if (env.log) {
-            env.log(line);
-        }
+    void log(common::LogLevel level, std::string event, std::string message,
+             std::vector<common::LogField> fields = {}) const {
+        env.log.write({level, std::move(event), std::move(message), std::move(fields)});
     }
 
     Result<tcp::endpoint> bind(std::optional<tcp::acceptor>& acceptor, const common::HostPort& where) {
@@ -163,7 +162,8 @@ struct HubServer::Impl {
             try {
                 std::rethrow_exception(error);
             } catch (const std::exception& e) {
-                log(std::string(what) + " ended with an error: " + e.what());
+                log(common::LogLevel::Error, "task_failed",
+                    std::string(what) + " ended with an error: " + e.what(), {{"task", what}});
             }
         });
     }
@@ -195,7 +195,8 @@ struct HubServer::Impl {
         deadline.arm(limits.handshake);
         if (auto [ec, n] = co_await ws.next_layer().async_handshake(kTuple); ec) {
             ++metrics.handshakeFailures;
-            log("refused a connection at the TLS handshake: " + ec.message());
+            log(common::LogLevel::Notice, "tls_refused",
+                "refused a connection at the TLS handshake: " + ec.message());
             co_await drainAndClose(lowest, deadline);
             co_return;
         }
@@ -218,17 +219,20 @@ struct HubServer::Impl {
         }
         if (!deviceId) {
             ++metrics.handshakeFailures;
-            log("refused a sync connection without a client certificate");
+            log(common::LogLevel::Notice, "no_client_certificate",
+                "refused a sync connection without a client certificate");
             co_return;
         }
         if (target != "/sync/v1") {
             ++metrics.handshakeFailures;
-            log("device " + *deviceId + ": refused, no endpoint at the requested path");
+            log(common::LogLevel::Notice, "unknown_endpoint", "refused, no endpoint at the requested path",
+                {{"device", *deviceId}});
             co_return;
         }
         if (auto [ec] = co_await ws.async_accept(asio::buffer(upgrade), kTuple); ec) {
             ++metrics.handshakeFailures;
-            log("device " + *deviceId + ": WebSocket handshake failed: " + ec.message());
+            log(common::LogLevel::Notice, "websocket_refused", "WebSocket handshake failed: " + ec.message(),
+                {{"device", *deviceId}});
             co_return;
         }
         deadline.disarm();
@@ -245,7 +249,8 @@ struct HubServer::Impl {
         // one connection's memory and one push at a time.
         if (auto it = liveDevices.find(*deviceId); it != liveDevices.end()) {
             ++metrics.connectionsReplaced;
-            log("device " + *deviceId + ": a new connection replaces the open one");
+            log(common::LogLevel::Info, "connection_replaced", "a new connection replaces the open one",
+                {{"device", *deviceId}});
             boost::system::error_code ignored;
             it->second->socket->shutdown(tcp::socket::shutdown_both, ignored);
         }
@@ -361,11 +366,13 @@ struct HubServer::Impl {
             co_await writesDone(live); // nothing of this round is written while a ChangesWaiting still is
             if (ec) {
                 if (ec == beast::error::timeout) {
-                    log("device " + deviceId + ": closed, silent for longer than the idle timeout");
+                    log(common::LogLevel::Info, "connection_idle",
+                        "closed, silent for longer than the idle timeout", {{"device", deviceId}});
                 }
                 if (ec == websocket::error::message_too_big) {
                     ++metrics.framesRejected;
-                    log("device " + deviceId + ": closed, frame larger than the limit");
+                    log(common::LogLevel::Warning, "frame_too_large", "closed, frame larger than the limit",
+                        {{"device", deviceId}});
                     co_await ws.async_close(websocket::close_code::too_big, kTuple);
                 }
                 co_return;
@@ -396,9 +403,14 @@ struct HubServer::Impl {
                     co_await reject(ws, deviceId, welcome.error().message);
                     co_return;
                 }
-                log("device " + deviceId + ": hello, protocol " +
-                    std::to_string(envelope->hello().protocol_version()) + ", cursor " +
-                    std::to_string(envelope->hello().pull_cursor()));
+                log(common::LogLevel::Info, "device_hello",
+                    "hello, protocol " + std::to_string(envelope->hello().protocol_version()) + ", cursor " +
+                        std::to_string(envelope->hello().pull_cursor()),
+                    {{"device", deviceId},
+                     {"protocol", std::to_string(envelope->hello().protocol_version())},
+                     {"cursor", std::to_string(envelope->hello().pull_cursor())}});
+                // Read before the welcome moves into the reply (a moved-from message is empty).
+                const bool wipeOrderSent = welcome->has_wipe_order();
                 protocol::Envelope reply;
                 *reply.mutable_welcome() = std::move(*welcome);
                 if (!co_await send(ws, reply)) {
@@ -409,8 +421,9 @@ struct HubServer::Impl {
                     co_return;
                 }
                 live.unit = session.unit;
-                if (welcome->has_wipe_order()) {
-                    log("device " + deviceId + ": wipe order sent with the welcome");
+                if (wipeOrderSent) {
+                    log(common::LogLevel::Notice, "wipe_order_sent", "wipe order sent with the welcome",
+                        {{"device", deviceId}});
                 }
                 continue;
             }
@@ -425,8 +438,10 @@ struct HubServer::Impl {
                     wakeUnits({session.unit}, deviceId);
                 }
                 if (reply->has_wipe_order()) {
-                    log("device " + deviceId + ": " + std::to_string(reply->acks_size()) +
-                        " pushed operations taken into quarantine; wipe order sent");
+                    log(common::LogLevel::Notice, "push_quarantined",
+                        std::to_string(reply->acks_size()) +
+                            " pushed operations taken into quarantine; wipe order sent",
+                        {{"device", deviceId}, {"operations", std::to_string(reply->acks_size())}});
                 }
                 metrics.observeSyncDuration(static_cast<double>(env.nowMs() - started) / 1000.0);
                 protocol::Envelope out;
@@ -446,7 +461,8 @@ struct HubServer::Impl {
                 }
                 ++metrics.attachmentOffers;
                 if (!status->refused().empty()) {
-                    log("device " + deviceId + ": attachment refused: " + status->refused());
+                    log(common::LogLevel::Warning, "attachment_refused",
+                        "attachment refused: " + status->refused(), {{"device", deviceId}});
                 }
                 protocol::Envelope out;
                 *out.mutable_attachment_status() = std::move(*status);
@@ -495,7 +511,8 @@ struct HubServer::Impl {
                     co_await reject(ws, deviceId, st.error().message);
                     co_return;
                 }
-                log("device " + deviceId + ": confirmed its wipe order");
+                log(common::LogLevel::Notice, "wipe_confirmed", "confirmed its wipe order",
+                    {{"device", deviceId}});
                 co_await ws.async_close(websocket::close_code::normal, kTuple);
                 co_return;
             }
@@ -517,7 +534,8 @@ struct HubServer::Impl {
         beast::flat_buffer buffer;
         deadline.arm(limits.handshake);
         if (auto [ec, n] = co_await ws.async_read(buffer, kTuple); ec) {
-            log("enrolment: no request (" + ec.message() + ")");
+            log(common::LogLevel::Notice, "enrolment_no_request",
+                "enrolment: no request (" + ec.message() + ")");
             co_return;
         }
         const auto data = buffer.cdata();
@@ -535,10 +553,12 @@ struct HubServer::Impl {
                 co_await onStore([&] { return enrolment->enrol(envelope->enrol_request(), *binding); });
         }
         const auto& reply = out.enrol_reply();
-        log(reply.status() == protocol::EnrolReply::OK
-                ? "enrolment: device " + envelope->enrol_request().device_id() + " enrolled in unit " +
-                      reply.unit()
-                : "enrolment refused: " + reply.reason());
+        if (reply.status() == protocol::EnrolReply::OK) {
+            log(common::LogLevel::Notice, "device_enrolled", "device enrolled in unit " + reply.unit(),
+                {{"device", envelope->enrol_request().device_id()}, {"unit", reply.unit()}});
+        } else {
+            log(common::LogLevel::Notice, "enrolment_refused", "enrolment refused: " + reply.reason());
+        }
         deadline.arm(limits.handshake);
         const std::string frame = protocol::encodeFrame(out);
         if (auto [ec, n] = co_await ws.async_write(asio::buffer(frame), kTuple); ec) {
@@ -557,9 +577,15 @@ struct HubServer::Impl {
         }
         metrics.opsApplied += applied;
         if (batch.ops_size() > 0 || reply.changes_size() > 0) {
-            log("device " + deviceId + ": " + std::to_string(applied) + " of " +
-                std::to_string(batch.ops_size()) + " applied, " + std::to_string(reply.changes_size()) +
-                " changes sent, checkpoint " + std::to_string(reply.checkpoint()));
+            log(common::LogLevel::Info, "push_applied",
+                std::to_string(applied) + " of " + std::to_string(batch.ops_size()) + " applied, " +
+                    std::to_string(reply.changes_size()) + " changes sent, checkpoint " +
+                    std::to_string(reply.checkpoint()),
+                {{"device", deviceId},
+                 {"applied", std::to_string(applied)},
+                 {"operations", std::to_string(batch.ops_size())},
+                 {"changes_sent", std::to_string(reply.changes_size())},
+                 {"checkpoint", std::to_string(reply.checkpoint())}});
         }
         return applied;
     }
@@ -573,8 +599,9 @@ struct HubServer::Impl {
         ++metrics.chunksReceived;
         if (!ack.refused().empty()) {
             ++metrics.chunksRefused;
-            log("device " + deviceId + ": attachment chunk " + std::to_string(ack.index()) +
-                " refused: " + ack.refused());
+            log(common::LogLevel::Warning, "chunk_refused",
+                "attachment chunk " + std::to_string(ack.index()) + " refused: " + ack.refused(),
+                {{"device", deviceId}, {"chunk", std::to_string(ack.index())}});
         } else if (stored == ChunkStored::Duplicate) {
             ++metrics.chunksDuplicate;
         } else {
@@ -584,7 +611,8 @@ struct HubServer::Impl {
 
     asio::awaitable<void> reject(WsStream& ws, const std::string& deviceId, const std::string& reason) {
         ++metrics.framesRejected;
-        log("device " + deviceId + ": connection closed: " + reason);
+        log(common::LogLevel::Warning, "connection_refused", "connection closed: " + reason,
+            {{"device", deviceId}});
         co_await ws.async_close(websocket::close_reason(websocket::close_code::policy_error), kTuple);
     }
 

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <fieldkit/common/device_sync_config.hpp>
 #include <fieldkit/common/host_port.hpp>
+#include <fieldkit/common/log.hpp>
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/engine/backoff.hpp>
 #include <fieldkit/engine/handshake.hpp>
@@ -73,9 +74,9 @@ struct ClientLimits {
 
 /** Seams of the long-running daemon: randomness, log, the hardware profile and its sensors. */
 struct DaemonEnvironment {
-    std::function<double()> unitRandom;          // [0, 1), for backoff jitter
-    std::function<void(const std::string&)> log; // one line, no personal data
-    const hw::Profile* profile = nullptr;        // decides when to sync (battery, link, schedule)
+    std::function<double()> unitRandom;   // [0, 1), for backoff jitter
+    common::Log log;                      // structured entries, no personal data
+    const hw::Profile* profile = nullptr; // decides when to sync (battery, link, schedule)
     const hw::BatterySensor* battery = nullptr;
     const hw::LinkSensor* link = nullptr;
     const hw::Clock* clock = nullptr;

@@ -5,6 +5,7 @@
 #include <boost/asio/ssl/context.hpp>
 #include <chrono>
 #include <fieldkit/common/host_port.hpp>
+#include <fieldkit/common/log.hpp>
 #include <fieldkit/core/result.hpp>
 #include <fieldkit/engine/handshake.hpp>
 #include <fieldkit/hub/center_store.hpp>
@@ -19,7 +20,7 @@ namespace fieldkit::hub {
 /** Seams the server needs from the outside world. */
 struct HubEnvironment {
     std::function<std::int64_t()> nowMs;
-    std::function<void(const std::string&)> log; // one line; callers never pass personal data
+    common::Log log; // structured entries; callers never pass personal data
 };
 
 /** Timing limits; every wait has one. */
