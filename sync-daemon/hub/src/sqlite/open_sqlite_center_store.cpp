@@ -6,7 +6,7 @@ namespace fieldkit::hub {
 namespace {
 
 // apart from STRICT/WITHOUT ROWID, so a second implementation can mirror it.
-constexpr std::array<std::string_view, 6> kMigrations = {
+constexpr std::array<std::string_view, 7> kMigrations = {
     R"sql(
     CREATE TABLE units (
         name TEXT PRIMARY KEY,
@@ -167,6 +167,19 @@ constexpr std::array<std::string_view, 6> kMigrations = {
     -- used or expired.
     ALTER TABLE enrolment_codes ADD COLUMN unit_key_wrapped BLOB;
     )sql",
+    R"sql(
+    -- The public status page (issue 18): per receipt reference the code's verifier and the citizen view
+    -- sealed under a key derived from the code; only routing data in clear.
+    CREATE TABLE citizen_views (
+        reference TEXT PRIMARY KEY,
+        case_id BLOB NOT NULL,
+        unit TEXT NOT NULL,
+        verifier BLOB NOT NULL,
+        sealed BLOB NOT NULL,
+        updated_ms INTEGER NOT NULL,
+        expires_ms INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    )sql",
 };
 
 } // namespace
@@ -196,7 +209,8 @@ Result<std::unique_ptr<CenterStore>> openSqliteCenterStore(const std::filesystem
     return std::make_unique<CenterStore>(
         CenterStore::Parts{connection, makeUnitStore(shared), makeDeviceRegistry(shared),
                            makeOperationStore(shared), makeWipeStore(shared), makeAttachmentStore(shared),
-                           makeCenterReports(shared), makeCenterAccounts(shared), makeCenterAudit(shared)});
+                           makeCenterReports(shared), makeCenterAccounts(shared), makeCenterAudit(shared),
+                           makeCitizenViews(shared)});
 }
 
 } // namespace fieldkit::hub
