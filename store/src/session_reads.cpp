@@ -85,6 +85,7 @@ Result<CaseDetails> Session::openCase(const CaseId& id, const std::string& purpo
     if (auto st = m_impl->auditRead(m_staff, "view", id.toHex(), purpose); !st) {
         return st.error();
     }
+    republishCitizenView(id); // Min log shows this look after the next sync
     return details;
 }
 

@@ -4,6 +4,7 @@
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/crypto/key_slot.hpp>
+#include <fieldkit/crypto/citizen_access.hpp>
 #include <fieldkit/crypto/runtime.hpp>
 #include <fieldkit/ctl/case_json.hpp>
 #include <fieldkit/ctl/ctl_command_line.hpp>
@@ -262,6 +263,29 @@ public:
                 return fail(details.error());
             }
             m_env.out << detailsToJson(*details) << '\n';
+            return 0;
+        });
+    }
+
+    int operator()(const CaseReceiptOptions& o) const {
+        return inSession([&](store::Session& work) {
+            auto id = core::CaseId::fromHex(o.id);
+            if (!id) {
+                return fail(makeError("bad_case_id", "Give the case id as 32 hexadecimal characters."));
+            }
+            auto receipt = work.citizenReceipt(*id, o.purpose);
+            if (!receipt) {
+                return fail(receipt.error());
+            }
+            if (!*receipt) {
+                return fail(makeError("no_receipt", "The case was made before receipts existed."));
+            }
+            // Crockford base32 only: nothing to escape. The QR code's link carries the code in the fragment,
+            // which browsers never send to the server.
+            const auto& r = **receipt;
+            m_env.out << "{\"reference\":\"" << crypto::displayCitizenReference(r.reference) << "\",\"code\":\""
+                      << crypto::displayCitizenCode(r.code) << "\",\"fragment\":\"#r=" << r.reference << "&c=" << r.code
+                      << "\"}\n";
             return 0;
         });
     }
