@@ -175,6 +175,8 @@ Result<CaseDetails> StoreCaseRepository::loadCase(const QString& caseId, const Q
     out.address = current(d, fields::kAddress.value);
     out.phone = current(d, fields::kPhone.value);
     out.referredTo = current(d, fields::kReferralAuthority.value);
+    out.receiptReference = current(d, fields::kReceiptReference.value);
+    out.receiptCode = current(d, fields::kReceiptCode.value);
     std::map<std::uint32_t, std::string> shown; // the version of each register the page shows
     for (const auto& [fieldId, versions] : d.registers) {
         if (const auto item = core::checklistItemOf(core::FieldId{fieldId})) {
