@@ -44,7 +44,7 @@ for i in $(seq "$cases"); do
 done
 echo "]" >>"$work/receipts.json"
 "$syncd" sync-once --data "$work/device" --hub "$address" >/dev/null
-load=$(node "$here/status-load.mjs" "https://$status" "$work/center/status.crt" "$work/receipts.json" "$clients" "$seconds")
+load=$(node "$here/status-load.mjs" "https://$status" "$work/center/ca.crt" "$work/receipts.json" "$clients" "$seconds")
 hub_cpu=$(awk '{print ($14+$15)/100}' "/proc/$hub_pid/stat")
 node -e '
 const r = JSON.parse(process.argv[1]);

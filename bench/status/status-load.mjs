@@ -1,6 +1,6 @@
 // Load for Borgerblikket: CLIENTS concurrent clients (each its own keep-alive TLS connection) look up cases
 // with valid receipts for SECONDS; prints look-ups/s, latency percentiles and the bytes of each answer as JSON.
-// Usage: node status-load.mjs URL CERT RECEIPTS.json CLIENTS SECONDS
+// Usage: node status-load.mjs URL CA_CERT RECEIPTS.json CLIENTS SECONDS
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 

@@ -17,7 +17,8 @@ std::vector<std::string_view> splitTabs(std::string_view line) {
     std::size_t start = 0;
     while (true) {
         const auto tab = line.find('\t', start);
-        parts.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+        parts.push_back(
+            line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
         if (tab == std::string_view::npos) {
             return parts;
         }
@@ -25,7 +26,8 @@ std::vector<std::string_view> splitTabs(std::string_view line) {
     }
 }
 
-template <typename T> bool number(std::string_view text, T& out) {
+template <typename T>
+bool number(std::string_view text, T& out) {
     const auto* end = text.data() + text.size();
     auto [ptr, ec] = std::from_chars(text.data(), end, out);
     return ec == std::errc() && ptr == end && !text.empty();
@@ -46,8 +48,8 @@ std::string encodeCitizenView(const CitizenView& view) {
         out += "missing\t" + std::to_string(item) + "\n";
     }
     for (const auto& lookup : view.lookups) {
-        out += "lookup\t" + std::to_string(lookup.atMs) + "\t" + clean(lookup.purpose) + "\t" + clean(lookup.unit) +
-               "\n";
+        out += "lookup\t" + std::to_string(lookup.atMs) + "\t" + clean(lookup.purpose) + "\t" +
+               clean(lookup.unit) + "\n";
     }
     return out;
 }

@@ -83,9 +83,13 @@ Result<std::string> parseCitizenCode(std::string_view typed) {
     return normalise(typed, kCitizenCodeLength, "bad_code", "An access code");
 }
 
-std::string displayCitizenCode(std::string_view normalised) { return grouped(normalised, 4); }
+std::string displayCitizenCode(std::string_view normalised) {
+    return grouped(normalised, 4);
+}
 
-std::string displayCitizenReference(std::string_view normalised) { return grouped(normalised, 5); }
+std::string displayCitizenReference(std::string_view normalised) {
+    return grouped(normalised, 5);
+}
 
 Result<CitizenKeys> deriveCitizenKeys(std::string_view reference, std::string_view code) {
     detail::ensureSodium();
@@ -112,7 +116,8 @@ Result<CitizenKeys> deriveCitizenKeys(std::string_view reference, std::string_vi
     return keys;
 }
 
-Bytes sealCitizenView(const CitizenKeys& keys, std::string_view reference, ByteView view, RandomSource& random) {
+Bytes sealCitizenView(const CitizenKeys& keys, std::string_view reference, ByteView view,
+                      RandomSource& random) {
     detail::ensureSodium();
     Bytes out(1 + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + view.size() +
               crypto_aead_xchacha20poly1305_ietf_ABYTES);
@@ -138,10 +143,9 @@ Result<std::string> openCitizenView(const CitizenKeys& keys, std::string_view re
     const auto aad = associatedData(reference);
     unsigned long long length = 0;
     const std::size_t body = 1 + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(out.data()), &length,
-                                                   nullptr, sealed.data() + body, sealed.size() - body,
-                                                   aad.data(), aad.size(), sealed.data() + 1,
-                                                   keys.viewKey.data()) != 0) {
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+            reinterpret_cast<unsigned char*>(out.data()), &length, nullptr, sealed.data() + body,
+            sealed.size() - body, aad.data(), aad.size(), sealed.data() + 1, keys.viewKey.data()) != 0) {
         return makeError("tampered", "The citizen view does not open.");
     }
     out.resize(length);

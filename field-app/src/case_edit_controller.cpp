@@ -1,10 +1,10 @@
 #include <QVariantMap>
 #include <algorithm>
 #include <fieldkit/app/case_edit_controller.hpp>
-#include <fieldkit/crypto/citizen_access.hpp>
 #include <fieldkit/app/language_controller.hpp>
 #include <fieldkit/core/life_situation.hpp>
 #include <fieldkit/core/service_catalogue.hpp>
+#include <fieldkit/crypto/citizen_access.hpp>
 
 namespace fieldkit::app {
 namespace {
@@ -90,12 +90,14 @@ QString CaseEditController::referredTo() const {
 }
 
 QString CaseEditController::receiptReference() const {
-    return m_case ? QString::fromStdString(crypto::displayCitizenReference(m_case->receiptReference.toStdString()))
+    return m_case ? QString::fromStdString(
+                        crypto::displayCitizenReference(m_case->receiptReference.toStdString()))
                   : QString();
 }
 
 QString CaseEditController::receiptCode() const {
-    return m_case ? QString::fromStdString(crypto::displayCitizenCode(m_case->receiptCode.toStdString())) : QString();
+    return m_case ? QString::fromStdString(crypto::displayCitizenCode(m_case->receiptCode.toStdString()))
+                  : QString();
 }
 
 QString CaseEditController::receiptLink() const {

@@ -2,9 +2,9 @@
 #include <fieldkit/app/conflict_presentation.hpp>
 #include <fieldkit/app/contact_statistics.hpp>
 #include <fieldkit/app/in_memory_backends.hpp>
-#include <fieldkit/crypto/citizen_access.hpp>
 #include <fieldkit/core/case_search.hpp>
 #include <fieldkit/core/life_situation_answers.hpp>
+#include <fieldkit/crypto/citizen_access.hpp>
 
 namespace fieldkit::app {
 namespace {

@@ -1,6 +1,6 @@
-// The citizen's side of a case (issue 18): the receipt (reference and access code, kept in the case's encrypted
-// values) and the citizen view sealed under the code for the public status page, republished whenever the
-// case changes or is looked at.
+// The citizen's side of a case (issue 18): the receipt (reference and access code, kept in the case's
+// encrypted values) and the citizen view sealed under the code for the public status page, republished
+// whenever the case changes or is looked at.
 #include "session_impl.hpp"
 
 #include <fieldkit/core/citizen_view.hpp>
@@ -62,7 +62,8 @@ Status Session::publishCitizenView(const CaseId& id) {
 
     // The view key: derived once (Argon2id), then kept wrapped by the data key.
     std::optional<crypto::CitizenKeys> keys;
-    auto known = db.cached("SELECT wrapped_view_key, verifier, reference FROM citizen_views WHERE case_id = ?1");
+    auto known =
+        db.cached("SELECT wrapped_view_key, verifier, reference FROM citizen_views WHERE case_id = ?1");
     if (!known) {
         return known.error();
     }
@@ -144,7 +145,8 @@ Status Session::publishCitizenView(const CaseId& id) {
     // read-audit entry (no fsync of its own).
     const RelaxedSync relaxed(db);
     auto upsert = db.cached(
-        "INSERT INTO citizen_views(case_id, reference, wrapped_view_key, verifier, sealed, updated_ms, expires_ms, "
+        "INSERT INTO citizen_views(case_id, reference, wrapped_view_key, verifier, sealed, updated_ms, "
+        "expires_ms, "
         "pending, refused) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, '') ON CONFLICT(case_id) DO UPDATE SET "
         "reference = excluded.reference, wrapped_view_key = excluded.wrapped_view_key, verifier = "
         "excluded.verifier, sealed = excluded.sealed, updated_ms = max(excluded.updated_ms, "
@@ -154,8 +156,8 @@ Status Session::publishCitizenView(const CaseId& id) {
     }
     return upsert->bind(1, caseBytes)
         .bind(2, reference)
-        .bind(3, crypto::ByteView(crypto::wrapUnderDataKey(m_impl->dek, crypto::WrappedKeyKind::citizenViewKey,
-                                                           keys->viewKey, caseBytes)))
+        .bind(3, crypto::ByteView(crypto::wrapUnderDataKey(
+                     m_impl->dek, crypto::WrappedKeyKind::citizenViewKey, keys->viewKey, caseBytes)))
         .bind(4, crypto::ByteView(keys->verifier))
         .bind(5, crypto::ByteView(sealed))
         .bind(6, now)

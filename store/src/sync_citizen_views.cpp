@@ -5,9 +5,9 @@
 namespace fieldkit::store {
 
 Result<std::vector<PendingCitizenView>> SyncQueue::pendingCitizenViews(int limit) {
-    auto stmt = m_store.database().cached(
-        "SELECT reference, case_id, verifier, sealed, updated_ms, expires_ms FROM citizen_views WHERE pending = 1 "
-        "AND refused = '' ORDER BY updated_ms LIMIT ?1");
+    auto stmt = m_store.database().cached("SELECT reference, case_id, verifier, sealed, updated_ms, "
+                                          "expires_ms FROM citizen_views WHERE pending = 1 "
+                                          "AND refused = '' ORDER BY updated_ms LIMIT ?1");
     if (!stmt) {
         return stmt.error();
     }
@@ -24,7 +24,8 @@ Status SyncQueue::citizenViewsAnswered(const std::vector<CitizenViewAnswer>& ans
         return tx.error();
     }
     auto taken = db.cached("UPDATE citizen_views SET pending = 0 WHERE reference = ?1 AND updated_ms = ?2");
-    auto refused = db.cached("UPDATE citizen_views SET refused = ?3 WHERE reference = ?1 AND updated_ms = ?2");
+    auto refused =
+        db.cached("UPDATE citizen_views SET refused = ?3 WHERE reference = ?1 AND updated_ms = ?2");
     if (!taken || !refused) {
         return !taken ? taken.error() : refused.error();
     }

@@ -18,10 +18,12 @@ int main(int argc, char** argv) {
     const auto access = crypto::CitizenAccess::generate();
     core::CitizenView view;
     view.service = "passport";
-    view.timeline = {{core::CaseStatus::Opened, 1'780'000'000'000}, {core::CaseStatus::Informed, 1'780'100'000'000}};
+    view.timeline = {{core::CaseStatus::Opened, 1'780'000'000'000},
+                     {core::CaseStatus::Informed, 1'780'100'000'000}};
     view.missingItems = {2, 3, 6};
     for (int i = 0; i < 40; ++i) {
-        view.lookups.push_back({1'780'000'000'000 + i * 3'600'000LL, i % 2 ? "case-page" : "find-citizen", "bike-07"});
+        view.lookups.push_back(
+            {1'780'000'000'000 + i * 3'600'000LL, i % 2 ? "case-page" : "find-citizen", "bike-07"});
     }
     auto keys = crypto::deriveCitizenKeys(access.reference, access.code);
     if (!keys) {
@@ -38,9 +40,11 @@ int main(int argc, char** argv) {
     std::size_t pageBytes = 0;
     for (int i = 0; i < rounds; ++i) {
         std::optional<crypto::CitizenKeys> derived;
-        derive.add(bench::timed([&] { derived = std::move(*crypto::deriveCitizenKeys(access.reference, access.code)); }));
+        derive.add(bench::timed(
+            [&] { derived = std::move(*crypto::deriveCitizenKeys(access.reference, access.code)); }));
         bool same = false;
-        verify.add(bench::timed([&] { same = crypto::constantTimeEqual(derived->verifier, keys->verifier); }));
+        verify.add(
+            bench::timed([&] { same = crypto::constantTimeEqual(derived->verifier, keys->verifier); }));
         if (!same) {
             return 1;
         }
@@ -49,10 +53,13 @@ int main(int argc, char** argv) {
             opened = *core::decodeCitizenView(*crypto::openCitizenView(*derived, access.reference, sealed));
         }));
         std::string html;
-        render.add(bench::timed([&] { html = hub::renderStatusResult(core::Language::Danish, access.reference, opened); }));
+        render.add(bench::timed(
+            [&] { html = hub::renderStatusResult(core::Language::Danish, access.reference, opened); }));
         pageBytes = html.size();
     }
-    bench::Table table({{"part of one look-up"}, {"p50", bench::Align::Right}, {"p99", bench::Align::Right},
+    bench::Table table({{"part of one look-up"},
+                        {"p50", bench::Align::Right},
+                        {"p99", bench::Align::Right},
                         {"per core, look-ups/s", bench::Align::Right}});
     const auto row = [&](const std::string& name, const bench::Samples& s) {
         table.addRow({name, bench::formatMs(s.percentileMs(50)), bench::formatMs(s.percentileMs(99)),

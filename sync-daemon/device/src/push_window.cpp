@@ -43,8 +43,8 @@ void PushWindow::sent(const protocol::PushBatch& push, std::size_t frameBytes, W
                               push.page_bytes(), now, std::move(views)});
 }
 
-std::vector<store::CitizenViewAnswer> PushWindow::answered(const protocol::SyncReply& reply,
-                                                           std::size_t frameBytes, WindowClock::time_point now) {
+std::vector<store::CitizenViewAnswer>
+PushWindow::answered(const protocol::SyncReply& reply, std::size_t frameBytes, WindowClock::time_point now) {
     if (m_inFlight.empty()) {
         return {}; // an answer nothing asked for: the caller treats it as a protocol violation before this
     }

@@ -376,7 +376,8 @@ asio::awaitable<Result<SessionResult>> exchangeOps(HubConnection& link, store::S
             link.drop();
             co_return round.error();
         }
-        if (auto ignored = window.answered(reply->reply(), link.lastFrameBytes(), std::chrono::steady_clock::now());
+        if (auto ignored =
+                window.answered(reply->reply(), link.lastFrameBytes(), std::chrono::steady_clock::now());
             !ignored.empty()) {
             // A hub from before issue 18: the views stay on this device, marked, until the case changes.
             if (auto st = queue.citizenViewsAnswered(ignored); !st) {

@@ -43,7 +43,8 @@ HubCommandLine::HubCommandLine()
             ->check(common::wholeNumber(1, 1000000));
         c->add_option("--status-listen", o.statusListen,
                       "HOST:PORT of the public status page (HTTPS, /status); prints \"status on HOST:PORT\"");
-        c->add_option("--status-cert", o.statusCert, "The status page's certificate (PEM; default: from the CA)")
+        c->add_option("--status-cert", o.statusCert,
+                      "The status page's certificate (PEM; default: from the CA)")
             ->needs("--status-listen");
         c->add_option("--status-key", o.statusKey, "The status page's key (PEM)")->needs("--status-listen");
         c->add_option("--status-static", o.statusStatic,

@@ -111,21 +111,22 @@ int run(const HubServeOptions& o) {
             return fail(statusWhere.error());
         }
         std::error_code ec;
-        StatusListenOptions statusOptions{*statusWhere, std::nullopt, std::nullopt,
-                                          o.statusStatic ? std::filesystem::path(*o.statusStatic)
-                                                         : std::filesystem::read_symlink("/proc/self/exe", ec)
-                                                                   .parent_path() /
-                                                               "status-static",
-                                          2};
+        StatusListenOptions statusOptions{
+            *statusWhere, std::nullopt, std::nullopt,
+            o.statusStatic
+                ? std::filesystem::path(*o.statusStatic)
+                : std::filesystem::read_symlink("/proc/self/exe", ec).parent_path() / "status-static",
+            2};
         if (o.statusCert) {
             statusOptions.certFile = *o.statusCert;
         }
         if (o.statusKey) {
             statusOptions.keyFile = *o.statusKey;
         }
-        auto started = StatusListener::start(*center, CenterDir{o.dir}, statusOptions, [](const std::string& line) {
-            std::clog << "fieldkit-hub: " << line << '\n';
-        });
+        auto started =
+            StatusListener::start(*center, CenterDir{o.dir}, statusOptions, [](const std::string& line) {
+                std::clog << "fieldkit-hub: " << line << '\n';
+            });
         if (!started) {
             return fail(started.error());
         }

@@ -43,7 +43,8 @@ Result<std::unique_ptr<StatusListener>> StatusListener::start(HubCenter& center,
         return store.error();
     }
     impl.store = std::move(*store);
-    auto credentials = webCredentials(center, dir, "status", "fieldkit-status", options.certFile, options.keyFile);
+    auto credentials =
+        webCredentials(center, dir, "status", "fieldkit-status", options.certFile, options.keyFile);
     if (!credentials) {
         return credentials.error();
     }

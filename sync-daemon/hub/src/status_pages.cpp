@@ -1,6 +1,6 @@
 #include <ctime>
-#include <fieldkit/crypto/citizen_access.hpp>
 #include <fieldkit/core/service_catalogue.hpp>
+#include <fieldkit/crypto/citizen_access.hpp>
 #include <fieldkit/hub/status_pages.hpp>
 
 namespace fieldkit::hub {
@@ -77,7 +77,8 @@ constexpr Text kTexts[] = {
      "The case is decided. We are ordering what you are to receive."},
     {"next.ordered", "Det er bestilt. Du får besked, når det er klar.",
      "It has been ordered. You will be told when it is ready."},
-    {"next.done", "Sagen er færdig. Du behøver ikke gøre mere.", "The case is done. You need not do anything more."},
+    {"next.done", "Sagen er færdig. Du behøver ikke gøre mere.",
+     "The case is done. You need not do anything more."},
     {"next.closed", "Sagen er lukket.", "The case is closed."},
     {"next.referred", "Sagen er sendt videre til den ansvarlige myndighed, som kontakter dig.",
      "The case has been sent on to the responsible authority, which will contact you."},
@@ -125,7 +126,9 @@ std::string escape(std::string_view in) {
     return out;
 }
 
-std::string t(Language l, std::string_view key) { return escape(text(l, key)); }
+std::string t(Language l, std::string_view key) {
+    return escape(text(l, key));
+}
 
 /** Danish civil time is what the citizen reads; the server prints UTC+1/+2 by the EU rule, so no time zone
  *  database is needed on the server. */
@@ -160,24 +163,24 @@ std::string page(Language l, std::string_view title, std::string_view switchHref
     return std::string("<!DOCTYPE html>\n<html lang=\"") + (da ? "da" : "en") +
            "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, "
            "initial-scale=1\"><meta name=\"referrer\" content=\"no-referrer\"><title>" +
-           escape(title) + " – Borgerblikket</title><link rel=\"stylesheet\" "
-                           "href=\"/static/dkfds/css/dkfds.min.css\"><link rel=\"stylesheet\" "
-                           "href=\"/static/status.css\">" +
+           escape(title) +
+           " – Borgerblikket</title><link rel=\"stylesheet\" "
+           "href=\"/static/dkfds/css/dkfds.min.css\"><link rel=\"stylesheet\" "
+           "href=\"/static/status.css\">" +
            (withScript ? "<script src=\"/static/status.js\" defer></script>" : "") +
            "</head><body><a class=\"skipnav\" href=\"#main-content\">" + t(l, "skip") +
            "</a><header class=\"header status-header\"><div class=\"container status-bar\"><p "
            "class=\"status-app\">" +
            t(l, "app") + "</p><a class=\"status-lang\" href=\"" + escape(switchHref) + "\" lang=\"" +
            (da ? "en" : "da") + "\">" + t(l, "switch") +
-           "</a></div></header><main id=\"main-content\" class=\"container status-main\"><h1>" + escape(title) +
-           "</h1>" + main + "</main></body></html>";
+           "</a></div></header><main id=\"main-content\" class=\"container status-main\"><h1>" +
+           escape(title) + "</h1>" + main + "</main></body></html>";
 }
 
 std::string alert(Language l, std::string_view kind, const std::string& body) {
     (void)l;
     return "<div class=\"alert alert-" + std::string(kind) +
-           "\" role=\"alert\"><div class=\"alert-body\"><p class=\"alert-text\">" + body +
-           "</p></div></div>";
+           "\" role=\"alert\"><div class=\"alert-body\"><p class=\"alert-text\">" + body + "</p></div></div>";
 }
 
 std::string purposeText(Language l, std::string_view purpose) {
@@ -225,20 +228,21 @@ std::string renderStatusForm(Language l, StatusFormNotice notice, std::int64_t r
         break;
     }
     const bool en = l == Language::English;
-    main += "<p>" + t(l, "form.intro") +
-            "</p><form method=\"post\" action=\"/status\" class=\"status-form\" autocomplete=\"off\">" +
-            (en ? "<input type=\"hidden\" name=\"lang\" value=\"en\">" : "") +
-            "<div class=\"form-group\"><label class=\"form-label\" for=\"reference\">" + t(l, "form.reference") +
-            "</label><span class=\"form-hint\" id=\"reference-hint\">" + t(l, "form.reference.hint") +
-            "</span><input class=\"form-input input-width-m\" id=\"reference\" name=\"reference\" type=\"text\" "
-            "maxlength=\"24\" autocapitalize=\"characters\" spellcheck=\"false\" "
-            "aria-describedby=\"reference-hint\" required></div>"
-            "<div class=\"form-group\"><label class=\"form-label\" for=\"code\">" +
-            t(l, "form.code") + "</label><span class=\"form-hint\" id=\"code-hint\">" + t(l, "form.code.hint") +
-            "</span><input class=\"form-input input-width-l\" id=\"code\" name=\"code\" type=\"text\" "
-            "maxlength=\"32\" autocapitalize=\"characters\" spellcheck=\"false\" aria-describedby=\"code-hint\" "
-            "required></div><button class=\"button button-primary\" type=\"submit\">" +
-            t(l, "form.submit") + "</button></form>";
+    main +=
+        "<p>" + t(l, "form.intro") +
+        "</p><form method=\"post\" action=\"/status\" class=\"status-form\" autocomplete=\"off\">" +
+        (en ? "<input type=\"hidden\" name=\"lang\" value=\"en\">" : "") +
+        "<div class=\"form-group\"><label class=\"form-label\" for=\"reference\">" + t(l, "form.reference") +
+        "</label><span class=\"form-hint\" id=\"reference-hint\">" + t(l, "form.reference.hint") +
+        "</span><input class=\"form-input input-width-m\" id=\"reference\" name=\"reference\" type=\"text\" "
+        "maxlength=\"24\" autocapitalize=\"characters\" spellcheck=\"false\" "
+        "aria-describedby=\"reference-hint\" required></div>"
+        "<div class=\"form-group\"><label class=\"form-label\" for=\"code\">" +
+        t(l, "form.code") + "</label><span class=\"form-hint\" id=\"code-hint\">" + t(l, "form.code.hint") +
+        "</span><input class=\"form-input input-width-l\" id=\"code\" name=\"code\" type=\"text\" "
+        "maxlength=\"32\" autocapitalize=\"characters\" spellcheck=\"false\" aria-describedby=\"code-hint\" "
+        "required></div><button class=\"button button-primary\" type=\"submit\">" +
+        t(l, "form.submit") + "</button></form>";
     return page(l, text(l, "form.title"), en ? "/status" : "/status?lang=en", main, true);
 }
 
@@ -248,8 +252,8 @@ std::string renderStatusResult(Language l, std::string_view reference, const cor
     const auto status = core::currentStatus(view);
     const std::string statusCode(core::toString(status));
     std::string main = "<dl class=\"status-facts\"><dt>" + t(l, "result.reference") + "</dt><dd>" +
-                       escape(crypto::displayCitizenReference(reference)) + "</dd><dt>" + t(l, "result.status") +
-                       "</dt><dd><strong>" + t(l, statusCode) + "</strong></dd>";
+                       escape(crypto::displayCitizenReference(reference)) + "</dd><dt>" +
+                       t(l, "result.status") + "</dt><dd><strong>" + t(l, statusCode) + "</strong></dd>";
     if (service != nullptr) {
         main += "<dt>" + t(l, "result.authority") + "</dt><dd>" + escape(service->authority.in(l)) + "</dd>";
     }
@@ -288,7 +292,8 @@ std::string renderStatusResult(Language l, std::string_view reference, const cor
     if (view.lookups.empty()) {
         main += "<p>" + t(l, "result.minlog.none") + "</p>";
     } else {
-        main += "<div class=\"table-responsive-wrapper\"><table class=\"table table--compact status-log\"><thead><tr><th "
+        main += "<div class=\"table-responsive-wrapper\"><table class=\"table table--compact "
+                "status-log\"><thead><tr><th "
                 "scope=\"col\">" +
                 t(l, "result.minlog.when") + "</th><th scope=\"col\">" + t(l, "result.minlog.why") +
                 "</th><th scope=\"col\">" + t(l, "result.minlog.who") + "</th></tr></thead><tbody>";
@@ -299,8 +304,8 @@ std::string renderStatusResult(Language l, std::string_view reference, const cor
         main += "</tbody></table></div>";
     }
     main += "<p class=\"status-privacy\">" + t(l, "result.privacy") + "</p><p><a href=\"" +
-            std::string(l == Language::English ? "/status?lang=en" : "/status") + "\">" + t(l, "result.again") +
-            "</a></p>";
+            std::string(l == Language::English ? "/status?lang=en" : "/status") + "\">" +
+            t(l, "result.again") + "</a></p>";
     // The language switch of a result page goes back to the form: the view is not kept to redraw it.
     return page(l, title, l == Language::English ? "/status" : "/status?lang=en", main, false);
 }

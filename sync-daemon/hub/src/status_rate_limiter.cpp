@@ -40,7 +40,8 @@ void StatusRateLimiter::note(Map& map, const std::string& key, int free, std::in
     entry.lastFailureMs = nowMs;
     if (entry.failures > free) {
         const int doublings = std::min(entry.failures - free - 1, 40);
-        const std::int64_t lock = std::min(m_limits.maxLockMs, m_limits.firstLockMs << std::min(doublings, 30));
+        const std::int64_t lock =
+            std::min(m_limits.maxLockMs, m_limits.firstLockMs << std::min(doublings, 30));
         entry.lockedUntilMs = nowMs + lock;
     }
     if (map.size() > m_limits.maxTracked) {
@@ -49,7 +50,8 @@ void StatusRateLimiter::note(Map& map, const std::string& key, int free, std::in
 }
 
 void StatusRateLimiter::trim(Map& map, std::int64_t nowMs) {
-    std::erase_if(map, [&](const auto& item) { return nowMs - item.second.lastFailureMs >= m_limits.forgetMs; });
+    std::erase_if(map,
+                  [&](const auto& item) { return nowMs - item.second.lastFailureMs >= m_limits.forgetMs; });
     if (map.size() <= m_limits.maxTracked) {
         return;
     }

@@ -1,6 +1,6 @@
 // The public status listener's HTTPS (issue 18). GCC 12 reports Asio's coroutine frame allocator as a
-// mismatched new/delete once one awaitable is inlined into another (a known false positive, GCC bug 109224, as
-// in enrolment_client.cpp); Asio pairs its own operator new and delete.
+// mismatched new/delete once one awaitable is inlined into another (a known false positive, GCC bug 109224,
+// as in enrolment_client.cpp); Asio pairs its own operator new and delete.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 #endif
@@ -168,11 +168,12 @@ Result<common::HostPort> StatusServer::listen(const common::HostPort& where) {
 }
 
 void StatusServer::start() {
-    asio::co_spawn(m_impl->acceptor->get_executor(), m_impl->acceptLoop(), [this](const std::exception_ptr& e) {
-        if (e) {
-            m_impl->log("the status listener stopped with an internal error");
-        }
-    });
+    asio::co_spawn(m_impl->acceptor->get_executor(), m_impl->acceptLoop(),
+                   [this](const std::exception_ptr& e) {
+                       if (e) {
+                           m_impl->log("the status listener stopped with an internal error");
+                       }
+                   });
 }
 
 void StatusServer::stop() {

@@ -28,8 +28,8 @@ std::string decode(std::string_view in) {
     for (std::size_t i = 0; i < in.size(); ++i) {
         if (in[i] == '+') {
             out += ' ';
-        } else if (in[i] == '%' && i + 2 < in.size() &&
-                   hexValue(in[i + 1]) >= 0 && hexValue(in[i + 2]) >= 0) {
+        } else if (in[i] == '%' && i + 2 < in.size() && hexValue(in[i + 1]) >= 0 &&
+                   hexValue(in[i + 2]) >= 0) {
             out += static_cast<char>(hexValue(in[i + 1]) * 16 + hexValue(in[i + 2]));
             i += 2;
         } else {
@@ -122,8 +122,9 @@ std::map<std::string, std::string> parseStatusForm(std::string_view text) {
 
 std::vector<std::pair<std::string, std::string>> StatusService::securityHeaders(bool cacheable) {
     return {
-        {"Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                    "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"},
+        {"Content-Security-Policy",
+         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+         "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"},
         {"Strict-Transport-Security", "max-age=31536000"},
         {"Referrer-Policy", "no-referrer"},
         {"X-Content-Type-Options", "nosniff"},
@@ -178,7 +179,8 @@ Result<std::int64_t> StatusService::deleteExpired(std::int64_t nowMs) {
     return m_views.deleteExpired(nowMs);
 }
 
-StatusResponse StatusService::lookUp(const StatusRequest& request, const std::map<std::string, std::string>& form) {
+StatusResponse StatusService::lookUp(const StatusRequest& request,
+                                     const std::map<std::string, std::string>& form) {
     const auto field = [&](const char* name) {
         const auto it = form.find(name);
         return it == form.end() ? std::string() : it->second;

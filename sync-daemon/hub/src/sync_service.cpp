@@ -1,5 +1,5 @@
-#include <fieldkit/crypto/citizen_access.hpp>
 #include <algorithm>
+#include <fieldkit/crypto/citizen_access.hpp>
 #include <fieldkit/crypto/content_hash.hpp>
 #include <fieldkit/engine/attachment_lane.hpp>
 #include <fieldkit/engine/handshake.hpp>
@@ -154,8 +154,8 @@ Result<protocol::SyncReply> SyncService::sync(const std::string& deviceId, const
     return reply;
 }
 
-Result<std::vector<protocol::CitizenViewTaken>> SyncService::publishCitizenViews(const DeviceRecord& device,
-                                                                               const protocol::PushBatch& batch) {
+Result<std::vector<protocol::CitizenViewTaken>>
+SyncService::publishCitizenViews(const DeviceRecord& device, const protocol::PushBatch& batch) {
     std::vector<protocol::CitizenViewTaken> answers;
     for (const auto& view : batch.citizen_views()) {
         protocol::CitizenViewTaken taken;
@@ -163,8 +163,9 @@ Result<std::vector<protocol::CitizenViewTaken>> SyncService::publishCitizenViews
         taken.set_updated_ms(view.updated_ms());
         const auto reference = crypto::parseCitizenReference(view.reference());
         // Only what a device makes: a normalised reference, a verifier, a sealed view of bounded size.
-        if (!reference || *reference != view.reference() || view.verifier().size() != 32 || view.case_id().size() != 16 ||
-            view.sealed().empty() || view.sealed().size() > protocol::kMaxCitizenViewBytes || view.updated_ms() <= 0 ||
+        if (!reference || *reference != view.reference() || view.verifier().size() != 32 ||
+            view.case_id().size() != 16 || view.sealed().empty() ||
+            view.sealed().size() > protocol::kMaxCitizenViewBytes || view.updated_ms() <= 0 ||
             view.expires_ms() < 0) {
             taken.set_refused("bad_citizen_view");
             answers.push_back(std::move(taken));

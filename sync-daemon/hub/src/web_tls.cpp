@@ -31,9 +31,9 @@ Result<boost::asio::ssl::context> makeWebTlsContext(const tls::Credentials& cred
 }
 
 Result<tls::Credentials> webCredentials(HubCenter& center, const CenterDir& dir, const std::string& name,
-                                       const std::string& commonName,
-                                       const std::optional<std::filesystem::path>& certFile,
-                                       const std::optional<std::filesystem::path>& keyFile) {
+                                        const std::string& commonName,
+                                        const std::optional<std::filesystem::path>& certFile,
+                                        const std::optional<std::filesystem::path>& keyFile) {
     const auto certPath = dir.root / (name + ".crt");
     const auto keyPath = dir.root / (name + ".key");
     if (certFile || keyFile) {
@@ -43,17 +43,18 @@ Result<tls::Credentials> webCredentials(HubCenter& center, const CenterDir& dir,
         auto cert = common::readFile(*certFile);
         auto key = common::readFile(*keyFile);
         if (!cert || !key) {
-            return makeError("tls_credentials", "The web listener's certificate or key file could not be read.");
+            return makeError("tls_credentials",
+                             "The web listener's certificate or key file could not be read.");
         }
         return tls::Credentials{std::move(*key), std::move(*cert)};
     }
     std::error_code ec;
-    if (std::filesystem::exists(certPath, ec) &&
-        std::filesystem::exists(keyPath, ec)) {
+    if (std::filesystem::exists(certPath, ec) && std::filesystem::exists(keyPath, ec)) {
         auto cert = common::readFile(certPath);
         auto key = common::readFile(keyPath);
         if (!cert || !key) {
-            return makeError("tls_credentials", "The web listener's certificate or key file could not be read.");
+            return makeError("tls_credentials",
+                             "The web listener's certificate or key file could not be read.");
         }
         return tls::Credentials{std::move(*key), std::move(*cert)};
     }

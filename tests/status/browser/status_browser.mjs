@@ -142,6 +142,7 @@ try {
   await screenshot(page, 'result-da-minlog');
 
   // The QR link: reference and code in the fragment, moved into the form by status.js and then removed.
+  await page.goto('about:blank'); // from /status itself the link would only move to the fragment
   await page.goto(`${base}/status${receipt.fragment}`);
   await page.waitForFunction(() => document.getElementById('code').value.length > 0);
   const fragmentLeft = await page.evaluate(() => window.location.hash);

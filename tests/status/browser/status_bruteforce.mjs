@@ -16,7 +16,7 @@ const receipt = JSON.parse(env('FIELDKIT_RECEIPT'));
 const attempts = Number(process.env.FIELDKIT_ATTEMPTS || 10000);
 const addresses = Number(process.env.FIELDKIT_ADDRESSES || 100);
 const concurrency = Number(process.env.FIELDKIT_CONCURRENCY || 50);
-const ca = readFileSync(env('FIELDKIT_STATUS_CERT'));
+const ca = readFileSync(env('FIELDKIT_STATUS_CA')); // the center's CA, which issued the status page's certificate
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const randomText = (n) => Array.from({ length: n }, () => alphabet[Math.floor(Math.random() * 32)]).join('');
 

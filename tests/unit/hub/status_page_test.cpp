@@ -27,7 +27,8 @@ constexpr std::string_view kCode = "ABCDEFGHJKMNPQRS";
 core::CitizenView passportView() {
     core::CitizenView view;
     view.service = "passport";
-    view.timeline = {{core::CaseStatus::Opened, 1'780'000'000'000}, {core::CaseStatus::Informed, 1'780'100'000'000}};
+    view.timeline = {{core::CaseStatus::Opened, 1'780'000'000'000},
+                     {core::CaseStatus::Informed, 1'780'100'000'000}};
     view.missingItems = {1, 2};
     view.lookups = {{1'780'050'000'000, "case-page", "bike-07"}};
     return view;
@@ -72,7 +73,8 @@ StatusRequest post(std::string_view reference, std::string_view code, std::strin
     r.method = "POST";
     r.target = "/status";
     r.contentType = "application/x-www-form-urlencoded";
-    r.body = "reference=" + std::string(reference) + "&code=" + std::string(code) + (lang.empty() ? "" : "&lang=" + lang);
+    r.body = "reference=" + std::string(reference) + "&code=" + std::string(code) +
+             (lang.empty() ? "" : "&lang=" + lang);
     r.clientAddress = std::move(address);
     return r;
 }
@@ -108,8 +110,9 @@ TEST_CASE_TEMPLATE("status page: citizen views are kept per reference, newer ver
     CHECK((*views.find(std::string(kReference), now))->updatedMs == 200);
 
     // Another case cannot take the reference.
-    CHECK(views.publish(published(std::string(kReference), kCode, passportView(), 300, 0, 'b')).error().code ==
-          "reference_taken");
+    CHECK(
+        views.publish(published(std::string(kReference), kCode, passportView(), 300, 0, 'b')).error().code ==
+        "reference_taken");
 
     // Expiry: invisible once expired, deleted by the sweep.
     CHECK_FALSE(views.find(std::string(kReference), now + 1000)->has_value());
@@ -191,12 +194,14 @@ TEST_CASE("status page: the form references only its own script, and English is 
     CHECK(statusLanguage("da", "en") == core::Language::Danish);
 }
 
-TEST_CASE("status page: a look-up opens the view with the right code only, and an unknown reference and a wrong "
-          "code get the very same page") {
+TEST_CASE(
+    "status page: a look-up opens the view with the right code only, and an unknown reference and a wrong "
+    "code get the very same page") {
     MemoryViews views;
     StatusRateLimiter limiter;
     std::int64_t now = 1'780'000'000'000;
-    StatusService service(views, limiter, [&] { return now; }, "/nonexistent", [](const std::string&) {});
+    StatusService service(
+        views, limiter, [&] { return now; }, "/nonexistent", [](const std::string&) {});
     REQUIRE(views.publish(published(std::string(kReference), kCode, passportView(), 1)).ok());
 
     const auto ok = service.handle(post("7k2qm-9xb4t", "abcd-efgh-jkmn-pqrs"));
@@ -223,17 +228,21 @@ TEST_CASE("status page: a look-up opens the view with the right code only, and a
     }
 }
 
-TEST_CASE("status page: too many wrong codes from one address get 429 with Retry-After, the citizen elsewhere "
-          "is still served") {
+TEST_CASE(
+    "status page: too many wrong codes from one address get 429 with Retry-After, the citizen elsewhere "
+    "is still served") {
     MemoryViews views;
     StatusRateLimiter limiter;
     std::int64_t now = 1'780'000'000'000;
-    StatusService service(views, limiter, [&] { return now; }, "/nonexistent", [](const std::string&) {});
+    StatusService service(
+        views, limiter, [&] { return now; }, "/nonexistent", [](const std::string&) {});
     REQUIRE(views.publish(published(std::string(kReference), kCode, passportView(), 1)).ok());
     int tooMany = 0;
     int served = 0;
     for (int i = 0; i < 40; ++i) {
-        auto r = service.handle(post(kReference, "ZZZZZZZZZZZZZZZ" + std::string(1, "0123456789ABCDEFGHJKMNPQRSTVWXY"[i % 31]), "198.51.100.7"));
+        auto r = service.handle(
+            post(kReference, "ZZZZZZZZZZZZZZZ" + std::string(1, "0123456789ABCDEFGHJKMNPQRSTVWXY"[i % 31]),
+                 "198.51.100.7"));
         if (r.status == 429) {
             ++tooMany;
             CHECK(std::stoi(headerOf(r, "Retry-After")) >= 1);
@@ -246,8 +255,10 @@ TEST_CASE("status page: too many wrong codes from one address get 429 with Retry
     CHECK(service.handle(post(kReference, kCode, "192.0.2.50")).body.find("Oplyst") != std::string::npos);
 }
 
-TEST_CASE("status page: static files are served only from the folder, with a known type, gzipped on request") {
-    const auto dir = std::filesystem::temp_directory_path() / ("fk-status-static-" + std::to_string(::getpid()));
+TEST_CASE(
+    "status page: static files are served only from the folder, with a known type, gzipped on request") {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("fk-status-static-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir / "dkfds" / "css");
     {
         std::ofstream(dir / "status.css") << std::string(4000, 'a');
@@ -255,7 +266,8 @@ TEST_CASE("status page: static files are served only from the folder, with a kno
     }
     MemoryViews views;
     StatusRateLimiter limiter;
-    StatusService service(views, limiter, [] { return std::int64_t{0}; }, dir, [](const std::string&) {});
+    StatusService service(
+        views, limiter, [] { return std::int64_t{0}; }, dir, [](const std::string&) {});
     StatusRequest get;
     get.method = "GET";
     get.target = "/static/status.css";
@@ -264,7 +276,8 @@ TEST_CASE("status page: static files are served only from the folder, with a kno
     CHECK(css.status == 200);
     CHECK(headerOf(css, "Content-Encoding") == "gzip");
     CHECK(css.body.size() < 200);
-    for (const char* bad : {"/static/secret.txt", "/static/../status.css", "/static/dkfds/../../x.css", "/etc/passwd"}) {
+    for (const char* bad :
+         {"/static/secret.txt", "/static/../status.css", "/static/dkfds/../../x.css", "/etc/passwd"}) {
         get.target = bad;
         CHECK(service.handle(get).status == 404);
     }

@@ -87,7 +87,8 @@ TEST_CASE("citizen view: status changes and looks are republished, taken views l
     // An answer for an older version leaves the newer one queued; a refusal is kept with its code.
     REQUIRE(queue.citizenViewsAnswered({{next->front().reference, first->front().updatedMs, ""}}).ok());
     CHECK(queue.pendingCitizenViews(10)->size() == 1);
-    REQUIRE(queue.citizenViewsAnswered({{next->front().reference, next->front().updatedMs, "hub_too_old"}}).ok());
+    REQUIRE(
+        queue.citizenViewsAnswered({{next->front().reference, next->front().updatedMs, "hub_too_old"}}).ok());
     CHECK(queue.pendingCitizenViews(10)->empty());
     CHECK(queue.citizenViewBacklog()->first == 1);
     CHECK(queue.citizenViewBacklog()->second == "hub_too_old");

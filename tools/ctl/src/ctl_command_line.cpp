@@ -152,9 +152,9 @@ CtlCommandLine::CtlCommandLine()
         addStaff(*c, m_globals);
     }
     {
-        auto [o, c] = m_line.addCommand(*cases, "receipt",
-                                        "The citizen's receipt: reference, access code and status page link (JSON)",
-                                        m_chosen, CaseReceiptOptions{});
+        auto [o, c] = m_line.addCommand(
+            *cases, "receipt", "The citizen's receipt: reference, access code and status page link (JSON)",
+            m_chosen, CaseReceiptOptions{});
         addCaseId(*c, o.id);
         addJsonFlag(*c);
         addPurpose(*c, o.purpose);

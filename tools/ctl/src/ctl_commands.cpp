@@ -3,8 +3,8 @@
 #include <fieldkit/common/files.hpp>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/crypto/bytes.hpp>
-#include <fieldkit/crypto/key_slot.hpp>
 #include <fieldkit/crypto/citizen_access.hpp>
+#include <fieldkit/crypto/key_slot.hpp>
 #include <fieldkit/crypto/runtime.hpp>
 #include <fieldkit/ctl/case_json.hpp>
 #include <fieldkit/ctl/ctl_command_line.hpp>
@@ -283,9 +283,9 @@ public:
             // Crockford base32 only: nothing to escape. The QR code's link carries the code in the fragment,
             // which browsers never send to the server.
             const auto& r = **receipt;
-            m_env.out << "{\"reference\":\"" << crypto::displayCitizenReference(r.reference) << "\",\"code\":\""
-                      << crypto::displayCitizenCode(r.code) << "\",\"fragment\":\"#r=" << r.reference << "&c=" << r.code
-                      << "\"}\n";
+            m_env.out << "{\"reference\":\"" << crypto::displayCitizenReference(r.reference)
+                      << "\",\"code\":\"" << crypto::displayCitizenCode(r.code)
+                      << "\",\"fragment\":\"#r=" << r.reference << "&c=" << r.code << "\"}\n";
             return 0;
         });
     }

@@ -20,8 +20,8 @@ namespace fieldkit::crypto {
  *   (1 µs, a thousand times below the Argon2id below) on a million cores that is 2^79 / 10^12 s ≈ 6e11 s ≈
  *   19,000 years for one case; with the real derivation (≈1 ms) 19 million years. So the derivation need not
  *   be slow to protect a stolen database; the code's entropy does it.
- * - The derivation is Argon2id (crypto_pwhash, algorithm named) with opslimit 1 and 1 MiB: about 1-2 ms on one
- *   core of the reference machine, which the server pays on every look-up (it derives per request and
+ * - The derivation is Argon2id (crypto_pwhash, algorithm named) with opslimit 1 and 1 MiB: about 1-2 ms on
+ * one core of the reference machine, which the server pays on every look-up (it derives per request and
  *   forgets). 300 look-ups/s on 2 cores then cost 0.3-0.6 core-seconds per second: within the target with
  *   room for TLS and HTML. The memory cost makes GPU/ASIC searches no cheaper per guess than a CPU's.
  * - Online guessing is bounded by the server's limits per reference and per client address

@@ -59,7 +59,8 @@ public:
     // The citizen's side (issue 18)
     /** The case's receipt (reference and access code), audited as a look with `purpose`; none for a case made
      *  before receipts existed. */
-    [[nodiscard]] Result<std::optional<CitizenReceipt>> citizenReceipt(const CaseId& id, const std::string& purpose);
+    [[nodiscard]] Result<std::optional<CitizenReceipt>> citizenReceipt(const CaseId& id,
+                                                                       const std::string& purpose);
     /** Seals the case's citizen view (service, status timeline, missing checklist items, Min log from this
      *  device's audit entries) under its receipt code and queues it for the daemon. Called after every change
      *  and look; the first time derives the view key (Argon2id), later times unwrap it. */

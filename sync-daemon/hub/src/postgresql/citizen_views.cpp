@@ -20,8 +20,10 @@ public:
                 return makeError("reference_taken", "Another case holds this receipt reference.");
             }
             auto rows = c.query(
-                "INSERT INTO citizen_views(reference, case_id, unit, verifier, sealed, updated_ms, expires_ms) "
-                "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (reference) DO UPDATE SET unit = EXCLUDED.unit, "
+                "INSERT INTO citizen_views(reference, case_id, unit, verifier, sealed, updated_ms, "
+                "expires_ms) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (reference) DO UPDATE SET unit = "
+                "EXCLUDED.unit, "
                 "verifier = EXCLUDED.verifier, sealed = EXCLUDED.sealed, updated_ms = EXCLUDED.updated_ms, "
                 "expires_ms = EXCLUDED.expires_ms WHERE EXCLUDED.updated_ms >= citizen_views.updated_ms",
                 {pg::text(v.reference), pg::bytes(std::span<const std::uint8_t>(v.caseId)), pg::text(v.unit),
@@ -32,12 +34,14 @@ public:
         });
     }
 
-    Result<std::optional<PublishedCitizenView>> find(const std::string& reference, std::int64_t nowMs) override {
+    Result<std::optional<PublishedCitizenView>> find(const std::string& reference,
+                                                     std::int64_t nowMs) override {
         using Found = std::optional<PublishedCitizenView>;
         return pg::inTransaction<Found>(m_pool, [&](Connection& c) -> Result<Found> {
-            auto rows = c.query("SELECT reference, case_id, unit, verifier, sealed, updated_ms, expires_ms FROM "
-                                "citizen_views WHERE reference = $1 AND (expires_ms = 0 OR expires_ms > $2)",
-                                {pg::text(reference), pg::integer(nowMs)});
+            auto rows =
+                c.query("SELECT reference, case_id, unit, verifier, sealed, updated_ms, expires_ms FROM "
+                        "citizen_views WHERE reference = $1 AND (expires_ms = 0 OR expires_ms > $2)",
+                        {pg::text(reference), pg::integer(nowMs)});
             if (!rows) {
                 return rows.error();
             }

@@ -229,14 +229,13 @@ Result<std::unique_ptr<CenterStore>> openPostgresCenterStore(const PostgresStore
     }
     auto& shared = *pool;
     using namespace pg_center;
-    return std::make_unique<CenterStore>(
-        CenterStore::Parts{pool, makeUnitStore(shared), makeDeviceRegistry(shared),
-                           makeOperationStore(shared), makeWipeStore(shared), makeAttachmentStore(shared),
-                           makeCenterReports(shared), makeCenterAccounts(shared), makeCenterAudit(shared),
-                           makeCitizenViews(shared),
-                           // One connection stays for the TLS revocation check on the I/O thread, so a
-                           // handshake never waits for a push to commit.
-                           std::max<std::size_t>(1, options.connections - 1)});
+    return std::make_unique<CenterStore>(CenterStore::Parts{
+        pool, makeUnitStore(shared), makeDeviceRegistry(shared), makeOperationStore(shared),
+        makeWipeStore(shared), makeAttachmentStore(shared), makeCenterReports(shared),
+        makeCenterAccounts(shared), makeCenterAudit(shared), makeCitizenViews(shared),
+        // One connection stays for the TLS revocation check on the I/O thread, so a
+        // handshake never waits for a push to commit.
+        std::max<std::size_t>(1, options.connections - 1)});
 }
 
 } // namespace fieldkit::hub

@@ -40,9 +40,11 @@ public:
             .run();
     }
 
-    Result<std::optional<PublishedCitizenView>> find(const std::string& reference, std::int64_t nowMs) override {
-        auto stmt = m_db.cached("SELECT reference, case_id, unit, verifier, sealed, updated_ms, expires_ms "
-                                "FROM citizen_views WHERE reference = ?1 AND (expires_ms = 0 OR expires_ms > ?2)");
+    Result<std::optional<PublishedCitizenView>> find(const std::string& reference,
+                                                     std::int64_t nowMs) override {
+        auto stmt =
+            m_db.cached("SELECT reference, case_id, unit, verifier, sealed, updated_ms, expires_ms "
+                        "FROM citizen_views WHERE reference = ?1 AND (expires_ms = 0 OR expires_ms > ?2)");
         if (!stmt) {
             return stmt.error();
         }
@@ -54,7 +56,7 @@ public:
         if (!*row) {
             return std::optional<PublishedCitizenView>();
         }
-        PublishedCitizenView v{stmt->text(0), stmt->blob(1), stmt->text(2), stmt->blob(3),
+        PublishedCitizenView v{stmt->text(0), stmt->blob(1),  stmt->text(2), stmt->blob(3),
                                stmt->blob(4), stmt->int64(5), stmt->int64(6)};
         return std::optional<PublishedCitizenView>(std::move(v));
     }

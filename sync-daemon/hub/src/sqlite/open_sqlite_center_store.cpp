@@ -206,11 +206,10 @@ Result<std::unique_ptr<CenterStore>> openSqliteCenterStore(const std::filesystem
     auto connection = std::make_shared<sqlite::Database>(std::move(*db));
     auto& shared = *connection;
     using namespace sqlite_center;
-    return std::make_unique<CenterStore>(
-        CenterStore::Parts{connection, makeUnitStore(shared), makeDeviceRegistry(shared),
-                           makeOperationStore(shared), makeWipeStore(shared), makeAttachmentStore(shared),
-                           makeCenterReports(shared), makeCenterAccounts(shared), makeCenterAudit(shared),
-                           makeCitizenViews(shared)});
+    return std::make_unique<CenterStore>(CenterStore::Parts{
+        connection, makeUnitStore(shared), makeDeviceRegistry(shared), makeOperationStore(shared),
+        makeWipeStore(shared), makeAttachmentStore(shared), makeCenterReports(shared),
+        makeCenterAccounts(shared), makeCenterAudit(shared), makeCitizenViews(shared)});
 }
 
 } // namespace fieldkit::hub

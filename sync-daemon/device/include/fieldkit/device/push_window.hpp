@@ -36,7 +36,8 @@ public:
     /** The answer to the oldest push in flight arrived, as a frame of `frameBytes`. Returns the citizen views
      *  that push carried when the answer says nothing of them (a hub older than issue 18 skips the field):
      *  the caller marks them refused as "hub_too_old" instead of sending them round after round. */
-    std::vector<store::CitizenViewAnswer> answered(const protocol::SyncReply& reply, std::size_t frameBytes, WindowClock::time_point now);
+    std::vector<store::CitizenViewAnswer> answered(const protocol::SyncReply& reply, std::size_t frameBytes,
+                                                   WindowClock::time_point now);
     /** No more pushes go out in this exchange (the device saw divergence, or a wipe order); the answers to
      *  those in flight are still awaited. */
     void stop() { m_stopped = true; }

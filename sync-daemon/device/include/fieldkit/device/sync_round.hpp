@@ -31,7 +31,8 @@ struct RoundOutcome {
  *  cursor; each in one transaction. */
 /** Adds the citizen views waiting to be published (issue 18) to `push`, within `maxBytes` for the whole push
  *  (at least one view when the push carries nothing else). */
-[[nodiscard]] Status addCitizenViews(store::SyncQueue& queue, protocol::PushBatch& push, std::size_t maxBytes);
+[[nodiscard]] Status addCitizenViews(store::SyncQueue& queue, protocol::PushBatch& push,
+                                     std::size_t maxBytes);
 [[nodiscard]] Result<RoundOutcome> applyReply(store::SyncQueue& queue, const protocol::SyncReply& reply);
 
 } // namespace fieldkit::device

@@ -33,10 +33,10 @@ public:
         std::unique_ptr<WipeStore> wipes;
         std::unique_ptr<AttachmentStore> attachments;
         std::unique_ptr<CenterReports> reports;
-        std::unique_ptr<CenterAccounts> accounts; // the console's accounts and sessions
-        std::unique_ptr<CenterAudit> audit;       // the console's audit log
+        std::unique_ptr<CenterAccounts> accounts;   // the console's accounts and sessions
+        std::unique_ptr<CenterAudit> audit;         // the console's audit log
         std::unique_ptr<CitizenViews> citizenViews; // the public status page's sealed views
-        std::size_t concurrency = 1;              // how many threads may use the concerns at once
+        std::size_t concurrency = 1;                // how many threads may use the concerns at once
     };
 
     explicit CenterStore(Parts parts);

@@ -12,9 +12,9 @@ namespace fieldkit::hub {
  *  verifier, the view sealed under a key derived from the code, and clear routing data only (which case and
  *  unit published it, when, and when it expires). Nothing here opens without the citizen's code. */
 struct PublishedCitizenView {
-    std::string reference;             // normalised receipt reference (random, 50 bits)
-    std::vector<std::uint8_t> caseId;  // the case's random id, as in the operations
-    std::string unit;                  // the publishing device's unit
+    std::string reference;            // normalised receipt reference (random, 50 bits)
+    std::vector<std::uint8_t> caseId; // the case's random id, as in the operations
+    std::string unit;                 // the publishing device's unit
     std::vector<std::uint8_t> verifier;
     std::vector<std::uint8_t> sealed;
     std::int64_t updatedMs = 0; // the device's time of this version: an older version never replaces a newer
@@ -31,7 +31,7 @@ public:
     [[nodiscard]] virtual Status publish(const PublishedCitizenView& view) = 0;
     /** The view of a reference, or none; an expired view is never returned. */
     [[nodiscard]] virtual Result<std::optional<PublishedCitizenView>> find(const std::string& reference,
-                                                                          std::int64_t nowMs) = 0;
+                                                                           std::int64_t nowMs) = 0;
     /** Deletes views expired by `nowMs`; returns how many. */
     [[nodiscard]] virtual Result<std::int64_t> deleteExpired(std::int64_t nowMs) = 0;
 };

@@ -26,8 +26,8 @@ class StatusListener {
 public:
     using Log = std::function<void(const std::string&)>;
 
-    [[nodiscard]] static Result<std::unique_ptr<StatusListener>> start(HubCenter& center, const CenterDir& dir,
-                                                                      const StatusListenOptions& options, Log log);
+    [[nodiscard]] static Result<std::unique_ptr<StatusListener>>
+    start(HubCenter& center, const CenterDir& dir, const StatusListenOptions& options, Log log);
     ~StatusListener();
     StatusListener(const StatusListener&) = delete;
     StatusListener& operator=(const StatusListener&) = delete;

@@ -39,7 +39,8 @@ public:
         : StatusRateLimiter(Limits{}) {}
 
     /** 0 when a look-up may go ahead now, else how many milliseconds to wait (429 + Retry-After). */
-    [[nodiscard]] std::int64_t waitMs(const std::string& address, const std::string& reference, std::int64_t nowMs);
+    [[nodiscard]] std::int64_t waitMs(const std::string& address, const std::string& reference,
+                                      std::int64_t nowMs);
     /** A look-up that did not open a view (unknown reference or wrong code: counted alike). */
     void failed(const std::string& address, const std::string& reference, std::int64_t nowMs);
 

@@ -25,7 +25,8 @@ class StatusServer {
 public:
     using Log = std::function<void(const std::string&)>;
 
-    StatusServer(boost::asio::io_context& io, boost::asio::ssl::context& tls, StatusService& service, Log log);
+    StatusServer(boost::asio::io_context& io, boost::asio::ssl::context& tls, StatusService& service,
+                 Log log);
     ~StatusServer();
     StatusServer(const StatusServer&) = delete;
     StatusServer& operator=(const StatusServer&) = delete;

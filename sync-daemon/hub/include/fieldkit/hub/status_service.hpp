@@ -45,15 +45,15 @@ public:
     using Clock = std::function<std::int64_t()>;
     using Log = std::function<void(const std::string&)>;
 
-    StatusService(CitizenViews& views, StatusRateLimiter& limiter, Clock clock, std::filesystem::path staticDir,
-                  Log log);
+    StatusService(CitizenViews& views, StatusRateLimiter& limiter, Clock clock,
+                  std::filesystem::path staticDir, Log log);
 
     [[nodiscard]] StatusResponse handle(const StatusRequest& request);
     /** Deletes the views whose receipt expired (closed + core::kCitizenViewRetentionMs); how many. */
     [[nodiscard]] Result<std::int64_t> deleteExpired(std::int64_t nowMs);
 
-    /** The headers every answer carries: CSP without inline scripts or styles, HSTS, no referrer, no sniffing,
-     *  no framing, no caching of pages. */
+    /** The headers every answer carries: CSP without inline scripts or styles, HSTS, no referrer, no
+     * sniffing, no framing, no caching of pages. */
     [[nodiscard]] static std::vector<std::pair<std::string, std::string>> securityHeaders(bool cacheable);
 
 private:

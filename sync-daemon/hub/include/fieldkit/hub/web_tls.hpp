@@ -16,8 +16,8 @@ namespace fieldkit::hub {
 
 /** A web listener's certificate and key: the operator's files when given, otherwise `<name>.crt`/`<name>.key`
  *  in the center folder, issued from the center's CA on first use (a P-256 key: browsers have no Ed25519). */
-[[nodiscard]] Result<tls::Credentials> webCredentials(HubCenter& center, const CenterDir& dir, const std::string& name,
-                                                      const std::string& commonName,
+[[nodiscard]] Result<tls::Credentials> webCredentials(HubCenter& center, const CenterDir& dir,
+                                                      const std::string& name, const std::string& commonName,
                                                       const std::optional<std::filesystem::path>& certFile,
                                                       const std::optional<std::filesystem::path>& keyFile);
 

@@ -116,9 +116,9 @@ struct ProfileShowOptions {
 using CtlCommand =
     std::variant<InitOptions, StaffAddOptions, StaffListOptions, StaffPinOptions, StaffRemoveOptions,
                  CaseCreateOptions, CaseSetOptions, CaseNoteOptions, CaseStatusOptions, CaseResolveOptions,
-                 CaseGenerateOptions, CaseListOptions, CaseShowOptions, CaseReceiptOptions, CaseFindOptions, CaseAttachOptions,
-                 CaseAttachmentOptions, ContactAddOptions, VerifyOptions, WipeOptions, PurgeOptions,
-                 DeviceIdOptions, DeviceInfoOptions, SyncStatusOptions, ProfileCheckOptions,
+                 CaseGenerateOptions, CaseListOptions, CaseShowOptions, CaseReceiptOptions, CaseFindOptions,
+                 CaseAttachOptions, CaseAttachmentOptions, ContactAddOptions, VerifyOptions, WipeOptions,
+                 PurgeOptions, DeviceIdOptions, DeviceInfoOptions, SyncStatusOptions, ProfileCheckOptions,
                  ProfileShowOptions>;
 
 struct CtlInvocation {
