@@ -166,6 +166,9 @@ Result<CaseDetails> StoreCaseRepository::loadCase(const QString& caseId, const Q
     if (!opened) {
         return fromStore(opened.error());
     }
+    // The page shows the case after every change and look: the citizen views marked since are sealed now
+    // (issue 18), so the daemon's next push takes them to the status page.
+    (void)session->publishCitizenViews();
     const store::CaseDetails& d = *opened;
     CaseDetails out;
     out.revision = history ? static_cast<std::int64_t>(history->size()) : -1;

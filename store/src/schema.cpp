@@ -251,9 +251,11 @@ constexpr std::array<std::string_view, 10> kMigrations = {
         updated_ms INTEGER NOT NULL,
         expires_ms INTEGER NOT NULL DEFAULT 0,
         pending INTEGER NOT NULL DEFAULT 1,
-        refused TEXT NOT NULL DEFAULT ''
+        refused TEXT NOT NULL DEFAULT '',
+        dirty INTEGER NOT NULL DEFAULT 0 -- the case changed or was looked at since this view was sealed
     ) STRICT;
     CREATE INDEX citizen_views_pending ON citizen_views(pending) WHERE pending = 1;
+    CREATE INDEX citizen_views_dirty ON citizen_views(dirty) WHERE dirty = 1;
     CREATE INDEX audit_log_by_case ON audit_log(case_id, seq);
     )sql",
 };

@@ -238,11 +238,8 @@ Status Session::setFields(const CaseId& id, const std::vector<crypto::FieldValue
         !st) {
         return st;
     }
-    if (auto st = tx->commit(); !st) {
-        return st;
-    }
-    republishCitizenView(id);
-    return {};
+    markCitizenViewStale(id);
+    return tx->commit();
 }
 
 Status Session::resolveField(const CaseId& id, std::uint32_t fieldId, const std::string& value,
@@ -309,11 +306,8 @@ Status Session::resolveField(const CaseId& id, std::uint32_t fieldId, const std:
         !st) {
         return st;
     }
-    if (auto st = tx->commit(); !st) {
-        return st;
-    }
-    republishCitizenView(id);
-    return {};
+    markCitizenViewStale(id);
+    return tx->commit();
 }
 
 Status Session::appendNote(const CaseId& id, const std::string& text) {
@@ -337,11 +331,8 @@ Status Session::appendNote(const CaseId& id, const std::string& text) {
         !st) {
         return st;
     }
-    if (auto st = tx->commit(); !st) {
-        return st;
-    }
-    republishCitizenView(id);
-    return {};
+    markCitizenViewStale(id);
+    return tx->commit();
 }
 
 Status Session::changeStatus(const CaseId& id, core::CaseStatus to, const std::string& note) {
@@ -383,11 +374,8 @@ Status Session::changeStatus(const CaseId& id, core::CaseStatus to, const std::s
         !st) {
         return st;
     }
-    if (auto st = tx->commit(); !st) {
-        return st;
-    }
-    republishCitizenView(id);
-    return {};
+    markCitizenViewStale(id);
+    return tx->commit();
 }
 
 } // namespace fieldkit::store

@@ -28,6 +28,34 @@ void Session::republishCitizenView(const CaseId& id) {
     (void)publishCitizenView(id);
 }
 
+void Session::markCitizenViewStale(const CaseId& id) {
+    // Best effort: a view that misses the mark is sealed again at the case's next change.
+    auto mark = m_impl->db.cached("UPDATE citizen_views SET dirty = 1 WHERE case_id = ?1");
+    if (mark) {
+        (void)mark->bind(1, idView(id)).run();
+    }
+}
+
+Result<int> Session::publishCitizenViews() {
+    auto stale = m_impl->db.cached("SELECT case_id FROM citizen_views WHERE dirty = 1");
+    if (!stale) {
+        return stale.error();
+    }
+    auto ids = collect<CaseId>(*stale, [](const sqlite::Statement& s) { return *CaseId::fromBytes(s.blob(0)); });
+    stale->reset();
+    if (!ids) {
+        return ids.error();
+    }
+    int sealed = 0;
+    for (const auto& id : *ids) {
+        if (auto st = publishCitizenView(id); !st) {
+            return st.error();
+        }
+        ++sealed;
+    }
+    return sealed;
+}
+
 Result<std::optional<CitizenReceipt>> Session::citizenReceipt(const CaseId& id, const std::string& purpose) {
     if (purpose.empty()) {
         return makeError("missing_purpose", "Say why the receipt is shown; every look-up is logged.");
@@ -150,7 +178,7 @@ Status Session::publishCitizenView(const CaseId& id) {
         "pending, refused) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, '') ON CONFLICT(case_id) DO UPDATE SET "
         "reference = excluded.reference, wrapped_view_key = excluded.wrapped_view_key, verifier = "
         "excluded.verifier, sealed = excluded.sealed, updated_ms = max(excluded.updated_ms, "
-        "citizen_views.updated_ms + 1), expires_ms = excluded.expires_ms, pending = 1, refused = ''");
+        "citizen_views.updated_ms + 1), expires_ms = excluded.expires_ms, pending = 1, refused = '', dirty = 0");
     if (!upsert) {
         return upsert.error();
     }

@@ -71,6 +71,12 @@ TEST_CASE("citizen view: status changes and looks are republished, taken views l
     REQUIRE(s->changeStatus(created->id, core::CaseStatus::Informed).ok());
     f.clock.advance(60'000);
     REQUIRE(s->openCase(created->id, "case-page").ok());
+    // Saves and looks only mark the view: sealing waits for publishCitizenViews (app page, ctl command).
+    CHECK(queue.pendingCitizenViews(10)->empty());
+    auto sealed = s->publishCitizenViews();
+    REQUIRE(sealed.ok());
+    CHECK(*sealed == 1);
+    CHECK(*s->publishCitizenViews() == 0); // nothing marked since
     auto next = queue.pendingCitizenViews(10);
     REQUIRE(next.ok());
     REQUIRE(next->size() == 1);
@@ -103,6 +109,7 @@ TEST_CASE("citizen view: a closed case's receipt expires after the retention per
                     core::CaseStatus::Done, core::CaseStatus::Closed}) {
         REQUIRE(s->changeStatus(created->id, to).ok());
     }
+    REQUIRE(s->publishCitizenViews().ok());
     store::SyncQueue queue(*f.store);
     auto pending = queue.pendingCitizenViews(10);
     REQUIRE(pending.ok());

@@ -116,7 +116,13 @@ public:
         if (!session) {
             return fail(session.error());
         }
-        return work(**session);
+        const int status = work(**session);
+        // Citizen views of the cases this command changed or looked at (issue 18), sealed before the store
+        // closes so the daemon's next push carries them.
+        if (auto sealed = (*session)->publishCitizenViews(); !sealed) {
+            m_env.err << "fieldkit-ctl: citizen views not sealed yet: " << sealed.error().message << '\n';
+        }
+        return status;
     }
 
     int operator()(const InitOptions& o) const {
