@@ -1,6 +1,9 @@
 // Load for Borgerblikket: CLIENTS concurrent clients (each its own keep-alive TLS connection) look up cases
 // with valid receipts for SECONDS; prints look-ups/s, latency percentiles and the bytes of each answer as JSON.
-// Usage: node status-load.mjs URL CA_CERT RECEIPTS.json CLIENTS SECONDS
+// Usage: node status-load.mjs URL CA_CERT RECEIPTS.json CLIENTS SECONDS [RATE]
+// With RATE (look-ups/s over all clients) each client sends on its own schedule (CLIENTS/RATE s apart, started
+// at random offsets), so the latency is the server's, not the queue a closed loop builds; without it every
+// client sends again as soon as it has its answer (the most the server does).
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 
@@ -10,6 +13,8 @@ const ca = readFileSync(certFile);
 const receipts = JSON.parse(readFileSync(receiptsFile, 'utf8'));
 const clients = Number(clientsText);
 const seconds = Number(secondsText);
+const rate = Number(process.argv[7] || 0);
+const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
 
 function request(method, path, body, agent, headers = {}) {
   return new Promise((resolve) => {
@@ -36,7 +41,14 @@ const warmup = Date.now() + 2000;
 async function client(i) {
   const agent = new https.Agent({ keepAlive: true, maxSockets: 1 });
   let n = i;
+  const period = rate > 0 ? (clients / rate) * 1000 : 0;
+  let next = Date.now() + Math.random() * period;
   while (Date.now() < deadline) {
+    if (period > 0) {
+      const wait = next - Date.now();
+      if (wait > 0) await sleep(wait);
+      next += period;
+    }
     const r = receipts[n++ % receipts.length];
     const res = await request('POST', '/status', `reference=${r.reference}&code=${r.code}`, agent);
     if (Date.now() < warmup) continue;
@@ -66,7 +78,7 @@ const own = await request('GET', '/static/status.css', null, agent, gz);
 const js = await request('GET', '/static/status.js', null, agent, gz);
 agent.destroy();
 console.log(JSON.stringify({
-  clients, seconds: measured, lookups: ok, failed: bad, perSecond: ok / measured,
+  clients, rate, seconds: measured, lookups: ok, failed: bad, perSecond: ok / measured,
   p50: pct(50), p90: pct(90), p99: pct(99), max: latencies.at(-1) || 0,
   weight: { form: form.bytes, result: result.bytes, dkfdsCss: css.bytes, statusCss: own.bytes, statusJs: js.bytes,
     total: form.bytes + result.bytes + css.bytes + own.bytes + js.bytes },

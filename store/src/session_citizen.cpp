@@ -41,7 +41,8 @@ Result<int> Session::publishCitizenViews() {
     if (!stale) {
         return stale.error();
     }
-    auto ids = collect<CaseId>(*stale, [](const sqlite::Statement& s) { return *CaseId::fromBytes(s.blob(0)); });
+    auto ids =
+        collect<CaseId>(*stale, [](const sqlite::Statement& s) { return *CaseId::fromBytes(s.blob(0)); });
     stale->reset();
     if (!ids) {
         return ids.error();
@@ -178,7 +179,8 @@ Status Session::publishCitizenView(const CaseId& id) {
         "pending, refused) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, '') ON CONFLICT(case_id) DO UPDATE SET "
         "reference = excluded.reference, wrapped_view_key = excluded.wrapped_view_key, verifier = "
         "excluded.verifier, sealed = excluded.sealed, updated_ms = max(excluded.updated_ms, "
-        "citizen_views.updated_ms + 1), expires_ms = excluded.expires_ms, pending = 1, refused = '', dirty = 0");
+        "citizen_views.updated_ms + 1), expires_ms = excluded.expires_ms, pending = 1, refused = '', dirty = "
+        "0");
     if (!upsert) {
         return upsert.error();
     }

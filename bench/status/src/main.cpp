@@ -8,6 +8,7 @@
 #include <fieldkit/crypto/password_hash.hpp>
 #include <fieldkit/hub/status_pages.hpp>
 #include <iostream>
+#include <optional>
 #include <string>
 
 using namespace fieldkit;

@@ -86,6 +86,7 @@ constexpr Text kTexts[] = {
     {"purpose.case-page", "Sagen blev åbnet", "The case was opened"},
     {"purpose.find-citizen", "Søgning efter dine sager", "A search for your cases"},
     {"purpose.status-change", "Status blev ændret", "The status was changed"},
+    {"purpose.case work", "Sagsbehandling", "Case work"},
     {"purpose.other", "Opslag i sagen", "A look at the case"},
     {"unit.center", "Borgerservice, centralt", "Citizen service, central office"},
 };
@@ -184,7 +185,7 @@ std::string alert(Language l, std::string_view kind, const std::string& body) {
 }
 
 std::string purposeText(Language l, std::string_view purpose) {
-    for (std::string_view known : {"case-page", "find-citizen", "status-change"}) {
+    for (std::string_view known : {"case-page", "find-citizen", "status-change", "case work"}) {
         if (purpose == known) {
             return t(l, "purpose." + std::string(purpose));
         }

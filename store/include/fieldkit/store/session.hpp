@@ -62,8 +62,8 @@ public:
     [[nodiscard]] Result<std::optional<CitizenReceipt>> citizenReceipt(const CaseId& id,
                                                                        const std::string& purpose);
     /** Seals the case's citizen view (service, status timeline, missing checklist items, Min log from this
-     *  device's audit entries) under its receipt code and queues it for the daemon. The first time derives the
-     *  view key (Argon2id, at creation), later times unwrap it. */
+     *  device's audit entries) under its receipt code and queues it for the daemon. The first time derives
+     * the view key (Argon2id, at creation), later times unwrap it. */
     [[nodiscard]] Status publishCitizenView(const CaseId& id);
     /** Seals again every view whose case changed or was looked at since (saves and looks only mark it, so
      *  they stay as fast as before); the app calls it when it shows a case, fieldkit-ctl after each command.
@@ -114,7 +114,8 @@ public:
 
 private:
     void republishCitizenView(const CaseId& id);
-    /** Marks the case's citizen view for sealing again (inside the caller's transaction when there is one). */
+    /** Marks the case's citizen view for sealing again (inside the caller's transaction when there is one).
+     */
     void markCitizenViewStale(const CaseId& id);
     /** Writes one case inside the caller's transaction. */
     [[nodiscard]] Result<CreatedCase> insertCase(const NewCase& input);
