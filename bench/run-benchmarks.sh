@@ -5,7 +5,7 @@
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 BUILD_DIR [store|sync|app|center ...] [benchmark flags, e.g. --quick]" >&2
+  echo "usage: $0 BUILD_DIR [store|sync|app|center|status ...] [benchmark flags, e.g. --quick]" >&2
 }
 
 [ $# -ge 1 ] || { usage; exit 2; }
@@ -13,12 +13,12 @@ build_dir=$1
 shift
 [ -d "$build_dir" ] || { echo "run-benchmarks: no build directory $build_dir" >&2; exit 2; }
 
-known=(store sync app center)
+known=(store sync app center status)
 names=()
 flags=()
 for arg in "$@"; do
   case "$arg" in
-    store|sync|app|center) names+=("$arg") ;;
+    store|sync|app|center|status) names+=("$arg") ;;
     -h|--help) usage; exit 0 ;;
     -*) flags+=("$arg") ;;
     *)
@@ -35,7 +35,8 @@ done
 
 binary() {
   # The sync benchmark drives the real programs through the netfault proxy, so it is a script.
-  if [ "$1" = sync ]; then echo "$(dirname "$0")/sync/sync-benchmark.sh"; else echo "$build_dir/bench/$1/fieldkit-bench-$1"; fi
+  if [ "$1" = sync ]; then echo "$(dirname "$0")/sync/sync-benchmark.sh";
+  elif [ "$1" = status ]; then echo "$(dirname "$0")/status/status-benchmark.sh"; else echo "$build_dir/bench/$1/fieldkit-bench-$1"; fi
 }
 
 explicit=1
@@ -57,6 +58,7 @@ for name in "${names[@]}"; do
   echo "== $name =="
     args=("${flags[@]}")
   [ "$name" = sync ] && args=("$build_dir" "${flags[@]}")
+  [ "$name" = status ] && args=("$build_dir")
   if ! "$exe" "${args[@]}"; then
     echo "run-benchmarks: benchmark \"$name\" failed" >&2
     failed=1

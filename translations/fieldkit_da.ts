@@ -31,6 +31,26 @@
 <context>
     <name>CasePage</name>
     <message>
+        <source>Receipt for the citizen</source>
+        <translation>Kvittering til borgeren</translation>
+    </message>
+    <message>
+        <source>Case reference: %1</source>
+        <translation>Sagsnummer: %1</translation>
+    </message>
+    <message>
+        <source>Access code: %1</source>
+        <translation>Adgangskode: %1</translation>
+    </message>
+    <message>
+        <source>With these the citizen follows the case online at any hour.</source>
+        <translation>Med dem kan borgeren følge sagen på nettet når som helst.</translation>
+    </message>
+    <message>
+        <source>QR code of the receipt</source>
+        <translation>QR-kode til kvitteringen</translation>
+    </message>
+    <message>
         <source>Case</source>
         <translation>Sag</translation>
     </message>

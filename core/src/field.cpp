@@ -24,6 +24,10 @@ FieldInfo fieldInfo(FieldId id) {
         return {id, "status-note", FieldKind::AddOnly, true};
     case fields::kLifeSituation.value:
         return {id, "life-situation", FieldKind::Register, true};
+    case fields::kReceiptReference.value:
+        return {id, "receipt-reference", FieldKind::Register, true};
+    case fields::kReceiptCode.value:
+        return {id, "receipt-code", FieldKind::Register, true};
     default:
         break;
     }

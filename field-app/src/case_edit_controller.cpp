@@ -4,6 +4,7 @@
 #include <fieldkit/app/language_controller.hpp>
 #include <fieldkit/core/life_situation.hpp>
 #include <fieldkit/core/service_catalogue.hpp>
+#include <fieldkit/crypto/citizen_access.hpp>
 
 namespace fieldkit::app {
 namespace {
@@ -86,6 +87,25 @@ QString CaseEditController::phone() const {
 
 QString CaseEditController::referredTo() const {
     return m_case ? m_case->referredTo : QString();
+}
+
+QString CaseEditController::receiptReference() const {
+    return m_case ? QString::fromStdString(
+                        crypto::displayCitizenReference(m_case->receiptReference.toStdString()))
+                  : QString();
+}
+
+QString CaseEditController::receiptCode() const {
+    return m_case ? QString::fromStdString(crypto::displayCitizenCode(m_case->receiptCode.toStdString()))
+                  : QString();
+}
+
+QString CaseEditController::receiptLink() const {
+    if (!m_case || m_case->receiptReference.isEmpty() || m_statusPageUrl.isEmpty()) {
+        return {};
+    }
+    return m_statusPageUrl + QStringLiteral("#r=") + m_case->receiptReference + QStringLiteral("&c=") +
+           m_case->receiptCode;
 }
 
 QVariantList CaseEditController::checklist() const {

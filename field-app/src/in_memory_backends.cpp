@@ -4,6 +4,7 @@
 #include <fieldkit/app/in_memory_backends.hpp>
 #include <fieldkit/core/case_search.hpp>
 #include <fieldkit/core/life_situation_answers.hpp>
+#include <fieldkit/crypto/citizen_access.hpp>
 
 namespace fieldkit::app {
 namespace {
@@ -132,6 +133,9 @@ Result<QString> InMemoryCaseRepository::createCase(const NewCase& newCase) {
     stored.details.name = newCase.name;
     stored.details.address = newCase.address;
     stored.details.phone = newCase.phone;
+    const auto access = crypto::CitizenAccess::generate();
+    stored.details.receiptReference = QString::fromStdString(access.reference);
+    stored.details.receiptCode = QString::fromStdString(access.code);
     if (!newCase.lifeSituation.isEmpty()) {
         const auto situation = core::lifeSituationFromString(newCase.lifeSituation.toStdString());
         if (!situation) {

@@ -166,6 +166,9 @@ Result<CaseDetails> StoreCaseRepository::loadCase(const QString& caseId, const Q
     if (!opened) {
         return fromStore(opened.error());
     }
+    // The page shows the case after every change and look: the citizen views marked since are sealed now
+    // (issue 18), so the daemon's next push takes them to the status page.
+    (void)session->publishCitizenViews();
     const store::CaseDetails& d = *opened;
     CaseDetails out;
     out.revision = history ? static_cast<std::int64_t>(history->size()) : -1;
@@ -175,6 +178,8 @@ Result<CaseDetails> StoreCaseRepository::loadCase(const QString& caseId, const Q
     out.address = current(d, fields::kAddress.value);
     out.phone = current(d, fields::kPhone.value);
     out.referredTo = current(d, fields::kReferralAuthority.value);
+    out.receiptReference = current(d, fields::kReceiptReference.value);
+    out.receiptCode = current(d, fields::kReceiptCode.value);
     std::map<std::uint32_t, std::string> shown; // the version of each register the page shows
     for (const auto& [fieldId, versions] : d.registers) {
         if (const auto item = core::checklistItemOf(core::FieldId{fieldId})) {

@@ -263,6 +263,57 @@ Page {
                         }
                     }
                 }
+                // The citizen's receipt (issue 18): reference and access code as text to write down, and the QR code
+                // that opens the status page with both in its fragment.
+                Card {
+                    objectName: "receiptCard"
+                    visible: root.caseEditor.receiptReference !== ""
+                    Layout.fillWidth: true
+                    RowLayout {
+                        anchors.fill: parent
+                        spacing: Theme.spacing
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            Layout.alignment: Qt.AlignTop
+                            spacing: Math.round(Theme.spacing / 2)
+                            BodyText {
+                                Layout.fillWidth: true
+                                font.bold: true
+                                text: qsTr("Receipt for the citizen")
+                            }
+                            BodyText {
+                                objectName: "receiptReference"
+                                Layout.fillWidth: true
+                                text: qsTr("Case reference: %1").arg(root.caseEditor.receiptReference)
+                            }
+                            BodyText {
+                                objectName: "receiptCode"
+                                Layout.fillWidth: true
+                                font.bold: true
+                                text: qsTr("Access code: %1").arg(root.caseEditor.receiptCode)
+                            }
+                            BodyText {
+                                Layout.fillWidth: true
+                                wrapMode: Text.WordWrap
+                                muted: true
+                                text: qsTr("With these the citizen follows the case online at any hour.")
+                            }
+                        }
+                        Rectangle {
+                            visible: root.caseEditor.receiptLink !== ""
+                            Layout.alignment: Qt.AlignTop
+                            Layout.preferredWidth: Math.round(30 * Theme.pixelsPerMm)
+                            Layout.preferredHeight: Layout.preferredWidth
+                            color: "white"
+                            QrImage {
+                                objectName: "receiptQr"
+                                anchors.fill: parent
+                                text: root.caseEditor.receiptLink
+                                Accessible.name: qsTr("QR code of the receipt")
+                            }
+                        }
+                    }
+                }
 
                 SectionTitle {
                     text: qsTr("Change status")

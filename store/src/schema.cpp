@@ -10,7 +10,7 @@ namespace {
 
 // Migration N takes user_version N to N+1. Never edit a shipped step; add a new one.
 // No column holds personal data in the clear: citizen values live only inside operations.ciphertext.
-constexpr std::array<std::string_view, 10> kMigrations = {
+constexpr std::array<std::string_view, 11> kMigrations = {
     R"sql(
     CREATE TABLE meta (
         key TEXT PRIMARY KEY,
@@ -242,6 +242,27 @@ constexpr std::array<std::string_view, 10> kMigrations = {
     // it back the same one and every base and cursor that names it stays true (SyncQueue::requeueAfter).
     R"sql(
     ALTER TABLE operations ADD COLUMN previous_server_seq INTEGER;
+    )sql",
+    // 10 -> 11 (issue 18): each case's citizen view for the public status page. The receipt's code lives only
+    // in the case's encrypted values; here the view key derived from it (wrapped by the data key, so a
+    // republication costs no derivation), the code's verifier and the last sealed view, which the daemon
+    // sends with its next push (`pending`) without being able to open it.
+    R"sql(
+    CREATE TABLE citizen_views (
+        case_id BLOB PRIMARY KEY,
+        reference TEXT NOT NULL UNIQUE,
+        wrapped_view_key BLOB NOT NULL,
+        verifier BLOB NOT NULL,
+        sealed BLOB NOT NULL,
+        updated_ms INTEGER NOT NULL,
+        expires_ms INTEGER NOT NULL DEFAULT 0,
+        pending INTEGER NOT NULL DEFAULT 1,
+        refused TEXT NOT NULL DEFAULT '',
+        dirty INTEGER NOT NULL DEFAULT 0 -- the case changed or was looked at since this view was sealed
+    ) STRICT;
+    CREATE INDEX citizen_views_pending ON citizen_views(pending) WHERE pending = 1;
+    CREATE INDEX citizen_views_dirty ON citizen_views(dirty) WHERE dirty = 1;
+    CREATE INDEX audit_log_by_case ON audit_log(case_id, seq);
     )sql",
 };
 

@@ -2,6 +2,8 @@
 // holding its operation, outbox entry and audit entry.
 #include "session_impl.hpp"
 
+#include <fieldkit/crypto/citizen_access.hpp>
+
 namespace fieldkit::store {
 
 Session::Session(DeviceStore& store, std::string staff, crypto::DataKey dek,
@@ -72,6 +74,11 @@ Result<CreatedCase> Session::insertCase(const NewCase& input) {
     } else if (!input.lifeSituationDone.empty()) {
         return makeError("unknown_life_situation_step", "Steps were ticked without a life situation.");
     }
+
+    // The citizen's receipt (issue 18): made here, kept only among the case's encrypted values.
+    const auto access = crypto::CitizenAccess::generate();
+    values.push_back({core::fields::kReceiptReference.value, access.reference});
+    values.push_back({core::fields::kReceiptCode.value, access.code});
 
     const std::int64_t now = m_impl->now();
     std::array<std::uint8_t, CaseId::kRandomTailSize> tail{};
@@ -157,6 +164,9 @@ Result<CreatedCase> Session::createCase(const NewCase& input) {
     if (auto st = tx->commit(); !st) {
         return st.error();
     }
+    // The receipt's view is sealed at once (one Argon2id derivation), so the citizen can look it up after the
+    // next sync. Bulk creation (createCases) leaves that to each case's first change or look.
+    republishCitizenView(created->id);
     return created;
 }
 
@@ -228,6 +238,7 @@ Status Session::setFields(const CaseId& id, const std::vector<crypto::FieldValue
         !st) {
         return st;
     }
+    markCitizenViewStale(id);
     return tx->commit();
 }
 
@@ -295,6 +306,7 @@ Status Session::resolveField(const CaseId& id, std::uint32_t fieldId, const std:
         !st) {
         return st;
     }
+    markCitizenViewStale(id);
     return tx->commit();
 }
 
@@ -319,6 +331,7 @@ Status Session::appendNote(const CaseId& id, const std::string& text) {
         !st) {
         return st;
     }
+    markCitizenViewStale(id);
     return tx->commit();
 }
 
@@ -361,6 +374,7 @@ Status Session::changeStatus(const CaseId& id, core::CaseStatus to, const std::s
         !st) {
         return st;
     }
+    markCitizenViewStale(id);
     return tx->commit();
 }
 

@@ -85,6 +85,10 @@ Result<CaseDetails> Session::openCase(const CaseId& id, const std::string& purpo
     if (auto st = m_impl->auditRead(m_staff, "view", id.toHex(), purpose); !st) {
         return st.error();
     }
+    {
+        const RelaxedSync relaxed(m_impl->db); // like the look's audit entry
+        markCitizenViewStale(id); // Min log shows this look once the view is sealed again and synced
+    }
     return details;
 }
 

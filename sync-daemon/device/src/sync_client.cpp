@@ -389,7 +389,15 @@ asio::awaitable<Result<SessionResult>> exchangeOps(HubConnection& link, store::S
             link.drop();
             co_return round.error();
         }
-        window.answered(reply->reply(), link.lastFrameBytes(), std::chrono::steady_clock::now());
+        if (auto ignored =
+                window.answered(reply->reply(), link.lastFrameBytes(), std::chrono::steady_clock::now());
+            !ignored.empty()) {
+            // A hub from before issue 18: the views stay on this device, marked, until the case changes.
+            if (auto st = queue.citizenViewsAnswered(ignored); !st) {
+                link.drop();
+                co_return st.error();
+            }
+        }
         result.pushed += round->acknowledged;
         result.rejected += round->rejected;
         result.pulled += round->pulled;

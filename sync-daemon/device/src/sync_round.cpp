@@ -54,8 +54,42 @@ Result<protocol::PushBatch> buildPush(store::SyncQueue& queue, std::uint64_t aft
     return batch;
 }
 
+Status addCitizenViews(store::SyncQueue& queue, protocol::PushBatch& push, std::size_t maxBytes) {
+    auto views = queue.pendingCitizenViews(static_cast<int>(protocol::kMaxPushCitizenViews));
+    if (!views) {
+        return views.error();
+    }
+    std::size_t bytes = push.ByteSizeLong();
+    for (const auto& view : *views) {
+        protocol::CitizenView wire;
+        wire.set_reference(view.reference);
+        wire.set_case_id(std::string(view.caseId.begin(), view.caseId.end()));
+        wire.set_verifier(std::string(view.verifier.begin(), view.verifier.end()));
+        wire.set_sealed(std::string(view.sealed.begin(), view.sealed.end()));
+        wire.set_updated_ms(view.updatedMs);
+        wire.set_expires_ms(view.expiresMs);
+        const std::size_t size = wire.ByteSizeLong() + 4;
+        const bool first = push.ops_size() == 0 && push.citizen_views_size() == 0;
+        if (!first && bytes + size > maxBytes) {
+            break;
+        }
+        bytes += size;
+        *push.add_citizen_views() = std::move(wire);
+    }
+    return {};
+}
+
 Result<RoundOutcome> applyReply(store::SyncQueue& queue, const protocol::SyncReply& reply) {
     RoundOutcome outcome;
+    if (reply.citizen_views_taken_size() > 0) {
+        std::vector<store::CitizenViewAnswer> answers;
+        for (const auto& taken : reply.citizen_views_taken()) {
+            answers.push_back({taken.reference(), taken.updated_ms(), taken.refused()});
+        }
+        if (auto st = queue.citizenViewsAnswered(answers); !st) {
+            return st.error();
+        }
+    }
     std::vector<store::PushResult> acks;
     acks.reserve(static_cast<std::size_t>(reply.acks_size()));
     for (const auto& ack : reply.acks()) {

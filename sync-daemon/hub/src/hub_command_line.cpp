@@ -41,6 +41,15 @@ HubCommandLine::HubCommandLine()
             ->check(common::wholeNumber(1, kMaxIdleSeconds));
         c->add_option("--oldest-schema", o.oldestSchema, "Refuse devices older than this schema (default 1)")
             ->check(common::wholeNumber(1, 1000000));
+        c->add_option("--status-listen", o.statusListen,
+                      "HOST:PORT of the public status page (HTTPS, /status); prints \"status on HOST:PORT\"");
+        c->add_option("--status-cert", o.statusCert,
+                      "The status page's certificate (PEM; default: from the CA)")
+            ->needs("--status-listen");
+        c->add_option("--status-key", o.statusKey, "The status page's key (PEM)")->needs("--status-listen");
+        c->add_option("--status-static", o.statusStatic,
+                      "Folder with the status page's files (default: status-static beside the program)")
+            ->needs("--status-listen");
     }
     {
         CLI::App* unit = m_line.addGroup(app, "unit", "Units");

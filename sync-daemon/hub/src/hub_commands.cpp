@@ -14,6 +14,7 @@
 #include <fieldkit/hub/hub_command_line.hpp>
 #include <fieldkit/hub/hub_commands.hpp>
 #include <fieldkit/hub/hub_server.hpp>
+#include <fieldkit/hub/status_listener.hpp>
 #include <fieldkit/hub/store_copy.hpp>
 #include <fieldkit/hub/wipe_orders.hpp>
 #include <fieldkit/tls/tls_context.hpp>
@@ -108,6 +109,35 @@ int run(const HubServeOptions& o) {
         return failed(opsBound.error());
     }
     server.start();
+    std::unique_ptr<StatusListener> status;
+    if (o.statusListen) {
+        auto statusWhere = common::parseHostPort(*o.statusListen);
+        if (!statusWhere) {
+            return fail(statusWhere.error());
+        }
+        std::error_code ec;
+        StatusListenOptions statusOptions{
+            *statusWhere, std::nullopt, std::nullopt,
+            o.statusStatic
+                ? std::filesystem::path(*o.statusStatic)
+                : std::filesystem::read_symlink("/proc/self/exe", ec).parent_path() / "status-static",
+            2};
+        if (o.statusCert) {
+            statusOptions.certFile = *o.statusCert;
+        }
+        if (o.statusKey) {
+            statusOptions.keyFile = *o.statusKey;
+        }
+        auto started =
+            StatusListener::start(*center, CenterDir{o.dir}, statusOptions, [](const std::string& line) {
+                std::clog << "fieldkit-hub: " << line << '\n';
+            });
+        if (!started) {
+            return fail(started.error());
+        }
+        status = std::move(*started);
+        std::cout << "status on " << status->bound().toString() << '\n';
+    }
     // Several hubs may share a PostgreSQL center: each learns of the others' commits on a thread of its own.
     std::atomic<bool> serving{true};
     std::thread changes;
@@ -148,6 +178,9 @@ int run(const HubServeOptions& o) {
     }
     io.run();
     (void)common::notifyServiceManager("STOPPING=1");
+    if (status) {
+        status->stop();
+    }
     serving = false;
     if (changes.joinable()) {
         changes.join();

@@ -41,6 +41,7 @@ const std::vector<CopiedTable>& copiedTables() {
          {"name", "role", "password_hash", "totp_secret_sealed", "failed_logins", "locked_until_ms",
           "last_totp_step", "created_ms"}},
         {"center_audit", {"seq", "at_ms", "user_name", "action", "case_hex", "purpose", "mac"}},
+        {"citizen_views", {"reference", "case_id", "unit", "verifier", "sealed", "updated_ms", "expires_ms"}},
     };
     return tables;
 }

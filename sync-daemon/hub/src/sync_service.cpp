@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <fieldkit/crypto/citizen_access.hpp>
 #include <fieldkit/crypto/content_hash.hpp>
 #include <fieldkit/engine/attachment_lane.hpp>
 #include <fieldkit/engine/handshake.hpp>
@@ -119,9 +120,16 @@ Result<protocol::SyncReply> SyncService::sync(const std::string& deviceId, const
     if (record->wipePending) {
         return quarantineAndOrderWipe(*record, ops, session);
     }
+    if (batch.citizen_views_size() > static_cast<int>(protocol::kMaxPushCitizenViews)) {
+        return makeError("push_too_large", "the push carries too many citizen views");
+    }
     auto acks = m_store.operations().applyBatch(*record, ops);
     if (!acks) {
         return acks.error();
+    }
+    auto viewsTaken = publishCitizenViews(*record, batch);
+    if (!viewsTaken) {
+        return viewsTaken.error();
     }
     const std::size_t pageBytes = batch.page_bytes() > 0
                                       ? std::min<std::size_t>(batch.page_bytes(), protocol::kDefaultPageBytes)
@@ -145,11 +153,49 @@ Result<protocol::SyncReply> SyncService::sync(const std::string& deviceId, const
     for (auto& op : page->ops) {
         *reply.add_changes() = std::move(op);
     }
+    for (auto& taken : *viewsTaken) {
+        *reply.add_citizen_views_taken() = std::move(taken);
+    }
     reply.set_checkpoint(page->checkpoint);
     reply.set_more(page->more);
     reply.set_partition_checksum(page->checksum);
     session.cursor = page->checkpoint;
     return reply;
+}
+
+Result<std::vector<protocol::CitizenViewTaken>>
+SyncService::publishCitizenViews(const DeviceRecord& device, const protocol::PushBatch& batch) {
+    std::vector<protocol::CitizenViewTaken> answers;
+    for (const auto& view : batch.citizen_views()) {
+        protocol::CitizenViewTaken taken;
+        taken.set_reference(view.reference());
+        taken.set_updated_ms(view.updated_ms());
+        const auto reference = crypto::parseCitizenReference(view.reference());
+        // Only what a device makes: a normalised reference, a verifier, a sealed view of bounded size.
+        if (!reference || *reference != view.reference() || view.verifier().size() != 32 ||
+            view.case_id().size() != 16 || view.sealed().empty() ||
+            view.sealed().size() > protocol::kMaxCitizenViewBytes || view.updated_ms() <= 0 ||
+            view.expires_ms() < 0) {
+            taken.set_refused("bad_citizen_view");
+            answers.push_back(std::move(taken));
+            continue;
+        }
+        PublishedCitizenView record{view.reference(),
+                                    {view.case_id().begin(), view.case_id().end()},
+                                    device.unit,
+                                    {view.verifier().begin(), view.verifier().end()},
+                                    {view.sealed().begin(), view.sealed().end()},
+                                    view.updated_ms(),
+                                    view.expires_ms()};
+        if (auto st = m_store.citizenViews().publish(record); !st) {
+            if (st.error().code != "reference_taken") {
+                return st.error(); // storage failure: the connection closes, the device sends it again
+            }
+            taken.set_refused(st.error().code);
+        }
+        answers.push_back(std::move(taken));
+    }
+    return answers;
 }
 
 Result<protocol::AttachmentStatus> SyncService::offer(const std::string& deviceId,

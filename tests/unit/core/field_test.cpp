@@ -27,6 +27,8 @@ TEST_CASE("Field: the released ids keep their numbers, names and kinds") {
         {fields::kReferralAuthority, 9, "referral-authority", FieldKind::Register},
         {fields::kStatusNote, 10, "status-note", FieldKind::AddOnly},
         {fields::kLifeSituation, 11, "life-situation", FieldKind::Register},
+        {fields::kReceiptReference, 12, "receipt-reference", FieldKind::Register},
+        {fields::kReceiptCode, 13, "receipt-code", FieldKind::Register},
     };
     for (const Row& row : rows) {
         CAPTURE(row.name);
@@ -40,7 +42,7 @@ TEST_CASE("Field: the released ids keep their numbers, names and kinds") {
 }
 
 TEST_CASE("Field: unknown ids are representable and treated as registers") {
-    for (std::uint32_t number : {0U, 6U, 12U, 999U, 2000U, 2100U, 4000000000U}) {
+    for (std::uint32_t number : {0U, 6U, 14U, 999U, 2000U, 2100U, 4000000000U}) {
         CAPTURE(number);
         const auto info = fieldInfo(FieldId{number});
         CHECK_FALSE(info.known);

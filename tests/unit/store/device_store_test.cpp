@@ -133,8 +133,16 @@ TEST_CASE("a store from a newer fieldkit is refused") {
 
 namespace {
 
+/** Undoes migration 11 (issue 18: citizen views) on a store made by this build. */
+void downgradeToVersion10(sqlite::Database& db) {
+    REQUIRE(db.exec("DROP TABLE citizen_views").ok());
+    REQUIRE(db.exec("DROP INDEX audit_log_by_case").ok());
+    REQUIRE(db.exec("PRAGMA user_version = 10").ok());
+}
+
 /** Undoes migration 10 (issue 16: numbers a restored center lost) on a store made by this build. */
 void downgradeToVersion9(sqlite::Database& db) {
+    downgradeToVersion10(db);
     REQUIRE(db.exec("ALTER TABLE operations DROP COLUMN previous_server_seq").ok());
     REQUIRE(db.exec("PRAGMA user_version = 9").ok());
 }
@@ -201,7 +209,7 @@ TEST_CASE("opening a version 8 store keeps its refusals: their sentence stays, t
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 10);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 11);
     auto position = store::SyncQueue(*f.store).position();
     REQUIRE(position.ok());
     CHECK(position->rejectedOps == 1);
@@ -227,7 +235,7 @@ TEST_CASE("opening a version 3 store flags each case pending from its unacknowle
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 10);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 11);
     CHECK(*f.store->database().queryInt(
               "SELECT count(*) FROM sqlite_schema WHERE name = 'operations_unacked'") == 0);
     auto s = f.unlock();
@@ -250,7 +258,7 @@ TEST_CASE("opening a version 4 store lets attachments be refused and indexes ref
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 10);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 11);
     CHECK(*f.store->database().queryInt("SELECT count(*) FROM pragma_table_info('attachments') WHERE name = "
                                         "'refused'") == 1);
     CHECK(*f.store->database().queryInt(
@@ -272,7 +280,7 @@ TEST_CASE("opening a version 6 store makes its cases searchable by name at the n
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 10);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 11);
     CHECK(*f.store->database().queryInt("SELECT count(*) FROM name_index") == 0);
     auto s = f.unlock();
     CHECK(s->findByName("jens", "test")->empty()); // the migration has no key to write the entries with
@@ -300,7 +308,7 @@ TEST_CASE("opening a version 2 store adds who created each case, taken from its 
     auto opened = store::DeviceStore::open(f.file());
     REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     f.store = std::move(*opened);
-    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 10);
+    CHECK(*f.store->database().queryInt("PRAGMA user_version") == 11);
     auto s = f.unlock();
     auto rows = s->listCases({});
     REQUIRE(rows->size() == 1);

@@ -152,6 +152,15 @@ CtlCommandLine::CtlCommandLine()
         addStaff(*c, m_globals);
     }
     {
+        auto [o, c] = m_line.addCommand(
+            *cases, "receipt", "The citizen's receipt: reference, access code and status page link (JSON)",
+            m_chosen, CaseReceiptOptions{});
+        addCaseId(*c, o.id);
+        addJsonFlag(*c);
+        addPurpose(*c, o.purpose);
+        addStaff(*c, m_globals);
+    }
+    {
         auto [o, c] =
             m_line.addCommand(*cases, "find", "Find cases by CPR number", m_chosen, CaseFindOptions{});
         c->add_option("--cpr", o.cpr, "CPR number")->required();

@@ -3,6 +3,7 @@
 #include <fieldkit/common/files.hpp>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/crypto/bytes.hpp>
+#include <fieldkit/crypto/citizen_access.hpp>
 #include <fieldkit/crypto/key_slot.hpp>
 #include <fieldkit/crypto/runtime.hpp>
 #include <fieldkit/ctl/case_json.hpp>
@@ -115,7 +116,13 @@ public:
         if (!session) {
             return fail(session.error());
         }
-        return work(**session);
+        const int status = work(**session);
+        // Citizen views of the cases this command changed or looked at (issue 18), sealed before the store
+        // closes so the daemon's next push carries them.
+        if (auto sealed = (*session)->publishCitizenViews(); !sealed) {
+            m_env.err << "fieldkit-ctl: citizen views not sealed yet: " << sealed.error().message << '\n';
+        }
+        return status;
     }
 
     int operator()(const InitOptions& o) const {
@@ -262,6 +269,29 @@ public:
                 return fail(details.error());
             }
             m_env.out << detailsToJson(*details) << '\n';
+            return 0;
+        });
+    }
+
+    int operator()(const CaseReceiptOptions& o) const {
+        return inSession([&](store::Session& work) {
+            auto id = core::CaseId::fromHex(o.id);
+            if (!id) {
+                return fail(makeError("bad_case_id", "Give the case id as 32 hexadecimal characters."));
+            }
+            auto receipt = work.citizenReceipt(*id, o.purpose);
+            if (!receipt) {
+                return fail(receipt.error());
+            }
+            if (!*receipt) {
+                return fail(makeError("no_receipt", "The case was made before receipts existed."));
+            }
+            // Crockford base32 only: nothing to escape. The QR code's link carries the code in the fragment,
+            // which browsers never send to the server.
+            const auto& r = **receipt;
+            m_env.out << "{\"reference\":\"" << crypto::displayCitizenReference(r.reference)
+                      << "\",\"code\":\"" << crypto::displayCitizenCode(r.code)
+                      << "\",\"fragment\":\"#r=" << r.reference << "&c=" << r.code << "\"}\n";
             return 0;
         });
     }

@@ -41,6 +41,9 @@ inline constexpr FieldId kAttachment{8};        // add-only: references to attac
 inline constexpr FieldId kReferralAuthority{9}; // where a referred case was sent
 inline constexpr FieldId kStatusNote{10};       // add-only: why a status changed, kept as history
 inline constexpr FieldId kLifeSituation{11};    // the life situation talked through (code), empty for none
+// The citizen's receipt (issue 18), made at creation: whoever holds the record key can republish the view.
+inline constexpr FieldId kReceiptReference{12}; // the status page reference (crypto/citizen_access.hpp)
+inline constexpr FieldId kReceiptCode{13};      // the access code the citizen view is sealed under
 
 /**
  * Checklist answers: one register field per checklist item, ids kChecklistAnswerFirst + item id.

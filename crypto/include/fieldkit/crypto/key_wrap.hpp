@@ -18,6 +18,7 @@ enum class WrappedKeyKind : std::uint8_t {
     deviceBoxSecret = 5,
     centerBoxSecret = 6,
     unitBoxSecretForCode = 7,
+    citizenViewKey = 8, // a case's citizen view key, derived once from the receipt code and kept wrapped
 };
 
 /** Wraps a secret under the data key (XChaCha20-Poly1305). `binding` (for example the case id) is

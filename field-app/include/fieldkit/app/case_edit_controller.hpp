@@ -30,6 +30,12 @@ class CaseEditController : public QObject {
     Q_PROPERTY(QString address READ address NOTIFY changed)
     Q_PROPERTY(QString phone READ phone NOTIFY changed)
     Q_PROPERTY(QString referredTo READ referredTo NOTIFY changed)
+    // The citizen's receipt (issue 18): as printed (dashes), and the status page link for the QR code, whose
+    // fragment carries reference and code (browsers never send a fragment to the server).
+    Q_PROPERTY(QString receiptReference READ receiptReference NOTIFY changed)
+    Q_PROPERTY(QString receiptCode READ receiptCode NOTIFY changed)
+    Q_PROPERTY(QString statusPageUrl READ statusPageUrl CONSTANT)
+    Q_PROPERTY(QString receiptLink READ receiptLink NOTIFY changed)
     Q_PROPERTY(QVariantList checklist READ checklist NOTIFY changed)
     Q_PROPERTY(QString lifeSituation READ lifeSituation NOTIFY changed)
     Q_PROPERTY(QVariantList lifeSituationSteps READ lifeSituationSteps NOTIFY changed)
@@ -56,6 +62,12 @@ public:
     [[nodiscard]] QString address() const;
     [[nodiscard]] QString phone() const;
     [[nodiscard]] QString referredTo() const;
+    [[nodiscard]] QString receiptReference() const;
+    [[nodiscard]] QString receiptCode() const;
+    [[nodiscard]] QString statusPageUrl() const { return m_statusPageUrl; }
+    [[nodiscard]] QString receiptLink() const;
+    /** Where Borgerblikket is (FIELDKIT_STATUS_URL; e.g. https://status.kommune.dk/status); empty: no QR. */
+    void setStatusPageUrl(const QString& url) { m_statusPageUrl = url; }
     /** The service's checklist with ticks: [{itemId, text, done}]. */
     [[nodiscard]] QVariantList checklist() const;
     /** The code of the life situation the case is about ("moving", ...), empty for none. */
@@ -114,6 +126,7 @@ private:
     CaseRepository& m_repository;
     const LanguageController& m_language;
     std::optional<CaseDetails> m_case;
+    QString m_statusPageUrl = qEnvironmentVariable("FIELDKIT_STATUS_URL");
     QString m_errorCode;
 };
 

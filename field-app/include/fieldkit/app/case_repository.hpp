@@ -66,9 +66,11 @@ struct CaseDetails {
     QString name;
     QString address;
     QString phone;
-    QString referredTo;                          // authority the case was referred to, empty when none
-    std::map<std::uint16_t, bool> checklist;     // checklist item id of the service -> ticked
-    QString lifeSituation{};                     // code of the life situation talked through; empty: none
+    QString referredTo;                      // authority the case was referred to, empty when none
+    QString receiptReference;                // the citizen's receipt (issue 18), normalised; empty for old
+    QString receiptCode;                     // cases made before receipts
+    std::map<std::uint16_t, bool> checklist; // checklist item id of the service -> ticked
+    QString lifeSituation{};                 // code of the life situation talked through; empty: none
     std::set<std::uint16_t> lifeSituationDone{}; // its steps ticked
     std::vector<CaseNote> notes;                 // oldest first
     std::vector<CaseAttachment> attachments;     // oldest first; the signature in force among them

@@ -56,6 +56,20 @@ public:
                                                               const std::string& purpose, int limit = 100);
     [[nodiscard]] Result<std::vector<HistoryEntry>> history(const CaseId& id);
 
+    // The citizen's side (issue 18)
+    /** The case's receipt (reference and access code), audited as a look with `purpose`; none for a case made
+     *  before receipts existed. */
+    [[nodiscard]] Result<std::optional<CitizenReceipt>> citizenReceipt(const CaseId& id,
+                                                                       const std::string& purpose);
+    /** Seals the case's citizen view (service, status timeline, missing checklist items, Min log from this
+     *  device's audit entries) under its receipt code and queues it for the daemon. The first time derives
+     * the view key (Argon2id, at creation), later times unwrap it. */
+    [[nodiscard]] Status publishCitizenView(const CaseId& id);
+    /** Seals again every view whose case changed or was looked at since (saves and looks only mark it, so
+     *  they stay as fast as before); the app calls it when it shows a case, fieldkit-ctl after each command.
+     *  Returns how many were sealed. */
+    [[nodiscard]] Result<int> publishCitizenViews();
+
     // Attachments
     /** Encrypts the file in 256 KiB secretstream chunks and references it from an operation on the case (a
      *  signature replaces the case's signature, a file is added), chunks, operation and outbox entry in one
@@ -99,6 +113,10 @@ public:
     [[nodiscard]] Result<std::vector<AuditEntry>> auditLog(const std::string& caseHex = {});
 
 private:
+    void republishCitizenView(const CaseId& id);
+    /** Marks the case's citizen view for sealing again (inside the caller's transaction when there is one).
+     */
+    void markCitizenViewStale(const CaseId& id);
     /** Writes one case inside the caller's transaction. */
     [[nodiscard]] Result<CreatedCase> insertCase(const NewCase& input);
 

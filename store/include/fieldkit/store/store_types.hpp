@@ -139,6 +139,29 @@ struct CaseDetails {
     std::vector<AttachmentInfo> attachments; // files and the signature(s) in force, oldest first
 };
 
+/** The citizen's receipt (issue 18): shown on the case page as text and QR code; normalised values. */
+struct CitizenReceipt {
+    std::string reference; // 10 Crockford base32 characters
+    std::string code;      // 16
+};
+
+/** A citizen view the daemon sends with its next push (sealed: it cannot open it). */
+struct PendingCitizenView {
+    std::string reference;
+    std::vector<std::uint8_t> caseId;
+    std::vector<std::uint8_t> verifier;
+    std::vector<std::uint8_t> sealed;
+    std::int64_t updatedMs = 0;
+    std::int64_t expiresMs = 0;
+};
+
+/** The hub's answer to one published view. */
+struct CitizenViewAnswer {
+    std::string reference;
+    std::int64_t updatedMs = 0;
+    std::string refused; // empty: taken
+};
+
 /** One line of a case's history: an operation, without its personal content. */
 struct HistoryEntry {
     std::string kind;

@@ -155,6 +155,15 @@ public:
     /** Indexes of the attachment's chunks this device still lacks (what to ask the hub for). */
     [[nodiscard]] Result<std::vector<std::uint32_t>> missingChunks(const sqlite::Bytes& attachmentId);
 
+    // Citizen views (issue 18): sealed by the app, carried by the daemon with its pushes.
+    /** Up to `limit` views not yet taken by the hub (nor refused), oldest first. */
+    [[nodiscard]] Result<std::vector<PendingCitizenView>> pendingCitizenViews(int limit);
+    /** The hub's answers: a view taken leaves the queue unless a newer version was sealed meanwhile; a
+     * refused one stays, marked with the code, and is not sent again until the case changes. */
+    [[nodiscard]] Status citizenViewsAnswered(const std::vector<CitizenViewAnswer>& answers);
+    /** Views the hub has not taken yet, and the last refusal code seen (status.json). */
+    [[nodiscard]] Result<std::pair<std::int64_t, std::string>> citizenViewBacklog();
+
 private:
     DeviceStore& m_store;
 };

@@ -11,7 +11,7 @@ namespace {
 // Each entry takes schema version N to N+1. The tables mirror the SQLite center's (same names and columns,
 // so a copy between them is column for column); server_seq and the attachment offer order come from
 // sequences, which stay correct when several hub processes write at once.
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 5> kMigrations = {
     R"sql(
     CREATE TABLE units (
         name TEXT PRIMARY KEY,
@@ -165,6 +165,18 @@ constexpr std::array<std::string_view, 4> kMigrations = {
         new_seq BIGINT NOT NULL
     );
     )sql",
+    R"sql(
+    -- The public status page's sealed citizen views (see the SQLite center).
+    CREATE TABLE citizen_views (
+        reference TEXT PRIMARY KEY,
+        case_id BYTEA NOT NULL,
+        unit TEXT NOT NULL,
+        verifier BYTEA NOT NULL,
+        sealed BYTEA NOT NULL,
+        updated_ms BIGINT NOT NULL,
+        expires_ms BIGINT NOT NULL DEFAULT 0
+    );
+    )sql",
 };
 
 /** Brings the schema to kMigrations.size() in one transaction. An advisory lock keeps two hubs that start at
@@ -230,13 +242,13 @@ Result<std::unique_ptr<CenterStore>> openPostgresCenterStore(const PostgresStore
     }
     auto& shared = *pool;
     using namespace pg_center;
-    return std::make_unique<CenterStore>(
-        CenterStore::Parts{pool, makeUnitStore(shared), makeDeviceRegistry(shared),
-                           makeOperationStore(shared), makeWipeStore(shared), makeAttachmentStore(shared),
-                           makeCenterReports(shared), makeCenterAccounts(shared), makeCenterAudit(shared),
-                           // One connection stays for the TLS revocation check on the I/O thread, so a
-                           // handshake never waits for a push to commit.
-                           std::max<std::size_t>(1, options.connections - 1)});
+    return std::make_unique<CenterStore>(CenterStore::Parts{
+        pool, makeUnitStore(shared), makeDeviceRegistry(shared), makeOperationStore(shared),
+        makeWipeStore(shared), makeAttachmentStore(shared), makeCenterReports(shared),
+        makeCenterAccounts(shared), makeCenterAudit(shared), makeCitizenViews(shared),
+        // One connection stays for the TLS revocation check on the I/O thread, so a
+        // handshake never waits for a push to commit.
+        std::max<std::size_t>(1, options.connections - 1)});
 }
 
 } // namespace fieldkit::hub

@@ -59,5 +59,6 @@ inline constexpr const char* kChangesChannel = "fieldkit_changes";
 [[nodiscard]] std::unique_ptr<CenterReports> makeCenterReports(Pool& pool);
 [[nodiscard]] std::unique_ptr<CenterAccounts> makeCenterAccounts(Pool& pool);
 [[nodiscard]] std::unique_ptr<CenterAudit> makeCenterAudit(Pool& pool);
+[[nodiscard]] std::unique_ptr<CitizenViews> makeCitizenViews(Pool& pool);
 
 } // namespace fieldkit::hub::pg_center

@@ -6,7 +6,7 @@ namespace fieldkit::hub {
 namespace {
 
 // apart from STRICT/WITHOUT ROWID, so a second implementation can mirror it.
-constexpr std::array<std::string_view, 7> kMigrations = {
+constexpr std::array<std::string_view, 8> kMigrations = {
     R"sql(
     CREATE TABLE units (
         name TEXT PRIMARY KEY,
@@ -180,6 +180,19 @@ constexpr std::array<std::string_view, 7> kMigrations = {
         new_seq INTEGER NOT NULL
     ) STRICT;
     )sql",
+    R"sql(
+    -- The public status page (issue 18): per receipt reference the code's verifier and the citizen view
+    -- sealed under a key derived from the code; only routing data in clear.
+    CREATE TABLE citizen_views (
+        reference TEXT PRIMARY KEY,
+        case_id BLOB NOT NULL,
+        unit TEXT NOT NULL,
+        verifier BLOB NOT NULL,
+        sealed BLOB NOT NULL,
+        updated_ms INTEGER NOT NULL,
+        expires_ms INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    )sql",
 };
 
 } // namespace
@@ -206,10 +219,10 @@ Result<std::unique_ptr<CenterStore>> openSqliteCenterStore(const std::filesystem
     auto connection = std::make_shared<sqlite::Database>(std::move(*db));
     auto& shared = *connection;
     using namespace sqlite_center;
-    return std::make_unique<CenterStore>(
-        CenterStore::Parts{connection, makeUnitStore(shared), makeDeviceRegistry(shared),
-                           makeOperationStore(shared), makeWipeStore(shared), makeAttachmentStore(shared),
-                           makeCenterReports(shared), makeCenterAccounts(shared), makeCenterAudit(shared)});
+    return std::make_unique<CenterStore>(CenterStore::Parts{
+        connection, makeUnitStore(shared), makeDeviceRegistry(shared), makeOperationStore(shared),
+        makeWipeStore(shared), makeAttachmentStore(shared), makeCenterReports(shared),
+        makeCenterAccounts(shared), makeCenterAudit(shared), makeCitizenViews(shared)});
 }
 
 } // namespace fieldkit::hub

@@ -75,5 +75,6 @@ private:
 [[nodiscard]] std::unique_ptr<CenterReports> makeCenterReports(Database& db);
 [[nodiscard]] std::unique_ptr<CenterAccounts> makeCenterAccounts(Database& db);
 [[nodiscard]] std::unique_ptr<CenterAudit> makeCenterAudit(Database& db);
+[[nodiscard]] std::unique_ptr<CitizenViews> makeCitizenViews(Database& db);
 
 } // namespace fieldkit::hub::sqlite_center

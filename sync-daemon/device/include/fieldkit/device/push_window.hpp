@@ -33,8 +33,11 @@ public:
     [[nodiscard]] Result<std::optional<protocol::PushBatch>> next(store::SyncQueue& queue);
     /** The push went out as a frame of `frameBytes` at `now`. */
     void sent(const protocol::PushBatch& push, std::size_t frameBytes, WindowClock::time_point now);
-    /** The answer to the oldest push in flight arrived, as a frame of `frameBytes`. */
-    void answered(const protocol::SyncReply& reply, std::size_t frameBytes, WindowClock::time_point now);
+    /** The answer to the oldest push in flight arrived, as a frame of `frameBytes`. Returns the citizen views
+     *  that push carried when the answer says nothing of them (a hub older than issue 18 skips the field):
+     *  the caller marks them refused as "hub_too_old" instead of sending them round after round. */
+    std::vector<store::CitizenViewAnswer> answered(const protocol::SyncReply& reply, std::size_t frameBytes,
+                                                   WindowClock::time_point now);
     /** No more pushes go out in this exchange (the device saw divergence, or a wipe order); the answers to
      *  those in flight are still awaited. */
     void stop() { m_stopped = true; }
@@ -53,6 +56,7 @@ private:
         std::size_t bytes = 0;
         std::size_t pageBytes = 0;
         WindowClock::time_point at;
+        std::vector<store::CitizenViewAnswer> views; // the citizen views it carried
     };
 
     engine::LinkPace& m_pace;
@@ -62,6 +66,7 @@ private:
     std::optional<WindowClock::time_point> m_lastAnswer;
     bool m_more = true; // nothing answered yet: a first pull is always due
     bool m_stopped = false;
+    bool m_viewsOffered = false; // one push per exchange carries the pending citizen views
 };
 
 } // namespace fieldkit::device

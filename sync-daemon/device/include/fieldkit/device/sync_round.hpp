@@ -29,6 +29,10 @@ struct RoundOutcome {
 /** Applies a reply: acks first, the push's and those of our operations the page passed over (a change that
  *  builds on one of ours names it by the server sequence the ack carries), then the changes and the new
  *  cursor; each in one transaction. */
+/** Adds the citizen views waiting to be published (issue 18) to `push`, within `maxBytes` for the whole push
+ *  (at least one view when the push carries nothing else). */
+[[nodiscard]] Status addCitizenViews(store::SyncQueue& queue, protocol::PushBatch& push,
+                                     std::size_t maxBytes);
 [[nodiscard]] Result<RoundOutcome> applyReply(store::SyncQueue& queue, const protocol::SyncReply& reply);
 
 } // namespace fieldkit::device

@@ -7,6 +7,7 @@
 #include <fieldkit/hub/center_audit.hpp>
 #include <fieldkit/hub/center_records.hpp>
 #include <fieldkit/hub/center_reports.hpp>
+#include <fieldkit/hub/citizen_views.hpp>
 #include <fieldkit/hub/device_registry.hpp>
 #include <fieldkit/hub/operation_store.hpp>
 #include <fieldkit/hub/unit_store.hpp>
@@ -32,9 +33,10 @@ public:
         std::unique_ptr<WipeStore> wipes;
         std::unique_ptr<AttachmentStore> attachments;
         std::unique_ptr<CenterReports> reports;
-        std::unique_ptr<CenterAccounts> accounts; // the console's accounts and sessions
-        std::unique_ptr<CenterAudit> audit;       // the console's audit log
-        std::size_t concurrency = 1;              // how many threads may use the concerns at once
+        std::unique_ptr<CenterAccounts> accounts;   // the console's accounts and sessions
+        std::unique_ptr<CenterAudit> audit;         // the console's audit log
+        std::unique_ptr<CitizenViews> citizenViews; // the public status page's sealed views
+        std::size_t concurrency = 1;                // how many threads may use the concerns at once
     };
 
     explicit CenterStore(Parts parts);
@@ -47,6 +49,7 @@ public:
     [[nodiscard]] CenterReports& reports() { return *m_parts.reports; }
     [[nodiscard]] CenterAccounts& accounts() { return *m_parts.accounts; }
     [[nodiscard]] CenterAudit& audit() { return *m_parts.audit; }
+    [[nodiscard]] CitizenViews& citizenViews() { return *m_parts.citizenViews; }
     /** How many threads may use the store at once: one for SQLite (one connection, one writer), more for
      *  PostgreSQL, whose commits then overlap (each waits for its own WAL flush, not for the others'). */
     [[nodiscard]] std::size_t concurrency() const { return m_parts.concurrency; }

@@ -20,6 +20,10 @@ struct HubServeOptions {
     std::string opsListen = "127.0.0.1:0";
     std::optional<std::int64_t> idleSeconds;  // none: HubLimits' default
     std::optional<std::int64_t> oldestSchema; // none: HubPolicy's default
+    std::optional<std::string> statusListen;  // the public status page (issue 18); none: not served
+    std::optional<std::string> statusCert;
+    std::optional<std::string> statusKey;
+    std::optional<std::string> statusStatic; // none: status-static/ beside the program
 };
 struct HubUnitAddOptions {
     std::string dir;

@@ -72,6 +72,10 @@ public:
                                                      const HubSession& session);
 
 private:
+    /** Stores the push's citizen views (issue 18) for the public status page; one answer each. */
+    [[nodiscard]] Result<std::vector<protocol::CitizenViewTaken>>
+    publishCitizenViews(const DeviceRecord& device, const protocol::PushBatch& batch);
+
     [[nodiscard]] Result<protocol::SyncReply>
     quarantineAndOrderWipe(const DeviceRecord& device, const std::vector<protocol::Operation>& ops,
                            HubSession& session);

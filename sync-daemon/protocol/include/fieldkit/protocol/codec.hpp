@@ -54,6 +54,13 @@ using ChunkAck = fieldkit::sync::v1::ChunkAck;
 using WipeOrder = fieldkit::sync::v1::WipeOrder;
 using WipeConfirm = fieldkit::sync::v1::WipeConfirm;
 using AttachmentRequest = fieldkit::sync::v1::AttachmentRequest;
+using CitizenView = fieldkit::sync::v1::CitizenView;
+using CitizenViewTaken = fieldkit::sync::v1::CitizenViewTaken;
+
+/** Most citizen views one push may carry (each is a few KiB at most, so the frame limit holds as well). */
+inline constexpr std::size_t kMaxPushCitizenViews = 64;
+/** Largest sealed citizen view the hub keeps (Min log at its limit fits well below). */
+inline constexpr std::size_t kMaxCitizenViewBytes = 64 * 1024;
 
 /** Serialises one envelope into one frame. */
 [[nodiscard]] std::string encodeFrame(const Envelope& envelope);

@@ -70,6 +70,10 @@ struct CaseShowOptions {
     std::string id;
     std::string purpose = kDefaultPurpose;
 };
+struct CaseReceiptOptions {
+    std::string id;
+    std::string purpose = "receipt";
+};
 struct CaseFindOptions {
     std::string cpr;
     std::string purpose = kDefaultPurpose;
@@ -112,9 +116,9 @@ struct ProfileShowOptions {
 using CtlCommand =
     std::variant<InitOptions, StaffAddOptions, StaffListOptions, StaffPinOptions, StaffRemoveOptions,
                  CaseCreateOptions, CaseSetOptions, CaseNoteOptions, CaseStatusOptions, CaseResolveOptions,
-                 CaseGenerateOptions, CaseListOptions, CaseShowOptions, CaseFindOptions, CaseAttachOptions,
-                 CaseAttachmentOptions, ContactAddOptions, VerifyOptions, WipeOptions, PurgeOptions,
-                 DeviceIdOptions, DeviceInfoOptions, SyncStatusOptions, ProfileCheckOptions,
+                 CaseGenerateOptions, CaseListOptions, CaseShowOptions, CaseReceiptOptions, CaseFindOptions,
+                 CaseAttachOptions, CaseAttachmentOptions, ContactAddOptions, VerifyOptions, WipeOptions,
+                 PurgeOptions, DeviceIdOptions, DeviceInfoOptions, SyncStatusOptions, ProfileCheckOptions,
                  ProfileShowOptions>;
 
 struct CtlInvocation {
