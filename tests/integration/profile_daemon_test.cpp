@@ -82,7 +82,13 @@ TEST_CASE("at critical battery on a metered link the daemon holds saves back, ch
     CHECK(eventually([&] { return readAll(statusFile).find("\"state\":\"offline\"") != std::string::npos; },
                      5));
     CHECK(daemon.terminate() == 0);
-    CHECK(daemon.err().find("Profile \"test-bike\" was chosen with --profile") != std::string::npos);
+    // One JSON log line (quotes in the message escaped), with the profile as a field.
+    const auto log = daemon.err();
+    const auto chosen =
+        log.find(R"("event":"profile_selected","msg":"Profile \"test-bike\" was chosen with --profile)");
+    REQUIRE_MESSAGE(chosen != std::string::npos, log);
+    CHECK(log.substr(chosen, log.find('\n', chosen) - chosen).find(R"("profile":"test-bike")") !=
+          std::string::npos);
 }
 
 TEST_CASE("a malformed profile stops the daemon before it starts, naming file and field") {

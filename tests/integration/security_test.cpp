@@ -87,7 +87,11 @@ TEST_CASE("a malformed frame closes only that connection, the hub keeps serving"
     auto ok = runProcess({kSyncd, "sync-once", "--data", f.device.path().string(), "--hub", f.hub.address()});
     CHECK_MESSAGE(ok.exitCode == 0, ok.err);
     f.hub.process.terminate();
-    CHECK(f.hub.process.err().find("device " + f.deviceId +
-                                   ": connection closed: The frame is not a valid sync message.") !=
+    // One JSON log line: the event, the reason in the message, the device as a field.
+    const auto log = f.hub.process.err();
+    const auto closed = log.find(
+        R"("event":"connection_refused","msg":"connection closed: The frame is not a valid sync message.")");
+    REQUIRE_MESSAGE(closed != std::string::npos, log);
+    CHECK(log.substr(closed, log.find('\n', closed) - closed).find(R"("device":")" + f.deviceId + "\"") !=
           std::string::npos);
 }
