@@ -293,7 +293,11 @@ std::string renderStatusResult(Language l, std::string_view reference, const cor
     if (view.lookups.empty()) {
         main += "<p>" + t(l, "result.minlog.none") + "</p>";
     } else {
-        main += "<div class=\"table-responsive-wrapper\"><table class=\"table table--compact "
+        // The table may scroll sideways on a narrow phone: the region takes keyboard focus so it can be
+        // scrolled without a pointer (axe: scrollable-region-focusable).
+        main += "<div class=\"table-responsive-wrapper\" tabindex=\"0\" role=\"region\" aria-label=\"" +
+                t(l, "result.minlog") +
+                "\"><table class=\"table table--compact "
                 "status-log\"><thead><tr><th "
                 "scope=\"col\">" +
                 t(l, "result.minlog.when") + "</th><th scope=\"col\">" + t(l, "result.minlog.why") +
