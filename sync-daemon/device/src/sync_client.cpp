@@ -391,8 +391,10 @@ asio::awaitable<Result<SessionResult>> exchangeOps(HubConnection& link, store::S
         }
         if (auto ignored =
                 window.answered(reply->reply(), link.lastFrameBytes(), std::chrono::steady_clock::now());
-            !ignored.empty()) {
-            // A hub from before issue 18: the views stay on this device, marked, until the case changes.
+            !ignored.empty() && result.requeued == 0) {
+            // A hub from before issue 18: the views stay on this device, marked, until the case changes. (A
+            // restored center answers the pushes of the exchange that found it behind with nothing at all:
+            // their views go again with the next hello.)
             if (auto st = queue.citizenViewsAnswered(ignored); !st) {
                 link.drop();
                 co_return st.error();
