@@ -341,6 +341,18 @@ private:
                 m_model.recordWrite(index, field, key, *value, {});
             }
         }
+        // The store writes the citizen's receipt (reference and access code) with the case: random values
+        // the model learns from the case itself.
+        auto made = device.session().openCase(created->id, "receipt");
+        if (!made) {
+            fail(who(device) + " openCase: " + made.error().message);
+            return false;
+        }
+        for (const auto field : {core::fields::kReceiptReference.value, core::fields::kReceiptCode.value}) {
+            if (const auto it = made->registers.find(field); it != made->registers.end() && it->second.size() == 1) {
+                m_model.recordWrite(index, field, key, it->second.front().value, {});
+            }
+        }
         return true;
     }
 
