@@ -349,7 +349,8 @@ private:
             return false;
         }
         for (const auto field : {core::fields::kReceiptReference.value, core::fields::kReceiptCode.value}) {
-            if (const auto it = made->registers.find(field); it != made->registers.end() && it->second.size() == 1) {
+            if (const auto it = made->registers.find(field);
+                it != made->registers.end() && it->second.size() == 1) {
                 m_model.recordWrite(index, field, key, it->second.front().value, {});
             }
         }
