@@ -10,7 +10,9 @@
 # on 2 cores, which a burst of 100 cases each would mostly measure instead of the hub.
 # --store postgres puts the center on a throw-away PostgreSQL 15 cluster on this machine (tests/pg/pg-cluster.sh,
 # fsync on as in production); --hubs 2 runs two hub processes on it, devices alternating between them.
-#   bench/sync/hub-ingest-benchmark.sh BUILD_DIR [--devices N] [--cases M] [--per-unit K] [--store sqlite|postgres] [--hubs N]
+# --pg-statements (with postgres) adds where the database's time went: the statements by total execution time
+# (pg_stat_statements), with calls and rows, after the burst.
+#   bench/sync/hub-ingest-benchmark.sh BUILD_DIR [--devices N] [--cases M] [--per-unit K] [--store sqlite|postgres] [--hubs N] [--pg-statements]
 set -euo pipefail
 BUILD=$1
 shift
@@ -19,6 +21,7 @@ CASES=400
 PER_UNIT=2
 STORE=sqlite
 HUBS=1
+PG_STATEMENTS=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --store) STORE=$2; shift 2 ;;
@@ -27,6 +30,7 @@ while [ $# -gt 0 ]; do
     --cases) CASES=$2; shift 2 ;;
     --per-unit) PER_UNIT=$2; shift 2 ;;
     --quick) DEVICES=20; CASES=50; shift ;;
+    --pg-statements) PG_STATEMENTS=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -50,7 +54,9 @@ export FIELDKIT_PIN=2468
 
 PG_INFO="$WORK/pg.info"
 if [ "$STORE" = postgres ]; then
-  FIELDKIT_PG_DURABLE=1 "$PG_SCRIPT" start "$PG_INFO"
+  pg_options=""
+  [ "$PG_STATEMENTS" = 1 ] && pg_options="-c shared_preload_libraries=pg_stat_statements"
+  FIELDKIT_PG_DURABLE=1 FIELDKIT_PG_OPTIONS="$pg_options" "$PG_SCRIPT" start "$PG_INFO"
   "$HUB" init --dir "$WORK/center" --store "$(cat "$PG_INFO")" >/dev/null
 else
   [ "$HUBS" -eq 1 ] || { echo "hub ingest benchmark: several hubs need --store postgres" >&2; exit 2; }
@@ -97,6 +103,8 @@ db_ticks() { # the PostgreSQL server: postmaster with its finished children, and
   for c in $(pgrep -P "$pm"); do t=$((t + $(awk '{ print $14 + $15 }' "/proc/$c/stat" 2>/dev/null || echo 0))); done
   echo "$t"
 }
+pg_sql() { psql -X -q -A -F ' | ' -d "$(cat "$PG_INFO")" -c "$1"; }
+[ "$PG_STATEMENTS" = 1 ] && pg_sql "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null
 before=$(cpu_ticks)
 db_before=$(db_ticks)
 start=$(date +%s.%N)
@@ -123,3 +131,8 @@ printf '%-28s | %10s | %12s | %s\n' "hub CPU time only" "$hub_s" "$(awk -v n="$a
 [ "$STORE" = postgres ] && printf '%-28s | %10s | %12s | %s\n' "PostgreSQL server CPU time" "$db_s" "-" "(same cores)"
 printf 'RESULT %s %s %s\n' "$STORE-$HUBS" "$wall" "$(awk -v n="$applied" -v t="$wall" 'BEGIN { printf "%.0f", n / t }')"
 printf '\n%d of %d operations applied, %d device(s) failed. "hub CPU time only" leaves out the hub'"'"'s fsync waits.\n' "${applied:-0}" "$total" "$failed"
+if [ "$PG_STATEMENTS" = 1 ]; then
+  echo
+  echo "database time by statement (pg_stat_statements, the burst only; ms):"
+  pg_sql "SELECT round(total_exec_time) AS total_ms, calls, rows, round((total_exec_time / calls)::numeric, 3) AS mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS statement FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15"
+fi

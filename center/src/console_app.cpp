@@ -9,6 +9,7 @@
 #include <fieldkit/center/qr_svg.hpp>
 #include <fieldkit/common/enrolment_link.hpp>
 #include <fieldkit/common/files.hpp>
+#include <fieldkit/common/url_encoding.hpp>
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/hub/center_dir.hpp>
 
@@ -56,7 +57,7 @@ std::string switchHref(const Request& r, Language l) {
     std::string q;
     for (const auto& [k, v] : r.query) {
         if (k != "lang") {
-            q += (q.empty() ? "?" : "&") + urlEncode(k) + "=" + urlEncode(v);
+            q += (q.empty() ? "?" : "&") + common::urlEncode(k) + "=" + common::urlEncode(v);
         }
     }
     if (l == Language::Danish) {

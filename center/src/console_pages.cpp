@@ -1,6 +1,7 @@
 #include <ctime>
 #include <fieldkit/center/console_pages.hpp>
 #include <fieldkit/center/http_exchange.hpp>
+#include <fieldkit/common/url_encoding.hpp>
 #include <fieldkit/core/case_status.hpp>
 #include <fieldkit/core/field.hpp>
 #include <fieldkit/core/service_catalogue.hpp>
@@ -237,10 +238,11 @@ std::string inboxContent(Language l, const InboxFilters& f, const std::vector<st
     }
     // Column headers sort by that column (links keep the filters).
     auto query = [&](const std::string& sort, int pageNo) {
-        std::string q = "/inbox?unit=" + urlEncode(f.unit) + "&service=" + urlEncode(f.service) +
-                        "&status=" + urlEncode(f.status) + "&conflicted=" + urlEncode(f.conflicted) +
-                        "&age=" + urlEncode(f.age) + "&sort=" + urlEncode(sort) +
-                        "&page=" + std::to_string(pageNo);
+        std::string q =
+            "/inbox?unit=" + common::urlEncode(f.unit) + "&service=" + common::urlEncode(f.service) +
+            "&status=" + common::urlEncode(f.status) + "&conflicted=" + common::urlEncode(f.conflicted) +
+            "&age=" + common::urlEncode(f.age) + "&sort=" + common::urlEncode(sort) +
+            "&page=" + std::to_string(pageNo);
         return escapeHtml(withLang(l, q));
     };
     auto header = [&](const std::string& sort, std::string_view key) {

@@ -10,6 +10,7 @@
 #include <boost/beast/ssl.hpp>
 #include <chrono>
 #include <fieldkit/center/console_server.hpp>
+#include <fieldkit/common/url_encoding.hpp>
 
 namespace fieldkit::center {
 namespace asio = boost::asio;
@@ -31,7 +32,7 @@ Request toRequest(const http::request<http::string_body>& in) {
     const auto q = target.find('?');
     r.path = std::string(target.substr(0, q));
     if (q != std::string_view::npos) {
-        r.query = parseUrlEncoded(target.substr(q + 1));
+        r.query = common::parseUrlEncoded(target.substr(q + 1));
     }
     if (auto it = in.find(http::field::cookie); it != in.end()) {
         r.cookies = parseCookies(std::string_view(it->value().data(), it->value().size()));
@@ -42,7 +43,7 @@ Request toRequest(const http::request<http::string_body>& in) {
     if (auto it = in.find(http::field::content_type);
         it != in.end() && r.method == "POST" &&
         it->value().starts_with("application/x-www-form-urlencoded")) {
-        r.form = parseUrlEncoded(in.body());
+        r.form = common::parseUrlEncoded(in.body());
     }
     return r;
 }

@@ -1,23 +1,7 @@
+#include <fieldkit/core/hex_digit.hpp>
 #include <fieldkit/core/id128.hpp>
 
 namespace fieldkit::core::detail {
-
-namespace {
-
-int hexValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-} // namespace
 
 std::string bytesToHex(std::span<const std::uint8_t, 16> bytes) {
     constexpr std::string_view kDigits = "0123456789abcdef";
@@ -35,8 +19,8 @@ bool hexToBytes(std::string_view hex, std::span<std::uint8_t, 16> out) {
         return false;
     }
     for (std::size_t i = 0; i < out.size(); ++i) {
-        const int high = hexValue(hex[2 * i]);
-        const int low = hexValue(hex[2 * i + 1]);
+        const int high = hexDigitValue(hex[2 * i]);
+        const int low = hexDigitValue(hex[2 * i + 1]);
         if (high < 0 || low < 0) {
             return false;
         }

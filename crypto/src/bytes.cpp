@@ -1,24 +1,8 @@
+#include <fieldkit/core/hex_digit.hpp>
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/crypto/errors.hpp>
 
 namespace fieldkit::crypto {
-
-namespace {
-
-int hexValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-} // namespace
 
 std::string toHex(ByteView bytes) {
     static constexpr char kDigits[] = "0123456789abcdef";
@@ -38,8 +22,8 @@ Result<Bytes> fromHex(std::string_view hex) {
     Bytes out;
     out.reserve(hex.size() / 2);
     for (std::size_t i = 0; i < hex.size(); i += 2) {
-        const int hi = hexValue(hex[i]);
-        const int lo = hexValue(hex[i + 1]);
+        const int hi = core::hexDigitValue(hex[i]);
+        const int lo = core::hexDigitValue(hex[i + 1]);
         if (hi < 0 || lo < 0) {
             return makeError(errc::malformed, "Hex text contains a character that is not a hex digit.");
         }

@@ -21,6 +21,22 @@ Error schemaIncomplete() {
     return makeError("damaged_store", "The store's schema is incomplete.");
 }
 
+/** The checksum of the device's copy of its unit's partition, which every ack and change updates. */
+Result<std::uint64_t> partitionChecksum(sqlite::Database& db) {
+    auto state = db.cached("SELECT checksum FROM sync_state WHERE id = 1");
+    if (!state) {
+        return schemaIncomplete();
+    }
+    auto row = state->step();
+    if (!row || !*row) {
+        state->reset();
+        return row ? schemaIncomplete() : row.error();
+    }
+    const auto checksum = static_cast<std::uint64_t>(state->int64(0));
+    state->reset();
+    return checksum;
+}
+
 std::string closesJson(const std::vector<std::uint64_t>& closes) {
     std::string out = "[";
     for (const auto seq : closes) {
@@ -211,18 +227,16 @@ Status SyncQueue::acknowledge(const std::vector<PushResult>& results) {
         "UPDATE cases SET pending = EXISTS (SELECT 1 FROM operations o WHERE o.case_id = cases.case_id AND "
         "o.server_seq IS NULL) WHERE case_id = (SELECT case_id FROM operations WHERE device_id = ?1 AND "
         "device_seq = ?2)");
-    auto state = db.cached("SELECT checksum FROM sync_state WHERE id = 1");
     auto save = db.cached("UPDATE sync_state SET last_acked_device_seq = max(last_acked_device_seq, ?1), "
                           "checksum = ?2 WHERE id = 1");
-    if (!mark || !refuse || !drop || !closing || !statusCase || !settlePending || !state || !save) {
+    if (!mark || !refuse || !drop || !closing || !statusCase || !settlePending || !save) {
         return schemaIncomplete();
     }
-    auto row = state->step();
-    if (!row || !*row) {
-        return row ? schemaIncomplete() : row.error();
+    auto stored = partitionChecksum(db);
+    if (!stored) {
+        return stored.error();
     }
-    auto checksum = static_cast<std::uint64_t>(state->int64(0));
-    state->reset();
+    auto checksum = *stored;
     const std::int64_t now = m_store.clock().nowMs();
     const auto settleStatusOf = [&](std::int64_t seq) -> Status {
         statusCase->bind(1, m_store.deviceId()).bind(2, seq);
@@ -302,17 +316,15 @@ Result<std::size_t> SyncQueue::requeueAfter(std::uint64_t lastApplied) {
     auto queue = db.cached("INSERT OR IGNORE INTO outbox(device_seq, op_id, queued_ms) VALUES (?1, ?2, ?3)");
     auto pendingCase = db.cached("UPDATE cases SET pending = 1 WHERE case_id = (SELECT case_id FROM "
                                  "operations WHERE op_id = ?1)");
-    auto state = db.cached("SELECT checksum FROM sync_state WHERE id = 1");
     auto save = db.cached("UPDATE sync_state SET last_acked_device_seq = ?1, checksum = ?2 WHERE id = 1");
-    if (!lost || !unmark || !queue || !pendingCase || !state || !save) {
+    if (!lost || !unmark || !queue || !pendingCase || !save) {
         return schemaIncomplete();
     }
-    auto row = state->step();
-    if (!row || !*row) {
-        return row ? schemaIncomplete() : row.error();
+    auto stored = partitionChecksum(db);
+    if (!stored) {
+        return stored.error();
     }
-    auto checksum = static_cast<std::uint64_t>(state->int64(0));
-    state->reset();
+    auto checksum = *stored;
     struct Lost {
         std::int64_t opId;
         std::uint64_t deviceSeq;
@@ -382,18 +394,16 @@ Result<InboundOutcome> SyncQueue::applyInbound(const std::vector<SyncOperation>&
     auto touch = db.cached("UPDATE cases SET updated_ms = max(updated_ms, ?2), conflicted = EXISTS (SELECT "
                            "1 FROM field_heads h WHERE "
                            "h.case_id = ?1 GROUP BY h.field_id HAVING count(*) > 1) WHERE case_id = ?1");
-    auto state = db.cached("SELECT checksum FROM sync_state WHERE id = 1");
     auto save = db.cached("UPDATE sync_state SET pull_cursor = ?1, checksum = ?2 WHERE id = 1");
     if (!exists || !renumber || !caseRow || !newCase || !insert || !closeHead || !addHead || !touch ||
-        !state || !save) {
+        !save) {
         return schemaIncomplete();
     }
-    auto stateRow = state->step();
-    if (!stateRow || !*stateRow) {
-        return stateRow ? schemaIncomplete() : stateRow.error();
+    auto stored = partitionChecksum(db);
+    if (!stored) {
+        return stored.error();
     }
-    auto checksum = static_cast<std::uint64_t>(state->int64(0));
-    state->reset();
+    auto checksum = *stored;
 
     InboundOutcome outcome;
     for (const auto& op : changes) {

@@ -1,6 +1,8 @@
 // A center restored from a backup and its devices converge: changes the center acknowledged after the
 // backup are sent again by the devices that made them, with the numbers they had, and every device ends up
-// with exactly what the center holds (restore_numbering.hpp, SyncQueue::requeueAfter).
+// with exactly what the center holds (restore_numbering.hpp, SyncQueue::requeueAfter). Each store is backed
+// up and restored the way the README's operator section prescribes: `fieldkit-hub backup` and a file copy for
+// SQLite, pg_dump and pg_restore into a new database for PostgreSQL.
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>
@@ -72,15 +74,45 @@ bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
+const std::string kPgBin = "/usr/lib/postgresql/15/bin/";
+
+/** A backup of the center as an operator takes it while the hub serves. */
+void takeBackup(const CenterFixture& center, const std::filesystem::path& to) {
+    const auto taken = center.database
+                           ? runProcess({kPgBin + "pg_dump", "--format=custom", "--file", to.string(),
+                                         center.database->conninfo()})
+                           : runProcess({kHub, "backup", "--dir", center.center(), "--out", to.string()});
+    REQUIRE_MESSAGE(taken.exitCode == 0, taken.err);
+}
+
+/** The disaster and the restore, every hub stopped: the store is replaced by the backup. */
+void restoreBackup(const CenterFixture& center, const std::filesystem::path& from) {
+    if (center.database) {
+        // The README's drill, into the same database name so the center folder's store.conf still fits.
+        const auto& name = center.database->name();
+        pgAdminExec("DROP DATABASE " + name + " WITH (FORCE)");
+        pgAdminExec("CREATE DATABASE " + name);
+        const auto restored = runProcess({kPgBin + "pg_restore", "--exit-on-error", "--dbname",
+                                          center.database->conninfo(), from.string()});
+        REQUIRE_MESSAGE(restored.exitCode == 0, restored.err);
+        return;
+    }
+    const auto store = std::filesystem::path(center.center()) / "center.db";
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(store.string() + suffix);
+    }
+    std::filesystem::copy_file(from, store);
+}
+
 } // namespace
 
-TEST_CASE("a SQLite center restored from a backup gets back what its devices hold, under the same numbers") {
-    CenterFixture center;
+TEST_CASE_TEMPLATE("a center restored from a backup gets back what its devices hold, under the same numbers",
+                   Backend, SqliteCenter, PostgresCenter) {
+    CenterFixture center(Backend::kBackend);
     Tablet maker(center);
     Tablet partner(center);
-    const auto store = std::filesystem::path(center.center()) / "center.db";
     TempDir saved;
-    const auto backup = saved / "center.db";
+    const auto backup = saved / "center.backup";
     std::vector<std::string> before;
     std::vector<std::string> after;
     {
@@ -90,8 +122,7 @@ TEST_CASE("a SQLite center restored from a backup gets back what its devices hol
         before = maker.generate(3, 1);
         maker.sync(hub);
         partner.sync(hub);
-        auto taken = runProcess({kHub, "backup", "--dir", center.center(), "--out", backup.string()});
-        REQUIRE_MESSAGE(taken.exitCode == 0, taken.err);
+        takeBackup(center, backup);
 
         // After the backup: new cases on the maker, which the partner pulls and edits; the maker pulls the
         // edit. Everything here is acknowledged, so neither tablet has anything left to send.
@@ -105,10 +136,7 @@ TEST_CASE("a SQLite center restored from a backup gets back what its devices hol
     }
 
     // The disaster: the center comes back from the backup, which knows 3 cases.
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-        std::filesystem::remove(store.string() + suffix);
-    }
-    std::filesystem::copy_file(backup, store);
+    restoreBackup(center, backup);
     CHECK(centerCases(center).size() == 3);
     auto marked = runProcess({kHub, "store", "mark-restored", "--dir", center.center()});
     REQUIRE_MESSAGE(marked.exitCode == 0, marked.err);

@@ -70,11 +70,12 @@ case "$cmd" in
       # A random high port; a taken one makes the server fail to bind at once and the next attempt picks again.
       port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
       # fsync off: the tests check behaviour, not durability on power loss; the cluster is thrown away.
-      # FIELDKIT_PG_DURABLE=1 (benchmarks) keeps PostgreSQL's production defaults.
+      # FIELDKIT_PG_DURABLE=1 (benchmarks) keeps PostgreSQL's production defaults; FIELDKIT_PG_OPTIONS adds
+      # server options (e.g. the benchmark's statement statistics).
       durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
       [ "${FIELDKIT_PG_DURABLE:-0}" = 1 ] && durability=""
       if as_owner "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-           -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=300 -c ssl=on -c ssl_cert_file=$dir/tls/server.crt -c ssl_key_file=$dir/tls/server.key -c ssl_min_protocol_version=TLSv1.2" \
+           -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=300 ${FIELDKIT_PG_OPTIONS:-} -c ssl=on -c ssl_cert_file=$dir/tls/server.crt -c ssl_key_file=$dir/tls/server.key -c ssl_min_protocol_version=TLSv1.2" \
            start >/dev/null; then
         echo "host=$dir port=$port user=fieldkit dbname=postgres" >"$info"
         exit 0

@@ -1,4 +1,5 @@
 #include <fieldkit/common/files.hpp>
+#include <fieldkit/common/url_encoding.hpp>
 #include <fieldkit/core/citizen_view.hpp>
 #include <fieldkit/crypto/citizen_access.hpp>
 #include <fieldkit/crypto/password_hash.hpp>
@@ -9,35 +10,6 @@
 
 namespace fieldkit::hub {
 namespace {
-
-int hexValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-std::string decode(std::string_view in) {
-    std::string out;
-    for (std::size_t i = 0; i < in.size(); ++i) {
-        if (in[i] == '+') {
-            out += ' ';
-        } else if (in[i] == '%' && i + 2 < in.size() && hexValue(in[i + 1]) >= 0 &&
-                   hexValue(in[i + 2]) >= 0) {
-            out += static_cast<char>(hexValue(in[i + 1]) * 16 + hexValue(in[i + 2]));
-            i += 2;
-        } else {
-            out += in[i];
-        }
-    }
-    return out;
-}
 
 std::string gzip(const std::string& plain) {
     z_stream z{};
@@ -94,31 +66,12 @@ std::string queryLang(std::string_view target) {
     if (q == std::string_view::npos) {
         return {};
     }
-    const auto form = parseStatusForm(target.substr(q + 1));
+    const auto form = common::parseUrlEncoded(target.substr(q + 1));
     const auto it = form.find("lang");
     return it == form.end() ? std::string() : it->second;
 }
 
 } // namespace
-
-std::map<std::string, std::string> parseStatusForm(std::string_view text) {
-    std::map<std::string, std::string> out;
-    while (!text.empty()) {
-        const auto amp = text.find('&');
-        const auto pair = text.substr(0, amp);
-        const auto eq = pair.find('=');
-        if (eq != std::string_view::npos) {
-            out[decode(pair.substr(0, eq))] = decode(pair.substr(eq + 1));
-        } else if (!pair.empty()) {
-            out[decode(pair)] = "";
-        }
-        if (amp == std::string_view::npos) {
-            break;
-        }
-        text.remove_prefix(amp + 1);
-    }
-    return out;
-}
 
 std::vector<std::pair<std::string, std::string>> StatusService::securityHeaders(bool cacheable) {
     return {
@@ -162,7 +115,7 @@ StatusResponse StatusService::handle(const StatusRequest& request) {
             if (!request.contentType.starts_with("application/x-www-form-urlencoded")) {
                 return plain(415, "A form is expected.");
             }
-            return lookUp(request, parseStatusForm(request.body));
+            return lookUp(request, common::parseUrlEncoded(request.body));
         }
         StatusResponse r = plain(405, "Method not allowed.");
         r.headers.emplace_back("Allow", "GET, POST");

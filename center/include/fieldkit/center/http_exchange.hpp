@@ -27,14 +27,8 @@ struct Response {
     bool staticFile = false;
 };
 
-/** Decodes %XX and '+' in a query or form value. */
-[[nodiscard]] std::string urlDecode(std::string_view text);
-/** Parses "a=1&b=2" into decoded pairs (the last of a repeated name wins). */
-[[nodiscard]] std::map<std::string, std::string> parseUrlEncoded(std::string_view text);
 /** Parses a Cookie header. */
 [[nodiscard]] std::map<std::string, std::string> parseCookies(std::string_view header);
-/** Encodes a value for a URL query. */
-[[nodiscard]] std::string urlEncode(std::string_view text);
 
 /** The headers every response carries (CSP without inline scripts, HSTS, no referrer, no sniffing, no
  *  framing) plus Cache-Control; applied by the server to every answer, errors included. */

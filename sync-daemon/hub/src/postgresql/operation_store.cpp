@@ -9,6 +9,7 @@
 #include <fieldkit/crypto/bytes.hpp>
 #include <fieldkit/hub/push_plan.hpp>
 #include <map>
+#include <mutex>
 #include <set>
 #include <type_traits>
 #include <variant>
@@ -36,6 +37,11 @@ public:
             }
             // Read under the lock: `device` may predate a batch another hub applied meanwhile.
             auto snapshot = readSnapshot(c, device, ops);
+            if (snapshot) {
+                if (auto st = readRestoreMemory(c, ops, snapshot->restore); !st) {
+                    return st.error();
+                }
+            }
             if (!snapshot) {
                 return snapshot.error();
             }
@@ -78,6 +84,7 @@ public:
             if (auto st = c.query("SELECT setval('server_seq', $1::bigint)", {last}); !st) {
                 return st.error();
             }
+            forgetSetAside();
             return range;
         });
     }
@@ -344,23 +351,17 @@ private:
             auto& state = snapshot.heads[{heads->blob(i, 0), static_cast<std::uint32_t>(heads->int64(i, 1))}];
             state.open.push_back({static_cast<std::uint64_t>(heads->int64(i, 2)), heads->int64(i, 3) != 0});
         }
-        if (auto st = readRestoreMemory(c, ops, snapshot.restore); !st) {
-            return st.error();
-        }
         return snapshot;
     }
 
-    /** What restores tell about the lost numbers the push names (restore_numbering.hpp): one query, of a
-     *  table that is empty unless the center was ever restored, and two more only then. */
-    static Status readRestoreMemory(Connection& c, const std::vector<protocol::Operation>& ops,
-                                    RestoreMemory& memory) {
-        auto ranges = c.query("SELECT first_seq, last_seq FROM restored_ranges ORDER BY first_seq");
-        if (!ranges) {
-            return ranges.error();
-        }
-        for (int i = 0; i < ranges->size(); ++i) {
-            memory.setAside.push_back({static_cast<std::uint64_t>(ranges->int64(i, 0)),
-                                       static_cast<std::uint64_t>(ranges->int64(i, 1))});
+    /** What restores tell about the lost numbers the push names (restore_numbering.hpp). The ranges set aside
+     *  are read once per process: they change only with `store mark-restored`, which an operator runs with
+     *  every hub stopped (the database was just replaced), so a serving hub never sees them change. Two more
+     *  queries only when the push names a lost number. */
+    Status readRestoreMemory(Connection& c, const std::vector<protocol::Operation>& ops,
+                             RestoreMemory& memory) {
+        if (auto st = setAsideRanges(c, memory.setAside); !st) {
+            return st;
         }
         std::vector<std::optional<std::string>> named;
         for (const auto& op : ops) {
@@ -395,6 +396,29 @@ private:
             memory.taken.insert(static_cast<std::uint64_t>(held->int64(i, 0)));
         }
         return {};
+    }
+
+    Status setAsideRanges(Connection& c, std::vector<SeqRange>& out) {
+        std::lock_guard lock(m_setAsideMutex);
+        if (!m_setAside) {
+            auto ranges = c.query("SELECT first_seq, last_seq FROM restored_ranges ORDER BY first_seq");
+            if (!ranges) {
+                return ranges.error();
+            }
+            std::vector<SeqRange> read;
+            for (int i = 0; i < ranges->size(); ++i) {
+                read.push_back({static_cast<std::uint64_t>(ranges->int64(i, 0)),
+                                static_cast<std::uint64_t>(ranges->int64(i, 1))});
+            }
+            m_setAside = std::move(read);
+        }
+        out = *m_setAside;
+        return {};
+    }
+
+    void forgetSetAside() {
+        std::lock_guard lock(m_setAsideMutex);
+        m_setAside.reset();
     }
 
     /** `count` server sequence numbers, ascending (taken under the unit's lock, so a unit's changes commit in
@@ -590,6 +614,8 @@ private:
     }
 
     Pool& m_pool;
+    std::mutex m_setAsideMutex;
+    std::optional<std::vector<SeqRange>> m_setAside; // restored_ranges, read at the first push
 };
 
 } // namespace

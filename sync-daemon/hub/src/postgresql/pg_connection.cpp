@@ -175,6 +175,19 @@ Result<std::unique_ptr<Connection>> Connection::open(const ConnectOptions& optio
         return makeError("store_unreachable", "Cannot connect to the PostgreSQL center store: " + reason);
     }
     PQsetNoticeProcessor(conn, quietNotices, nullptr);
+    // Every execution is planned for the tables as they are. PostgreSQL switches a prepared statement to a
+    // generic plan after five runs and keeps it until the next ANALYZE: made while a new center's tables were
+    // nearly empty, that plan scanned all of `cases` for each push's look-ups and updates (9 ms each at
+    // 50,000 cases, most of the database's time in `bench/sync/hub-ingest-benchmark.sh --pg-statements`).
+    // Planning these short statements again costs tens of microseconds.
+    PGresult* planned = PQexec(conn, "SET plan_cache_mode = force_custom_plan");
+    const bool set = PQresultStatus(planned) == PGRES_COMMAND_OK;
+    PQclear(planned);
+    if (!set) {
+        std::string reason = PQerrorMessage(conn);
+        PQfinish(conn);
+        return makeError("store_failed", "The PostgreSQL center store refused a session setting: " + reason);
+    }
     return std::unique_ptr<Connection>(new Connection(conn));
 }
 

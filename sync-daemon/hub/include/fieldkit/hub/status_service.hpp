@@ -77,7 +77,4 @@ private:
     std::map<std::string, std::shared_ptr<const CachedFile>> m_files;
 };
 
-/** Decodes "a=1&b=%20" (the last of a repeated name wins); '+' is a space. */
-[[nodiscard]] std::map<std::string, std::string> parseStatusForm(std::string_view text);
-
 } // namespace fieldkit::hub
