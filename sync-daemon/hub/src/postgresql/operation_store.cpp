@@ -37,13 +37,11 @@ public:
             }
             // Read under the lock: `device` may predate a batch another hub applied meanwhile.
             auto snapshot = readSnapshot(c, device, ops);
-            if (snapshot) {
-                if (auto st = readRestoreMemory(c, ops, snapshot->restore); !st) {
-                    return st.error();
-                }
-            }
             if (!snapshot) {
                 return snapshot.error();
+            }
+            if (auto st = readRestoreMemory(c, ops, snapshot->restore); !st) {
+                return st.error();
             }
             auto seqs = reserveSeqs(c, seqsNeeded(device, ops, *snapshot));
             if (!seqs) {
